@@ -1,0 +1,5 @@
+module github.com/quipu-l10n/quipu
+
+go 1.26.8
+
+require github.com/yuin/goldmark v1.8.7

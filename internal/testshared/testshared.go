@@ -1,0 +1,78 @@
+// Package testshared locates the data tests read from ../shared beside the
+// repository (the CommonMark examples, the tldr corpus), which is never
+// copied into the repository.
+package testshared
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Dir returns the shared data folder: $QUIPU_SHARED, or ../shared beside
+// the module root. It skips the test with a clear message when absent.
+func Dir(t testing.TB) string {
+	t.Helper()
+	if d := os.Getenv("QUIPU_SHARED"); d != "" {
+		return d
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			shared := filepath.Join(filepath.Dir(d), "shared")
+			if _, err := os.Stat(shared); err != nil {
+				t.Skipf("skipping: shared test data not found at %s (set QUIPU_SHARED or place ../shared beside the repository)", shared)
+			}
+			return shared
+		}
+		if filepath.Dir(d) == d {
+			t.Skip("skipping: module root not found")
+		}
+	}
+}
+
+// Example is one CommonMark spec example.
+type Example struct {
+	Markdown string `json:"markdown"`
+	HTML     string `json:"html"`
+	Example  int    `json:"example"`
+	Section  string `json:"section"`
+}
+
+// CommonMark returns the spec examples from shared/commonmark/spec.json.
+func CommonMark(t testing.TB) []Example {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(Dir(t), "commonmark", "spec.json"))
+	if err != nil {
+		t.Skipf("skipping: %v", err)
+	}
+	var ex []Example
+	if err := json.Unmarshal(b, &ex); err != nil {
+		t.Fatal(err)
+	}
+	return ex
+}
+
+// TldrPages returns the paths of every tldr page under shared/corpus.
+func TldrPages(t testing.TB) []string {
+	t.Helper()
+	root := filepath.Join(Dir(t), "corpus", "tldr", "pages")
+	var pages []string
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && filepath.Ext(p) == ".md" {
+			pages = append(pages, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Skipf("skipping: tldr corpus unreadable: %v", err)
+	}
+	return pages
+}

@@ -1,0 +1,244 @@
+package markdown
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+)
+
+// Translator returns the translation of a segment, or ok == false to keep
+// the source text.
+type Translator func(seg *pipeline.Segment) (text string, ok bool)
+
+// Rejected is a translation that could not be used; the segment kept its
+// source text.
+type Rejected struct {
+	Segment  *pipeline.Segment
+	Problems []placeholder.Problem
+}
+
+// Localize writes the document with each segment replaced by its
+// translation and returns it with its parsed tree. Translations are first
+// written as the translator wrote them; if that changes the document's
+// shape (new markup, a new block, a lost link), they are written again with
+// all Markdown syntax in their text escaped, so a translation can never add
+// markup. Changed reports a shape that still differs after escaping, which
+// only placeholders moved where their markup cannot work can cause.
+func Localize(doc *pipeline.Document, tr Translator) (out []byte, root ast.Node, rejected []Rejected, changed bool) {
+	out, rejected = Assemble(doc, tr, false)
+	root = Parse(out)
+	want := Shape(Parse(doc.Source), doc.Source)
+	if sameShape(want, Shape(root, out)) {
+		return out, root, rejected, false
+	}
+	out, rejected = Assemble(doc, tr, true)
+	root = Parse(out)
+	return out, root, rejected, !sameShape(want, Shape(root, out))
+}
+
+// Assemble writes the document with each segment's bytes replaced by its
+// translation, escaped or not (see Render). Every byte outside the segments
+// is copied from the source.
+func Assemble(doc *pipeline.Document, tr Translator, escape bool) ([]byte, []Rejected) {
+	src := doc.Source
+	out := make([]byte, 0, len(src)+len(src)/4)
+	var rejected []Rejected
+	prev := 0
+	for _, seg := range doc.Segments {
+		out = append(out, src[prev:seg.Start()]...)
+		prev = seg.Stop()
+		text, ok := tr(seg)
+		if !ok || text == seg.Text {
+			out = append(out, src[seg.Start():seg.Stop()]...)
+			continue
+		}
+		rendered, probs := Render(src, seg, text, escape)
+		if placeholder.HasErrors(probs) {
+			rejected = append(rejected, Rejected{seg, probs})
+			out = append(out, src[seg.Start():seg.Stop()]...)
+			continue
+		}
+		out = append(out, rendered...)
+	}
+	return append(out, src[prev:]...), rejected
+}
+
+// Render returns the source bytes that replace seg for a translation. With
+// escape set, literal text is escaped so that it can only ever be text:
+// whatever a translator writes, the document's structure and links come
+// from the source alone. Without it, literal text is copied as is, which
+// reproduces the source exactly when given the source text.
+func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte, []placeholder.Problem) {
+	toks := placeholder.Parse(text)
+	probs := placeholder.Check(toks, seg.Placeholders)
+	if placeholder.HasErrors(probs) {
+		return nil, probs
+	}
+	var v []byte
+	if escape {
+		e := escaper{table: seg.Kind == pipeline.KindTableCell, single: seg.SingleLine, lineStart: true}
+		for i, t := range toks {
+			switch t.Kind {
+			case placeholder.Text:
+				v = e.appendText(v, t.Text, i == len(toks)-1)
+			case placeholder.Close:
+				v = append(v, seg.Placeholders[t.N-1].Close...)
+				e.lineStart = false
+			default:
+				ph := seg.Placeholders[t.N-1].Open
+				v = append(v, ph...)
+				e.lineStart = strings.HasSuffix(ph, "\n")
+			}
+		}
+		v = bytes.TrimRight(v, " \t\r\n")
+	} else {
+		for _, t := range toks {
+			switch t.Kind {
+			case placeholder.Text:
+				v = append(v, t.Text...)
+			case placeholder.Close:
+				v = append(v, seg.Placeholders[t.N-1].Close...)
+			default:
+				v = append(v, seg.Placeholders[t.N-1].Open...)
+			}
+		}
+	}
+	return unjoin(src, seg, v), probs
+}
+
+// unjoin puts the container prefixes back: the k-th line break of the
+// joined text is followed by the prefix that followed the k-th line of the
+// source (the last one for extra lines), so a translation with more lines
+// than its source stays inside the same blockquote or list item.
+func unjoin(src []byte, seg *pipeline.Segment, v []byte) []byte {
+	if len(seg.Lines) == 1 {
+		return v
+	}
+	out := make([]byte, 0, len(v)+8*len(seg.Lines))
+	k := 0
+	for {
+		i := bytes.IndexByte(v, '\n')
+		if i < 0 {
+			return append(out, v...)
+		}
+		out = append(out, v[:i+1]...)
+		v = v[i+1:]
+		g := k
+		if g > len(seg.Lines)-2 {
+			g = len(seg.Lines) - 2
+		}
+		out = append(out, src[seg.Lines[g].Stop:seg.Lines[g+1].Start]...)
+		k++
+	}
+}
+
+// escaper writes translated text so that Markdown reads it as text only.
+type escaper struct {
+	table, single bool
+	lineStart     bool
+}
+
+func (e *escaper) appendText(v []byte, s string, last bool) []byte {
+	if e.single {
+		s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	}
+	listDot := -1 // offset of the "." in a leading "1." that must be escaped
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i == listDot {
+			v = append(v, '\\')
+		}
+		if c == '\r' {
+			continue
+		}
+		if c == '\n' {
+			// Line breaks are kept, but never a blank line (it would end the
+			// block) nor trailing spaces (they would make a hard break).
+			v = bytes.TrimRight(v, " \t")
+			if !e.lineStart && len(v) > 0 {
+				v = append(v, '\n')
+			}
+			e.lineStart = true
+			continue
+		}
+		if e.lineStart {
+			if c == ' ' || c == '\t' {
+				continue
+			}
+			e.lineStart = false
+			if needsEscapeAtLineStart(c) {
+				v = append(v, '\\')
+			} else if k := orderedMarker(s[i:]); k > 0 {
+				listDot = i + k
+			}
+		}
+		switch c {
+		case '\\':
+			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
+				v = append(v, c, s[i+1]) // the translator's own escape
+				i++
+				continue
+			}
+			if i+1 == len(s) || s[i+1] == '\n' || s[i+1] == '\r' {
+				v = append(v, '\\', '\\') // a backslash before a line break or a tag
+				continue
+			}
+		case '*', '_', '`', '[', ']', '<', '~':
+			v = append(v, '\\')
+		case '|':
+			if e.table {
+				v = append(v, '\\')
+			}
+		case '#':
+			if e.single && last && isClosingHashes(s[i:]) {
+				v = append(v, '\\') // would close an ATX heading
+			}
+		}
+		v = append(v, c)
+	}
+	return v
+}
+
+// needsEscapeAtLineStart reports whether c at the start of a line would
+// open a block: a heading, a quote, a list item, a setext underline, a
+// table row. (Characters escaped everywhere are not listed.)
+func needsEscapeAtLineStart(c byte) bool {
+	switch c {
+	case '#', '>', '-', '+', '=', '|':
+		return true
+	}
+	return false
+}
+
+// orderedMarker returns the offset of the "." or ")" of an ordered list
+// marker ("1. ", "12) ") at the start of s, or 0.
+func orderedMarker(s string) int {
+	k := 0
+	for k < len(s) && k < 10 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k > 0 && k < len(s) && (s[k] == '.' || s[k] == ')') {
+		return k
+	}
+	return 0
+}
+
+func isClosingHashes(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	return strings.Trim(s, "#") == ""
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func sameShape(a, b []string) bool { return slices.Equal(a, b) }

@@ -1,0 +1,414 @@
+// Package markdown splits Markdown documents into segments and reassembles
+// them from translations, keeping every byte outside the segments as it was.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+)
+
+// New returns the goldmark configuration quipu uses everywhere: CommonMark
+// plus the GitHub extensions that content actually uses. Raw HTML written by
+// the document's author is rendered as is; translators cannot add any,
+// because translated text is escaped before it reaches the renderer.
+func New() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithRendererOptions(html.WithUnsafe()),
+	)
+}
+
+var md = New()
+
+// Parse parses src with quipu's Markdown configuration.
+func Parse(src []byte) ast.Node {
+	return md.Parser().Parse(text.NewReader(src))
+}
+
+// Extract splits a Markdown document into segments: one for the inline
+// content of each heading, paragraph, list item and table cell that has
+// something to translate.
+func Extract(path string, src []byte) (*pipeline.Document, error) {
+	doc := &pipeline.Document{Path: path, Format: pipeline.FormatMarkdown, Source: src}
+	root := Parse(src)
+	seenTitle := false
+	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var kind pipeline.Kind
+		single := false
+		switch n := n.(type) {
+		case *ast.Heading:
+			kind = pipeline.KindHeading
+			if n.Level == 1 && !seenTitle {
+				kind, seenTitle = pipeline.KindTitle, true
+			}
+			single = n.Lines().Len() == 1 && !isSetext(src, n)
+		case *ast.Paragraph, *ast.TextBlock:
+			kind = pipeline.KindParagraph
+			if _, ok := n.Parent().(*ast.ListItem); ok {
+				kind = pipeline.KindListItem
+			}
+		case *east.TableCell:
+			kind, single = pipeline.KindTableCell, true
+		default:
+			return ast.WalkContinue, nil
+		}
+		if n.Lines().Len() == 0 {
+			return ast.WalkSkipChildren, nil
+		}
+		seg := segmentOf(src, n)
+		seg.Kind, seg.SingleLine = kind, single
+		if pipeline.Translatable(seg.Text) {
+			seg.ID = pipeline.SegmentID(seg.Text)
+			seg.Line, seg.Col = pipeline.LineCol(src, seg.Start())
+			doc.Segments = append(doc.Segments, seg)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return doc, err
+}
+
+// isSetext reports whether a one-line heading is underlined rather than
+// introduced by #.
+func isSetext(src []byte, h *ast.Heading) bool {
+	l := h.Lines().At(0)
+	i := l.Start
+	for i > 0 && src[i-1] != '\n' {
+		i--
+	}
+	return !bytes.HasPrefix(bytes.TrimLeft(src[i:l.Start], " \t>"), []byte("#"))
+}
+
+// joined is a block's content with container prefixes removed: the form
+// placeholders and message texts use. Lines keep their own line endings.
+type joined struct {
+	v      []byte
+	lines  []pipeline.Line
+	vstart []int
+}
+
+func newJoined(src []byte, n ast.Node) *joined {
+	j := &joined{}
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		s := ls.At(i)
+		j.lines = append(j.lines, pipeline.Line{Start: s.Start, Stop: s.Stop})
+		j.vstart = append(j.vstart, len(j.v))
+		j.v = append(j.v, src[s.Start:s.Stop]...)
+	}
+	return j
+}
+
+// virtual maps a source offset into the joined form, or -1 when the offset
+// falls in a container prefix.
+func (j *joined) virtual(off int) int {
+	for i, l := range j.lines {
+		if off >= l.Start && off <= l.Stop {
+			return j.vstart[i] + off - l.Start
+		}
+	}
+	return -1
+}
+
+type eventKind int
+
+const (
+	evText eventKind = iota
+	evEnter
+	evExit
+	evLeaf
+	evHardBreak
+)
+
+type event struct {
+	kind        eventKind
+	node        ast.Node
+	start, stop int // joined offsets of text, or of a leaf's known content
+}
+
+// piece is one part of a segment's message: literal text or a tag.
+type piece struct {
+	literal string
+	tag     placeholder.TokenKind // Open, Close or Standalone when literal == ""
+	ph      int                   // placeholder index for tags
+}
+
+// segmentOf builds the segment of one leaf block. The inline markup between
+// text nodes is located by scanning the joined text forward from a cursor,
+// in the order goldmark's tree gives; every scan is checked against the
+// next text node's offset. Where a scan disagrees the segment falls back
+// to one standalone placeholder per run of markup, which is always
+// faithful, only less convenient for the translator.
+func segmentOf(src []byte, n ast.Node) *pipeline.Segment {
+	j := newJoined(src, n)
+	var evs []event
+	ok := collect(src, j, n, &evs)
+	var seg *pipeline.Segment
+	if ok {
+		seg, ok = paired(j, evs)
+	}
+	if !ok {
+		seg = opaque(j, evs)
+	}
+	seg.Lines = j.lines
+	return seg
+}
+
+func collect(src []byte, j *joined, n ast.Node, evs *[]event) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			s, e := j.virtual(c.Segment.Start), j.virtual(c.Segment.Stop)
+			if s < 0 || e < 0 {
+				return false
+			}
+			*evs = append(*evs, event{kind: evText, node: c, start: s, stop: e})
+			if c.HardLineBreak() {
+				*evs = append(*evs, event{kind: evHardBreak, node: c})
+			}
+		case *ast.CodeSpan:
+			ev := event{kind: evLeaf, node: c, start: -1, stop: -1}
+			if first, ok := c.FirstChild().(*ast.Text); ok {
+				last := c.LastChild().(*ast.Text)
+				ev.start, ev.stop = j.virtual(first.Segment.Start), j.virtual(last.Segment.Stop)
+			}
+			*evs = append(*evs, ev)
+		case *ast.RawHTML:
+			ev := event{kind: evLeaf, node: c}
+			if c.Segments.Len() == 0 {
+				return false
+			}
+			ev.start = j.virtual(c.Segments.At(0).Start)
+			ev.stop = j.virtual(c.Segments.At(c.Segments.Len() - 1).Stop)
+			if ev.start < 0 || ev.stop < 0 {
+				return false
+			}
+			*evs = append(*evs, ev)
+		case *ast.AutoLink, *east.TaskCheckBox, *east.FootnoteLink:
+			*evs = append(*evs, event{kind: evLeaf, node: c})
+		case *ast.Emphasis, *ast.Link, *ast.Image, *east.Strikethrough:
+			*evs = append(*evs, event{kind: evEnter, node: c})
+			if !collect(src, j, c, evs) {
+				return false
+			}
+			*evs = append(*evs, event{kind: evExit, node: c})
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// paired turns events into pieces with paired tags for container markup.
+func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
+	v := j.v
+	b := &builder{v: v}
+	type opened struct{ ph, piece, at int }
+	open := map[ast.Node]opened{}
+	p := 0
+	for i, ev := range evs {
+		if ev.kind == evText {
+			if ev.start < p || !isSpace(v[p:ev.start]) {
+				return nil, false
+			}
+			b.literal(p, ev.stop)
+			p = ev.stop
+			continue
+		}
+		// Markup: whitespace left before it (around a soft line break) is
+		// literal text.
+		q := p
+		for q < len(v) && (v[q] == ' ' || v[q] == '\t' || v[q] == '\n' || v[q] == '\r') {
+			q++
+		}
+		if q > p && ev.kind != evHardBreak {
+			b.literal(p, q)
+			p = q
+		}
+		end, ok := scanMarkup(v, p, ev, evs[i+1:])
+		if !ok {
+			return nil, false
+		}
+		switch ev.kind {
+		case evEnter:
+			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Paired, Open: string(v[p:end]), Label: label(ev.node, j)})
+			open[ev.node] = opened{idx, len(b.pieces), p}
+			b.pieces = append(b.pieces, piece{tag: placeholder.Open, ph: idx})
+		case evExit:
+			o, found := open[ev.node]
+			if !found {
+				return nil, false
+			}
+			if isLabelReference(v[p:end]) {
+				// In [text] and [text][] the text is the reference label:
+				// translating it would break the link, so it is kept whole.
+				b.phs, b.pieces = b.phs[:o.ph], b.pieces[:o.piece]
+				idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[o.at:end]), Label: label(ev.node, j)})
+				b.pieces = append(b.pieces, piece{tag: placeholder.Standalone, ph: idx})
+				p = end
+				continue
+			}
+			b.phs[o.ph].Close = string(v[p:end])
+			b.pieces = append(b.pieces, piece{tag: placeholder.Close, ph: o.ph})
+		default:
+			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[p:end]), Label: label(ev.node, j)})
+			if ev.kind == evHardBreak {
+				b.phs[idx].Label = "line break"
+			}
+			b.pieces = append(b.pieces, piece{tag: placeholder.Standalone, ph: idx})
+		}
+		p = end
+	}
+	if !isSpace(v[p:]) {
+		return nil, false
+	}
+	b.literal(p, len(v))
+	return b.segment(), true
+}
+
+// opaque makes every run of non-text bytes one standalone placeholder.
+func opaque(j *joined, evs []event) *pipeline.Segment {
+	v := j.v
+	b := &builder{v: v}
+	p := 0
+	gap := func(end int) {
+		if end <= p {
+			return
+		}
+		if isSpace(v[p:end]) {
+			b.literal(p, end)
+		} else {
+			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[p:end]), Label: "markup"})
+			b.pieces = append(b.pieces, piece{tag: placeholder.Standalone, ph: idx})
+		}
+		p = end
+	}
+	for _, ev := range evs {
+		if ev.kind != evText || ev.start < p {
+			continue
+		}
+		gap(ev.start)
+		b.literal(ev.start, ev.stop)
+		p = ev.stop
+	}
+	gap(len(v))
+	return b.segment()
+}
+
+type builder struct {
+	v      []byte
+	pieces []piece
+	phs    []pipeline.Placeholder
+}
+
+func (b *builder) addPlaceholder(ph pipeline.Placeholder) int {
+	b.phs = append(b.phs, ph)
+	return len(b.phs) - 1
+}
+
+// literal adds v[s:e) as text. A "<" that would read as a tag in a message
+// becomes a placeholder of its own, so the message stays unambiguous.
+func (b *builder) literal(s, e int) {
+	for s < e {
+		i := bytes.IndexByte(b.v[s:e], '<')
+		for i >= 0 && !placeholder.LooksLikeTag(string(b.v[s+i:e])) {
+			k := bytes.IndexByte(b.v[s+i+1:e], '<')
+			if k < 0 {
+				i = -1
+				break
+			}
+			i += k + 1
+		}
+		if i < 0 {
+			b.pieces = append(b.pieces, piece{literal: string(b.v[s:e])})
+			return
+		}
+		if i > 0 {
+			b.pieces = append(b.pieces, piece{literal: string(b.v[s : s+i])})
+		}
+		idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: "<", Label: "literal <"})
+		b.pieces = append(b.pieces, piece{tag: placeholder.Standalone, ph: idx})
+		s += i + 1
+	}
+}
+
+func (b *builder) segment() *pipeline.Segment {
+	var sb strings.Builder
+	for _, pc := range b.pieces {
+		if pc.literal != "" {
+			sb.WriteString(pc.literal)
+			continue
+		}
+		open, close := pipeline.Tag(pc.ph+1, b.phs[pc.ph].Kind)
+		if pc.tag == placeholder.Close {
+			sb.WriteString(close)
+		} else {
+			sb.WriteString(open)
+		}
+	}
+	return &pipeline.Segment{Text: sb.String(), Placeholders: b.phs}
+}
+
+// isLabelReference reports whether the closing part of a link, from its
+// "]", is that of a shortcut or collapsed reference.
+func isLabelReference(close []byte) bool {
+	return len(close) > 0 && close[0] == ']' && (len(close) == 1 || string(close) == "][]")
+}
+
+func isSpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+func label(n ast.Node, j *joined) string {
+	switch n := n.(type) {
+	case *ast.Emphasis:
+		if n.Level == 2 {
+			return "strong"
+		}
+		return "emphasis"
+	case *ast.Link:
+		return "link " + shorten(string(n.Destination))
+	case *ast.Image:
+		return "image " + shorten(string(n.Destination))
+	case *east.Strikethrough:
+		return "strikethrough"
+	case *ast.CodeSpan:
+		return "code"
+	case *ast.RawHTML:
+		return "html"
+	case *ast.AutoLink:
+		return "link"
+	case *east.TaskCheckBox:
+		return "checkbox"
+	case *east.FootnoteLink:
+		return fmt.Sprintf("footnote %d", n.Index)
+	}
+	return "markup"
+}
+
+func shorten(s string) string {
+	if len(s) > 60 {
+		return s[:57] + "..."
+	}
+	return s
+}
