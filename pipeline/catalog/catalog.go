@@ -1,0 +1,96 @@
+// Package catalog reads and writes go-i18n message files (TOML) that
+// translators edit by hand, keeping what they wrote: comments, field order
+// and review states survive every rewrite.
+package catalog
+
+import (
+	"crypto/sha1"
+	"fmt"
+)
+
+// State is where a translation stands in review. It is written as a
+// PO-style flag comment ("#, reviewed") so go-i18n, which rejects unknown
+// keys in a message, still loads the file.
+type State string
+
+// States of a message.
+const (
+	Untranslated State = ""
+	Translated   State = "translated"
+	Reviewed     State = "reviewed"
+	// Stale marks a translation whose English source changed since it was
+	// translated ("fuzzy" in gettext terms): it waits for a translator.
+	Stale State = "fuzzy"
+)
+
+// Message is one entry of a message file.
+type Message struct {
+	ID          string
+	Description string
+	Hash        string
+	Other       string
+	LeftDelim   string
+	RightDelim  string
+	State       State
+	// Comments are the translator's own comment lines ("# …"), kept
+	// verbatim, without the leading "#".
+	Comments []string
+	// Source is the English the file showed beside the message when it
+	// was last written (its "#. en:" note).
+	Source string
+	// Previous is the English a stale translation was made from.
+	Previous string
+	// Order is the order of the keys as the file had them.
+	Order []string
+
+	// Notes are comments the tool writes for the translator ("#. …"):
+	// the English source, the location, placeholders, glossary terms,
+	// translation memory suggestions. They are regenerated on every write.
+	Notes []string
+
+	// Line and Col locate the message's table header; OtherLine and
+	// OtherCol its "other" value (zero when the message has none).
+	Line, Col           int
+	OtherLine, OtherCol int
+}
+
+// Translated reports whether the message carries a usable translation.
+func (m *Message) Translated() bool { return m.Other != "" }
+
+// File is a message file: the messages of one document in one locale.
+type File struct {
+	Path     string
+	Locale   string
+	// Header is written as "#." lines at the top of the file.
+	Header []string
+	Messages []*Message
+}
+
+// Lookup returns the message with the given ID, or nil.
+func (f *File) Lookup(id string) *Message {
+	for _, m := range f.Messages {
+		if m.ID == id {
+			return m
+		}
+	}
+	return nil
+}
+
+// Index maps IDs to messages.
+func (f *File) Index() map[string]*Message {
+	idx := make(map[string]*Message, len(f.Messages))
+	for _, m := range f.Messages {
+		idx[m.ID] = m
+	}
+	return idx
+}
+
+// Hash computes a message's hash exactly as goi18n merge does (SHA-1 of the
+// source message's description followed by its text), so files stay
+// compatible with go-i18n's own tooling.
+func Hash(description, other string) string {
+	h := sha1.New()
+	h.Write([]byte(description))
+	h.Write([]byte(other))
+	return fmt.Sprintf("sha1-%x", h.Sum(nil))
+}

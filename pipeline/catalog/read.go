@@ -1,0 +1,233 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+)
+
+// ErrorList collects every problem of a file so a translator fixes them
+// in one pass instead of one run per mistake.
+type ErrorList []*pipeline.Error
+
+func (l ErrorList) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Err returns the list as an error, or nil when it is empty.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+var messageKeys = map[string]bool{
+	"description": true, "hash": true, "other": true, "leftdelim": true, "rightdelim": true,
+	"zero": true, "one": true, "two": true, "few": true, "many": true,
+}
+
+// Parse reads a message file. Errors carry the file, line and column.
+func Parse(path string, data []byte) (*File, error) {
+	f := &File{Path: path}
+	errAt := func(line, col int, format string, args ...any) *pipeline.Error {
+		return &pipeline.Error{Pos: pipeline.Position{File: path, Line: line, Col: col}, Msg: fmt.Sprintf(format, args...)}
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		line, col := pipeline.LineCol(data, off)
+		return nil, ErrorList{errAt(line, col, "invalid UTF-8 (byte offset %d)", off)}
+	}
+	// The full decoder catches what the streaming parser lets through,
+	// such as a key defined twice.
+	var probe map[string]any
+	if err := toml.Unmarshal(data, &probe); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			line, col := de.Position()
+			return nil, ErrorList{errAt(line, col, "%s", strings.TrimPrefix(de.Error(), "toml: "))}
+		}
+		return nil, ErrorList{errAt(1, 1, "%v", err)}
+	}
+
+	p := &unstable.Parser{KeepComments: true}
+	p.Reset(data)
+	var errs ErrorList
+	var cur *Message
+	var pending []string // comment lines waiting for the next message
+	pos := func(r unstable.Range) (int, int) {
+		s := p.Shape(r)
+		return s.Start.Line, s.Start.Column
+	}
+	flush := func() {
+		if cur != nil {
+			f.Messages = append(f.Messages, cur)
+		}
+	}
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Comment:
+			pending = append(pending, string(e.Data))
+		case unstable.Table, unstable.ArrayTable:
+			flush()
+			keyIt := e.Key()
+			var parts []string
+			var first *unstable.Node
+			for keyIt.Next() {
+				if first == nil {
+					first = keyIt.Node()
+				}
+				parts = append(parts, string(keyIt.Node().Data))
+			}
+			line, col := pos(first.Raw)
+			cur = &Message{ID: strings.Join(parts, "."), Line: line, Col: col}
+			if e.Kind == unstable.ArrayTable {
+				errs = append(errs, errAt(line, col, "[[%s]] is an array of tables; a message is a table [%s]", cur.ID, cur.ID))
+			}
+			applyComments(cur, pending)
+			pending = nil
+		case unstable.KeyValue:
+			keyIt := e.Key()
+			var parts []string
+			var first *unstable.Node
+			for keyIt.Next() {
+				if first == nil {
+					first = keyIt.Node()
+				}
+				parts = append(parts, string(keyIt.Node().Data))
+			}
+			key := strings.Join(parts, ".")
+			line, col := pos(first.Raw)
+			v := e.Value()
+			if cur == nil {
+				// go-i18n's short form: id = "translation".
+				if v.Kind != unstable.String {
+					errs = append(errs, errAt(line, col, "message %q must be a string or a table", key))
+					continue
+				}
+				m := &Message{ID: key, Other: string(v.Data), Line: line, Col: col, OtherLine: line, OtherCol: col, Order: []string{"other"}}
+				applyComments(m, pending)
+				pending = nil
+				f.Messages = append(f.Messages, m)
+				continue
+			}
+			lk := strings.ToLower(key)
+			if !messageKeys[lk] {
+				errs = append(errs, errAt(line, col, "unknown key %q in message %q (go-i18n allows description, hash, other, leftdelim, rightdelim and plural forms)", key, cur.ID))
+				continue
+			}
+			if v.Kind != unstable.String {
+				errs = append(errs, errAt(line, col, "%s of message %q must be a string, not %s", key, cur.ID, v.Kind))
+				continue
+			}
+			val := string(v.Data)
+			cur.Order = append(cur.Order, lk)
+			switch lk {
+			case "description":
+				cur.Description = val
+			case "hash":
+				cur.Hash = val
+			case "other":
+				cur.Other = val
+				cur.OtherLine, cur.OtherCol = pos(v.Raw)
+			case "leftdelim":
+				cur.LeftDelim = val
+			case "rightdelim":
+				cur.RightDelim = val
+			default:
+				errs = append(errs, errAt(line, col, "plural form %q in message %q: document segments are never plural", key, cur.ID))
+			}
+			if len(pending) > 0 {
+				cur.Comments = append(cur.Comments, translatorComments(pending)...)
+				pending = nil
+			}
+		}
+	}
+	if err := p.Error(); err != nil {
+		var pe *unstable.ParserError
+		if errors.As(err, &pe) {
+			off := len(data) - len(pe.Highlight)
+			if r := p.Range(pe.Highlight); int(r.Offset) <= len(data) {
+				off = int(r.Offset)
+			}
+			line, col := pipeline.LineCol(data, off)
+			return nil, append(errs, errAt(line, col, "%s", pe.Message))
+		}
+		return nil, append(errs, errAt(1, 1, "%v", err))
+	}
+	flush()
+	return f, errs.Err()
+}
+
+// applyComments sorts the comment lines before a message: flags set its
+// state, "#|" lines its previous source, "#." lines are the tool's own and
+// are regenerated, and any
+// other comment is the translator's and is kept.
+func applyComments(m *Message, lines []string) {
+	for _, c := range lines {
+		body := strings.TrimPrefix(c, "#")
+		switch {
+		case strings.HasPrefix(body, ","):
+			for _, flag := range strings.Split(body[1:], ",") {
+				switch State(strings.TrimSpace(flag)) {
+				case Translated:
+					if m.State == Untranslated {
+						m.State = Translated
+					}
+				case Reviewed:
+					if m.State != Stale {
+						m.State = Reviewed
+					}
+				case Stale:
+					m.State = Stale
+				}
+			}
+		case strings.HasPrefix(body, "|"):
+			line := strings.TrimPrefix(strings.TrimPrefix(body[1:], " "), "en: ")
+			if m.Previous != "" {
+				m.Previous += "\n"
+			}
+			m.Previous += strings.TrimPrefix(line, "   ")
+		case strings.HasPrefix(body, ". en: "):
+			m.Source = body[len(". en: "):]
+		case strings.HasPrefix(body, ".     ") && m.Source != "":
+			m.Source += "\n" + body[len(".     "):]
+		case strings.HasPrefix(body, "."):
+			// the tool's own notes: regenerated on every write
+		default:
+			m.Comments = append(m.Comments, body)
+		}
+	}
+}
+
+func translatorComments(lines []string) []string {
+	var out []string
+	for _, c := range lines {
+		body := strings.TrimPrefix(c, "#")
+		if !strings.HasPrefix(body, ".") && !strings.HasPrefix(body, ",") && !strings.HasPrefix(body, "|") {
+			out = append(out, body)
+		}
+	}
+	return out
+}

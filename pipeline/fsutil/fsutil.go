@@ -1,0 +1,75 @@
+// Package fsutil writes files atomically, so an interrupted run leaves each
+// file either as it was or as it should be, never torn.
+package fsutil
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+
+	"github.com/google/renameio/v2"
+)
+
+// WriteDurable replaces path with data through a synced temporary file and
+// syncs the directory after the rename: for files that hold people's work,
+// such as message files.
+func WriteDurable(path string, data []byte) error {
+	if same(path, data) {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := renameio.WriteFile(path, data, 0o644); err != nil {
+		return err
+	}
+	d, err := os.Open(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// WriteFast replaces path with data through a temporary file in the same
+// directory and a rename, without syncing: for build output, which a
+// rebuild regenerates, so builds stay fast.
+func WriteFast(path string, data []byte) error {
+	if same(path, data) {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(tmp.Name(), 0o644)
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), path)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+	}
+	return werr
+}
+
+// same reports whether path already holds exactly data; rewriting it would
+// only change its modification time.
+func same(path string, data []byte) bool {
+	fi, err := os.Stat(path)
+	if err != nil || fi.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(path)
+	return err == nil && bytes.Equal(old, data)
+}

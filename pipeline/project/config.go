@@ -1,0 +1,167 @@
+// Package project runs quipu's jobs over a project folder: it finds the
+// documents under content/, keeps the message files under locales/ in step
+// and builds output/. It is the only package that reads and writes files.
+package project
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+)
+
+// ConfigFile is the name of the project's configuration file.
+const ConfigFile = "quipu.toml"
+
+// Config is the project's quipu.toml. Every field has a default, so a
+// project without the file works.
+type Config struct {
+	// SourceLocale is the language documents are written in.
+	SourceLocale string `toml:"source_locale"`
+	// Locales are the target locales.
+	Locales []string `toml:"locales"`
+	// Fallback lists, per target locale, the locales whose translations
+	// fill in for missing or stale ones, before the source. By default the
+	// chain follows the locale's parents: es-PE, es-419, es.
+	Fallback map[string][]string `toml:"fallback"`
+	// Content, LocalesDir and Output are folders relative to the root.
+	Content    string `toml:"content"`
+	LocalesDir string `toml:"locales_dir"`
+	Output     string `toml:"output"`
+	// Glossary is the glossary file, relative to the root.
+	Glossary string `toml:"glossary"`
+}
+
+// DefaultConfig is what a project without quipu.toml gets.
+func DefaultConfig() Config {
+	return Config{
+		SourceLocale: "en",
+		Locales:      []string{"es-PE"},
+		Content:      "content",
+		LocalesDir:   "locales",
+		Output:       "output",
+		Glossary:     "locales/glossary.toml",
+	}
+}
+
+var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary"}
+
+// LoadConfig reads root/quipu.toml over the defaults.
+func LoadConfig(root string) (Config, error) {
+	cfg := DefaultConfig()
+	path := filepath.Join(root, ConfigFile)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, err
+	}
+	dec := toml.NewDecoder(strings.NewReader(string(data))).DisallowUnknownFields()
+	if err := dec.Decode(&cfg); err != nil {
+		var de *toml.DecodeError
+		var sme *toml.StrictMissingError
+		switch {
+		case errors.As(err, &de):
+			line, col := de.Position()
+			return cfg, &pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: de.Error()}
+		case errors.As(err, &sme):
+			var list []string
+			for _, e := range sme.Errors {
+				line, col := e.Position()
+				key := strings.Join(e.Key(), ".")
+				msg := fmt.Sprintf("%s:%d:%d: unknown key %q", ConfigFile, line, col, key)
+				if near := nearest(key, configKeys); near != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", near)
+				}
+				list = append(list, msg)
+			}
+			return cfg, errors.New(strings.Join(list, "\n"))
+		}
+		return cfg, fmt.Errorf("%s: %w", ConfigFile, err)
+	}
+	return cfg, cfg.validate()
+}
+
+func (c *Config) validate() error {
+	var errs []string
+	check := func(tag string) {
+		if _, err := language.Parse(tag); err != nil {
+			errs = append(errs, fmt.Sprintf("%s: locale %q is not a valid BCP 47 tag: %v", ConfigFile, tag, err))
+		}
+	}
+	check(c.SourceLocale)
+	for _, l := range c.Locales {
+		check(l)
+	}
+	for l, chain := range c.Fallback {
+		check(l)
+		for _, f := range chain {
+			check(f)
+		}
+	}
+	for name, dir := range map[string]string{"content": c.Content, "locales_dir": c.LocalesDir, "output": c.Output, "glossary": c.Glossary} {
+		if filepath.IsAbs(dir) || strings.HasPrefix(filepath.Clean(dir), "..") {
+			errs = append(errs, fmt.Sprintf("%s: %s = %q must stay inside the project", ConfigFile, name, dir))
+		}
+	}
+	if len(errs) > 0 {
+		return errors.New(strings.Join(errs, "\n"))
+	}
+	return nil
+}
+
+// Chain returns the fallback chain of a target locale, the locale first
+// and the source locale excluded: configured, or derived from the tag's
+// parents (es-PE, es-419, es).
+func (c *Config) Chain(locale string) []string {
+	chain := []string{locale}
+	if f, ok := c.Fallback[locale]; ok {
+		return append(chain, f...)
+	}
+	tag, err := language.Parse(locale)
+	if err != nil {
+		return chain
+	}
+	for p := tag.Parent(); p != language.Und; p = p.Parent() {
+		chain = append(chain, p.String())
+	}
+	return chain
+}
+
+// nearest returns the candidate closest to s, if it is close.
+func nearest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := levenshtein(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,141 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
+)
+
+// Project is a folder with content/, locales/ and output/.
+type Project struct {
+	Root   string
+	Config Config
+}
+
+// Open reads the project's configuration.
+func Open(root string) (*Project, error) {
+	cfg, err := LoadConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	return &Project{Root: root, Config: cfg}, nil
+}
+
+// Source is a document file under the content folder.
+type Source struct {
+	Rel string // slash-separated, relative to the content folder
+}
+
+// formats maps file extensions to the document formats quipu reads.
+var formats = map[string]pipeline.Format{
+	".md":       pipeline.FormatMarkdown,
+	".markdown": pipeline.FormatMarkdown,
+}
+
+// Sources lists the documents under the content folder, sorted.
+func (p *Project) Sources() ([]Source, error) {
+	root := p.abs(p.Config.Content)
+	var out []Source
+	err := filepath.WalkDir(root, func(file string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if file != root && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if _, ok := formats[strings.ToLower(filepath.Ext(file))]; !ok {
+			return nil
+		}
+		rel, err := filepath.Rel(root, file)
+		if err != nil {
+			return err
+		}
+		out = append(out, Source{Rel: filepath.ToSlash(rel)})
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no content folder (create it, or set content in %s)", p.Config.Content, ConfigFile)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Rel < out[j].Rel })
+	return out, err
+}
+
+func (p *Project) abs(rel string) string { return filepath.Join(p.Root, filepath.FromSlash(rel)) }
+
+// ContentPath is the project-relative path of a document, as messages and
+// errors name it.
+func (p *Project) ContentPath(s Source) string { return path.Join(p.Config.Content, s.Rel) }
+
+// Load reads and splits a document.
+func (p *Project) Load(s Source) (*pipeline.Document, error) {
+	name := p.ContentPath(s)
+	src, err := os.ReadFile(p.abs(name))
+	if err != nil {
+		return nil, err
+	}
+	if off := invalidUTF8(src); off >= 0 {
+		line, col := pipeline.LineCol(src, off)
+		return nil, &pipeline.Error{Pos: pipeline.Position{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("invalid UTF-8 at byte offset %d", off)}
+	}
+	return markdown.Extract(name, src)
+}
+
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for off := 0; off < len(b); {
+		r, size := utf8.DecodeRune(b[off:])
+		if r == utf8.RuneError && size <= 1 {
+			return off
+		}
+		off += size
+	}
+	return -1
+}
+
+// stem is a document's path without its extension.
+func stem(rel string) string { return strings.TrimSuffix(rel, path.Ext(rel)) }
+
+// MessagePath is the project-relative path of a document's message file:
+// locales/<locale>/<doc path>.<locale>.toml, the layout go-i18n's
+// LoadMessageFile reads the locale from.
+func (p *Project) MessagePath(locale string, s Source) string {
+	return path.Join(p.Config.LocalesDir, locale, stem(s.Rel)+"."+locale+".toml")
+}
+
+// ObsoletePath holds the translations of segments that left the document,
+// kept for reuse.
+func (p *Project) ObsoletePath(locale string, s Source) string {
+	return path.Join(p.Config.LocalesDir, locale, stem(s.Rel)+".obsolete."+locale+".toml")
+}
+
+// OutputPath is where a built document goes, ext being ".md" or ".html".
+func (p *Project) OutputPath(locale string, s Source, ext string) string {
+	return path.Join(p.Config.Output, locale, stem(s.Rel)+ext)
+}
+
+// readMessages reads a message file; a missing file is no error.
+func (p *Project) readMessages(rel string) (*catalog.File, error) {
+	data, err := os.ReadFile(p.abs(rel))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return catalog.Parse(rel, data)
+}
