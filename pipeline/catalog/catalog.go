@@ -59,10 +59,10 @@ func (m *Message) Translated() bool { return m.Other != "" }
 
 // File is a message file: the messages of one document in one locale.
 type File struct {
-	Path     string
-	Locale   string
+	Path   string
+	Locale string
 	// Header is written as "#." lines at the top of the file.
-	Header []string
+	Header   []string
 	Messages []*Message
 }
 
