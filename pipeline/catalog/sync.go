@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -93,26 +94,41 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 			}
 		}
 	}
+	// Pair edited segments with the translations they lost, best matches
+	// first, so that two edits in one sync cannot swap translations.
+	type pair struct {
+		m     *Message
+		o     int
+		score float64
+	}
+	var pairs []pair
 	for _, m := range fresh {
-		seg := freshSeg[m]
-		best, bestScore := -1, 0.0
 		for i, o := range orphans {
-			if o == nil {
-				continue
-			}
-			if s := Similarity(o.Source, seg.Text); s > bestScore {
-				best, bestScore = i, s
+			if s := Similarity(o.Source, freshSeg[m].Text); s >= MinEditSimilarity {
+				pairs = append(pairs, pair{m, i, s})
 			}
 		}
-		if best >= 0 && bestScore >= 0.5 {
-			o := orphans[best]
-			orphans[best] = nil
-			m.Other, m.Comments, m.Order = o.Other, o.Comments, o.Order
-			m.State, m.Previous = Stale, o.Source
-			if o.State == Stale && o.Previous != "" {
-				m.Previous = o.Previous
-			}
-			rep.Stale++
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].score > pairs[j].score })
+	matched := map[*Message]bool{}
+	for _, pr := range pairs {
+		o := orphans[pr.o]
+		if matched[pr.m] || o == nil {
+			continue
+		}
+		matched[pr.m] = true
+		orphans[pr.o] = nil
+		m := pr.m
+		m.Other, m.Comments, m.Order = o.Other, o.Comments, o.Order
+		m.State, m.Previous = Stale, o.Source
+		if o.State == Stale && o.Previous != "" {
+			m.Previous = o.Previous
+		}
+		rep.Stale++
+	}
+	for _, m := range fresh {
+		seg := freshSeg[m]
+		if matched[m] {
 			continue
 		}
 		if opt.Reuse != nil {
@@ -202,6 +218,10 @@ func delims(text string) (left, right string) {
 	}
 	return "⟪⟪⟪⟪", "⟫⟫⟫⟫"
 }
+
+// MinEditSimilarity is how alike an edited segment must be to a vanished
+// one to inherit its translation (flagged fuzzy).
+const MinEditSimilarity = 0.6
 
 // Similarity scores how alike two message texts are, from 0 to 1: one
 // minus the word-level edit distance over the longer length. Tags count as

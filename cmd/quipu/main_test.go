@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"quipu": func() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the CLI scenarios in testdata/script: each .txtar file
+// holds its input files, the commands and the expected outputs.
+func TestScripts(t *testing.T) {
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("REPO", repo)
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// subst FILE REGEXP REPLACEMENT edits a file as a translator
+			// would, replacing the first match.
+			"subst": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: subst FILE REGEXP REPLACEMENT")
+				}
+				file := ts.MkAbs(args[0])
+				data, err := os.ReadFile(file)
+				ts.Check(err)
+				re := regexp.MustCompile(args[1])
+				loc := re.FindSubmatchIndex(data)
+				if loc == nil {
+					ts.Fatalf("subst: %q not found in %s", args[1], args[0])
+				}
+				var out []byte
+				out = append(out, data[:loc[0]]...)
+				out = re.Expand(out, []byte(args[2]), data, loc)
+				out = append(out, data[loc[1]:]...)
+				ts.Check(os.WriteFile(file, out, 0o644))
+			},
+			// count N REGEXP FILE asserts how many times REGEXP matches.
+			"count": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: count N REGEXP FILE")
+				}
+				data, err := os.ReadFile(ts.MkAbs(args[2]))
+				ts.Check(err)
+				n := len(regexp.MustCompile(args[1]).FindAll(data, -1))
+				if fmt.Sprint(n) != args[0] {
+					ts.Fatalf("%s matches %d times in %s, want %s", args[1], n, args[2], args[0])
+				}
+			},
+		},
+	})
+}
