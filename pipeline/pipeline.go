@@ -242,3 +242,23 @@ func LineCol(src []byte, off int) (line, col int) {
 	}
 	return line, off - lineStart + 1
 }
+
+// Translator returns the translation of a segment, or ok == false to keep
+// the source text.
+type Translator func(seg *Segment) (text string, ok bool)
+
+// Problem is something wrong with a translation, at a byte offset of the
+// message text.
+type Problem struct {
+	Offset   int
+	Code     string // short stable name, e.g. "tag-unknown"
+	Msg      string
+	Severity string // "error" or "warning"
+}
+
+// Rejected is a translation that could not be used; its segment kept the
+// source text.
+type Rejected struct {
+	Segment  *Segment
+	Problems []Problem
+}

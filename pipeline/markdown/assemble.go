@@ -11,17 +11,6 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 )
 
-// Translator returns the translation of a segment, or ok == false to keep
-// the source text.
-type Translator func(seg *pipeline.Segment) (text string, ok bool)
-
-// Rejected is a translation that could not be used; the segment kept its
-// source text.
-type Rejected struct {
-	Segment  *pipeline.Segment
-	Problems []placeholder.Problem
-}
-
 // Localize writes the document with each segment replaced by its
 // translation and returns it with its parsed tree. Translations are first
 // written as the translator wrote them; if that changes the document's
@@ -29,7 +18,7 @@ type Rejected struct {
 // all Markdown syntax in their text escaped, so a translation can never add
 // markup. Changed reports a shape that still differs after escaping, which
 // only placeholders moved where their markup cannot work can cause.
-func Localize(doc *pipeline.Document, tr Translator) (out []byte, root ast.Node, rejected []Rejected, changed bool) {
+func Localize(doc *pipeline.Document, tr pipeline.Translator) (out []byte, root ast.Node, rejected []pipeline.Rejected, changed bool) {
 	out, rejected = Assemble(doc, tr, false)
 	root = Parse(out)
 	want := Shape(Parse(doc.Source), doc.Source)
@@ -44,10 +33,10 @@ func Localize(doc *pipeline.Document, tr Translator) (out []byte, root ast.Node,
 // Assemble writes the document with each segment's bytes replaced by its
 // translation, escaped or not (see Render). Every byte outside the segments
 // is copied from the source.
-func Assemble(doc *pipeline.Document, tr Translator, escape bool) ([]byte, []Rejected) {
+func Assemble(doc *pipeline.Document, tr pipeline.Translator, escape bool) ([]byte, []pipeline.Rejected) {
 	src := doc.Source
 	out := make([]byte, 0, len(src)+len(src)/4)
-	var rejected []Rejected
+	var rejected []pipeline.Rejected
 	prev := 0
 	for _, seg := range doc.Segments {
 		out = append(out, src[prev:seg.Start()]...)
@@ -59,7 +48,7 @@ func Assemble(doc *pipeline.Document, tr Translator, escape bool) ([]byte, []Rej
 		}
 		rendered, probs := Render(src, seg, text, escape)
 		if placeholder.HasErrors(probs) {
-			rejected = append(rejected, Rejected{seg, probs})
+			rejected = append(rejected, pipeline.Rejected{Segment: seg, Problems: probs})
 			out = append(out, src[seg.Start():seg.Stop()]...)
 			continue
 		}

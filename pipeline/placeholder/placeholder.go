@@ -92,12 +92,7 @@ func LooksLikeTag(s string) bool {
 }
 
 // Problem is something wrong with a translation's tags.
-type Problem struct {
-	Offset   int // byte offset in the message
-	Code     string
-	Msg      string
-	Severity string // "error" or "warning"
-}
+type Problem = pipeline.Problem
 
 // Check compares the tags of a translation with the placeholders of its
 // source segment. Errors make the translation unusable (an unknown tag, a
@@ -112,49 +107,49 @@ func Check(toks []Token, phs []pipeline.Placeholder) []Problem {
 			continue
 		}
 		if t.N < 1 || t.N > len(phs) {
-			probs = append(probs, Problem{t.Offset, "tag-unknown", fmt.Sprintf("tag %s is not in the source (it has %d)", t.Text, len(phs)), "error"})
+			probs = append(probs, Problem{Offset: t.Offset, Code: "tag-unknown", Msg: fmt.Sprintf("tag %s is not in the source (it has %d)", t.Text, len(phs)), Severity: "error"})
 			continue
 		}
 		ph := phs[t.N-1]
 		switch t.Kind {
 		case Standalone:
 			if ph.Kind != pipeline.Standalone {
-				probs = append(probs, Problem{t.Offset, "tag-kind", fmt.Sprintf("tag %s must be a pair <%d>…</%d>", t.Text, t.N, t.N), "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-kind", Msg: fmt.Sprintf("tag %s must be a pair <%d>…</%d>", t.Text, t.N, t.N), Severity: "error"})
 				continue
 			}
 			if seen[t.N-1] {
-				probs = append(probs, Problem{t.Offset, "tag-duplicate", fmt.Sprintf("tag %s appears twice", t.Text), "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-duplicate", Msg: fmt.Sprintf("tag %s appears twice", t.Text), Severity: "error"})
 			}
 			seen[t.N-1] = true
 		case Open:
 			if ph.Kind != pipeline.Paired {
-				probs = append(probs, Problem{t.Offset, "tag-kind", fmt.Sprintf("tag %s must be written <%d/>", t.Text, t.N), "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-kind", Msg: fmt.Sprintf("tag %s must be written <%d/>", t.Text, t.N), Severity: "error"})
 				continue
 			}
 			if seen[t.N-1] {
-				probs = append(probs, Problem{t.Offset, "tag-duplicate", fmt.Sprintf("tag %s appears twice", t.Text), "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-duplicate", Msg: fmt.Sprintf("tag %s appears twice", t.Text), Severity: "error"})
 			}
 			seen[t.N-1] = true
 			stack = append(stack, t)
 		case Close:
 			if ph.Kind != pipeline.Paired {
-				probs = append(probs, Problem{t.Offset, "tag-kind", fmt.Sprintf("tag %s must be written <%d/>", t.Text, t.N), "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-kind", Msg: fmt.Sprintf("tag %s must be written <%d/>", t.Text, t.N), Severity: "error"})
 				continue
 			}
 			if len(stack) == 0 || stack[len(stack)-1].N != t.N {
-				probs = append(probs, Problem{t.Offset, "tag-unbalanced", fmt.Sprintf("%s closes a tag that is not the innermost open one", t.Text), "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-unbalanced", Msg: fmt.Sprintf("%s closes a tag that is not the innermost open one", t.Text), Severity: "error"})
 				continue
 			}
 			stack = stack[:len(stack)-1]
 		}
 	}
 	for _, t := range stack {
-		probs = append(probs, Problem{t.Offset, "tag-unbalanced", fmt.Sprintf("%s is never closed", t.Text), "error"})
+		probs = append(probs, Problem{Offset: t.Offset, Code: "tag-unbalanced", Msg: fmt.Sprintf("%s is never closed", t.Text), Severity: "error"})
 	}
 	for i, ok := range seen {
 		if !ok {
 			open, _ := pipeline.Tag(i+1, phs[i].Kind)
-			probs = append(probs, Problem{0, "tag-missing", fmt.Sprintf("tag %s (%s) is missing", open, phs[i].Label), "warning"})
+			probs = append(probs, Problem{Offset: 0, Code: "tag-missing", Msg: fmt.Sprintf("tag %s (%s) is missing", open, phs[i].Label), Severity: "warning"})
 		}
 	}
 	return probs
