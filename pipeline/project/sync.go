@@ -6,8 +6,11 @@ import (
 	"os"
 	"sort"
 
+	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/glossary"
+	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 )
 
 // SyncOptions tune Sync.
@@ -35,6 +38,16 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 	res := &SyncResult{}
 	writes := map[string][]byte{}
 	var errs errorList
+	gl, err := glossary.Load(p.abs(p.Config.Glossary))
+	if err != nil {
+		return nil, err
+	}
+	annotate := func(seg *pipeline.Segment, _ *catalog.Message) []string {
+		if note := gl.Note(placeholder.Strip(seg.Text)); note != "" {
+			return []string{note}
+		}
+		return nil
+	}
 	for _, s := range sources {
 		doc, err := p.Load(s)
 		if err != nil {
@@ -57,7 +70,7 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 				continue
 			}
 			old = withObsolete(old, obs)
-			f, gone, rep := catalog.Sync(doc, old, tPath, locale, catalog.Options{})
+			f, gone, rep := catalog.Sync(doc, old, tPath, locale, catalog.Options{Annotate: annotate})
 			res.Report.Added += rep.Added
 			res.Report.Kept += rep.Kept
 			res.Report.Stale += rep.Stale

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/quipu-l10n/quipu/pipeline/project"
+)
+
+func statusCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "status",
+		Usage: "show how far each document's translation has got",
+		Description: `Per document and locale: total segments, translated (reviewed included),
+reviewed, stale (fuzzy: the English changed), missing, and words; then a total
+line per locale. --min-coverage N exits 1 when a locale is below N percent
+translated.
+
+Example:
+   quipu status
+   quipu status --json
+   quipu status --min-coverage 100`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "only this locale (repeatable)"},
+			&cli.BoolFlag{Name: "json", Usage: "print an array of objects (doc, locale, total, translated, reviewed, stale, missing, words, words_translated, coverage)"},
+			&cli.Float64Flag{Name: "min-coverage", Usage: "exit 1 when a locale's coverage is below this percentage"},
+		},
+		Action: func(c *cli.Context) error {
+			p, err := project.Open(c.String("root"))
+			if err != nil {
+				return err
+			}
+			rows, err := p.Status(c.StringSlice("locale"))
+			if err != nil {
+				return err
+			}
+			totals := map[string]*project.Status{}
+			var order []string
+			for _, r := range rows {
+				t := totals[r.Locale]
+				if t == nil {
+					t = &project.Status{Doc: "total", Locale: r.Locale}
+					totals[r.Locale] = t
+					order = append(order, r.Locale)
+				}
+				t.Add(r)
+			}
+			if c.Bool("json") {
+				if rows == nil {
+					rows = []project.Status{}
+				}
+				enc := json.NewEncoder(c.App.Writer)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(rows); err != nil {
+					return err
+				}
+			} else {
+				w := tabwriter.NewWriter(c.App.Writer, 2, 4, 2, ' ', tabwriter.AlignRight)
+				fmt.Fprintln(w, "document\tlocale\ttotal\ttranslated\treviewed\tstale\tmissing\twords\tcoverage\t")
+				print := func(s project.Status) {
+					fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d/%d\t%.1f%%\t\n", s.Doc, s.Locale, s.Total, s.Translated, s.Reviewed, s.Stale, s.Missing, s.WordsDone, s.Words, s.Coverage)
+				}
+				for _, r := range rows {
+					print(r)
+				}
+				for _, l := range order {
+					print(*totals[l])
+				}
+				w.Flush()
+			}
+			if min := c.Float64("min-coverage"); c.IsSet("min-coverage") {
+				failed := false
+				for _, l := range order {
+					if totals[l].Coverage < min {
+						fmt.Fprintf(c.App.ErrWriter, "%s: coverage %.1f%% is below %.1f%%\n", l, totals[l].Coverage, min)
+						failed = true
+					}
+				}
+				if failed {
+					return exitError{1}
+				}
+			}
+			return nil
+		},
+	}
+}

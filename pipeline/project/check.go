@@ -1,0 +1,102 @@
+package project
+
+import (
+	"sort"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/glossary"
+	"github.com/quipu-l10n/quipu/pipeline/qa"
+)
+
+// Finding is one QA result, located in a message file.
+type Finding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+	ID       string `json:"id"`
+	Doc      string `json:"doc"`
+	Locale   string `json:"locale"`
+}
+
+// Check runs the QA checks on every translation of every document in the
+// given locales (all targets when empty).
+func (p *Project) Check(locales []string) ([]Finding, error) {
+	if len(locales) == 0 {
+		locales = p.Config.Locales
+	}
+	sources, err := p.Sources()
+	if err != nil {
+		return nil, err
+	}
+	gl, err := glossary.Load(p.abs(p.Config.Glossary))
+	if err != nil {
+		return nil, err
+	}
+	var out []Finding
+	var errs errorList
+	for _, s := range sources {
+		doc, err := p.Load(s)
+		if err != nil {
+			errs.add(err)
+			continue
+		}
+		for _, locale := range locales {
+			file := p.MessagePath(locale, s)
+			f, err := p.readMessages(file)
+			if err != nil {
+				errs.add(err)
+				continue
+			}
+			if f == nil {
+				continue
+			}
+			idx := f.Index()
+			seen := map[string]bool{}
+			for _, seg := range doc.Segments {
+				m := idx[seg.ID]
+				if m == nil || seen[seg.ID] || !m.Translated() {
+					continue
+				}
+				seen[seg.ID] = true
+				add := func(pr pipeline.Problem) {
+					line, col := valuePosition(m, pr.Offset)
+					out = append(out, Finding{File: file, Line: line, Col: col, Severity: pr.Severity, Code: pr.Code, Message: pr.Msg, ID: m.ID, Doc: doc.Path, Locale: locale})
+				}
+				if m.State == catalog.Stale {
+					add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag"})
+				}
+				for _, pr := range qa.Check(qa.Input{Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}) {
+					add(pr)
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return out, errs.err()
+}
+
+// valuePosition turns a byte offset in a message's text into the line and
+// column in its file, through the string's TOML quoting.
+func valuePosition(m *catalog.Message, off int) (int, int) {
+	if m.OtherLine == 0 {
+		return m.Line, m.Col
+	}
+	if off > len(m.Other) {
+		off = len(m.Other)
+	}
+	quoted := catalog.Quote(m.Other[:off])
+	return m.OtherLine, m.OtherCol + len(quoted) - 1
+}

@@ -1,0 +1,100 @@
+package qa_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/glossary"
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
+	"github.com/quipu-l10n/quipu/pipeline/qa"
+)
+
+const gloss = `
+[[term]]
+en = "drug trafficking"
+es = "narcotráfico"
+pos = "noun"
+
+[[term]]
+en = "CSL"
+es = "CSL"
+pos = "acronym"
+translate = false
+`
+
+func segment(t *testing.T, md string, i int) *pipeline.Segment {
+	t.Helper()
+	doc, err := markdown.Extract("a.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Segments[i]
+}
+
+func TestChecks(t *testing.T) {
+	g, err := glossary.Parse("g.toml", []byte(gloss))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, source, translation string
+		want                      string // a code that must be found; "" means no finding at all
+	}{
+		{"clean", "Are you *curious*? Well, you're not alone!", "¿Les da <1>curiosidad</1>? ¡Pues no son los únicos!", ""},
+		{"tag missing", "Are you *curious*?", "¿Les da curiosidad?", "tag-missing"},
+		{"tag unknown", "Are you *curious*?", "¿Les da <1>curiosidad</1><2/>?", "tag-unknown"},
+		{"tag unbalanced", "A *b* `c`.", "Una <1>b <2/>.", "tag-unbalanced"},
+		{"number", "It costs 1,234.56 dollars today.", "Cuesta 1,234.5 dólares hoy.", "number"},
+		{"ordinal as roman", "Throughout the 20th century, it grew.", "A lo largo del siglo XX, creció.", ""},
+		{"url", "See https://example.org/a for more.", "Vean https://example.org/b para más.", "url"},
+		{"glossary", "They fight drug trafficking every day.", "Combaten el tráfico de drogas cada día.", "glossary"},
+		{"glossary inflected", "They fight drug trafficking every day.", "Combaten el narcotráfico cada día.", ""},
+		{"do not translate", "CSLs allow it.", "Las UBC lo permiten.", "do-not-translate"},
+		{"unpaired question", "Why is this important?", "Por qué es importante esto?", "unpaired-?"},
+		{"unpaired exclamation", "Share it!", "¡Compártanlo", "unpaired-¡"},
+		{"final punctuation", "Share this article.", "Compartan este artículo", "final-punctuation"},
+		{"identical", "Share this article with your friends.", "Share this article with your friends.", "identical"},
+		{"double word", "Share this article.", "Compartan este este artículo.", "double-word"},
+		{"double space", "Share this article.", "Compartan  este artículo.", "double-space"},
+		{"length", "Share this article with your friends today.", "Sí.", "length"},
+		{"leading hash", "Share this article.", "# Compartan este artículo.", "markdown-block"},
+		{"leading list", "Share this article.", "- Compartan este artículo.", "markdown-block"},
+		{"leading number", "Share this article.", "1. Compartan este artículo.", "markdown-block"},
+		{"blank line", "Share this article.", "Compartan\n\neste artículo.", "markdown-blank-line"},
+		{"html", "Share this article.", "Compartan <b>este</b> artículo.", "html"},
+		{"inline markdown", "Share this article.", "Compartan **este** artículo.", "markdown-inline"},
+		{"vosotros", "Share this article.", "Compartid este artículo, os lo pido.", "vosotros"},
+		{"EE.UU.", "The US is big.", "EE.UU. es grande.", "eeuu"},
+		{"euro numbers", "It costs 1,234.56 dollars.", "Cuesta 1.234,56 dólares.", "number-format"},
+		{"straight quotes", "What does presence mean?", `¿Qué significa "presencia"?`, "quotes"},
+		{"whitespace", "Share this article.", " Compartan este artículo.", "whitespace-leading"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			seg := segment(t, tt.source+"\n", 0)
+			got := qa.Check(qa.Input{Segment: seg, Translation: tt.translation, Locale: "es-PE", Glossary: g})
+			var codes []string
+			for _, p := range got {
+				codes = append(codes, p.Code)
+			}
+			if tt.want == "" {
+				if len(got) > 0 {
+					t.Errorf("want no finding, got %v", got)
+				}
+				return
+			}
+			if !slices.Contains(codes, tt.want) {
+				t.Errorf("want %s among %v", tt.want, got)
+			}
+		})
+	}
+}
+
+func TestTableCellPipe(t *testing.T) {
+	seg := segment(t, "| a | b |\n|---|---|\n| one cell | two |\n", 2)
+	got := qa.Check(qa.Input{Segment: seg, Translation: "una | celda", Locale: "es-PE"})
+	if !slices.ContainsFunc(got, func(p pipeline.Problem) bool { return p.Code == "markdown-table-pipe" && p.Offset == 4 }) {
+		t.Errorf("want markdown-table-pipe at offset 4, got %v", got)
+	}
+}
