@@ -115,7 +115,7 @@ type outFile struct {
 
 // localize builds one document in one locale.
 func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, res *BuildResult) ([]outFile, error) {
-	var untranslated, fuzzy int
+	var untranslated, fuzzy, fuzzyRefused int
 	from := res.From[locale]
 	if from == nil {
 		from = map[string]int{}
@@ -161,7 +161,11 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 			where[seg] = fallback
 			return fallback.Other, true
 		}
-		untranslated++
+		if fallback != nil {
+			fuzzyRefused++
+		} else {
+			untranslated++
+		}
 		from[p.Config.SourceLocale]++
 		return "", false
 	}
@@ -213,6 +217,10 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 	}
 	if fuzzy > 0 {
 		warn("%d fuzzy translations used (the English changed since)", fuzzy)
+	}
+	if fuzzyRefused > 0 {
+		res.Untranslated[locale] += fuzzyRefused
+		warn("%d fuzzy translations not used (the English changed since: review them)", fuzzyRefused)
 	}
 	if changed {
 		warn("a translation moves its tags where their markup cannot work; some markup shows as text")
