@@ -1,16 +1,22 @@
 package project
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
+	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/glossary"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
 // SyncOptions tune Sync.
@@ -26,65 +32,199 @@ type SyncResult struct {
 	Report    catalog.Report
 }
 
+// MinFuzzyScore is the similarity from which translation memory shows a
+// suggestion beside an untranslated message.
+const MinFuzzyScore = 0.75
+
+// loadedDoc is a document with the message files sync reads for it.
+type loadedDoc struct {
+	src      Source
+	doc      *pipeline.Document
+	old, obs map[string]*catalog.File // per target locale
+}
+
 // Sync splits every document and brings the message files of the source
 // locale and of every target locale in step with it. All files are read
 // and checked before any is written: one bad file stops the run and leaves
 // every file as it was.
 func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
-	sources, err := p.Sources()
+	docs, err := p.loadForSync()
 	if err != nil {
 		return nil, err
 	}
-	res := &SyncResult{}
-	writes := map[string][]byte{}
-	var errs errorList
 	gl, err := glossary.Load(p.abs(p.Config.Glossary))
 	if err != nil {
 		return nil, err
 	}
-	annotate := func(seg *pipeline.Segment, _ *catalog.Message) []string {
-		if note := gl.Note(placeholder.Strip(seg.Text)); note != "" {
-			return []string{note}
-		}
-		return nil
+	res := &SyncResult{Documents: len(docs)}
+	writes := map[string][]byte{}
+	orphans, err := p.orphanFiles(docs)
+	if err != nil {
+		return nil, err
 	}
-	for _, s := range sources {
-		doc, err := p.Load(s)
-		if err != nil {
-			errs.add(err)
-			continue
+	for _, o := range orphans {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "%s: its document is gone; kept, and its translations are offered to the others\n", o.Path)
 		}
-		res.Documents++
-		srcPath := p.MessagePath(p.Config.SourceLocale, s)
-		writes[srcPath] = catalog.Format(catalog.SourceFile(doc, srcPath, p.Config.SourceLocale))
-		for _, locale := range p.Config.Locales {
-			tPath, oPath := p.MessagePath(locale, s), p.ObsoletePath(locale, s)
-			old, err := p.readMessages(tPath)
-			if err != nil {
-				errs.add(err)
-				continue
+	}
+	for _, locale := range p.Config.Locales {
+		mem := memory(docs, locale)
+		for _, o := range orphans {
+			if o.Locale == locale {
+				addFile(mem, o, o.Path, nil)
 			}
-			obs, err := p.readMessages(oPath)
-			if err != nil {
-				errs.add(err)
-				continue
+		}
+		for _, d := range docs {
+			tPath, oPath := p.MessagePath(locale, d.src), p.ObsoletePath(locale, d.src)
+			old := withObsolete(d.old[locale], d.obs[locale])
+			opts := catalog.Options{
+				Annotate: func(seg *pipeline.Segment, m *catalog.Message) []string {
+					var notes []string
+					if note := gl.Note(placeholder.Strip(seg.Text)); note != "" {
+						notes = append(notes, note)
+					}
+					if m.Other == "" {
+						for _, match := range mem.Fuzzy(seg.Text, MinFuzzyScore, 3) {
+							notes = append(notes, fmt.Sprintf("tm %.0f%% (%s): %s\n→ %s", match.Score*100, match.Doc, match.Source, match.Target))
+						}
+					}
+					return notes
+				},
+				Reuse: func(seg *pipeline.Segment) (string, string, bool) {
+					e, ok := mem.Exact(seg.Text)
+					return e.Target, e.Doc, ok
+				},
 			}
-			old = withObsolete(old, obs)
-			f, gone, rep := catalog.Sync(doc, old, tPath, locale, catalog.Options{Annotate: annotate})
+			f, gone, rep := catalog.Sync(d.doc, old, tPath, locale, opts)
 			res.Report.Added += rep.Added
 			res.Report.Kept += rep.Kept
 			res.Report.Stale += rep.Stale
 			res.Report.Obsolete += rep.Obsolete
 			res.Report.Reused += rep.Reused
 			writes[tPath] = catalog.Format(f)
-			if kept := keepObsolete(obs, gone, f); kept != nil {
+			if kept := keepObsolete(d.obs[locale], gone, f); kept != nil {
 				writes[oPath] = catalog.Format(kept)
 			}
 		}
 	}
-	if err := errs.err(); err != nil {
+	for _, d := range docs {
+		srcPath := p.MessagePath(p.Config.SourceLocale, d.src)
+		writes[srcPath] = catalog.Format(catalog.SourceFile(d.doc, srcPath, p.Config.SourceLocale))
+	}
+	return res, p.commit(writes, res, opt)
+}
+
+// loadForSync reads every document and its message files, reporting every
+// problem found.
+func (p *Project) loadForSync() ([]*loadedDoc, error) {
+	sources, err := p.Sources()
+	if err != nil {
 		return nil, err
 	}
+	var errs errorList
+	var docs []*loadedDoc
+	for _, s := range sources {
+		doc, err := p.Load(s)
+		if err != nil {
+			errs.add(err)
+			continue
+		}
+		d := &loadedDoc{src: s, doc: doc, old: map[string]*catalog.File{}, obs: map[string]*catalog.File{}}
+		for _, locale := range p.Config.Locales {
+			if d.old[locale], err = p.readMessages(p.MessagePath(locale, s)); err != nil {
+				errs.add(err)
+			}
+			if d.obs[locale], err = p.readMessages(p.ObsoletePath(locale, s)); err != nil {
+				errs.add(err)
+			}
+		}
+		docs = append(docs, d)
+	}
+	return docs, errs.err()
+}
+
+// memory gathers every usable translation of a locale, from every
+// document's message file and obsolete file.
+func memory(docs []*loadedDoc, locale string) *tm.Memory {
+	mem := tm.New()
+	for _, d := range docs {
+		segs := map[string]*pipeline.Segment{}
+		for _, seg := range d.doc.Segments {
+			segs[seg.ID] = seg
+		}
+		for _, f := range []*catalog.File{d.old[locale], d.obs[locale]} {
+			addFile(mem, f, d.doc.Path, segs)
+		}
+	}
+	return mem
+}
+
+func addFile(mem *tm.Memory, f *catalog.File, doc string, segs map[string]*pipeline.Segment) {
+	if f == nil {
+		return
+	}
+	for _, m := range f.Messages {
+		if !m.Translated() || m.State == catalog.Stale {
+			continue
+		}
+		e := tm.Entry{Source: m.Source, Target: m.Other, Doc: doc, ID: m.ID, Reviewed: m.State == catalog.Reviewed}
+		if seg := segs[m.ID]; seg != nil {
+			e.Source, e.Placeholders = seg.Text, seg.Placeholders
+		}
+		mem.Add(e)
+	}
+}
+
+// orphanFiles finds the message files of target locales whose document is
+// gone (renamed or deleted). They are never deleted: their translations
+// feed translation memory, so a renamed document gets them back.
+func (p *Project) orphanFiles(docs []*loadedDoc) ([]*catalog.File, error) {
+	var out []*catalog.File
+	var errs errorList
+	for _, locale := range p.Config.Locales {
+		known := map[string]bool{}
+		for _, d := range docs {
+			known[p.MessagePath(locale, d.src)] = true
+			known[p.ObsoletePath(locale, d.src)] = true
+		}
+		dir := path.Join(p.Config.LocalesDir, locale)
+		suffix := "." + locale + ".toml"
+		err := filepath.WalkDir(p.abs(dir), func(file string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() || !strings.HasSuffix(d.Name(), suffix) {
+				return nil
+			}
+			rel, err := filepath.Rel(p.Root, file)
+			if err != nil {
+				return err
+			}
+			rel = filepath.ToSlash(rel)
+			if known[rel] {
+				return nil
+			}
+			f, err := p.readMessages(rel)
+			if err != nil {
+				errs.add(err)
+				return nil
+			}
+			f.Locale = locale
+			out = append(out, f)
+			return nil
+		})
+		if err != nil {
+			errs.add(err)
+		}
+	}
+	return out, errs.err()
+}
+
+// commit writes the files whose bytes changed, in a stable order.
+func (p *Project) commit(writes map[string][]byte, res *SyncResult, opt SyncOptions) error {
 	paths := make([]string, 0, len(writes))
 	for path, data := range writes {
 		if old, err := os.ReadFile(p.abs(path)); err == nil && string(old) == string(data) {
@@ -106,10 +246,10 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 			continue
 		}
 		if err := fsutil.WriteDurable(p.abs(path), writes[path]); err != nil {
-			return res, fmt.Errorf("write %s: %w", path, err)
+			return fmt.Errorf("write %s: %w", path, err)
 		}
 	}
-	return res, nil
+	return nil
 }
 
 // withObsolete adds the obsolete messages of a document to the candidates a

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/project"
+)
+
+func tmCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "tm",
+		Usage: "translation memory",
+		Description: `quipu's translation memory is every translation in the project. sync uses it
+on its own: an exact match fills a new segment (flagged for review), and
+matches of 75% or more are shown beside untranslated messages with their score.
+
+Example:
+   quipu tm export --locale es-PE --out es-PE.tmx`,
+		Subcommands: []*cli.Command{{
+			Name:  "export",
+			Usage: "write the translation memory as TMX 1.4",
+			Description: `Writes every translation of a locale (reviewed and unreviewed; fuzzy ones
+left out) as a TMX 1.4 file, with inline markup as <bpt>/<ept>/<ph> codes.
+
+Example:
+   quipu tm export --format tmx --locale es-PE --out es-PE.tmx`,
+			Flags: []cli.Flag{
+				&cli.StringFlag{Name: "format", Value: "tmx", Usage: "output format (tmx)"},
+				&cli.StringFlag{Name: "locale", Aliases: []string{"l"}, Usage: "target locale (default: the first configured)"},
+				&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output file (default: standard output)"},
+			},
+			Action: func(c *cli.Context) error {
+				if f := c.String("format"); f != "tmx" {
+					return fmt.Errorf("%w: unknown format %q (quipu writes tmx)", errUsage, f)
+				}
+				p, err := project.Open(c.String("root"))
+				if err != nil {
+					return err
+				}
+				locale := c.String("locale")
+				if locale == "" && len(p.Config.Locales) > 0 {
+					locale = p.Config.Locales[0]
+				}
+				var buf bytes.Buffer
+				n, err := p.ExportTMX(&buf, locale)
+				if err != nil {
+					return err
+				}
+				if out := c.String("out"); out != "" {
+					if err := fsutil.WriteFast(out, buf.Bytes()); err != nil {
+						return err
+					}
+				} else if _, err := c.App.Writer.Write(buf.Bytes()); err != nil {
+					return err
+				}
+				fmt.Fprintf(c.App.ErrWriter, "exported %d translation units (%s)\n", n, locale)
+				return nil
+			},
+		}},
+	}
+}

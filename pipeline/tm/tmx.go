@@ -1,0 +1,62 @@
+package tm
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+)
+
+// WriteTMX writes entries as a TMX 1.4 document. Tags become TMX inline
+// codes holding the source's markup: <bpt>/<ept> for pairs, <ph> for
+// standalone codes.
+func WriteTMX(w io.Writer, srcLang, tgtLang, version string, entries []Entry) error {
+	var b strings.Builder
+	b.WriteString(xml.Header)
+	b.WriteString("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n")
+	fmt.Fprintf(&b, "  <header creationtool=\"quipu\" creationtoolversion=\"%s\" datatype=\"markdown\" segtype=\"paragraph\" adminlang=\"en\" srclang=\"%s\" o-tmf=\"quipu\"/>\n", esc(version), esc(srcLang))
+	b.WriteString("  <body>\n")
+	for _, e := range entries {
+		fmt.Fprintf(&b, "    <tu tuid=\"%s\">\n", esc(e.ID))
+		fmt.Fprintf(&b, "      <prop type=\"x-document\">%s</prop>\n", esc(e.Doc))
+		if e.Reviewed {
+			b.WriteString("      <prop type=\"x-state\">reviewed</prop>\n")
+		}
+		fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(srcLang), seg(e.Source, e.Placeholders))
+		fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(tgtLang), seg(e.Target, e.Placeholders))
+		b.WriteString("    </tu>\n")
+	}
+	b.WriteString("  </body>\n</tmx>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func seg(text string, phs []pipeline.Placeholder) string {
+	var b strings.Builder
+	for _, t := range placeholder.Parse(text) {
+		var ph pipeline.Placeholder
+		if t.N >= 1 && t.N <= len(phs) {
+			ph = phs[t.N-1]
+		}
+		switch t.Kind {
+		case placeholder.Text:
+			b.WriteString(esc(t.Text))
+		case placeholder.Open:
+			fmt.Fprintf(&b, `<bpt i="%d" x="%d">%s</bpt>`, t.N, t.N, esc(ph.Open))
+		case placeholder.Close:
+			fmt.Fprintf(&b, `<ept i="%d">%s</ept>`, t.N, esc(ph.Close))
+		case placeholder.Standalone:
+			fmt.Fprintf(&b, `<ph x="%d">%s</ph>`, t.N, esc(ph.Open))
+		}
+	}
+	return b.String()
+}
+
+func esc(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
