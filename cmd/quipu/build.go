@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -13,7 +14,8 @@ func buildCommand() *cli.Command {
 		Name:  "build",
 		Usage: "write localized Markdown and HTML to output/",
 		Description: `Reassembles every document in every locale into output/<locale>/<doc>.md and
-output/<locale>/<doc>.html. A segment without a translation falls back along the
+output/<locale>/<doc>.html. Documents whose inputs did not change since the
+last build are skipped (--force rebuilds all). A segment without a translation falls back along the
 locale's chain (es-PE, es-419, es) and then to the source text, and the build
 says so on stderr; --strict makes that an error. --locale qps builds the
 pseudo-locale, to see untranslated or truncated text before translators start.
@@ -24,6 +26,7 @@ Example:
    quipu build --locale qps`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "strict", Usage: "fail on untranslated, fuzzy or rejected segments"},
+			&cli.BoolFlag{Name: "force", Usage: "rebuild every document, even unchanged ones"},
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "build only this locale (repeatable; qps is the pseudo-locale)"},
 		},
 		Action: func(c *cli.Context) error {
@@ -31,15 +34,18 @@ Example:
 			if err != nil {
 				return err
 			}
+			start := time.Now()
 			res, err := p.Build(project.BuildOptions{
 				Locales: c.StringSlice("locale"),
 				Strict:  c.Bool("strict"),
+				Force:   c.Bool("force"),
 				Log:     c.App.ErrWriter,
 			})
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.App.ErrWriter, "built %d documents (%d segments): %d files\n", res.Documents, res.Segments, res.Files)
+			fmt.Fprintf(c.App.ErrWriter, "built %d documents (%d segments, %d rebuilt): %d files in %s\n",
+				res.Documents, res.Segments, res.Rebuilt, res.Files, time.Since(start).Round(time.Millisecond))
 			return nil
 		},
 	}

@@ -65,7 +65,10 @@ func WriteFast(path string, data []byte) error {
 
 // same reports whether path already holds exactly data; rewriting it would
 // only change its modification time.
-func same(path string, data []byte) bool {
+func same(path string, data []byte) bool { return Same(path, data) }
+
+// Same reports whether path holds exactly data.
+func Same(path string, data []byte) bool {
 	fi, err := os.Stat(path)
 	if err != nil || fi.Size() != int64(len(data)) {
 		return false

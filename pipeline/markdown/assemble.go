@@ -21,6 +21,9 @@ import (
 func Localize(doc *pipeline.Document, tr pipeline.Translator) (out []byte, root ast.Node, rejected []pipeline.Rejected, changed bool) {
 	out, rejected = Assemble(doc, tr, false)
 	root = Parse(out)
+	if bytes.Equal(out, doc.Source) {
+		return out, root, rejected, false // nothing translated: nothing to check
+	}
 	want := Shape(Parse(doc.Source), doc.Source)
 	if sameShape(want, Shape(root, out)) {
 		return out, root, rejected, false

@@ -54,3 +54,10 @@ func LanguageName(tag string) string {
 	}
 	return tag
 }
+
+// TemplateSource returns the page template's text, so builds can tell
+// when it changed.
+func TemplateSource() []byte {
+	b, _ := templates.ReadFile("templates/page.html")
+	return b
+}

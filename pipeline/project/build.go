@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"os"
 	"path"
 	"strings"
 
@@ -24,6 +25,9 @@ type BuildOptions struct {
 	Locales []string
 	// Strict makes untranslated, fuzzy or rejected segments errors.
 	Strict bool
+	// Force rebuilds every document, even those whose inputs did not
+	// change since the last build.
+	Force bool
 	// Log receives warnings: untranslated segments per document, fuzzy
 	// translations used, translations rejected.
 	Log io.Writer
@@ -32,16 +36,32 @@ type BuildOptions struct {
 // BuildResult sums up a build.
 type BuildResult struct {
 	Documents, Segments, Files int
+	// Rebuilt counts the documents built this time; the others were
+	// unchanged since the last build.
+	Rebuilt int
 	// Untranslated counts segments that fell back to the source, per locale.
 	Untranslated map[string]int
 	// From counts, per locale, the segments taken from each locale of its
-	// fallback chain.
+	// fallback chain (the source locale for fallbacks to the source).
 	From map[string]map[string]int
 }
 
+// docReport is what building one document found, kept in the build cache
+// so an unchanged document reports the same as when it was built.
+type docReport struct {
+	Segments     int                       `json:"segments"`
+	Files        int                       `json:"files"`
+	Warnings     []string                  `json:"warnings,omitempty"`
+	Untranslated map[string]int            `json:"untranslated,omitempty"`
+	From         map[string]map[string]int `json:"from,omitempty"`
+}
+
 // Build reassembles every document in every locale into output/: Markdown
-// and a complete HTML page. Message files are all read and checked first;
-// a bad one stops the build before anything is written.
+// and a complete HTML page. Documents stream through every core; each
+// output is staged beside its target and all are renamed into place only
+// when every document built, so a bad message file stops the build with
+// nothing written. Documents whose inputs did not change since the last
+// build are skipped (see cache.go).
 func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	locales := opt.Locales
 	if len(locales) == 0 {
@@ -51,61 +71,110 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	var errs errorList
-	type job struct {
-		src Source
-		doc *pipeline.Document
-		// messages per locale of every chain, read once
-		files map[string]*catalog.File
-	}
-	var jobs []job
-	for _, s := range sources {
-		doc, err := p.Load(s)
+	cache := p.openCache(p.buildFingerprint(locales, opt.Strict), opt.Force)
+	present := p.localeDirs(locales)
+	batch := fsutil.NewBatch(false)
+	reports := make([]*docReport, len(sources))
+	entries := make([]*cacheEntry, len(sources))
+	errs := make([]errorList, len(sources))
+	parallel(len(sources), func(i int) {
+		s := sources[i]
+		inputs := p.buildInputs(s, locales, present)
+		if rep, ok := cache.lookup(s.Rel, inputs, p.htmlOutputs(s, locales)); ok {
+			reports[i] = rep
+			return
+		}
+		rep, err := p.buildDoc(s, locales, opt, batch)
 		if err != nil {
-			errs.add(err)
-			continue
+			errs[i].add(err)
+			return
 		}
-		j := job{src: s, doc: doc, files: map[string]*catalog.File{}}
-		for _, l := range locales {
-			if l == p.Config.SourceLocale || l == pseudo.Locale {
-				continue
-			}
-			for _, cl := range p.Config.Chain(l) {
-				if _, done := j.files[cl]; done {
-					continue
-				}
-				f, err := p.readMessages(p.MessagePath(cl, s))
-				if err != nil {
-					errs.add(err)
-				}
-				j.files[cl] = f
-			}
-		}
-		jobs = append(jobs, j)
+		reports[i] = rep
+		entries[i] = &cacheEntry{Inputs: inputs, Report: *rep}
+	})
+	var all errorList
+	for i := range errs {
+		all.items = append(all.items, errs[i].items...)
 	}
-	if err := errs.err(); err != nil {
+	if err := all.err(); err != nil {
+		batch.Abort()
+		return nil, err
+	}
+	if err := batch.Commit(); err != nil {
 		return nil, err
 	}
 
 	res := &BuildResult{Untranslated: map[string]int{}, From: map[string]map[string]int{}}
-	for _, j := range jobs {
+	for i, rep := range reports {
 		res.Documents++
-		res.Segments += len(j.doc.Segments)
-		for _, l := range locales {
-			out, err := p.localize(j.doc, j.src, l, locales, j.files, opt, res)
-			if err != nil {
-				errs.add(err)
-				continue
+		res.Segments += rep.Segments
+		res.Files += rep.Files
+		if entries[i] != nil {
+			res.Rebuilt++
+			entries[i].Outputs = flatten(p.stats(p.htmlOutputs(sources[i], locales)))
+			cache.store(sources[i].Rel, entries[i])
+		}
+		for l, n := range rep.Untranslated {
+			res.Untranslated[l] += n
+		}
+		for l, m := range rep.From {
+			if res.From[l] == nil {
+				res.From[l] = map[string]int{}
 			}
-			for _, f := range out {
-				if err := fsutil.WriteFast(p.abs(f.path), f.data); err != nil {
-					return res, fmt.Errorf("write %s: %w", f.path, err)
-				}
-				res.Files++
+			for from, n := range m {
+				res.From[l][from] += n
+			}
+		}
+		if opt.Log != nil {
+			for _, w := range rep.Warnings {
+				fmt.Fprintln(opt.Log, w)
 			}
 		}
 	}
-	return res, errs.err()
+	return res, cache.save()
+}
+
+// buildDoc builds one document in every locale, staging its outputs.
+func (p *Project) buildDoc(s Source, locales []string, opt BuildOptions, batch *fsutil.Batch) (*docReport, error) {
+	doc, err := p.Load(s)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string]*catalog.File{}
+	var errs errorList
+	for _, l := range locales {
+		if l == p.Config.SourceLocale || l == pseudo.Locale {
+			continue
+		}
+		for _, cl := range p.Config.Chain(l) {
+			if _, done := files[cl]; done {
+				continue
+			}
+			f, err := p.readMessages(p.MessagePath(cl, s))
+			if err != nil {
+				errs.add(err)
+			}
+			files[cl] = f
+		}
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	rep := &docReport{Segments: len(doc.Segments)}
+	for _, l := range locales {
+		out, err := p.localize(doc, s, l, locales, files, opt, rep)
+		if err != nil {
+			errs.add(err)
+			continue
+		}
+		for _, f := range out {
+			if _, err := batch.Add(p.abs(f.path), f.data); err != nil {
+				return nil, fmt.Errorf("write %s: %w", f.path, err)
+			}
+			rep.Files++
+		}
+	}
+	return rep, errs.err()
 }
 
 type outFile struct {
@@ -114,13 +183,9 @@ type outFile struct {
 }
 
 // localize builds one document in one locale.
-func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, res *BuildResult) ([]outFile, error) {
+func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport) ([]outFile, error) {
 	var untranslated, fuzzy, fuzzyRefused int
-	from := res.From[locale]
-	if from == nil {
-		from = map[string]int{}
-		res.From[locale] = from
-	}
+	from := map[string]int{}
 	chain := p.Config.Chain(locale)
 	msgs := make([]map[string]*catalog.Message, len(chain))
 	for i, cl := range chain {
@@ -183,50 +248,53 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		return c.text, c.ok
 	})
 	var errs errorList
+	name := p.ContentPath(s)
+	warn := func(msg string) {
+		if opt.Strict {
+			errs.add(fmt.Errorf("%s", msg))
+		} else {
+			rep.Warnings = append(rep.Warnings, msg)
+		}
+	}
 	for _, r := range rejected {
 		m := where[r.Segment]
 		for _, pr := range r.Problems {
 			if pr.Severity != "error" {
 				continue
 			}
-			file := p.MessagePath(locale, s)
-			pos := pipeline.Position{File: file}
+			pos := pipeline.Position{File: p.MessagePath(locale, s)}
 			if m != nil {
 				pos.Line, pos.Col = m.OtherLine, m.OtherCol
 			}
-			e := &pipeline.Error{Pos: pos, Msg: fmt.Sprintf("message %s: %s; the English text was used", r.Segment.ID, pr.Msg)}
-			if opt.Strict {
-				errs.add(e)
-			} else if opt.Log != nil {
-				fmt.Fprintf(opt.Log, "%s: warning: %s\n", e.Pos, e.Msg)
-			}
-		}
-	}
-	name := p.ContentPath(s)
-	warn := func(format string, args ...any) {
-		msg := fmt.Sprintf(format, args...)
-		if opt.Strict {
-			errs.add(fmt.Errorf("%s: %s: %s", name, locale, msg))
-		} else if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "%s: %s: %s\n", name, locale, msg)
+			warn(fmt.Sprintf("%s: warning: message %s: %s; the English text was used", pos, r.Segment.ID, pr.Msg))
 		}
 	}
 	if untranslated > 0 {
-		res.Untranslated[locale] += untranslated
-		warn("%d of %d segments untranslated, source text used", untranslated, len(doc.Segments))
+		warn(fmt.Sprintf("%s: %s: %d of %d segments untranslated, source text used", name, locale, untranslated, len(doc.Segments)))
 	}
 	if fuzzy > 0 {
-		warn("%d fuzzy translations used (the English changed since)", fuzzy)
+		warn(fmt.Sprintf("%s: %s: %d fuzzy translations used (the English changed since)", name, locale, fuzzy))
 	}
 	if fuzzyRefused > 0 {
-		res.Untranslated[locale] += fuzzyRefused
-		warn("%d fuzzy translations not used (the English changed since: review them)", fuzzyRefused)
+		warn(fmt.Sprintf("%s: %s: %d fuzzy translations not used (the English changed since: review them)", name, locale, fuzzyRefused))
 	}
 	if changed {
-		warn("a translation moves its tags where their markup cannot work; some markup shows as text")
+		warn(fmt.Sprintf("%s: %s: a translation moves its tags where their markup cannot work; some markup shows as text", name, locale))
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
+	}
+	if n := untranslated + fuzzyRefused; n > 0 && locale != p.Config.SourceLocale {
+		if rep.Untranslated == nil {
+			rep.Untranslated = map[string]int{}
+		}
+		rep.Untranslated[locale] += n
+	}
+	if len(from) > 0 {
+		if rep.From == nil {
+			rep.From = map[string]map[string]int{}
+		}
+		rep.From[locale] = from
 	}
 
 	var body bytes.Buffer
@@ -266,4 +334,20 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 func relative(rel, locale string) string {
 	depth := strings.Count(rel, "/") + 1
 	return strings.Repeat("../", depth) + locale + "/" + stem(rel) + ".html"
+}
+
+// localeDirs reports which locales have a message folder: a locale of a
+// fallback chain without one (es-419, es) costs no look-ups per document.
+func (p *Project) localeDirs(locales []string) map[string]bool {
+	present := map[string]bool{}
+	for _, l := range locales {
+		for _, cl := range p.Config.Chain(l) {
+			if _, done := present[cl]; done {
+				continue
+			}
+			_, err := os.Stat(p.abs(path.Join(p.Config.LocalesDir, cl)))
+			present[cl] = err == nil
+		}
+	}
+	return present
 }

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
@@ -67,6 +67,7 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 			fmt.Fprintf(opt.Log, "%s: its document is gone; kept, and its translations are offered to the others\n", o.Path)
 		}
 	}
+	var mu sync.Mutex
 	for _, locale := range p.Config.Locales {
 		mem := memory(docs, locale)
 		for _, o := range orphans {
@@ -74,7 +75,8 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 				addFile(mem, o, o.Path, nil)
 			}
 		}
-		for _, d := range docs {
+		parallel(len(docs), func(i int) {
+			d := docs[i]
 			tPath, oPath := p.MessagePath(locale, d.src), p.ObsoletePath(locale, d.src)
 			old := withObsolete(d.old[locale], d.obs[locale])
 			opts := catalog.Options{
@@ -96,16 +98,23 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 				},
 			}
 			f, gone, rep := catalog.Sync(d.doc, old, tPath, locale, opts)
+			target := catalog.Format(f)
+			var obsolete []byte
+			if kept := keepObsolete(d.obs[locale], gone, f); kept != nil {
+				obsolete = catalog.Format(kept)
+			}
+			mu.Lock()
+			defer mu.Unlock()
 			res.Report.Added += rep.Added
 			res.Report.Kept += rep.Kept
 			res.Report.Stale += rep.Stale
 			res.Report.Obsolete += rep.Obsolete
 			res.Report.Reused += rep.Reused
-			writes[tPath] = catalog.Format(f)
-			if kept := keepObsolete(d.obs[locale], gone, f); kept != nil {
-				writes[oPath] = catalog.Format(kept)
+			writes[tPath] = target
+			if obsolete != nil {
+				writes[oPath] = obsolete
 			}
-		}
+		})
 	}
 	for _, d := range docs {
 		srcPath := p.MessagePath(p.Config.SourceLocale, d.src)
@@ -121,26 +130,35 @@ func (p *Project) loadForSync() ([]*loadedDoc, error) {
 	if err != nil {
 		return nil, err
 	}
-	var errs errorList
-	var docs []*loadedDoc
-	for _, s := range sources {
+	docs := make([]*loadedDoc, len(sources))
+	errs := make([]errorList, len(sources))
+	parallel(len(sources), func(i int) {
+		s := sources[i]
 		doc, err := p.Load(s)
 		if err != nil {
-			errs.add(err)
-			continue
+			errs[i].add(err)
+			return
 		}
 		d := &loadedDoc{src: s, doc: doc, old: map[string]*catalog.File{}, obs: map[string]*catalog.File{}}
 		for _, locale := range p.Config.Locales {
 			if d.old[locale], err = p.readMessages(p.MessagePath(locale, s)); err != nil {
-				errs.add(err)
+				errs[i].add(err)
 			}
 			if d.obs[locale], err = p.readMessages(p.ObsoletePath(locale, s)); err != nil {
-				errs.add(err)
+				errs[i].add(err)
 			}
 		}
-		docs = append(docs, d)
+		docs[i] = d
+	})
+	var all errorList
+	loaded := docs[:0]
+	for i, d := range docs {
+		all.items = append(all.items, errs[i].items...)
+		if d != nil {
+			loaded = append(loaded, d)
+		}
 	}
-	return docs, errs.err()
+	return loaded, all.err()
 }
 
 // memory gathers every usable translation of a locale, from every
@@ -223,18 +241,33 @@ func (p *Project) orphanFiles(docs []*loadedDoc) ([]*catalog.File, error) {
 	return out, errs.err()
 }
 
-// commit writes the files whose bytes changed, in a stable order.
+// commit writes the files whose bytes changed, all or nothing: message
+// files hold translators' work, so they go through a durable batch.
 func (p *Project) commit(writes map[string][]byte, res *SyncResult, opt SyncOptions) error {
 	paths := make([]string, 0, len(writes))
-	for path, data := range writes {
-		if old, err := os.ReadFile(p.abs(path)); err == nil && string(old) == string(data) {
-			continue
-		}
+	for path := range writes {
 		paths = append(paths, path)
 	}
 	sort.Strings(paths)
-	res.Changed = paths
-	for _, path := range paths {
+	changed := make([]bool, len(paths))
+	batch := fsutil.NewBatch(true)
+	errs := make([]error, len(paths))
+	parallel(len(paths), func(i int) {
+		if opt.DryRun {
+			changed[i] = !fsutil.Same(p.abs(paths[i]), writes[paths[i]])
+			return
+		}
+		changed[i], errs[i] = batch.Add(p.abs(paths[i]), writes[paths[i]])
+	})
+	if err := errors.Join(errs...); err != nil {
+		batch.Abort()
+		return err
+	}
+	for i, path := range paths {
+		if !changed[i] {
+			continue
+		}
+		res.Changed = append(res.Changed, path)
 		if opt.Log != nil {
 			verb := "write"
 			if opt.DryRun {
@@ -242,14 +275,8 @@ func (p *Project) commit(writes map[string][]byte, res *SyncResult, opt SyncOpti
 			}
 			fmt.Fprintf(opt.Log, "%s %s\n", verb, path)
 		}
-		if opt.DryRun {
-			continue
-		}
-		if err := fsutil.WriteDurable(p.abs(path), writes[path]); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
 	}
-	return nil
+	return batch.Commit()
 }
 
 // withObsolete adds the obsolete messages of a document to the candidates a
