@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -44,9 +46,29 @@ Example:
 			if err != nil {
 				return err
 			}
+			for _, l := range sortedKeys(res.From) {
+				from := res.From[l]
+				if len(from) < 2 && from[l] > 0 || len(from) == 0 {
+					continue // all from the locale itself
+				}
+				var parts []string
+				for _, src := range sortedKeys(from) {
+					parts = append(parts, fmt.Sprintf("%d from %s", from[src], src))
+				}
+				fmt.Fprintf(c.App.ErrWriter, "%s: segments %s\n", l, strings.Join(parts, ", "))
+			}
 			fmt.Fprintf(c.App.ErrWriter, "built %d documents (%d segments, %d rebuilt): %d files in %s\n",
 				res.Documents, res.Segments, res.Rebuilt, res.Files, time.Since(start).Round(time.Millisecond))
 			return nil
 		},
 	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
