@@ -73,6 +73,9 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 			}
 			if m.Other == "" {
 				m.State = Untranslated
+				if reuse(opt, seg, m) {
+					rep.Reused++
+				}
 			} else if m.State == Untranslated {
 				m.State = Translated
 			}
@@ -131,13 +134,9 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 		if matched[m] {
 			continue
 		}
-		if opt.Reuse != nil {
-			if text, from, ok := opt.Reuse(seg); ok {
-				m.Other, m.State = text, Translated
-				m.Comments = append(m.Comments, " from translation memory ("+from+"): review it")
-				rep.Reused++
-				continue
-			}
+		if reuse(opt, seg, m) {
+			rep.Reused++
+			continue
 		}
 		rep.Added++
 	}
@@ -165,6 +164,34 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 		}
 	}
 	return f, obsolete, rep
+}
+
+// reuse fills an untranslated message from translation memory, flagged
+// for review in a comment the translator removes once satisfied.
+func reuse(opt Options, seg *pipeline.Segment, m *Message) bool {
+	if opt.Reuse == nil {
+		return false
+	}
+	text, from, ok := opt.Reuse(seg)
+	if !ok {
+		return false
+	}
+	m.Other, m.State = text, Translated
+	m.Comments = append(m.Comments, memoryMark+from+"): review it")
+	return true
+}
+
+const memoryMark = " from translation memory ("
+
+// FromMemory reports whether a message was filled from translation memory
+// and still carries the comment saying so.
+func FromMemory(m *Message) bool {
+	for _, c := range m.Comments {
+		if strings.HasPrefix(c, memoryMark) {
+			return true
+		}
+	}
+	return false
 }
 
 func header(doc *pipeline.Document, locale string, source bool) []string {

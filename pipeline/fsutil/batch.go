@@ -25,6 +25,14 @@ type Batch struct {
 
 type pending struct{ tmp, target string }
 
+// TempName is where a new version of path is staged: a fixed hidden name
+// beside it, so the rename stays within one directory and a run that was
+// killed leaves at most one stale copy per file, overwritten by the next
+// run. (Runs on one project never overlap: they take its lock.)
+func TempName(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".quipu-tmp")
+}
+
 // NewBatch returns an empty batch.
 func NewBatch(durable bool) *Batch {
 	return &Batch{durable: durable, dirs: map[string]bool{}}
@@ -37,29 +45,32 @@ func (b *Batch) Add(path string, data []byte) (bool, error) {
 		return false, nil
 	}
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return false, err
+	b.mu.Lock()
+	made := b.dirs[dir]
+	b.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return false, err
+		}
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	tmp := TempName(path)
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return false, err
 	}
-	_, werr := tmp.Write(data)
+	_, werr := f.Write(data)
 	if werr == nil && b.durable && !canSyncFS {
-		werr = tmp.Sync()
+		werr = f.Sync()
 	}
-	if cerr := tmp.Close(); werr == nil {
+	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
-	if werr == nil {
-		werr = os.Chmod(tmp.Name(), 0o644)
-	}
 	if werr != nil {
-		os.Remove(tmp.Name())
+		os.Remove(tmp)
 		return false, werr
 	}
 	b.mu.Lock()
-	b.pending = append(b.pending, pending{tmp.Name(), path})
+	b.pending = append(b.pending, pending{tmp, path})
 	b.dirs[dir] = true
 	b.mu.Unlock()
 	return true, nil

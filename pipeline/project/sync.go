@@ -75,6 +75,7 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 				addFile(mem, o, o.Path, nil)
 			}
 		}
+		suggest := suggestions(mem)
 		parallel(len(docs), func(i int) {
 			d := docs[i]
 			tPath, oPath := p.MessagePath(locale, d.src), p.ObsoletePath(locale, d.src)
@@ -86,9 +87,7 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 						notes = append(notes, note)
 					}
 					if m.Other == "" {
-						for _, match := range mem.Fuzzy(seg.Text, MinFuzzyScore, 3) {
-							notes = append(notes, fmt.Sprintf("tm %.0f%% (%s): %s\n→ %s", match.Score*100, match.Doc, match.Source, match.Target))
-						}
+						notes = append(notes, suggest(seg.Text)...)
 					}
 					return notes
 				},
@@ -121,6 +120,28 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		writes[srcPath] = catalog.Format(catalog.SourceFile(d.doc, srcPath, p.Config.SourceLocale))
 	}
 	return res, p.commit(writes, res, opt)
+}
+
+// suggestions returns the translation memory notes for an untranslated
+// text, remembered per text: the same sentence recurs across documents.
+func suggestions(mem *tm.Memory) func(text string) []string {
+	var mu sync.Mutex
+	memo := map[string][]string{}
+	return func(text string) []string {
+		mu.Lock()
+		notes, ok := memo[text]
+		mu.Unlock()
+		if ok {
+			return notes
+		}
+		for _, match := range mem.Fuzzy(text, MinFuzzyScore, 3) {
+			notes = append(notes, fmt.Sprintf("tm %.0f%% (%s): %s\n→ %s", match.Score*100, match.Doc, match.Source, match.Target))
+		}
+		mu.Lock()
+		memo[text] = notes
+		mu.Unlock()
+		return notes
+	}
 }
 
 // loadForSync reads every document and its message files, reporting every
@@ -182,8 +203,8 @@ func addFile(mem *tm.Memory, f *catalog.File, doc string, segs map[string]*pipel
 		return
 	}
 	for _, m := range f.Messages {
-		if !m.Translated() || m.State == catalog.Stale {
-			continue
+		if !m.Translated() || m.State == catalog.Stale || m.State != catalog.Reviewed && catalog.FromMemory(m) {
+			continue // copies from memory feed it once reviewed
 		}
 		e := tm.Entry{Source: m.Source, Target: m.Other, Doc: doc, ID: m.ID, Reviewed: m.State == catalog.Reviewed}
 		if seg := segs[m.ID]; seg != nil {

@@ -26,6 +26,7 @@ type Memory struct {
 	Entries []Entry
 	exact   map[string]int
 	words   map[string][]int // word → entries containing it
+	counts  []int            // words per entry
 }
 
 // New returns an empty memory.
@@ -34,14 +35,20 @@ func New() *Memory {
 }
 
 // Add records a translation. For the same source text, a reviewed
-// translation wins over an unreviewed one, and the first seen wins among
-// equals, so lookups are deterministic.
+// translation wins over an unreviewed one, then the one of the first
+// document and ID in sort order, so lookups do not depend on the order
+// files are read in.
 func (m *Memory) Add(e Entry) {
 	if e.Target == "" || e.Source == "" {
 		return
 	}
 	if i, ok := m.exact[e.Source]; ok {
-		if e.Reviewed && !m.Entries[i].Reviewed {
+		old := m.Entries[i]
+		if e.Reviewed != old.Reviewed {
+			if e.Reviewed {
+				m.Entries[i] = e
+			}
+		} else if e.Doc < old.Doc || e.Doc == old.Doc && e.ID < old.ID {
 			m.Entries[i] = e
 		}
 		return
@@ -49,7 +56,9 @@ func (m *Memory) Add(e Entry) {
 	i := len(m.Entries)
 	m.Entries = append(m.Entries, e)
 	m.exact[e.Source] = i
-	for _, w := range uniqueWords(e.Source) {
+	words := uniqueWords(e.Source)
+	m.counts = append(m.counts, len(words))
+	for _, w := range words {
 		m.words[w] = append(m.words[w], i)
 	}
 }
@@ -69,36 +78,55 @@ type Match struct {
 	Score float64 // 0..1
 }
 
-// Fuzzy returns up to limit entries at least min similar to source (and
+// Fuzzy returns up to limit entries at least minScore similar to source (and
 // not identical), best first. Candidates are the entries sharing the most
 // words with source, so lookups stay fast on large memories.
-func (m *Memory) Fuzzy(source string, min float64, limit int) []Match {
+func (m *Memory) Fuzzy(source string, minScore float64, limit int) []Match {
 	words := uniqueWords(source)
 	if len(words) == 0 {
 		return nil
 	}
+	// Words found in more than a tenth of the memory ("the", "a") cannot
+	// tell texts apart; the rest vote for the entries that contain them.
+	common := max(50, len(m.Entries)/10)
 	shared := map[int]int{}
 	for _, w := range words {
 		list := m.words[w]
-		if len(list) > 2000 {
-			continue // too common to tell texts apart ("the")
+		if len(list) > common {
+			continue
 		}
 		for _, i := range list {
 			shared[i]++
 		}
 	}
-	// A text with score ≥ min shares at least about min of its words.
-	need := int(float64(len(words)) * min * 0.5)
-	var out []Match
+	// An entry scoring min or more shares most of its words with source
+	// and has about as many: others are not worth an edit distance.
+	need := max(1, int(float64(len(words))*minScore*0.5))
+	type cand struct{ i, n int }
+	var cands []cand
 	for i, n := range shared {
-		if n < need {
+		c := m.counts[i]
+		if n < need || float64(min(c, len(words))) < minScore*float64(max(c, len(words))) {
 			continue
 		}
-		e := m.Entries[i]
+		cands = append(cands, cand{i, n})
+	}
+	sort.Slice(cands, func(a, b int) bool {
+		if cands[a].n != cands[b].n {
+			return cands[a].n > cands[b].n
+		}
+		return cands[a].i < cands[b].i
+	})
+	if len(cands) > 4*limit+8 {
+		cands = cands[:4*limit+8]
+	}
+	var out []Match
+	for _, c := range cands {
+		e := m.Entries[c.i]
 		if e.Source == source {
 			continue
 		}
-		if s := catalog.Similarity(e.Source, source); s >= min {
+		if s := catalog.Similarity(e.Source, source); s >= minScore {
 			out = append(out, Match{e, s})
 		}
 	}
