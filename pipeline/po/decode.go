@@ -14,8 +14,8 @@ import (
 // problem is reported, each at its line and column.
 //
 // States: an empty msgstr offers no translation; the fuzzy flag makes a
-// fuzzy translation, the "reviewed" flag a reviewed one, and any other
-// msgstr a translated one.
+// fuzzy translation, and any other msgstr a translated one (which leaves a
+// reviewed message reviewed if its text is the same: see exchange.Merge).
 func Decode(name string, data []byte) (*exchange.Returned, error) {
 	entries, err := Parse(name, data)
 	if err != nil {
@@ -52,8 +52,6 @@ func Decode(name string, data []byte) (*exchange.Returned, error) {
 			t.State = catalog.Untranslated
 		case e.HasFlag("fuzzy"):
 			t.State = catalog.Stale
-		case e.HasFlag(ReviewedFlag):
-			t.State = catalog.Reviewed
 		default:
 			t.State = catalog.Translated
 		}
@@ -105,14 +103,19 @@ func header(e *Entry, r *exchange.Returned, errAt func(pipeline.Position, string
 }
 
 // documentOf reads the document path from a "#: path:line" reference,
-// for tools that drop unknown header fields.
+// for tools that drop unknown header fields. gettext wraps a path that
+// holds spaces in Unicode isolates.
 func documentOf(refs []string) string {
 	for _, ref := range refs {
-		for _, f := range strings.Fields(ref) {
-			f = strings.Trim(f, "\u2068\u2069")
-			if i := strings.LastIndexByte(f, ':'); i > 0 {
-				return f[:i]
+		ref = strings.TrimSpace(ref)
+		if rest, ok := strings.CutPrefix(ref, "\u2068"); ok {
+			if path, _, ok := strings.Cut(rest, "\u2069"); ok {
+				return path
 			}
+		}
+		f, _, _ := strings.Cut(ref, " ")
+		if i := strings.LastIndexByte(f, ':'); i > 0 {
+			return f[:i]
 		}
 	}
 	return ""

@@ -20,7 +20,10 @@ const (
 	DocumentField       = "X-Quipu-Document"
 	SourceLanguageField = "X-Source-Language" // as Poedit names it
 	BaseNote            = "quipu-base: "      // extracted comment holding the fingerprint
-	ReviewedFlag        = "reviewed"
+	// ReviewedNote marks a reviewed translation. It is a note, not a
+	// flag: gettext tools drop flags they do not know, and a translator
+	// editing the text would not remove one.
+	ReviewedNote = "reviewed"
 )
 
 // pluralForms are the Plural-Forms lines of the languages quipu knows;
@@ -46,7 +49,8 @@ func Language(tag string) string { return strings.ReplaceAll(tag, "-", "_") }
 // Encode writes one document's messages in one locale as a PO file:
 // msgctxt is the message ID, msgid the English with its tags, msgstr the
 // translation. A fuzzy translation carries gettext's fuzzy flag and the
-// English it was made from; a reviewed one the flag "reviewed".
+// English it was made from; a reviewed one is a translated entry with a
+// "reviewed" note, and comes back reviewed unless its text changed.
 func Encode(f *exchange.File) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# quipu: %s translation of %s.\n", f.Locale, f.Document)
@@ -82,6 +86,9 @@ func Encode(f *exchange.File) []byte {
 		for _, n := range u.Notes {
 			b.WriteString(comment("#. ", n))
 		}
+		if u.State == catalog.Reviewed {
+			b.WriteString(comment("#. ", ReviewedNote))
+		}
 		b.WriteString(comment("#. ", BaseNote+u.Base))
 		fmt.Fprintf(&b, "#: %s:%d\n", reference(f.Document), u.Line)
 		switch u.State {
@@ -90,8 +97,6 @@ func Encode(f *exchange.File) []byte {
 			if u.Previous != "" {
 				writeString(&b, "#| ", "msgid", u.Previous)
 			}
-		case catalog.Reviewed:
-			b.WriteString("#, " + ReviewedFlag + "\n")
 		}
 		writeString(&b, "", "msgctxt", u.ID)
 		writeString(&b, "", "msgid", u.Source)

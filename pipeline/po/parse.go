@@ -97,7 +97,7 @@ func (p *parser) fail(line, col int, format string, args ...any) {
 func (p *parser) finish(line int) {
 	if p.cur != nil && !p.skip {
 		if p.stage < 4 {
-			p.errs = append(p.errs, p.at(line, 1, "entry has no msgstr"))
+			p.errs = append(p.errs, &pipeline.Error{Pos: p.cur.Pos, Msg: "entry has no msgstr"})
 		} else {
 			p.entries = append(p.entries, p.cur)
 		}
