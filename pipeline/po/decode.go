@@ -17,11 +17,17 @@ import (
 // fuzzy translation, and any other msgstr a translated one (which leaves a
 // reviewed message reviewed if its text is the same: see exchange.Merge).
 func Decode(name string, data []byte) (*exchange.Returned, error) {
+	// Entries with syntax errors are left out; the others are still
+	// checked, so one run reports everything.
 	entries, err := Parse(name, data)
-	if err != nil {
-		return nil, err
-	}
 	var errs catalog.ErrorList
+	if err != nil {
+		if entries == nil {
+			return nil, err
+		}
+		errs = append(errs, err.(catalog.ErrorList)...)
+	}
+	syntax := len(errs) > 0
 	errAt := func(pos pipeline.Position, format string, args ...any) {
 		errs = append(errs, &pipeline.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 	}
@@ -65,12 +71,15 @@ func Decode(name string, data []byte) (*exchange.Returned, error) {
 			r.Document = documentOf(e.References)
 		}
 	}
-	if !headerSeen {
+	switch {
+	case syntax && (r.Locale == "" || r.Document == ""):
+		// The header may be among the entries left out.
+	case !headerSeen:
 		errAt(r.Pos, "no header entry (msgid \"\"): which locale is this file for?")
-	} else if r.Locale == "" {
+	case r.Locale == "":
 		errAt(r.Pos, "the header has no Language field: which locale is this file for?")
 	}
-	if r.Document == "" {
+	if r.Document == "" && !syntax {
 		errAt(r.Pos, "the header has no %s field and no entry a #: reference: which document is this file for?", DocumentField)
 	}
 	return r, errs.Err()

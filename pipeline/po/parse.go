@@ -45,14 +45,14 @@ func (e *Entry) HasFlag(flag string) bool {
 
 // Parse reads a PO file's entries, obsolete ("#~") entries left out. It
 // reports every syntax error, each at its line and column, skipping to
-// the next entry after one.
+// the next entry after one; the entries it returns are the good ones.
 func Parse(name string, data []byte) ([]*Entry, error) {
 	p := &parser{name: name}
 	if off := invalidUTF8(data); off >= 0 {
 		line, col := pipeline.LineCol(data, off)
 		return nil, catalog.ErrorList{p.at(line, col, "invalid UTF-8 (byte offset %d): save the file as UTF-8", off)}
 	}
-	p.lines = strings.Split(string(data), "\n")
+	p.lines = strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n")
 	p.run()
 	return p.entries, p.errs.Err()
 }

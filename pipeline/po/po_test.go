@@ -247,9 +247,9 @@ msgstr ""
 }
 
 // TestDecodeFallbacks: a tool that drops quipu's header field still
-// names the document in its references.
+// names the document in its references; a byte order mark is no entry.
 func TestDecodeFallbacks(t *testing.T) {
-	src := "msgid \"\"\nmsgstr \"Language: es_PE\\n\"\n\n#: content/a b.md:3 other.md:4\nmsgctxt \"x\"\nmsgid \"a\"\nmsgstr \"b <1>\"\n"
+	src := "\uFEFFmsgid \"\"\nmsgstr \"Language: es_PE\\n\"\n\n#: content/a b.md:3 other.md:4\nmsgctxt \"x\"\nmsgid \"a\"\nmsgstr \"b <1>\"\n"
 	src = strings.Replace(src, "content/a b.md", "\u2068content/a b.md\u2069", 1)
 	r, err := po.Decode("t.po", []byte(src))
 	if err != nil {

@@ -228,6 +228,9 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 			errs.add(err) // and check what could be read, to report it all
 		}
 		for _, r := range rets {
+			if r.Document == "" || r.Locale == "" {
+				continue // the decoder reported it
+			}
 			s, err := p.sourceNamed(r.Document, known)
 			if err != nil {
 				errs.add(&pipeline.Error{Pos: r.Pos, Msg: err.Error()})
@@ -237,7 +240,7 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 				errs.add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("source language %q is not the project's (%s)", r.SourceLocale, p.Config.SourceLocale)})
 				continue
 			}
-			if _, err := p.targetLocale(r.Locale); err != nil || r.Locale == "" {
+			if _, err := p.targetLocale(r.Locale); err != nil {
 				errs.add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("locale %q is not a target locale of this project (%s lists %s)", r.Locale, ConfigFile, strings.Join(p.Config.Locales, ", "))})
 				continue
 			}

@@ -301,6 +301,7 @@ func TestExchangeBadUnits(t *testing.T) {
 	before := snapshot(t, p)
 	edit(t, xlf, `<unit id="an-item-with-strong-text-aec250"`, `<unit id="no-such-unit"`)
 	edit(t, xlf, `para el "Perú"`, `para el "Perú" <ph id="9"/>`)
+	edit(t, xlf, `<pc id="1" dataRefStart="d1" dataRefEnd="d1e" type="fmt" canCopy="no">párrafo</pc>`, `<sc id="1"/>párrafo`)
 	edit(t, pof, `"Primer <1>párrafo</1> con`, `"Primer <1>párrafo con`)
 	edit(t, pof, `msgstr "Segundo párrafo."`, `msgstr "Segundo <7/> párrafo."`)
 	// Both files speak of the same document, so one is reported for it.
@@ -311,6 +312,7 @@ func TestExchangeBadUnits(t *testing.T) {
 	for _, want := range []string{
 		`a.xlf:16:119: unit "a-title-for-peru-02fe6b": target code id "9" is not in the source`,
 		`a.xlf:55:5: unknown unit "no-such-unit"`,
+		`a.xlf:40:24: unit "first-paragraph-with-a-link-244f2d": <1> is never closed`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error\n%v\nwant it to contain %s", err, want)

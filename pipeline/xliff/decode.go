@@ -28,7 +28,8 @@ const maxDepth = 64
 // stand for always comes from the source document, so an edited
 // <originalData> cannot put markup into a page.
 func Decode(name string, data []byte) ([]*exchange.Returned, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+	// A byte order mark, which some editors write, is not XML.
+	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
 	d.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
 		return nil, fmt.Errorf("encoding %q is not supported: save the file as UTF-8", charset)
 	}
