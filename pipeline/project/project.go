@@ -20,6 +20,8 @@ import (
 type Project struct {
 	Root   string
 	Config Config
+
+	env *syncEnv // built on first use by tools that rewrite message files
 }
 
 // Open reads the project's configuration.

@@ -52,50 +52,24 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	gl, err := glossary.Load(p.abs(p.Config.Glossary))
+	env, err := p.newSyncEnv(docs)
 	if err != nil {
 		return nil, err
 	}
 	res := &SyncResult{Documents: len(docs)}
 	writes := map[string][]byte{}
-	orphans, err := p.orphanFiles(docs)
-	if err != nil {
-		return nil, err
-	}
-	for _, o := range orphans {
+	for _, o := range env.orphans {
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, "%s: its document is gone; kept, and its translations are offered to the others\n", o.Path)
 		}
 	}
 	var mu sync.Mutex
 	for _, locale := range p.Config.Locales {
-		mem := memory(docs, locale)
-		for _, o := range orphans {
-			if o.Locale == locale {
-				addFile(mem, o, o.Path, nil)
-			}
-		}
-		suggest := suggestions(mem)
+		opts := env.options(locale)
 		parallel(len(docs), func(i int) {
 			d := docs[i]
 			tPath, oPath := p.MessagePath(locale, d.src), p.ObsoletePath(locale, d.src)
 			old := withObsolete(d.old[locale], d.obs[locale])
-			opts := catalog.Options{
-				Annotate: func(seg *pipeline.Segment, m *catalog.Message) []string {
-					var notes []string
-					if note := gl.Note(placeholder.Strip(seg.Text)); note != "" {
-						notes = append(notes, note)
-					}
-					if m.Other == "" {
-						notes = append(notes, suggest(seg.Text)...)
-					}
-					return notes
-				},
-				Reuse: func(seg *pipeline.Segment) (string, string, bool) {
-					e, ok := mem.Exact(seg.Text)
-					return e.Target, e.Doc, ok
-				},
-			}
 			f, gone, rep := catalog.Sync(d.doc, old, tPath, locale, opts)
 			target := catalog.Format(f)
 			var obsolete []byte
@@ -120,6 +94,79 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		writes[srcPath] = catalog.Format(catalog.SourceFile(d.doc, srcPath, p.Config.SourceLocale))
 	}
 	return res, p.commit(writes, res, opt)
+}
+
+// syncEnv is what a sync offers translators beside each message: the
+// glossary, and per locale the translation memory of the whole project.
+type syncEnv struct {
+	gl      *glossary.Glossary
+	orphans []*catalog.File
+	mems    map[string]*tm.Memory
+	suggest map[string]func(string) []string
+}
+
+func (p *Project) newSyncEnv(docs []*loadedDoc) (*syncEnv, error) {
+	gl, err := glossary.Load(p.abs(p.Config.Glossary))
+	if err != nil {
+		return nil, err
+	}
+	orphans, err := p.orphanFiles(docs)
+	if err != nil {
+		return nil, err
+	}
+	env := &syncEnv{gl: gl, orphans: orphans, mems: map[string]*tm.Memory{}, suggest: map[string]func(string) []string{}}
+	for _, locale := range p.Config.Locales {
+		mem := memory(docs, locale)
+		for _, o := range orphans {
+			if o.Locale == locale {
+				addFile(mem, o, o.Path, nil)
+			}
+		}
+		env.mems[locale] = mem
+		env.suggest[locale] = suggestions(mem)
+	}
+	return env, nil
+}
+
+// options are the catalog.Sync options of a locale. Every tool that
+// rewrites message files uses them, so files come out the same whoever
+// wrote them.
+func (e *syncEnv) options(locale string) catalog.Options {
+	mem, suggest := e.mems[locale], e.suggest[locale]
+	return catalog.Options{
+		Annotate: func(seg *pipeline.Segment, m *catalog.Message) []string {
+			var notes []string
+			if note := e.gl.Note(placeholder.Strip(seg.Text)); note != "" {
+				notes = append(notes, note)
+			}
+			if m.Other == "" && suggest != nil {
+				notes = append(notes, suggest(seg.Text)...)
+			}
+			return notes
+		},
+		Reuse: func(seg *pipeline.Segment) (string, string, bool) {
+			if mem == nil {
+				return "", "", false
+			}
+			e, ok := mem.Exact(seg.Text)
+			return e.Target, e.Doc, ok
+		},
+	}
+}
+
+// syncOptions returns the sync options of a locale for tools other than
+// sync, computed once per run.
+func (p *Project) syncOptions(locale string) (catalog.Options, error) {
+	if p.env == nil {
+		docs, err := p.loadForSync()
+		if err != nil {
+			return catalog.Options{}, err
+		}
+		if p.env, err = p.newSyncEnv(docs); err != nil {
+			return catalog.Options{}, err
+		}
+	}
+	return p.env.options(locale), nil
 }
 
 // suggestions returns the translation memory notes for an untranslated

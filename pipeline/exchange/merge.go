@@ -1,0 +1,125 @@
+package exchange
+
+import (
+	"fmt"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+)
+
+// Outcome counts what a merge did with the units it was given.
+type Outcome struct {
+	Updated   int // translation or state taken from the tool
+	Unchanged int // the tool left the unit as exported, or agrees with the file
+	Empty     int // no translation offered: the message file keeps its own
+	Conflicts int // both sides changed (reported as errors unless forced)
+}
+
+// Merge applies a tool's translations to the document's message file f,
+// which must be in step with doc. It checks every unit and returns every
+// problem; f is changed only when there are none.
+//
+// The rule that keeps newer work: a unit whose tool-side translation
+// differs from both its export fingerprint (Base) and the message file is
+// applied only if the message file still holds what was exported; if the
+// file changed too, that is a conflict, which force overrides. A unit the
+// tool left as exported never overwrites the file, and an empty target
+// never clears a translation.
+func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Outcome, catalog.ErrorList) {
+	var out Outcome
+	var errs catalog.ErrorList
+	errAt := func(pos pipeline.Position, format string, args ...any) {
+		errs = append(errs, &pipeline.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	}
+	segs := map[string]*pipeline.Segment{}
+	for _, s := range doc.Segments {
+		if segs[s.ID] == nil {
+			segs[s.ID] = s
+		}
+	}
+	msgs := f.Index()
+	type change struct {
+		m     *catalog.Message
+		text  string
+		state catalog.State
+	}
+	var changes []change
+	seen := map[string]pipeline.Position{}
+	for _, t := range r.Translations {
+		if first, dup := seen[t.ID]; dup {
+			errAt(t.Pos, "unit %q appears twice (first at %s)", t.ID, first)
+			continue
+		}
+		seen[t.ID] = t.Pos
+		seg, m := segs[t.ID], msgs[t.ID]
+		if seg == nil || m == nil {
+			errAt(t.Pos, "unknown unit %q: no such segment in %s (did its English change since the export? export again)", t.ID, doc.Path)
+			continue
+		}
+		if t.Text == "" {
+			out.Empty++
+			continue
+		}
+		bad := false
+		for _, pr := range placeholder.Check(placeholder.Parse(t.Text), seg.Placeholders) {
+			if pr.Severity == "error" {
+				errAt(t.PosAt(pr.Offset), "unit %q: %s", t.ID, pr.Msg)
+				bad = true
+			}
+		}
+		if bad {
+			continue
+		}
+		if t.Base != "" && Fingerprint(t.State, t.Text) == t.Base {
+			out.Unchanged++ // the translator did not touch it
+			continue
+		}
+		state := t.State
+		switch {
+		case state == catalog.Untranslated:
+			state = catalog.Translated // a target offered is a translation
+		case state == catalog.Stale && m.State != catalog.Stale:
+			// Only quipu flags English changes; a tool cannot know of one.
+			state = catalog.Translated
+		case state == catalog.Translated && m.State == catalog.Reviewed && t.Text == m.Other:
+			// A tool that cannot carry "reviewed" must not undo a review.
+			state = catalog.Reviewed
+		}
+		if state == m.State && t.Text == m.Other {
+			out.Unchanged++
+			continue
+		}
+		current := Fingerprint(m.State, m.Other)
+		fresh := t.Base == current || (t.Base == "" && m.Other == "")
+		if !fresh && !force {
+			out.Conflicts++
+			was := "no fingerprint of the exported translation, and the message file has one"
+			if t.Base != "" {
+				was = "the message file changed since the export"
+			}
+			errAt(t.Pos, "unit %q: conflict: %s (%s in %s: %q); use --force to overwrite it with %q",
+				t.ID, was, stateName(m.State), f.Path, m.Other, t.Text)
+			continue
+		}
+		changes = append(changes, change{m, t.Text, state})
+	}
+	if len(errs) > 0 {
+		return out, errs
+	}
+	for _, c := range changes {
+		c.m.Other, c.m.State = c.text, c.state
+		if c.state != catalog.Stale {
+			c.m.Previous = ""
+		}
+		out.Updated++
+	}
+	return out, nil
+}
+
+func stateName(s catalog.State) string {
+	if s == catalog.Untranslated {
+		return "untranslated"
+	}
+	return string(s)
+}

@@ -1,0 +1,371 @@
+package project
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/exchange"
+	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/po"
+	"github.com/quipu-l10n/quipu/pipeline/xliff"
+)
+
+// ExportOptions tune ExportXLIFF and ExportPO.
+type ExportOptions struct {
+	// Locale to export; empty means the first target locale.
+	Locale string
+	// Dir receives one file per document, named after it. A relative Dir
+	// is inside the project; empty means xliff/<locale> or po/<locale>.
+	Dir string
+	// Annotate adds notes to each unit, such as glossary terms.
+	Annotate exchange.Annotate
+	// Log receives one line per file written.
+	Log io.Writer
+}
+
+// ImportOptions tune ImportXLIFF and ImportPO.
+type ImportOptions struct {
+	// Force overwrites translations changed in the message files since
+	// the export.
+	Force bool
+	// DryRun checks everything and writes nothing.
+	DryRun bool
+	// Log receives one line per message file changed.
+	Log io.Writer
+}
+
+// ImportResult sums up an import.
+type ImportResult struct {
+	Documents int      // documents the imported files spoke of
+	Changed   []string // message files written (or that would be)
+	exchange.Outcome
+}
+
+// ExportXLIFF writes one XLIFF 2.0 file per document for a translation
+// tool, and returns their paths.
+func (p *Project) ExportXLIFF(opt ExportOptions) ([]string, error) {
+	return p.export(opt, "xliff", ".xlf", xliff.Encode)
+}
+
+// ExportPO writes one gettext PO file per document for a translation
+// tool, and returns their paths.
+func (p *Project) ExportPO(opt ExportOptions) ([]string, error) {
+	return p.export(opt, "po", ".po", func(f *exchange.File) ([]byte, error) { return po.Encode(f), nil })
+}
+
+// ImportXLIFF merges translated XLIFF files (paths as the caller names
+// them) into the message files. Every unit of every file is checked
+// first; any problem, or any translation changed in a message file since
+// the export (unless Force), stops the import before anything is written.
+func (p *Project) ImportXLIFF(paths []string, opt ImportOptions) (*ImportResult, error) {
+	return p.importFiles(paths, opt, xliff.Decode)
+}
+
+// ImportPO merges translated PO files into the message files, with the
+// same checks as ImportXLIFF.
+func (p *Project) ImportPO(paths []string, opt ImportOptions) (*ImportResult, error) {
+	return p.importFiles(paths, opt, func(name string, data []byte) ([]*exchange.Returned, error) {
+		r, err := po.Decode(name, data)
+		if r == nil {
+			return nil, err
+		}
+		return []*exchange.Returned{r}, err
+	})
+}
+
+func (p *Project) export(opt ExportOptions, folder, ext string, encode func(*exchange.File) ([]byte, error)) ([]string, error) {
+	locale, err := p.targetLocale(opt.Locale)
+	if err != nil {
+		return nil, err
+	}
+	dir := opt.Dir
+	if dir == "" {
+		dir = path.Join(folder, locale)
+	}
+	sources, err := p.Sources()
+	if err != nil {
+		return nil, err
+	}
+	var errs errorList
+	var names []string
+	writes := map[string][]byte{}
+	for _, s := range sources {
+		doc, err := p.Load(s)
+		if err != nil {
+			errs.add(err)
+			continue
+		}
+		f, parsed, err := p.inStep(doc, s, locale)
+		if err != nil {
+			errs.add(err)
+			continue
+		}
+		ex := exchange.New(doc, f, p.Config.SourceLocale, opt.Annotate)
+		for _, u := range ex.Units {
+			if m := parsed.Lookup(u.ID); m != nil {
+				u.TargetPos = pipeline.Position{File: f.Path, Line: m.OtherLine, Col: m.OtherCol}
+			}
+		}
+		data, err := encode(ex)
+		if err != nil {
+			errs.add(err)
+			continue
+		}
+		name := filepath.Join(dir, filepath.FromSlash(stem(s.Rel)+ext))
+		if !filepath.IsAbs(dir) {
+			name = path.Join(filepath.ToSlash(dir), stem(s.Rel)+ext)
+		}
+		names = append(names, name)
+		writes[name] = data
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		file := name
+		if !filepath.IsAbs(file) {
+			file = p.abs(name)
+		}
+		if err := fsutil.WriteDurable(file, writes[name]); err != nil {
+			return nil, fmt.Errorf("write %s: %w", name, err)
+		}
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "write %s\n", name)
+		}
+	}
+	return names, nil
+}
+
+// inStep returns the message file of a document, parsed as written and
+// as sync would write it, which must be the same bytes: exports and
+// imports speak of the current segments only.
+func (p *Project) inStep(doc *pipeline.Document, s Source, locale string) (current, parsed *catalog.File, err error) {
+	tPath := p.MessagePath(locale, s)
+	if err := p.inside(tPath); err != nil {
+		return nil, nil, err
+	}
+	data, err := os.ReadFile(p.abs(tPath))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("%s: no message file for %s: run `quipu sync` first", tPath, p.ContentPath(s))
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	parsed, err = catalog.Parse(tPath, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	oPath := p.ObsoletePath(locale, s)
+	if err := p.inside(oPath); err != nil {
+		return nil, nil, err
+	}
+	obs, err := p.readMessages(oPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts, err := p.syncOptions(locale)
+	if err != nil {
+		return nil, nil, err
+	}
+	current, _, _ = catalog.Sync(doc, withObsolete(parsed, obs), tPath, locale, opts)
+	if !bytes.Equal(catalog.Format(current), data) {
+		return nil, nil, fmt.Errorf("%s: not in step with %s: run `quipu sync` first", tPath, p.ContentPath(s))
+	}
+	return current, parsed, nil
+}
+
+// targetLocale checks a locale named by the user, "" meaning the first.
+func (p *Project) targetLocale(locale string) (string, error) {
+	if locale == "" {
+		if len(p.Config.Locales) == 0 {
+			return "", fmt.Errorf("%s: no target locales", ConfigFile)
+		}
+		return p.Config.Locales[0], nil
+	}
+	for _, l := range p.Config.Locales {
+		if l == locale {
+			return l, nil
+		}
+	}
+	return "", fmt.Errorf("locale %q is not a target locale of this project (%s lists %s)", locale, ConfigFile, strings.Join(p.Config.Locales, ", "))
+}
+
+type importJob struct {
+	src   Source
+	doc   *pipeline.Document
+	file  *catalog.File
+	path  string
+	first pipeline.Position
+}
+
+func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(string, []byte) ([]*exchange.Returned, error)) (*ImportResult, error) {
+	sources, err := p.Sources()
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]Source{}
+	for _, s := range sources {
+		known[p.ContentPath(s)] = s
+	}
+	res := &ImportResult{}
+	var errs errorList
+	jobs := map[string]*importJob{}
+	var order []string
+	for _, name := range paths {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			errs.add(err)
+			continue
+		}
+		rets, err := decode(name, data)
+		if err != nil {
+			errs.add(err) // and check what could be read, to report it all
+		}
+		for _, r := range rets {
+			if r.Document == "" || r.Locale == "" {
+				continue // the decoder reported it
+			}
+			s, err := p.sourceNamed(r.Document, known)
+			if err != nil {
+				errs.add(&pipeline.Error{Pos: r.Pos, Msg: err.Error()})
+				continue
+			}
+			if r.SourceLocale != "" && r.SourceLocale != p.Config.SourceLocale {
+				errs.add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("source language %q is not the project's (%s)", r.SourceLocale, p.Config.SourceLocale)})
+				continue
+			}
+			if _, err := p.targetLocale(r.Locale); err != nil {
+				errs.add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("locale %q is not a target locale of this project (%s lists %s)", r.Locale, ConfigFile, strings.Join(p.Config.Locales, ", "))})
+				continue
+			}
+			key := r.Locale + "\x00" + s.Rel
+			j := jobs[key]
+			if j != nil {
+				errs.add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("%s (%s) was already imported from %s", r.Document, r.Locale, j.first)})
+				continue
+			}
+			doc, err := p.Load(s)
+			if err != nil {
+				errs.add(err)
+				continue
+			}
+			f, _, err := p.inStep(doc, s, r.Locale)
+			if err != nil {
+				errs.add(err)
+				continue
+			}
+			j = &importJob{src: s, doc: doc, file: f, path: p.MessagePath(r.Locale, s), first: r.Pos}
+			jobs[key] = j
+			order = append(order, key)
+			out, merrs := exchange.Merge(doc, f, r, opt.Force)
+			res.Documents++
+			res.Updated += out.Updated
+			res.Unchanged += out.Unchanged
+			res.Empty += out.Empty
+			res.Conflicts += out.Conflicts
+			if len(merrs) > 0 {
+				errs.add(merrs)
+			}
+		}
+	}
+	if err := errs.err(); err != nil {
+		return res, err
+	}
+	writes := map[string][]byte{}
+	for _, key := range order {
+		j := jobs[key]
+		// Sync again for what depends on the new text (go-i18n delimiters).
+		locale, _, _ := strings.Cut(key, "\x00")
+		opts, err := p.syncOptions(locale)
+		if err != nil {
+			return res, err
+		}
+		f, _, _ := catalog.Sync(j.doc, j.file, j.path, locale, opts)
+		data := catalog.Format(f)
+		if old, err := os.ReadFile(p.abs(j.path)); err == nil && bytes.Equal(old, data) {
+			continue
+		}
+		writes[j.path] = data
+		res.Changed = append(res.Changed, j.path)
+	}
+	sort.Strings(res.Changed)
+	for _, name := range res.Changed {
+		if opt.Log != nil {
+			verb := "write"
+			if opt.DryRun {
+				verb = "would write"
+			}
+			fmt.Fprintf(opt.Log, "%s %s\n", verb, name)
+		}
+		if opt.DryRun {
+			continue
+		}
+		if err := p.inside(name); err != nil {
+			return res, err
+		}
+		if err := fsutil.WriteDurable(p.abs(name), writes[name]); err != nil {
+			return res, fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	return res, nil
+}
+
+// sourceNamed finds the document an imported file names. The name comes
+// from a file that travelled outside the project, so it must be a clean
+// relative path to one of the project's documents: never "..", an
+// absolute path, or a backslash path that would lead elsewhere.
+func (p *Project) sourceNamed(name string, known map[string]Source) (Source, error) {
+	if name == "" || strings.ContainsAny(name, "\\\x00") || path.IsAbs(name) || filepath.IsAbs(name) || filepath.VolumeName(name) != "" ||
+		path.Clean(name) != name || name == ".." || strings.HasPrefix(name, "../") {
+		return Source{}, fmt.Errorf("document %q: not a clean relative path inside the project", name)
+	}
+	s, ok := known[name]
+	if !ok {
+		return Source{}, fmt.Errorf("document %q is not a document of this project (under %s/)", name, p.Config.Content)
+	}
+	return s, nil
+}
+
+// inside checks that a project-relative path, symbolic links resolved as
+// far as it exists, stays inside the project folder.
+func (p *Project) inside(rel string) error {
+	root, err := filepath.EvalSymlinks(p.Root)
+	if err != nil {
+		return err
+	}
+	root, err = filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	for dir := p.abs(rel); ; {
+		real, err := filepath.EvalSymlinks(dir)
+		if err == nil {
+			real, err = filepath.Abs(real)
+			if err != nil {
+				return err
+			}
+			if r, err := filepath.Rel(root, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				return fmt.Errorf("%s: leads outside the project (to %s) through a symbolic link", rel, real)
+			}
+			return nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil
+		}
+		dir = parent
+	}
+}

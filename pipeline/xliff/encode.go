@@ -1,0 +1,269 @@
+// Package xliff writes message files as XLIFF 2.0 for translation tools
+// and reads the tools' files back, checking every unit.
+package xliff
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/exchange"
+	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+)
+
+// Namespaces of the documents quipu writes and reads.
+const (
+	Namespace      = "urn:oasis:names:tc:xliff:document:2.0"
+	QuipuNamespace = "urn:quipu-l10n:xliff"
+)
+
+// FuzzySubState marks a translation whose English changed since it was
+// made. Its state is "initial": tools show it as work to do, with the old
+// translation in place to start from.
+const FuzzySubState = "quipu:fuzzy"
+
+// stateOf maps a message state to a segment's state and subState.
+// Reviewed is "reviewed", not "final": quipu has no stage after review,
+// and "final" comes back as reviewed.
+func stateOf(s catalog.State) (state, sub string) {
+	switch s {
+	case catalog.Translated:
+		return "translated", ""
+	case catalog.Reviewed:
+		return "reviewed", ""
+	case catalog.Stale:
+		return "initial", FuzzySubState
+	}
+	return "initial", ""
+}
+
+// Encode writes one document's messages as an XLIFF 2.0 document with a
+// single <file>. A translation whose tags do not fit its source (which
+// the build would reject too) cannot be written as XLIFF inline codes, so
+// it is an error naming the message file.
+func Encode(f *exchange.File) ([]byte, error) {
+	var errs catalog.ErrorList
+	w := &writer{}
+	w.line(0, `<?xml version="1.0" encoding="UTF-8"?>`)
+	w.line(0, `<xliff xmlns="`+Namespace+`" xmlns:quipu="`+QuipuNamespace+`" version="2.0" srcLang=`+attr(f.SourceLocale)+` trgLang=`+attr(f.Locale)+`>`)
+	w.line(1, `<file id=`+attr(fileID(f.Document))+` original=`+attr(f.Document)+` xml:space="preserve">`)
+	for _, u := range f.Units {
+		if err := w.unit(f, u); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	w.line(1, `</file>`)
+	w.line(0, `</xliff>`)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return []byte(w.b.String()), nil
+}
+
+type writer struct{ b strings.Builder }
+
+func (w *writer) line(depth int, s string) {
+	w.b.WriteString(strings.Repeat("  ", depth))
+	w.b.WriteString(s)
+	w.b.WriteByte('\n')
+}
+
+func (w *writer) unit(f *exchange.File, u *exchange.Unit) *pipeline.Error {
+	var target string
+	if u.Target != "" {
+		toks := placeholder.Parse(u.Target)
+		for _, pr := range placeholder.Check(toks, u.Placeholders) {
+			if pr.Severity == "error" {
+				pos := u.TargetPos
+				if pos.File == "" {
+					pos.File = f.Document
+				}
+				return &pipeline.Error{Pos: pos, Msg: fmt.Sprintf("message %s: %s; fix it before exporting", u.ID, pr.Msg)}
+			}
+		}
+		target = inline(toks, u.Placeholders)
+	}
+	w.line(2, `<unit id=`+attr(u.ID)+` quipu:base=`+attr(u.Base)+`>`)
+	w.line(3, `<notes>`)
+	note := func(category, text string) {
+		cat := ""
+		if category != "" {
+			cat = ` category=` + attr(category)
+		}
+		w.line(4, `<note`+cat+`>`+noteText(text)+`</note>`)
+	}
+	note("location", f.Location(u))
+	note("kind", string(u.Kind))
+	if legend := u.TagLegend(); legend != "" {
+		note("tags", legend)
+	}
+	if u.Previous != "" {
+		note("previous-source", u.Previous)
+	}
+	for _, c := range u.Comments {
+		note("comment", strings.TrimSpace(c))
+	}
+	for _, n := range u.Notes {
+		note("", n)
+	}
+	w.line(3, `</notes>`)
+	if len(u.Placeholders) > 0 {
+		w.line(3, `<originalData>`)
+		for i, ph := range u.Placeholders {
+			w.line(4, `<data id="`+dataID(i+1, false)+`">`+content(ph.Open)+`</data>`)
+			if ph.Kind == pipeline.Paired {
+				w.line(4, `<data id="`+dataID(i+1, true)+`">`+content(ph.Close)+`</data>`)
+			}
+		}
+		w.line(3, `</originalData>`)
+	}
+	state, sub := stateOf(u.State)
+	if u.Target == "" {
+		state, sub = "initial", ""
+	}
+	seg := `<segment state="` + state + `"`
+	if sub != "" {
+		seg += ` subState=` + attr(sub)
+	}
+	w.line(3, seg+`>`)
+	w.line(4, `<source>`+inline(placeholder.Parse(u.Source), u.Placeholders)+`</source>`)
+	if u.Target != "" {
+		w.line(4, `<target>`+target+`</target>`)
+	}
+	w.line(3, `</segment>`)
+	w.line(2, `</unit>`)
+	return nil
+}
+
+// inline writes a message's text with its tags as XLIFF inline codes:
+// <pc> for paired markup, <ph/> for standalone codes, each pointing at the
+// original markup so tools can show it. The tokens must pass
+// placeholder.Check.
+func inline(toks []placeholder.Token, phs []pipeline.Placeholder) string {
+	var b strings.Builder
+	for _, t := range toks {
+		switch t.Kind {
+		case placeholder.Text:
+			b.WriteString(content(t.Text))
+		case placeholder.Open:
+			fmt.Fprintf(&b, `<pc id="%d" dataRefStart="%s" dataRefEnd="%s" type="%s" canCopy="no">`,
+				t.N, dataID(t.N, false), dataID(t.N, true), codeType(phs[t.N-1].Label))
+		case placeholder.Close:
+			b.WriteString(`</pc>`)
+		case placeholder.Standalone:
+			fmt.Fprintf(&b, `<ph id="%d" dataRef="%s" type="%s" canCopy="no"/>`,
+				t.N, dataID(t.N, false), codeType(phs[t.N-1].Label))
+		}
+	}
+	return b.String()
+}
+
+func dataID(n int, end bool) string {
+	if end {
+		return "d" + strconv.Itoa(n) + "e"
+	}
+	return "d" + strconv.Itoa(n)
+}
+
+// codeType maps a placeholder's label to XLIFF's code types, which tools
+// use to pick an icon or a shortcut.
+func codeType(label string) string {
+	kind, _, _ := strings.Cut(label, " ")
+	switch kind {
+	case "emphasis", "strong", "strikethrough", "line":
+		return "fmt"
+	case "link":
+		return "link"
+	case "image":
+		return "image"
+	}
+	return "other"
+}
+
+// fileID turns a document path into an NMTOKEN, which XLIFF requires of
+// ids; the path itself is in the original attribute.
+func fileID(path string) string {
+	var b strings.Builder
+	for _, r := range path {
+		if r == '-' || r == '.' || r == '_' || r == ':' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 0x7f && r != utf8.RuneError {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	if b.Len() == 0 {
+		return "f"
+	}
+	return b.String()
+}
+
+// validChar reports whether XML 1.0 allows r in a document.
+func validChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// content escapes text for <source>, <target> and <data>, writing the
+// characters XML cannot hold as <cp/> elements so nothing is lost.
+func content(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '\r':
+			b.WriteString("&#xD;") // a raw CR would be read back as LF
+		case !validChar(r):
+			fmt.Fprintf(&b, `<cp hex="%04X"/>`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// noteText escapes text for a <note>, which cannot hold <cp/>.
+func noteText(s string) string {
+	return content(strings.Map(func(r rune) rune {
+		if !validChar(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, s))
+}
+
+// attr quotes an attribute value.
+func attr(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\n':
+			b.WriteString("&#xA;")
+		case r == '\r':
+			b.WriteString("&#xD;")
+		case r == '\t':
+			b.WriteString("&#x9;")
+		case !validChar(r):
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
