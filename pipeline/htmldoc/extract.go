@@ -105,6 +105,15 @@ func scan(src []byte) *layout {
 	}
 	s.endRun()
 	sort.SliceStable(s.units, func(i, j int) bool { return s.units[i].span.start < s.units[j].span.start })
+	line, lineStart, at := 1, 0, 0
+	for _, u := range s.units {
+		for ; at < u.span.start; at++ {
+			if src[at] == '\n' {
+				line, lineStart = line+1, at+1
+			}
+		}
+		u.seg.Line, u.seg.Col = line, u.span.start-lineStart+1
+	}
 	return &layout{units: s.units, lang: s.lang}
 }
 
@@ -157,7 +166,7 @@ func (s *scanner) step(i int) int {
 		}
 		if inline[t.name] || opaque[t.name] {
 			if s.run != nil {
-				s.add(item{kind: itemClose, span: span{t.start, t.end}, name: t.name})
+				s.add(item{kind: itemClose, span: span{t.start, t.end}, name: t.name, label: "end of " + t.name})
 			}
 			return i
 		}
@@ -377,7 +386,6 @@ func (s *scanner) addUnit(u *unit, kind pipeline.Kind, tb *textBuilder) {
 		Text:         text,
 		Placeholders: tb.phs,
 	}
-	u.seg.Line, u.seg.Col = pipeline.LineCol(s.src, u.span.start)
 	s.units = append(s.units, u)
 }
 
@@ -486,7 +494,9 @@ func (s *scanner) label(i, j int) string {
 		return "image " + attrVal("src")
 	case "br":
 		return "line break"
-	case "code", "kbd", "samp", "var":
+	}
+	if j > i && !foreign[t.name] && !rawText[t.name] {
+		// Kept whole (code, or text not to translate): show what it says.
 		var b strings.Builder
 		for k := i + 1; k < j; k++ {
 			if s.toks[k].typ == html.TextToken {

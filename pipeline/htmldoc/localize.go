@@ -98,19 +98,28 @@ func apply(out, src []byte, sp span, edits []edit) []byte {
 }
 
 // translate returns the bytes of a unit's translation, or ok == false to
-// keep the source bytes (no translation, the source text, or a rejected
-// one). Placeholders are written from the source, with the edits inside
-// them made.
+// keep the source bytes: no translation, the source text, or a rejected
+// one.
 func translate(u *unit, tr pipeline.Translator, rejected *[]pipeline.Rejected, edits []edit, src []byte) ([]byte, bool) {
 	text, ok := tr(u.seg)
 	if !ok || text == u.seg.Text {
 		return nil, false
 	}
-	toks := placeholder.Parse(text)
-	probs := placeholder.Check(toks, u.seg.Placeholders)
+	out, probs := render(u, text, edits, src)
 	if placeholder.HasErrors(probs) {
 		*rejected = append(*rejected, pipeline.Rejected{Segment: u.seg, Problems: probs})
 		return nil, false
+	}
+	return out, true
+}
+
+// render writes a translation: its text escaped, its tags replaced by the
+// source markup they stand for, with the edits inside that markup made.
+func render(u *unit, text string, edits []edit, src []byte) ([]byte, []pipeline.Problem) {
+	toks := placeholder.Parse(text)
+	probs := placeholder.Check(toks, u.seg.Placeholders)
+	if placeholder.HasErrors(probs) {
+		return nil, probs
 	}
 	var out []byte
 	if u.kind == unitAttr && u.quote == 0 {
@@ -140,7 +149,7 @@ func translate(u *unit, tr pipeline.Translator, rejected *[]pipeline.Rejected, e
 	if u.kind == unitAttr && u.quote == 0 {
 		out = append(out, '"')
 	}
-	return out, true
+	return out, probs
 }
 
 // appendText escapes text for element content (and <title>, whose text
