@@ -223,8 +223,8 @@ func TestTranslate(t *testing.T) {
 	src := "Title\nA heading\nA paragraph with <1> in it.\n"
 	doc, _ := textdoc.Extract("a.txt", []byte(src))
 	tr := map[string]string{
-		"Title":                         "Título <b>*falso*</b>",
-		"A heading":                     "# Un encabezado",
+		"Title":                          "Título <b>*falso*</b>",
+		"A heading":                      "# Un encabezado",
 		"A paragraph with <1/>1> in it.": "Un párrafo con <1/>1> [y](javascript:alert(1)).",
 	}
 	md, rej := textdoc.ToMarkdown(doc, func(s *pipeline.Segment) (string, bool) { v, ok := tr[s.Text]; return v, ok })
