@@ -63,6 +63,12 @@ func Assemble(doc *pipeline.Document, tr pipeline.Translator, escape bool) ([]by
 // from the source alone. Without it, literal text is copied as is, which
 // reproduces the source exactly when given the source text.
 func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte, []placeholder.Problem) {
+	if fm, ok := findFrontMatter(src); ok && seg.Stop() <= fm.stop {
+		if text == seg.Text {
+			return src[seg.Start():seg.Stop()], nil
+		}
+		return renderFrontMatter(src, fm, seg, text)
+	}
 	toks := placeholder.Parse(text)
 	probs := placeholder.Check(toks, seg.Placeholders)
 	if placeholder.HasErrors(probs) {
