@@ -40,8 +40,9 @@ type BuildResult struct {
 }
 
 // Build reassembles every document in every locale into output/: Markdown
-// and a complete HTML page. Message files are all read and checked first;
-// a bad one stops the build before anything is written.
+// and a complete HTML page for Markdown and text documents, the localized
+// document itself for HTML ones. Message files are all read and checked
+// first; a bad one stops the build before anything is written.
 func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	locales := opt.Locales
 	if len(locales) == 0 {
@@ -170,7 +171,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		ok   bool
 	}
 	chosen := map[*pipeline.Segment]choice{}
-	md, root, rejected, changed := markdown.Localize(doc, func(seg *pipeline.Segment) (string, bool) {
+	a := p.assemble(doc, locale, func(seg *pipeline.Segment) (string, bool) {
 		c, done := chosen[seg] // Localize may assemble twice: count once
 		if !done {
 			c.text, c.ok = tr(seg)
@@ -178,8 +179,9 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		}
 		return c.text, c.ok
 	})
+	md, root := a.md, a.root
 	var errs errorList
-	for _, r := range rejected {
+	for _, r := range a.rejected {
 		m := where[r.Segment]
 		for _, pr := range r.Problems {
 			if pr.Severity != "error" {
@@ -214,11 +216,14 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 	if fuzzy > 0 {
 		warn("%d fuzzy translations used (the English changed since)", fuzzy)
 	}
-	if changed {
+	if a.changed {
 		warn("a translation moves its tags where their markup cannot work; some markup shows as text")
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
+	}
+	if doc.Format == pipeline.FormatHTML {
+		return []outFile{{p.OutputPath(locale, s, ".html"), a.html}}, nil
 	}
 
 	var body bytes.Buffer

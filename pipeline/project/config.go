@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
 )
 
 // ConfigFile is the name of the project's configuration file.
@@ -36,21 +38,25 @@ type Config struct {
 	Output     string `toml:"output"`
 	// Glossary is the glossary file, relative to the root.
 	Glossary string `toml:"glossary"`
+	// FrontMatterKeys are the Markdown front matter keys whose values are
+	// translated.
+	FrontMatterKeys []string `toml:"front_matter_keys"`
 }
 
 // DefaultConfig is what a project without quipu.toml gets.
 func DefaultConfig() Config {
 	return Config{
-		SourceLocale: "en",
-		Locales:      []string{"es-PE"},
-		Content:      "content",
-		LocalesDir:   "locales",
-		Output:       "output",
-		Glossary:     "locales/glossary.toml",
+		SourceLocale:    "en",
+		Locales:         []string{"es-PE"},
+		Content:         "content",
+		LocalesDir:      "locales",
+		Output:          "output",
+		Glossary:        "locales/glossary.toml",
+		FrontMatterKeys: slices.Clone(markdown.DefaultFrontMatterKeys),
 	}
 }
 
-var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary"}
+var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys"}
 
 // LoadConfig reads root/quipu.toml over the defaults.
 func LoadConfig(root string) (Config, error) {
