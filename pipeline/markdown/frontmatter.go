@@ -88,11 +88,27 @@ func isMapping(f *yast.File) bool {
 	if len(f.Docs) != 1 {
 		return false
 	}
-	switch f.Docs[0].Body.(type) {
+	switch top(f).(type) {
 	case nil, *yast.MappingNode:
 		return true
 	}
 	return false
+}
+
+// top is the top-level node of a one-document file, through any anchor or
+// tag put on it.
+func top(f *yast.File) yast.Node {
+	n := f.Docs[0].Body
+	for {
+		switch v := n.(type) {
+		case *yast.AnchorNode:
+			n = v.Value
+		case *yast.TagNode:
+			n = v.Value
+		default:
+			return n
+		}
+	}
 }
 
 // frontMatterSegments returns the segments of the values of keys in the
@@ -166,7 +182,7 @@ func yamlValues(path string, src []byte, fm frontMatter) ([]fmValue, error) {
 	if !isMapping(f) {
 		return nil, nil
 	}
-	m, ok := f.Docs[0].Body.(*yast.MappingNode)
+	m, ok := top(f).(*yast.MappingNode)
 	if !ok || m.IsFlowStyle {
 		return nil, nil
 	}
@@ -456,7 +472,7 @@ func yamlBlockMapping(block []byte) bool {
 	if err != nil || !isMapping(f) {
 		return false
 	}
-	m, ok := f.Docs[0].Body.(*yast.MappingNode)
+	m, ok := top(f).(*yast.MappingNode)
 	return !ok || !m.IsFlowStyle
 }
 

@@ -253,3 +253,69 @@ func FuzzFrontMatterValue(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFrontMatter: whatever the front matter holds, extraction does not
+// panic, the identity build is exact, and a pseudo-translation leaves a
+// front matter that parses to the same keys.
+func FuzzFrontMatter(f *testing.F) {
+	f.Add("title: x y\nsummary: 'it''s'\n", false)
+	f.Add("title: \"a \\\" b\"  # c\ndescription: plain text # comment\n", false)
+	f.Add("title = 'x y'\ndescription = \"a \\\" b\" # c\n[t]\nsummary = \"z\"\n", true)
+	f.Add("  title: x\n  summary: \"multi\n  line\"\n", false)
+	f.Fuzz(func(t *testing.T, block string, isTOML bool) {
+		delim := "---"
+		if isTOML {
+			delim = "+++"
+		}
+		if strings.Contains("\n"+block, "\n"+delim) {
+			return // a delimiter line inside: a shorter block, tried on its own
+		}
+		src := []byte(delim + "\n" + block + "\n" + delim + "\nBody text.\n")
+		doc, err := markdown.Extract("f.md", src)
+		if err != nil {
+			return // reported with its position; nothing to build
+		}
+		out, rej := markdown.Assemble(doc, identity, true)
+		if len(rej) > 0 || !bytes.Equal(out, src) {
+			t.Fatalf("identity build differs: %q", out)
+		}
+		var before, after map[string]any
+		decode := func(b []byte, m *map[string]any) error {
+			body := b[4 : bytes.Index(b[3:], []byte("\n"+delim))+4]
+			if isTOML {
+				return toml.Unmarshal(body, m)
+			}
+			return yaml.Unmarshal(body, m)
+		}
+		first := markdown.Parse(src).FirstChild()
+		isFrontMatter := first != nil && first.Lines().Len() > 0 && first.Lines().At(0).Start == bytes.Index(src, []byte("\nBody text."))+1
+		if !isFrontMatter || decode(src, &before) != nil || !utf8.Valid(src) {
+			return // Markdown after all: other tests
+		}
+		out, _, rej, _ = markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) { return "⟦" + s.Text + ": \"#\n⟧", true })
+		if len(rej) > 0 {
+			t.Fatalf("rejected: %v", rej)
+		}
+		if err := decode(out, &after); err != nil {
+			t.Fatalf("front matter no longer parses: %v\n%s", err, out)
+		}
+		for k := range before {
+			if _, ok := after[k]; !ok {
+				t.Fatalf("key %s lost:\n%s", k, out)
+			}
+		}
+		if len(after) != len(before) {
+			t.Fatalf("keys %v became %v", before, after)
+		}
+	})
+}
+
+func BenchmarkExtractFrontMatter(b *testing.B) {
+	src := []byte(yamlDoc)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := markdown.Extract("a.md", src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
