@@ -8,14 +8,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
 
 	"github.com/quipu-l10n/quipu/pipeline"
-	"github.com/quipu-l10n/quipu/pipeline/markdown"
 )
 
 // ConfigFile is the name of the project's configuration file.
@@ -39,20 +37,19 @@ type Config struct {
 	// Glossary is the glossary file, relative to the root.
 	Glossary string `toml:"glossary"`
 	// FrontMatterKeys are the Markdown front matter keys whose values are
-	// translated.
+	// translated; unset means title, description and summary.
 	FrontMatterKeys []string `toml:"front_matter_keys"`
 }
 
 // DefaultConfig is what a project without quipu.toml gets.
 func DefaultConfig() Config {
 	return Config{
-		SourceLocale:    "en",
-		Locales:         []string{"es-PE"},
-		Content:         "content",
-		LocalesDir:      "locales",
-		Output:          "output",
-		Glossary:        "locales/glossary.toml",
-		FrontMatterKeys: slices.Clone(markdown.DefaultFrontMatterKeys),
+		SourceLocale: "en",
+		Locales:      []string{"es-PE"},
+		Content:      "content",
+		LocalesDir:   "locales",
+		Output:       "output",
+		Glossary:     "locales/glossary.toml",
 	}
 }
 
