@@ -66,6 +66,12 @@ func Assemble(doc *pipeline.Document, tr pipeline.Translator, escape bool) ([]by
 // from the source alone. Without it, literal text is copied as is, which
 // reproduces the source exactly when given the source text.
 func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte, []placeholder.Problem) {
+	if fm, ok := findFrontMatter(src); ok && seg.Stop() <= fm.stop {
+		if text == seg.Text {
+			return src[seg.Start():seg.Stop()], nil
+		}
+		return renderFrontMatter(src, fm, seg, text)
+	}
 	toks := placeholder.Parse(text)
 	probs := placeholder.Check(toks, seg.Placeholders)
 	if placeholder.HasErrors(probs) {
@@ -129,10 +135,20 @@ func unjoin(src []byte, seg *pipeline.Segment, v []byte) []byte {
 	}
 }
 
+// EscapeText returns s as Markdown that reads as s and nothing else, on
+// one line: for text that was never Markdown, such as the lines of a
+// plain-text document. Unlike in translations, backslashes and entities in
+// it are literal too.
+func EscapeText(s string) string {
+	e := escaper{single: true, lineStart: true, literal: true}
+	return string(bytes.TrimRight(e.appendText(nil, s, true), " \t"))
+}
+
 // escaper writes translated text so that Markdown reads it as text only.
 type escaper struct {
 	table, single bool
 	lineStart     bool
+	literal       bool // backslashes and entities are text too
 }
 
 func (e *escaper) appendText(v []byte, s string, last bool) []byte {
@@ -164,13 +180,18 @@ func (e *escaper) appendText(v []byte, s string, last bool) []byte {
 			}
 			e.lineStart = false
 			if needsEscapeAtLineStart(c) {
-				v = append(v, '\\')
+				v = append(v, '\\', c) // escaped once: no other rule applies
+				continue
 			} else if k := orderedMarker(s[i:]); k > 0 {
 				listDot = i + k
 			}
 		}
 		switch c {
 		case '\\':
+			if e.literal {
+				v = append(v, '\\', '\\')
+				continue
+			}
 			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
 				v = append(v, c, s[i+1]) // the translator's own escape
 				i++
@@ -182,6 +203,10 @@ func (e *escaper) appendText(v []byte, s string, last bool) []byte {
 			}
 		case '*', '_', '`', '[', ']', '<', '~':
 			v = append(v, '\\')
+		case '&':
+			if e.literal && isEntity(s[i:]) {
+				v = append(v, '\\')
+			}
 		case '|':
 			if e.table {
 				v = append(v, '\\')
@@ -223,6 +248,23 @@ func orderedMarker(s string) int {
 func isClosingHashes(s string) bool {
 	s = strings.TrimRight(s, " \t")
 	return strings.Trim(s, "#") == ""
+}
+
+// isEntity reports whether s starts with what CommonMark reads as an
+// entity or numeric character reference.
+func isEntity(s string) bool {
+	i := 1
+	if i < len(s) && s[i] == '#' {
+		i++
+		if i < len(s) && (s[i] == 'x' || s[i] == 'X') {
+			i++
+		}
+	}
+	start := i
+	for i < len(s) && i < 40 && isAlnum(s[i]) {
+		i++
+	}
+	return i > start && i < len(s) && s[i] == ';'
 }
 
 func isASCIIPunct(c byte) bool {

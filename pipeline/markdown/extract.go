@@ -33,19 +33,48 @@ func New() goldmark.Markdown {
 
 var md = New()
 
-// Parse parses src with quipu's Markdown configuration.
+// Parse parses src with quipu's Markdown configuration. A front matter
+// block at the start is metadata, not Markdown: the tree begins after it,
+// with offsets into the whole of src.
 func Parse(src []byte) ast.Node {
-	return md.Parser().Parse(text.NewReader(src))
+	r := text.NewReader(src)
+	if n := bodyStart(src); n > 0 {
+		r.Advance(n)
+	}
+	return md.Parser().Parse(r)
+}
+
+// Options tune ExtractWith.
+type Options struct {
+	// FrontMatterKeys are the front matter keys whose values are
+	// translated; nil means DefaultFrontMatterKeys.
+	FrontMatterKeys []string
 }
 
 // Extract splits a Markdown document into segments: one for the inline
 // content of each heading, paragraph, list item and table cell that has
-// something to translate.
+// something to translate, and one for each of the front matter values
+// readers see (title, description, summary).
 func Extract(path string, src []byte) (*pipeline.Document, error) {
+	return ExtractWith(path, src, Options{})
+}
+
+// ExtractWith is Extract with options. Front matter that does not parse is
+// an error at its position.
+func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, error) {
 	doc := &pipeline.Document{Path: path, Format: pipeline.FormatMarkdown, Source: src}
+	keys := opt.FrontMatterKeys
+	if keys == nil {
+		keys = DefaultFrontMatterKeys
+	}
+	segs, err := frontMatterSegments(path, src, keys)
+	if err != nil {
+		return nil, err
+	}
+	doc.Segments = segs
 	root := Parse(src)
 	seenTitle := false
-	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}

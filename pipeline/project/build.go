@@ -57,7 +57,8 @@ type docReport struct {
 }
 
 // Build reassembles every document in every locale into output/: Markdown
-// and a complete HTML page. Documents stream through every core; each
+// and a complete HTML page for Markdown and text documents, the localized
+// document itself for HTML ones. Documents stream through every core; each
 // output is staged beside its target and all are renamed into place only
 // when every document built, so a bad message file stops the build with
 // nothing written. Documents whose inputs did not change since the last
@@ -239,7 +240,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		ok   bool
 	}
 	chosen := map[*pipeline.Segment]choice{}
-	md, root, rejected, changed := markdown.Localize(doc, func(seg *pipeline.Segment) (string, bool) {
+	a := p.assemble(doc, locale, func(seg *pipeline.Segment) (string, bool) {
 		c, done := chosen[seg] // Localize may assemble twice: count once
 		if !done {
 			c.text, c.ok = tr(seg)
@@ -247,6 +248,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		}
 		return c.text, c.ok
 	})
+	md, root := a.md, a.root
 	var errs errorList
 	name := p.ContentPath(s)
 	warn := func(msg string) {
@@ -256,7 +258,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 			rep.Warnings = append(rep.Warnings, msg)
 		}
 	}
-	for _, r := range rejected {
+	for _, r := range a.rejected {
 		m := where[r.Segment]
 		for _, pr := range r.Problems {
 			if pr.Severity != "error" {
@@ -278,7 +280,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 	if fuzzyRefused > 0 {
 		warn(fmt.Sprintf("%s: %s: %d fuzzy translations not used (the English changed since: review them)", name, locale, fuzzyRefused))
 	}
-	if changed {
+	if a.changed {
 		warn(fmt.Sprintf("%s: %s: a translation moves its tags where their markup cannot work; some markup shows as text", name, locale))
 	}
 	if err := errs.err(); err != nil {
@@ -295,6 +297,9 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 			rep.From = map[string]map[string]int{}
 		}
 		rep.From[locale] = from
+	}
+	if doc.Format == pipeline.FormatHTML {
+		return []outFile{{p.OutputPath(locale, s, ".html"), a.html}}, nil
 	}
 
 	var body bytes.Buffer

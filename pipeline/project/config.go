@@ -36,6 +36,9 @@ type Config struct {
 	Output     string `toml:"output"`
 	// Glossary is the glossary file, relative to the root.
 	Glossary string `toml:"glossary"`
+	// FrontMatterKeys are the Markdown front matter keys whose values are
+	// translated; unset means title, description and summary.
+	FrontMatterKeys []string `toml:"front_matter_keys"`
 }
 
 // DefaultConfig is what a project without quipu.toml gets.
@@ -50,7 +53,7 @@ func DefaultConfig() Config {
 	}
 }
 
-var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary"}
+var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys"}
 
 // LoadConfig reads root/quipu.toml over the defaults.
 func LoadConfig(root string) (Config, error) {

@@ -13,7 +13,6 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/markdown"
 )
 
 // Project is a folder with content/, locales/ and output/.
@@ -36,12 +35,6 @@ func Open(root string) (*Project, error) {
 // Source is a document file under the content folder.
 type Source struct {
 	Rel string // slash-separated, relative to the content folder
-}
-
-// formats maps file extensions to the document formats quipu reads.
-var formats = map[string]pipeline.Format{
-	".md":       pipeline.FormatMarkdown,
-	".markdown": pipeline.FormatMarkdown,
 }
 
 // Sources lists the documents under the content folder, sorted.
@@ -72,6 +65,9 @@ func (p *Project) Sources() ([]Source, error) {
 		return nil, fmt.Errorf("%s: no content folder (create it, or set content in %s)", p.Config.Content, ConfigFile)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Rel < out[j].Rel })
+	if err == nil {
+		err = p.sharedStems(out)
+	}
 	return out, err
 }
 
@@ -92,7 +88,7 @@ func (p *Project) Load(s Source) (*pipeline.Document, error) {
 		line, col := pipeline.LineCol(src, off)
 		return nil, &pipeline.Error{Pos: pipeline.Position{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("invalid UTF-8 at byte offset %d", off)}
 	}
-	return markdown.Extract(name, src)
+	return p.extract(name, src)
 }
 
 func invalidUTF8(b []byte) int {

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/quipu-l10n/quipu/pipeline/project"
+)
+
+func importCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "import",
+		Usage:     "turn a plain-text article into a Markdown document in content/",
+		ArgsUsage: "FILE.txt",
+		Description: `Reads a plain-text article (first line: the title; short lines that do not
+end with a period: headings; other lines: paragraphs) and writes it as a
+Markdown document, content/<name>.md by default. Text that looks like Markdown
+is escaped, so the document says exactly what the file said. An existing
+document is never replaced unless --force is given.
+
+Text files under content/ are also read as they are by sync and build; import
+is for moving an article to Markdown for good, to edit it there.
+
+Example:
+   quipu import drafts/lima-metro.txt
+   quipu import drafts/lima-metro.txt --out content/news/lima-metro.md`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "project-relative path of the Markdown document to write"},
+			&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace the document if it exists"},
+		},
+		Action: func(c *cli.Context) error {
+			args, err := trailingFlags(c)
+			if err != nil {
+				return err
+			}
+			if len(args) != 1 {
+				return fmt.Errorf("%w: quipu import FILE.txt [--out content/NAME.md] [--force]", errUsage)
+			}
+			p, err := project.Open(c.String("root"))
+			if err != nil {
+				return err
+			}
+			out, err := p.Import(args[0], project.TextImportOptions{Out: c.String("out"), Force: c.Bool("force")})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.App.ErrWriter, "wrote %s\n", out)
+			return nil
+		},
+	}
+}
+
+// trailingFlags reads the flags written after the file name, as in
+// "quipu import FILE.txt --out content/a.md": urfave/cli reads flags only
+// before the first argument. It returns the arguments left.
+func trailingFlags(c *cli.Context) ([]string, error) {
+	var rest []string
+	args := c.Args().Slice()
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if len(a) < 2 || a[0] != '-' {
+			rest = append(rest, a)
+			continue
+		}
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch name {
+		case "out", "o":
+			if !hasVal {
+				if i+1 == len(args) {
+					return nil, fmt.Errorf("%w: %s needs a value", errUsage, a)
+				}
+				i++
+				val = args[i]
+			}
+			if err := c.Set("out", val); err != nil {
+				return nil, err
+			}
+		case "force", "f":
+			if err := c.Set("force", "true"); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, fmt.Errorf("%w: flag provided but not defined: %s", errUsage, a)
+		}
+	}
+	return rest, nil
+}

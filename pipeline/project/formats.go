@@ -1,0 +1,103 @@
+package project
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/htmldoc"
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
+	"github.com/quipu-l10n/quipu/pipeline/textdoc"
+)
+
+// formats maps file extensions to the document formats quipu reads.
+var formats = map[string]pipeline.Format{
+	".md":       pipeline.FormatMarkdown,
+	".markdown": pipeline.FormatMarkdown,
+	".html":     pipeline.FormatHTML,
+	".htm":      pipeline.FormatHTML,
+	".txt":      pipeline.FormatText,
+}
+
+func formatOf(rel string) pipeline.Format { return formats[strings.ToLower(path.Ext(rel))] }
+
+// extract splits a document in the format its extension names.
+func (p *Project) extract(name string, src []byte) (*pipeline.Document, error) {
+	switch formatOf(name) {
+	case pipeline.FormatHTML:
+		return htmldoc.Extract(name, src)
+	case pipeline.FormatText:
+		return textdoc.Extract(name, src)
+	}
+	return markdown.ExtractWith(name, src, markdown.Options{FrontMatterKeys: p.Config.FrontMatterKeys})
+}
+
+// sharedStems reports documents that would share message files and
+// outputs: a.md and a.html both make locales/<locale>/a.<locale>.toml.
+func (p *Project) sharedStems(sources []Source) error {
+	byStem := map[string][]Source{}
+	var stems []string
+	for _, s := range sources {
+		st := strings.ToLower(stem(s.Rel))
+		if byStem[st] == nil {
+			stems = append(stems, st)
+		}
+		byStem[st] = append(byStem[st], s)
+	}
+	var errs []string
+	for _, st := range stems {
+		same := byStem[st]
+		if len(same) < 2 {
+			continue
+		}
+		names := make([]string, len(same))
+		for i, s := range same {
+			names[i] = p.ContentPath(s)
+		}
+		errs = append(errs, fmt.Sprintf("%s would share the message file %s and the outputs: rename one of them",
+			strings.Join(names, " and "), p.MessagePath(p.Config.SourceLocale, same[0])))
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(errs, "\n"))
+}
+
+// assembled is a document built in one locale.
+type assembled struct {
+	md       []byte   // Markdown, from which the page is made
+	root     ast.Node // md parsed
+	html     []byte   // an HTML document: the page itself
+	rejected []pipeline.Rejected
+	changed  bool // a translation's tags could not keep their markup
+}
+
+// assemble builds a document in one locale in its own format.
+func (p *Project) assemble(doc *pipeline.Document, locale string, tr pipeline.Translator) assembled {
+	source := locale == p.Config.SourceLocale
+	var a assembled
+	switch doc.Format {
+	case pipeline.FormatHTML:
+		lang := locale
+		if source {
+			lang = "" // the source's own page, byte for byte
+		}
+		a.html, a.rejected = htmldoc.Localize(doc, lang, tr)
+	case pipeline.FormatText:
+		a.md, a.rejected = textdoc.ToMarkdown(doc, tr)
+		a.root = markdown.Parse(a.md)
+	default:
+		a.md, a.root, a.rejected, a.changed = markdown.Localize(doc, tr)
+		if !source {
+			if md := markdown.SetLang(a.md, locale); !bytes.Equal(md, a.md) {
+				a.md, a.root = md, markdown.Parse(md)
+			}
+		}
+	}
+	return a
+}
