@@ -69,7 +69,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 				if m.State == catalog.Stale {
 					add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag"})
 				}
-				for _, pr := range qa.Check(qa.Input{Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}) {
+				for _, pr := range qa.Check(qa.Input{Format: doc.Format, Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}) {
 					add(pr)
 				}
 			}

@@ -24,6 +24,9 @@ const (
 
 // Input is one translated message to check.
 type Input struct {
+	// Format is the document's; Markdown checks run for Markdown and
+	// plain text, which is built through Markdown.
+	Format      pipeline.Format
 	Segment     *pipeline.Segment
 	Translation string
 	Locale      string
@@ -44,7 +47,9 @@ func Check(in Input) []pipeline.Problem {
 	c.glossary()
 	c.doubles()
 	c.length()
-	c.markdown()
+	if in.Format != pipeline.FormatHTML {
+		c.markdown()
+	}
 	if strings.HasPrefix(strings.ToLower(in.Locale), "es") {
 		c.spanish()
 	}
