@@ -7,7 +7,11 @@ import (
 	"io"
 	"os"
 	"path"
+	"strconv"
 	"strings"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
@@ -302,35 +306,137 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		return []outFile{{p.OutputPath(locale, s, ".html"), a.html}}, nil
 	}
 
-	var body bytes.Buffer
-	if err := markdown.New().Renderer().Render(&body, md, root); err != nil {
-		return nil, fmt.Errorf("%s: %s: render: %w", name, locale, err)
-	}
-	title := path.Base(stem(s.Rel))
-	if t := doc.Title(); t != nil {
-		text := t.Text
-		if c := chosen[t]; c.ok {
-			text = c.text
+	text := func(seg *pipeline.Segment) string {
+		t := seg.Text
+		if c := chosen[seg]; c.ok {
+			t = c.text
 		}
-		title = strings.TrimSpace(placeholder.Strip(text))
+		return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
 	}
-	data := page.Data{Lang: locale, Title: title, Body: template.HTML(body.String())}
-	for _, l := range all {
-		data.Alternates = append(data.Alternates, page.Alternate{
-			Lang:    l,
-			Name:    page.LanguageName(l),
-			Href:    relative(s.Rel, l),
-			Current: l == locale,
-		})
-	}
-	var html bytes.Buffer
-	if err := page.Render(&html, data); err != nil {
-		return nil, err
+	html, err := p.page(doc, s, locale, all, md, root, text)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", name, locale, err)
 	}
 	return []outFile{
 		{p.OutputPath(locale, s, ".md"), md},
-		{p.OutputPath(locale, s, ".html"), html.Bytes()},
+		{p.OutputPath(locale, s, ".html"), html},
 	}, nil
+}
+
+// page renders the HTML page of a document built through Markdown: the
+// title heading first, then the date and reading time, a table of
+// contents for long articles, and the rest.
+func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []string, md []byte, root ast.Node, text func(*pipeline.Segment) string) ([]byte, error) {
+	tmpl, err := p.template()
+	if err != nil {
+		return nil, err
+	}
+	headings := page.AnchorHeadings(root, md)
+	data := page.Data{
+		Lang:      locale,
+		Title:     path.Base(stem(s.Rel)),
+		Canonical: p.url(s, locale),
+		XDefault:  p.url(s, p.Config.SourceLocale),
+		OGLocale:  page.OGLocale(locale),
+	}
+	if t := doc.Title(); t != nil {
+		data.Title = text(t)
+	}
+	words := 0
+	for _, seg := range doc.Segments {
+		words += len(strings.Fields(text(seg)))
+		if data.Description == "" && (seg.Kind == pipeline.KindParagraph || seg.Kind == pipeline.KindAttribute) {
+			data.Description = summary(text(seg), 160)
+		}
+	}
+	for _, l := range all {
+		data.Alternates = append(data.Alternates, page.Alternate{
+			Lang: l, Name: page.LanguageName(l), Href: p.url(s, l), Current: l == locale,
+		})
+		if l != locale && l != pseudo.Locale {
+			data.OGAlternates = append(data.OGAlternates, page.OGLocale(l))
+		}
+	}
+	var h2 []page.Heading
+	for _, h := range headings {
+		if h.Level == 2 {
+			h2 = append(h2, h)
+		}
+	}
+	if len(h2) >= 4 {
+		data.TOC = h2
+	}
+	if data.Chrome, err = page.NewChrome(locale, p.updated(s), words); err != nil {
+		return nil, err
+	}
+	// The title heading goes above the date line; the rest below.
+	var head, body bytes.Buffer
+	r := markdown.New().Renderer()
+	if first := root.FirstChild(); first != nil {
+		if h, ok := first.(*ast.Heading); ok && h.Level == 1 {
+			if err := r.Render(&head, md, h); err != nil {
+				return nil, err
+			}
+			root.RemoveChild(root, h)
+		}
+	}
+	if err := r.Render(&body, md, root); err != nil {
+		return nil, err
+	}
+	data.Heading, data.Body = template.HTML(head.String()), template.HTML(body.String())
+	var out bytes.Buffer
+	if err := tmpl.Execute(&out, data); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// url is the address of a document's page in a locale: absolute under
+// base_url when the project sets one, else relative to the page itself.
+func (p *Project) url(s Source, locale string) string {
+	if p.Config.BaseURL != "" {
+		return strings.TrimSuffix(p.Config.BaseURL, "/") + "/" + locale + "/" + stem(s.Rel) + ".html"
+	}
+	return relative(s.Rel, locale)
+}
+
+// updated is the date a page shows: SOURCE_DATE_EPOCH when set (for
+// reproducible builds), else when the document was last modified.
+func (p *Project) updated(s Source) time.Time {
+	if sde := os.Getenv("SOURCE_DATE_EPOCH"); sde != "" {
+		if sec, err := strconv.ParseInt(sde, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	if fi, err := os.Stat(p.abs(p.ContentPath(s))); err == nil {
+		return fi.ModTime().UTC()
+	}
+	return time.Unix(0, 0).UTC()
+}
+
+// summary shortens text to at most n characters at a word boundary.
+func summary(text string, n int) string {
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// template returns the page template, read once per run.
+func (p *Project) template() (*page.Template, error) {
+	p.tmplOnce.Do(func() {
+		dir := ""
+		if p.Config.Templates != "" {
+			dir = p.abs(p.Config.Templates)
+		}
+		p.tmpl, p.tmplErr = page.LoadTemplate(dir)
+	})
+	return p.tmpl, p.tmplErr
 }
 
 // relative is the URL of a document's page in another locale, from the

@@ -14,7 +14,6 @@ import (
 	"sync"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
-	"github.com/quipu-l10n/quipu/pipeline/page"
 )
 
 // CacheDir is the project's hidden folder for state that a clean build
@@ -120,7 +119,9 @@ func (p *Project) buildFingerprint(locales []string, strict bool) string {
 	cfg, _ := json.Marshal(p.Config)
 	h.Write(cfg)
 	h.Write([]byte(Version))
-	h.Write(page.TemplateSource())
+	if t, err := p.template(); err == nil {
+		h.Write(t.Source)
+	}
 	for _, l := range locales {
 		h.Write([]byte("\x00" + l))
 	}

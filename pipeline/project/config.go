@@ -36,6 +36,11 @@ type Config struct {
 	Output     string `toml:"output"`
 	// Glossary is the glossary file, relative to the root.
 	Glossary string `toml:"glossary"`
+	// Templates is a folder whose page.html replaces the built-in page
+	// template (an html/template; see pipeline/page.Data).
+	Templates string `toml:"templates"`
+	// BaseURL makes canonical and alternate links absolute.
+	BaseURL string `toml:"base_url"`
 	// FrontMatterKeys are the Markdown front matter keys whose values are
 	// translated; unset means title, description and summary.
 	FrontMatterKeys []string `toml:"front_matter_keys"`
@@ -53,7 +58,7 @@ func DefaultConfig() Config {
 	}
 }
 
-var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys"}
+var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url"}
 
 // LoadConfig reads root/quipu.toml over the defaults.
 func LoadConfig(root string) (Config, error) {

@@ -9,10 +9,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/page"
 )
 
 // Project is a folder with content/, locales/ and output/.
@@ -21,6 +23,10 @@ type Project struct {
 	Config Config
 
 	env *syncEnv // built on first use by tools that rewrite message files
+
+	tmplOnce sync.Once
+	tmpl     *page.Template
+	tmplErr  error
 }
 
 // Open reads the project's configuration.

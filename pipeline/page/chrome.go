@@ -1,0 +1,79 @@
+package page
+
+import (
+	"embed"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+//go:embed locales/*.toml
+var chromeFiles embed.FS
+
+var chromeBundle = sync.OnceValues(func() (*i18n.Bundle, error) {
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	entries, err := chromeFiles.ReadDir("locales")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if _, err := b.LoadMessageFileFS(chromeFiles, "locales/"+e.Name()); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+})
+
+// Chrome holds the page's own words in one locale.
+type Chrome struct {
+	LanguageLabel string
+	Contents      string
+	SkipToContent string
+	Updated       string // e.g. "Actualizado el 26 de noviembre de 2026"
+	ReadingTime   string // e.g. "1,354 palabras · 7 minutos de lectura"
+}
+
+// NewChrome localizes the page's strings: go-i18n messages shipped with
+// quipu (es-PE falls back to es), numbers formatted for the locale by x/text
+// (1,354 in es-PE, 1.354 in es).
+func NewChrome(locale string, updated time.Time, words int) (Chrome, error) {
+	b, err := chromeBundle()
+	if err != nil {
+		return Chrome{}, err
+	}
+	tag, err := language.Parse(locale)
+	if err != nil {
+		tag = language.English
+	}
+	loc := i18n.NewLocalizer(b, locale)
+	num := message.NewPrinter(tag)
+	get := func(id string, data map[string]any, count any) string {
+		s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+		if err != nil {
+			return id
+		}
+		return s
+	}
+	minutes := max(1, (words+199)/200) // 200 words a minute
+	date := get("DateFormat", map[string]any{
+		"Day":   updated.Day(),
+		"Month": get(fmt.Sprintf("Month%d", int(updated.Month())), nil, nil),
+		"Year":  updated.Year(),
+	}, nil)
+	return Chrome{
+		LanguageLabel: get("LanguageLabel", nil, nil),
+		Contents:      get("Contents", nil, nil),
+		SkipToContent: get("SkipToContent", nil, nil),
+		Updated:       get("Updated", map[string]any{"Date": date}, nil),
+		ReadingTime: get("ReadingTime", map[string]any{
+			"Words":   num.Sprintf("%d", words),
+			"Minutes": num.Sprintf("%d", minutes),
+		}, minutes),
+	}, nil
+}
