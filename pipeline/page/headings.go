@@ -20,9 +20,15 @@ type Heading struct {
 // AnchorHeadings gives every heading of a rendered document an id made
 // from its own text, so a Spanish heading gets a Spanish anchor
 // ("contexto-historico"), and returns the headings in order.
-func AnchorHeadings(root ast.Node, src []byte) []Heading {
+//
+// aliases, when given, are the ids of the same headings in the source
+// document: links written in the source ("#historical-context", from this
+// document or another) must keep working in every translation, so where
+// the two differ the source id is kept as an empty anchor in the heading.
+func AnchorHeadings(root ast.Node, src []byte, aliases []string) []Heading {
 	var out []Heading
 	used := map[string]int{}
+	i := 0
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
 		if !entering || !ok {
@@ -40,10 +46,43 @@ func AnchorHeadings(root ast.Node, src []byte) []Heading {
 			used[id] = 1
 		}
 		h.SetAttributeString("id", []byte(id))
+		if i < len(aliases) && aliases[i] != id && used[aliases[i]] == 0 {
+			used[aliases[i]]++
+			anchor := ast.NewString([]byte(`<span id="` + aliases[i] + `"></span>`))
+			anchor.SetCode(true) // written as is: the id is made of [a-z0-9-] only
+			h.InsertBefore(h, h.FirstChild(), anchor)
+		}
+		i++
 		out = append(out, Heading{ID: id, Text: text, Level: h.Level})
 		return ast.WalkSkipChildren, nil
 	})
 	return out
+}
+
+// HeadingIDs returns the ids AnchorHeadings gives the headings of a
+// document, in order, without changing it.
+func HeadingIDs(root ast.Node, src []byte) []string {
+	var ids []string
+	used := map[string]int{}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		id := Slug(plainText(h, src))
+		if id == "" {
+			id = "section"
+		}
+		if n := used[id]; n > 0 {
+			used[id]++
+			id += "-" + strconv.Itoa(n+1)
+		} else {
+			used[id] = 1
+		}
+		ids = append(ids, id)
+		return ast.WalkSkipChildren, nil
+	})
+	return ids
 }
 
 func plainText(n ast.Node, src []byte) string {
@@ -71,7 +110,8 @@ func plainText(n ast.Node, src []byte) string {
 var foldAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 
 // Slug makes an anchor from text: accents folded (with x/text), lower
-// case, letters and digits joined by hyphens; ñ becomes n.
+// case, ASCII letters and digits joined by hyphens; ñ becomes n. Anchors
+// stay ASCII so they read the same in an address bar and in the page.
 func Slug(text string) string {
 	folded, _, err := transform.String(foldAccents, text)
 	if err != nil {
@@ -80,7 +120,7 @@ func Slug(text string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(folded) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}

@@ -9,6 +9,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
@@ -166,8 +167,12 @@ func (p *Project) buildDoc(s Source, locales []string, opt BuildOptions, batch *
 		return nil, err
 	}
 	rep := &docReport{Segments: len(doc.Segments)}
+	// The heading ids of the source, for the anchors translations keep.
+	sourceIDs := sync.OnceValue(func() []string {
+		return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source)
+	})
 	for _, l := range locales {
-		out, err := p.localize(doc, s, l, locales, files, opt, rep)
+		out, err := p.localize(doc, s, l, locales, files, opt, rep, sourceIDs)
 		if err != nil {
 			errs.add(err)
 			continue
@@ -188,7 +193,7 @@ type outFile struct {
 }
 
 // localize builds one document in one locale.
-func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport) ([]outFile, error) {
+func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport, sourceIDs func() []string) ([]outFile, error) {
 	var untranslated, fuzzy, fuzzyRefused int
 	from := map[string]int{}
 	chain := p.Config.Chain(locale)
@@ -313,7 +318,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		}
 		return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
 	}
-	html, err := p.page(doc, s, locale, all, md, root, text)
+	html, err := p.page(doc, s, locale, all, md, root, text, sourceIDs)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", name, locale, err)
 	}
@@ -326,12 +331,16 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 // page renders the HTML page of a document built through Markdown: the
 // title heading first, then the date and reading time, a table of
 // contents for long articles, and the rest.
-func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []string, md []byte, root ast.Node, text func(*pipeline.Segment) string) ([]byte, error) {
+func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []string, md []byte, root ast.Node, text func(*pipeline.Segment) string, sourceIDs func() []string) ([]byte, error) {
 	tmpl, err := p.template()
 	if err != nil {
 		return nil, err
 	}
-	headings := page.AnchorHeadings(root, md)
+	var aliases []string
+	if locale != p.Config.SourceLocale {
+		aliases = sourceIDs()
+	}
+	headings := page.AnchorHeadings(root, md, aliases)
 	data := page.Data{
 		Lang:      locale,
 		Title:     path.Base(stem(s.Rel)),
