@@ -116,7 +116,7 @@ func TestBuiltPages(t *testing.T) {
 	copyTree(t, filepath.Join("..", "..", "content"), filepath.Join(root, "content"))
 	copyTree(t, filepath.Join("..", "..", "locales"), filepath.Join(root, "locales"))
 	docs := map[string]string{
-		"content/guides/start.md": "# Start here\n\nRead [the article](../us-military-bases-in-peru.html#historical-context) first.\n\n## Next\n\nThen [jump back](#start-here).\n",
+		"content/guides/start.md":     "# Start here\n\nRead [the article](../us-military-bases-in-peru.html#historical-context) first.\n\n## Next\n\nThen [jump back](#start-here).\n",
 		"content/guides/deep/more.md": "# More\n\nSee [the start](../start.html#next).\n",
 	}
 	for name, text := range docs {
