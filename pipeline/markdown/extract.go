@@ -136,11 +136,27 @@ func newJoined(src []byte, n ast.Node) *joined {
 	ls := n.Lines()
 	for i := 0; i < ls.Len(); i++ {
 		s := ls.At(i)
+		if i == 0 {
+			s.Start += taskMarker(src[s.Start:s.Stop], n)
+		}
 		j.lines = append(j.lines, pipeline.Line{Start: s.Start, Stop: s.Stop})
 		j.vstart = append(j.vstart, len(j.v))
 		j.v = append(j.v, src[s.Start:s.Stop]...)
 	}
 	return j
+}
+
+// taskMarker returns the length of a task list item's "[ ] " at the start
+// of its first line: it must stay first, so it stays in the skeleton.
+func taskMarker(line []byte, n ast.Node) int {
+	if _, ok := n.FirstChild().(*east.TaskCheckBox); !ok || len(line) < 3 || line[0] != '[' || line[2] != ']' {
+		return 0
+	}
+	k := 3
+	for k < len(line) && (line[k] == ' ' || line[k] == '\t') {
+		k++
+	}
+	return k
 }
 
 // virtual maps a source offset into the joined form, or -1 when the offset
@@ -228,7 +244,9 @@ func collect(src []byte, j *joined, n ast.Node, evs *[]event) bool {
 				return false
 			}
 			*evs = append(*evs, ev)
-		case *ast.AutoLink, *east.TaskCheckBox, *east.FootnoteLink:
+		case *east.TaskCheckBox:
+			// kept in the skeleton by newJoined
+		case *ast.AutoLink, *east.FootnoteLink:
 			*evs = append(*evs, event{kind: evLeaf, node: c})
 		case *ast.Emphasis, *ast.Link, *ast.Image, *east.Strikethrough:
 			*evs = append(*evs, event{kind: evEnter, node: c})
