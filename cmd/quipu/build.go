@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -30,6 +31,7 @@ Example:
 			&cli.BoolFlag{Name: "strict", Usage: "fail on untranslated, fuzzy or rejected segments"},
 			&cli.BoolFlag{Name: "force", Usage: "rebuild every document, even unchanged ones"},
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "build only this locale (repeatable; qps is the pseudo-locale)"},
+			quietFlag, jsonSummaryFlag,
 		},
 		Action: func(c *cli.Context) error {
 			p, err := project.Open(c.String("root"))
@@ -37,12 +39,15 @@ Example:
 				return err
 			}
 			start := time.Now()
+			bar := newProgress(c)
 			res, err := p.Build(project.BuildOptions{
-				Locales: c.StringSlice("locale"),
-				Strict:  c.Bool("strict"),
-				Force:   c.Bool("force"),
-				Log:     c.App.ErrWriter,
+				Locales:  c.StringSlice("locale"),
+				Strict:   c.Bool("strict"),
+				Force:    c.Bool("force"),
+				Log:      c.App.ErrWriter,
+				Progress: bar.callback(),
 			})
+			bar.clear()
 			if err != nil {
 				return err
 			}
@@ -57,8 +62,15 @@ Example:
 				}
 				fmt.Fprintf(c.App.ErrWriter, "%s: segments %s\n", l, strings.Join(parts, ", "))
 			}
+			elapsed := time.Since(start)
+			if c.Bool("json") {
+				return json.NewEncoder(c.App.Writer).Encode(map[string]any{
+					"documents": res.Documents, "segments": res.Segments, "rebuilt": res.Rebuilt,
+					"files": res.Files, "untranslated": res.Untranslated, "seconds": elapsed.Seconds(),
+				})
+			}
 			fmt.Fprintf(c.App.ErrWriter, "built %d documents (%d segments, %d rebuilt): %d files in %s\n",
-				res.Documents, res.Segments, res.Rebuilt, res.Files, time.Since(start).Round(time.Millisecond))
+				res.Documents, res.Segments, res.Rebuilt, res.Files, elapsed.Round(time.Millisecond))
 			return nil
 		},
 	}

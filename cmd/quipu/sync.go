@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -23,19 +25,29 @@ Example:
    quipu sync --dry-run`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would change and touch nothing"},
+			quietFlag, jsonSummaryFlag,
 		},
 		Action: func(c *cli.Context) error {
 			p, err := project.Open(c.String("root"))
 			if err != nil {
 				return err
 			}
-			res, err := p.Sync(project.SyncOptions{DryRun: c.Bool("dry-run"), Log: c.App.ErrWriter})
+			start := time.Now()
+			bar := newProgress(c)
+			res, err := p.Sync(project.SyncOptions{DryRun: c.Bool("dry-run"), Log: c.App.ErrWriter, Progress: bar.callback()})
+			bar.clear()
 			if err != nil {
 				return err
 			}
 			r := res.Report
-			fmt.Fprintf(c.App.ErrWriter, "synced %d documents: %d files changed; %d new, %d kept, %d fuzzy, %d reused, %d obsolete messages\n",
-				res.Documents, len(res.Changed), r.Added, r.Kept, r.Stale, r.Reused, r.Obsolete)
+			if c.Bool("json") {
+				return json.NewEncoder(c.App.Writer).Encode(map[string]any{
+					"documents": res.Documents, "changed": res.Changed, "new": r.Added, "kept": r.Kept,
+					"fuzzy": r.Stale, "reused": r.Reused, "obsolete": r.Obsolete, "seconds": time.Since(start).Seconds(),
+				})
+			}
+			fmt.Fprintf(c.App.ErrWriter, "synced %d documents: %d files changed; %d new, %d kept, %d fuzzy, %d reused, %d obsolete messages in %s\n",
+				res.Documents, len(res.Changed), r.Added, r.Kept, r.Stale, r.Reused, r.Obsolete, time.Since(start).Round(time.Millisecond))
 			return nil
 		},
 	}

@@ -107,13 +107,17 @@ func plainText(n ast.Node, src []byte) string {
 	return strings.TrimSpace(b.String())
 }
 
-var foldAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// foldAccents returns a new transformer each time: a chain keeps state
+// and pages are built on several goroutines.
+func foldAccents() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // Slug makes an anchor from text: accents folded (with x/text), lower
 // case, ASCII letters and digits joined by hyphens; ñ becomes n. Anchors
 // stay ASCII so they read the same in an address bar and in the page.
 func Slug(text string) string {
-	folded, _, err := transform.String(foldAccents, text)
+	folded, _, err := transform.String(foldAccents(), text)
 	if err != nil {
 		folded = text
 	}

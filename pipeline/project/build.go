@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
@@ -36,6 +37,9 @@ type BuildOptions struct {
 	// Log receives warnings: untranslated segments per document, fuzzy
 	// translations used, translations rejected.
 	Log io.Writer
+	// Progress, when set, is called as documents finish (from several
+	// goroutines).
+	Progress func(done, total int)
 }
 
 // BuildResult sums up a build.
@@ -83,7 +87,11 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	reports := make([]*docReport, len(sources))
 	entries := make([]*cacheEntry, len(sources))
 	errs := make([]errorList, len(sources))
+	var done atomic.Int64
 	parallel(len(sources), func(i int) {
+		if opt.Progress != nil {
+			defer func() { opt.Progress(int(done.Add(1)), len(sources)) }()
+		}
 		s := sources[i]
 		inputs := p.buildInputs(s, locales, present)
 		if rep, ok := cache.lookup(s.Rel, inputs, p.htmlOutputs(s, locales)); ok {

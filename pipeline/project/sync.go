@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
@@ -23,6 +24,9 @@ import (
 type SyncOptions struct {
 	DryRun bool      // report what would change, write nothing
 	Log    io.Writer // one line per changed file
+	// Progress, when set, is called as documents are read and as they
+	// are synced (from several goroutines).
+	Progress func(done, total int)
 }
 
 // SyncResult sums up a sync.
@@ -64,9 +68,14 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		}
 	}
 	var mu sync.Mutex
+	var done atomic.Int64
+	total := len(docs) * len(p.Config.Locales)
 	for _, locale := range p.Config.Locales {
 		opts := env.options(locale)
 		parallel(len(docs), func(i int) {
+			if opt.Progress != nil {
+				defer func() { opt.Progress(int(done.Add(1)), total) }()
+			}
 			d := docs[i]
 			tPath, oPath := p.MessagePath(locale, d.src), p.ObsoletePath(locale, d.src)
 			old := withObsolete(d.old[locale], d.obs[locale])
