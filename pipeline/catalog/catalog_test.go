@@ -164,3 +164,17 @@ func TestSyncKeepsTranslations(t *testing.T) {
 		t.Errorf("report %+v", rep)
 	}
 }
+
+func TestWordDiff(t *testing.T) {
+	tests := []struct{ old, new, want string }{
+		{"It is safe.", "It is not safe.", "It is {+not+} safe."},
+		{"Second paragraph about <1>things</1>.", "Second paragraph about <1>many things</1>.", "Second paragraph about <1> {+many+} things </1> ."},
+		{"a b c", "a c", "a [-b-] c"},
+		{"same", "same", "same"},
+	}
+	for _, tt := range tests {
+		if got := catalog.WordDiff(tt.old, tt.new); got != tt.want {
+			t.Errorf("WordDiff(%q, %q) = %q, want %q", tt.old, tt.new, got, tt.want)
+		}
+	}
+}

@@ -159,6 +159,9 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 			m.LeftDelim, m.RightDelim = delims(m.Other + seg.Text)
 		}
 		m.Notes = targetNotes(doc, seg)
+		if m.State == Stale && m.Previous != "" && m.Previous != seg.Text {
+			m.Notes = append(m.Notes, "changed: "+WordDiff(m.Previous, seg.Text))
+		}
 		if opt.Annotate != nil {
 			m.Notes = append(m.Notes, opt.Annotate(seg, m)...)
 		}

@@ -46,6 +46,8 @@ func Check(in Input) []pipeline.Problem {
 	c.urls()
 	c.glossary()
 	c.doubles()
+	c.brackets()
+	c.startCase()
 	c.length()
 	if in.Format != pipeline.FormatHTML {
 		c.markdown()
@@ -226,6 +228,61 @@ func (c *checker) doubles() {
 			c.add(locs[i][0], Warning, "double-word", "word %q twice in a row", cur)
 		}
 	}
+}
+
+// brackets reports parentheses, brackets and braces that do not pair up
+// in the translation while they do in the source (pofilter's "brackets").
+func (c *checker) brackets() {
+	for _, pair := range [][2]rune{{'(', ')'}, {'[', ']'}, {'{', '}'}, {'«', '»'}, {'“', '”'}} {
+		balanced := func(s string) bool {
+			depth := 0
+			for _, r := range s {
+				if r == pair[0] {
+					depth++
+				} else if r == pair[1] {
+					depth--
+					if depth < 0 {
+						return false
+					}
+				}
+			}
+			return depth == 0
+		}
+		if balanced(c.srcText) && !balanced(c.trText) {
+			c.add(0, Warning, "brackets", "%c and %c do not pair up", pair[0], pair[1])
+		}
+	}
+}
+
+// startCase reports a translation that starts in lower case where the
+// source starts with a capital, or the reverse (pofilter's "startcaps").
+// Opening ¿ ¡ « and quotes are skipped.
+func (c *checker) startCase() {
+	first := func(s string) rune {
+		for _, r := range s {
+			if unicode.IsLetter(r) {
+				return r
+			}
+			if !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+				return 0
+			}
+		}
+		return 0
+	}
+	a, b := first(c.srcText), first(c.trText)
+	if a == 0 || b == 0 {
+		return
+	}
+	if unicode.IsUpper(a) != unicode.IsUpper(b) {
+		c.add(0, Warning, "start-case", "starts in %s case where the source starts in %s case", caseName(b), caseName(a))
+	}
+}
+
+func caseName(r rune) string {
+	if unicode.IsUpper(r) {
+		return "upper"
+	}
+	return "lower"
 }
 
 func (c *checker) length() {

@@ -69,6 +69,9 @@ func TestChecks(t *testing.T) {
 		{"euro numbers", "It costs 1,234.56 dollars.", "Cuesta 1.234,56 dólares.", "number-format"},
 		{"straight quotes", "What does presence mean?", `¿Qué significa "presencia"?`, "quotes"},
 		{"whitespace", "Share this article.", " Compartan este artículo.", "whitespace-leading"},
+		{"brackets", "Share it (now).", "Compártanlo (ya.", "brackets"},
+		{"start case", "Share this article.", "compartan este artículo.", "start-case"},
+		{"start case after ¿", "Why now?", "¿Por qué ahora?", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
