@@ -179,7 +179,7 @@ func TestExchangeEditOneTarget(t *testing.T) {
 		{
 			name: "fuzzy confirmed",
 			old:  `Segundo párrafo.`, new: `Segundo párrafo, distinto.`,
-			removed: []string{`other = "Segundo párrafo."`, "#, fuzzy", "#| en: Second paragraph, as it was."},
+			removed: []string{`other = "Segundo párrafo."`, "#, fuzzy", "#| en: Second paragraph, as it was.", "#. changed: Second paragraph, [-as it was.-] {+once different.+}"},
 			added:   []string{`other = "Segundo párrafo, distinto."`, "#, translated"},
 		},
 	}
