@@ -16,8 +16,10 @@ import (
 // written as the translator wrote them; if that changes the document's
 // shape (new markup, a new block, a lost link), they are written again with
 // all Markdown syntax in their text escaped, so a translation can never add
-// markup. Changed reports a shape that still differs after escaping, which
-// only placeholders moved where their markup cannot work can cause.
+// markup. A translation that would still add markup, which only its tags
+// moved where their source bytes combine into new syntax can do, is
+// rejected (code "markup-added") and its segment keeps the source text.
+// Changed reports a shape that still differs, by lost markup only.
 func Localize(doc *pipeline.Document, tr pipeline.Translator) (out []byte, root ast.Node, rejected []pipeline.Rejected, changed bool) {
 	out, rejected = Assemble(doc, tr, false)
 	root = Parse(out)
@@ -25,9 +27,7 @@ func Localize(doc *pipeline.Document, tr pipeline.Translator) (out []byte, root 
 	if sameShape(want, Shape(root, out)) {
 		return out, root, rejected, false
 	}
-	out, rejected = Assemble(doc, tr, true)
-	root = Parse(out)
-	return out, root, rejected, !sameShape(want, Shape(root, out))
+	return localizeEscaped(doc, tr, want)
 }
 
 // Assemble writes the document with each segment's bytes replaced by its
@@ -70,7 +70,7 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 	}
 	var v []byte
 	if escape {
-		e := escaper{table: seg.Kind == pipeline.KindTableCell, single: seg.SingleLine, lineStart: true}
+		e := escaper{single: seg.SingleLine, lineStart: true}
 		for i, t := range toks {
 			switch t.Kind {
 			case placeholder.Text:
@@ -128,8 +128,8 @@ func unjoin(src []byte, seg *pipeline.Segment, v []byte) []byte {
 
 // escaper writes translated text so that Markdown reads it as text only.
 type escaper struct {
-	table, single bool
-	lineStart     bool
+	single    bool
+	lineStart bool
 }
 
 func (e *escaper) appendText(v []byte, s string, last bool) []byte {
@@ -177,10 +177,17 @@ func (e *escaper) appendText(v []byte, s string, last bool) []byte {
 				v = append(v, '\\', '\\') // a backslash before a line break or a tag
 				continue
 			}
-		case '*', '_', '`', '[', ']', '<', '~':
+		case '*', '_', '`', '[', ']', '<', '~', '|', '{':
+			// "|" would make a table row, "{" heading attributes.
 			v = append(v, '\\')
-		case '|':
-			if e.table {
+		case '!':
+			if i+1 == len(s) && !last {
+				v = append(v, '\\') // "![" with a link's tag is an image
+			}
+		case '(', ':':
+			if len(v) > 0 && v[len(v)-1] == ']' {
+				// After a tag ending in "]" ([ref], [^1], [ ]) these would
+				// make an inline link or a link reference definition.
 				v = append(v, '\\')
 			}
 		case '#':
@@ -195,10 +202,10 @@ func (e *escaper) appendText(v []byte, s string, last bool) []byte {
 
 // needsEscapeAtLineStart reports whether c at the start of a line would
 // open a block: a heading, a quote, a list item, a setext underline, a
-// table row. (Characters escaped everywhere are not listed.)
+// table's delimiter row. (Characters escaped everywhere are not listed.)
 func needsEscapeAtLineStart(c byte) bool {
 	switch c {
-	case '#', '>', '-', '+', '=', '|':
+	case '#', '>', '-', '+', '=', ':':
 		return true
 	}
 	return false
