@@ -61,8 +61,13 @@ func Assemble(doc *pipeline.Document, tr pipeline.Translator, escape bool) ([]by
 // escape set, literal text is escaped so that it can only ever be text:
 // whatever a translator writes, the document's structure and links come
 // from the source alone. Without it, literal text is copied as is, which
-// reproduces the source exactly when given the source text.
+// reproduces the source exactly when given the source text, except for
+// syntax that would silently drop a translator's words (see keepWords).
 func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte, []placeholder.Problem) {
+	translated := text != seg.Text
+	if translated {
+		text = loneCR.Replace(text)
+	}
 	toks := placeholder.Parse(text)
 	probs := placeholder.Check(toks, seg.Placeholders)
 	if placeholder.HasErrors(probs) {
@@ -86,9 +91,13 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 		}
 		v = bytes.TrimRight(v, " \t\r\n")
 	} else {
-		for _, t := range toks {
+		for i, t := range toks {
 			switch t.Kind {
 			case placeholder.Text:
+				if translated {
+					v = keepWords(v, seg, t.Text, i == 0, i == len(toks)-1)
+					continue
+				}
 				v = append(v, t.Text...)
 			case placeholder.Close:
 				v = append(v, seg.Placeholders[t.N-1].Close...)
@@ -98,6 +107,49 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 		}
 	}
 	return unjoin(src, seg, v), probs
+}
+
+// loneCR turns a carriage return not followed by a line feed into a line
+// feed. CommonMark reads it as a line ending and goldmark does not: without
+// this, "\r# x" would be text in quipu's HTML and a heading for other
+// Markdown readers of the built .md file.
+var loneCR = strings.NewReplacer("\r\n", "\r\n", "\r", "\n")
+
+// keepWords appends text as written, but escapes the syntax that would
+// make Markdown drop words without changing the document's shape, so the
+// first, unescaped writing of a translation loses nothing: a "[" that
+// starts a segment (a link reference or footnote definition, which
+// vanishes), the closing "#"s of a one-line heading, and a "|" in a table
+// cell (cells past the header's count are dropped).
+func keepWords(v []byte, seg *pipeline.Segment, s string, first, last bool) []byte {
+	if first && strings.HasPrefix(strings.TrimLeft(s, " "), "[") {
+		i := strings.IndexByte(s, '[')
+		v = append(v, s[:i]...)
+		v = append(v, '\\')
+		s = s[i:]
+	}
+	hashes := -1
+	if last && seg.SingleLine {
+		t := strings.TrimRight(s, " \t")
+		h := strings.TrimRight(t, "#")
+		if len(h) < len(t) && (h == "" || h[len(h)-1] == ' ' || h[len(h)-1] == '\t') {
+			hashes = len(h)
+		}
+	}
+	backslashes := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i == hashes || c == '|' && seg.Kind == pipeline.KindTableCell && backslashes%2 == 0 {
+			v = append(v, '\\')
+		}
+		if c == '\\' {
+			backslashes++
+		} else {
+			backslashes = 0
+		}
+		v = append(v, c)
+	}
+	return v
 }
 
 // unjoin puts the container prefixes back: the k-th line break of the
