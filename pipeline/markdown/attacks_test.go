@@ -1,8 +1,6 @@
 package markdown_test
 
 import (
-	"strings"
-
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
@@ -42,7 +40,7 @@ const (
 	onLinkParagraph = "Cusco sits at"
 	onTagParagraph  = "See the"
 	onShortcut      = "<1/> tickets"
-	onCheckbox      = "<1/> Check"
+	onCheckbox      = "Check your"
 	onTitle         = "Visiting Cusco"
 )
 
@@ -127,7 +125,7 @@ var attacks = []attack{
 	{Name: "quotes in an image's alt text", Text: `Vea el <1>mapa</1>, la página <2/> y <3>" onerror="alert(1)</3> para más.<4/> Llame al <5/>+51 84 000000<6/><7/>cualquier día.`, On: onTagParagraph, Does: kept, Shows: `" onerror="alert(1)`},
 	{Name: "destination after a [ref] tag", Text: "<1/>(javascript:alert(1)) se agotan.", On: onShortcut, Does: escaped, Shows: "(javascript:alert(1))"},
 	{Name: "definition after a [ref] tag", Text: "<1/>: javascript:alert(1)\nse agotan.", On: onShortcut, Does: escaped, Shows: ": javascript:alert(1)"},
-	{Name: "destination after a checkbox tag", Text: "<1/>(javascript:alert(1)) Revise su pasaporte.", On: onCheckbox, Does: kept, Shows: "(javascript:alert(1))"},
+	{Name: "destination after a checkbox", Text: "(javascript:alert(1)) Revise su pasaporte.", On: onCheckbox, Does: kept, Shows: "(javascript:alert(1))"},
 	{Name: "destination after a footnote tag", Text: "Vea el <1>mapa</1>, la página <2/> y <3>la plaza</3>.<4/>(javascript:alert(1)) Llame al <5/>+51 84 000000<6/><7/>cualquier día.", On: onTagParagraph, Does: kept, Shows: "(javascript:alert(1))"},
 	{Name: "inline HTML tag moved to the start of the paragraph, then a line break", Text: "<5/>\n<script>alert(1)</script> Vea el <1>mapa</1>, la página <2/> y <3>la plaza</3>.<4/> +51 84 000000<6/><7/>cualquier día.", On: onTagParagraph, Does: rejected, Code: markdown.CodeMarkupAdded},
 }
@@ -140,16 +138,7 @@ func (a attack) shows(seg *pipeline.Segment) string {
 	return placeholder.Strip(replaceSRC(a.Text, ""))
 }
 
-// translation is the attack written on seg. A text that starts before
-// $SRC starts after a leading checkbox tag, which works only there.
-func (a attack) translation(seg *pipeline.Segment) string {
-	if strings.Contains(a.Text, "$SRC") && !strings.HasPrefix(a.Text, "$SRC") && len(seg.Placeholders) > 0 && seg.Placeholders[0].Label == "checkbox" {
-		if rest, ok := strings.CutPrefix(seg.Text, "<1/> "); ok {
-			return "<1/> " + replaceSRC(a.Text, rest)
-		}
-	}
-	return replaceSRC(a.Text, seg.Text)
-}
+func (a attack) translation(seg *pipeline.Segment) string { return replaceSRC(a.Text, seg.Text) }
 
 func (a attack) applies(seg *pipeline.Segment) bool {
 	switch {

@@ -100,6 +100,8 @@ type joined struct {
 	v      []byte
 	lines  []pipeline.Line
 	vstart []int
+	// checkbox is a task list item's checkbox left in the skeleton.
+	checkbox ast.Node
 }
 
 func newJoined(src []byte, n ast.Node) *joined {
@@ -112,6 +114,27 @@ func newJoined(src []byte, n ast.Node) *joined {
 		j.v = append(j.v, src[s.Start:s.Stop]...)
 	}
 	return j
+}
+
+// dropCheckBox moves a task list item's leading "[ ]" or "[x]" and the
+// blanks after it out of the segment, into the skeleton: the checkbox
+// belongs to the list item as its "- " marker does, and it works only
+// first, where a translation can neither move nor lose it.
+func (j *joined) dropCheckBox(box ast.Node) {
+	v := j.v
+	if len(v) < 3 || v[0] != '[' || v[2] != ']' {
+		return
+	}
+	k := 3
+	for k < len(v) && k < j.lines[0].Stop-j.lines[0].Start && (v[k] == ' ' || v[k] == '\t') {
+		k++
+	}
+	j.v = v[k:]
+	j.lines[0].Start += k
+	for i := 1; i < len(j.vstart); i++ {
+		j.vstart[i] -= k
+	}
+	j.checkbox = box
 }
 
 // virtual maps a source offset into the joined form, or -1 when the offset
@@ -156,6 +179,9 @@ type piece struct {
 // faithful, only less convenient for the translator.
 func segmentOf(src []byte, n ast.Node) *pipeline.Segment {
 	j := newJoined(src, n)
+	if box, ok := n.FirstChild().(*east.TaskCheckBox); ok {
+		j.dropCheckBox(box)
+	}
 	var evs []event
 	ok := collect(src, j, n, &evs)
 	var seg *pipeline.Segment
@@ -199,7 +225,11 @@ func collect(src []byte, j *joined, n ast.Node, evs *[]event) bool {
 				return false
 			}
 			*evs = append(*evs, ev)
-		case *ast.AutoLink, *east.TaskCheckBox, *east.FootnoteLink:
+		case *east.TaskCheckBox:
+			if ast.Node(c) != j.checkbox {
+				*evs = append(*evs, event{kind: evLeaf, node: c})
+			}
+		case *ast.AutoLink, *east.FootnoteLink:
 			*evs = append(*evs, event{kind: evLeaf, node: c})
 		case *ast.Emphasis, *ast.Link, *ast.Image, *east.Strikethrough:
 			*evs = append(*evs, event{kind: evEnter, node: c})
