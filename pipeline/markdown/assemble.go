@@ -201,6 +201,9 @@ func (e *escaper) appendText(v []byte, s string, last bool) []byte {
 			// Line breaks are kept, but never a blank line (it would end the
 			// block) nor trailing spaces (they would make a hard break).
 			v = bytes.TrimRight(v, " \t")
+			if trailingBackslashes(v)%2 == 1 {
+				v = append(v, '\\') // "\ " lost its space: not a hard break
+			}
 			if !e.lineStart && len(v) > 0 {
 				v = append(v, '\n')
 			}
@@ -274,6 +277,14 @@ func orderedMarker(s string) int {
 		return k
 	}
 	return 0
+}
+
+func trailingBackslashes(v []byte) int {
+	n := 0
+	for n < len(v) && v[len(v)-1-n] == '\\' {
+		n++
+	}
+	return n
 }
 
 func isClosingHashes(s string) bool {
