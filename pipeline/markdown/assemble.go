@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -106,7 +107,20 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 			}
 		}
 	}
+	if translated && usesCRLF(src, seg) {
+		v = crlf.ReplaceAll(v, []byte("\r\n"))
+	}
 	return unjoin(src, seg, v), probs
+}
+
+// crlf matches a line break, with or without its carriage return.
+var crlf = regexp.MustCompile(`\r?\n`)
+
+// usesCRLF reports whether the line a segment starts on ends in CR LF: the
+// lines of its translation then do too, so the document keeps one style.
+func usesCRLF(src []byte, seg *pipeline.Segment) bool {
+	i := bytes.IndexByte(src[seg.Start():], '\n')
+	return i > 0 && src[seg.Start()+i-1] == '\r'
 }
 
 // loneCR turns a carriage return not followed by a line feed into a line

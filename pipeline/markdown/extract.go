@@ -33,8 +33,19 @@ func New() goldmark.Markdown {
 
 var md = New()
 
-// Parse parses src with quipu's Markdown configuration.
+// bom is the UTF-8 byte order mark some editors write first.
+var bom = []byte("\uFEFF")
+
+// Parse parses src with quipu's Markdown configuration. goldmark reads a
+// leading byte order mark as text (so "# Title" would be a paragraph):
+// such a document is parsed as if the mark's three bytes were blank
+// lines, which CommonMark ignores. Offsets are those of src, so the mark
+// stays in the skeleton, byte for byte.
 func Parse(src []byte) ast.Node {
+	if bytes.HasPrefix(src, bom) {
+		src = bytes.Clone(src)
+		copy(src, "\n\n\n")
+	}
 	return md.Parser().Parse(text.NewReader(src))
 }
 
