@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -48,6 +49,21 @@ func TestScripts(t *testing.T) {
 				out = append(out, data[:loc[0]]...)
 				out = re.Expand(out, []byte(args[2]), data, loc)
 				out = append(out, data[loc[1]:]...)
+				ts.Check(os.WriteFile(file, out, 0o644))
+			},
+			// unescape FILE turns each \xHH in FILE into that byte, for
+			// inputs a txtar file cannot hold: invalid UTF-8, NUL, CR, BOM.
+			"unescape": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: unescape FILE")
+				}
+				file := ts.MkAbs(args[0])
+				data, err := os.ReadFile(file)
+				ts.Check(err)
+				out := regexp.MustCompile(`\\x[0-9a-fA-F]{2}`).ReplaceAllFunc(data, func(m []byte) []byte {
+					b, _ := strconv.ParseUint(string(m[2:]), 16, 8)
+					return []byte{byte(b)}
+				})
 				ts.Check(os.WriteFile(file, out, 0o644))
 			},
 			// count N REGEXP FILE asserts how many times REGEXP matches.

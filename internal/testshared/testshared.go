@@ -14,23 +14,33 @@ import (
 // the module root. It skips the test with a clear message when absent.
 func Dir(t testing.TB) string {
 	t.Helper()
+	d, why := Lookup()
+	if d == "" {
+		t.Skip(why)
+	}
+	return d
+}
+
+// Lookup returns the shared data folder, or "" and why it is absent. Fuzz
+// targets use it to add seeds when the data is there without skipping.
+func Lookup() (dir, why string) {
 	if d := os.Getenv("QUIPU_SHARED"); d != "" {
-		return d
+		return d, ""
 	}
 	wd, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return "", "skipping: " + err.Error()
 	}
 	for d := wd; ; d = filepath.Dir(d) {
 		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
 			shared := filepath.Join(filepath.Dir(d), "shared")
 			if _, err := os.Stat(shared); err != nil {
-				t.Skipf("skipping: shared test data not found at %s (set QUIPU_SHARED or place ../shared beside the repository)", shared)
+				return "", "skipping: shared test data not found at " + shared + " (set QUIPU_SHARED or place ../shared beside the repository)"
 			}
-			return shared
+			return shared, ""
 		}
 		if filepath.Dir(d) == d {
-			t.Skip("skipping: module root not found")
+			return "", "skipping: module root not found"
 		}
 	}
 }
@@ -55,6 +65,37 @@ func CommonMark(t testing.TB) []Example {
 		t.Fatal(err)
 	}
 	return ex
+}
+
+// Seeds returns, for fuzz targets, the Markdown of every CommonMark example
+// and of every step-th tldr page, or nothing when the shared data is absent.
+func Seeds(step int) [][]byte {
+	dir, _ := Lookup()
+	if dir == "" {
+		return nil
+	}
+	var out [][]byte
+	if b, err := os.ReadFile(filepath.Join(dir, "commonmark", "spec.json")); err == nil {
+		var ex []Example
+		if json.Unmarshal(b, &ex) == nil {
+			for _, e := range ex {
+				out = append(out, []byte(e.Markdown))
+			}
+		}
+	}
+	i := 0
+	_ = filepath.WalkDir(filepath.Join(dir, "corpus", "tldr", "pages"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".md" {
+			return nil
+		}
+		if i++; i%step == 0 {
+			if b, err := os.ReadFile(p); err == nil {
+				out = append(out, b)
+			}
+		}
+		return nil
+	})
+	return out
 }
 
 // TldrPages returns the paths of every tldr page under shared/corpus.

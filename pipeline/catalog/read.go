@@ -3,10 +3,11 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -58,26 +59,32 @@ func Parse(path string, data []byte) (*File, error) {
 		line, col := pipeline.LineCol(data, off)
 		return nil, ErrorList{errAt(line, col, "invalid UTF-8 (byte offset %d)", off)}
 	}
-	// The full decoder catches what the streaming parser lets through,
-	// such as a key defined twice.
-	var probe map[string]any
-	if err := toml.Unmarshal(data, &probe); err != nil {
-		var de *toml.DecodeError
-		if errors.As(err, &de) {
-			line, col := de.Position()
-			return nil, ErrorList{errAt(line, col, "%s", strings.TrimPrefix(de.Error(), "toml: "))}
-		}
-		return nil, ErrorList{errAt(1, 1, "%v", err)}
-	}
-
 	p := &unstable.Parser{KeepComments: true}
 	p.Reset(data)
 	var errs ErrorList
 	var cur *Message
-	var pending []string // comment lines waiting for the next message
+	var pending []string     // comment lines waiting for the next message
+	seen := map[string]int{} // message IDs and their lines
+	var keys keyTracker
+	var table []string // the current table's key
+	badTable := false  // its header was an error: its keys are not checked again
+	// Positions come from a line index built once: the parser's own
+	// Shape scans from the start of the file at every call, which made
+	// reading a large file quadratic.
+	var lineStarts []int
+	for i, c := range data {
+		if c == '\n' {
+			lineStarts = append(lineStarts, i+1)
+		}
+	}
 	pos := func(r unstable.Range) (int, int) {
-		s := p.Shape(r)
-		return s.Start.Line, s.Start.Column
+		off := int(r.Offset)
+		line := sort.SearchInts(lineStarts, off+1) // lines starting at or before off, less the first
+		start := 0
+		if line > 0 {
+			start = lineStarts[line-1]
+		}
+		return line + 1, off - start + 1
 	}
 	flush := func() {
 		if cur != nil {
@@ -102,6 +109,17 @@ func Parse(path string, data []byte) (*File, error) {
 			}
 			line, col := pos(first.Raw)
 			cur = &Message{ID: strings.Join(parts, "."), Line: line, Col: col}
+			table = parts
+			msg := keys.table(parts)
+			badTable = msg != ""
+			if badTable {
+				errs = append(errs, errAt(line, col, "%s", msg))
+			} else if at, dup := seen[cur.ID]; dup {
+				// [a.b] and ["a.b"] are two TOML tables but one message ID,
+				// for go-i18n as for quipu.
+				errs = append(errs, errAt(line, col, "message %q is defined twice (first at line %d)", cur.ID, at))
+			}
+			seen[cur.ID] = line
 			if e.Kind == unstable.ArrayTable {
 				errs = append(errs, errAt(line, col, "[[%s]] is an array of tables; a message is a table [%s]", cur.ID, cur.ID))
 			}
@@ -120,12 +138,20 @@ func Parse(path string, data []byte) (*File, error) {
 			key := strings.Join(parts, ".")
 			line, col := pos(first.Raw)
 			v := e.Value()
+			if msg := keys.value(table, parts); msg != "" && !badTable {
+				errs = append(errs, errAt(line, col, "%s", msg))
+				continue
+			}
 			if cur == nil {
 				// go-i18n's short form: id = "translation".
 				if v.Kind != unstable.String {
 					errs = append(errs, errAt(line, col, "message %q must be a string or a table", key))
 					continue
 				}
+				if at, dup := seen[key]; dup {
+					errs = append(errs, errAt(line, col, "message %q is defined twice (first at line %d)", key, at))
+				}
+				seen[key] = line
 				m := &Message{ID: key, Other: string(v.Data), Line: line, Col: col, OtherLine: line, OtherCol: col, Order: []string{"other"}}
 				applyComments(m, pending)
 				pending = nil
@@ -142,6 +168,10 @@ func Parse(path string, data []byte) (*File, error) {
 				continue
 			}
 			val := string(v.Data)
+			if slices.Contains(cur.Order, lk) {
+				errs = append(errs, errAt(line, col, "%s of message %q is defined twice", key, cur.ID))
+				continue
+			}
 			cur.Order = append(cur.Order, lk)
 			switch lk {
 			case "description":

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -16,8 +17,10 @@ import (
 // written as the translator wrote them; if that changes the document's
 // shape (new markup, a new block, a lost link), they are written again with
 // all Markdown syntax in their text escaped, so a translation can never add
-// markup. Changed reports a shape that still differs after escaping, which
-// only placeholders moved where their markup cannot work can cause.
+// markup. A translation that would still add markup, which only its tags
+// moved where their source bytes combine into new syntax can do, is
+// rejected (code "markup-added") and its segment keeps the source text.
+// Changed reports a shape that still differs, by lost markup only.
 func Localize(doc *pipeline.Document, tr pipeline.Translator) (out []byte, root ast.Node, rejected []pipeline.Rejected, changed bool) {
 	out, rejected = Assemble(doc, tr, false)
 	root = Parse(out)
@@ -28,9 +31,7 @@ func Localize(doc *pipeline.Document, tr pipeline.Translator) (out []byte, root 
 	if sameShape(want, Shape(root, out)) {
 		return out, root, rejected, false
 	}
-	out, rejected = Assemble(doc, tr, true)
-	root = Parse(out)
-	return out, root, rejected, !sameShape(want, Shape(root, out))
+	return localizeEscaped(doc, tr, want)
 }
 
 // Assemble writes the document with each segment's bytes replaced by its
@@ -64,13 +65,18 @@ func Assemble(doc *pipeline.Document, tr pipeline.Translator, escape bool) ([]by
 // escape set, literal text is escaped so that it can only ever be text:
 // whatever a translator writes, the document's structure and links come
 // from the source alone. Without it, literal text is copied as is, which
-// reproduces the source exactly when given the source text.
+// reproduces the source exactly when given the source text, except for
+// syntax that would silently drop a translator's words (see keepWords).
 func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte, []placeholder.Problem) {
 	if fm, ok := findFrontMatter(src); ok && seg.Stop() <= fm.stop {
 		if text == seg.Text {
 			return src[seg.Start():seg.Stop()], nil
 		}
 		return renderFrontMatter(src, fm, seg, text)
+	}
+	translated := text != seg.Text
+	if translated {
+		text = loneCR.Replace(text)
 	}
 	toks := placeholder.Parse(text)
 	probs := placeholder.Check(toks, seg.Placeholders)
@@ -79,7 +85,7 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 	}
 	var v []byte
 	if escape {
-		e := escaper{table: seg.Kind == pipeline.KindTableCell, single: seg.SingleLine, lineStart: true}
+		e := escaper{single: seg.SingleLine, lineStart: true}
 		for i, t := range toks {
 			switch t.Kind {
 			case placeholder.Text:
@@ -95,9 +101,13 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 		}
 		v = bytes.TrimRight(v, " \t\r\n")
 	} else {
-		for _, t := range toks {
+		for i, t := range toks {
 			switch t.Kind {
 			case placeholder.Text:
+				if translated {
+					v = keepWords(v, seg, t.Text, i == 0, i == len(toks)-1)
+					continue
+				}
 				v = append(v, t.Text...)
 			case placeholder.Close:
 				v = append(v, seg.Placeholders[t.N-1].Close...)
@@ -106,7 +116,63 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 			}
 		}
 	}
+	if translated && usesCRLF(src, seg) {
+		v = crlf.ReplaceAll(v, []byte("\r\n"))
+	}
 	return unjoin(src, seg, v), probs
+}
+
+// crlf matches a line break, with or without its carriage return.
+var crlf = regexp.MustCompile(`\r?\n`)
+
+// usesCRLF reports whether the line a segment starts on ends in CR LF: the
+// lines of its translation then do too, so the document keeps one style.
+func usesCRLF(src []byte, seg *pipeline.Segment) bool {
+	i := bytes.IndexByte(src[seg.Start():], '\n')
+	return i > 0 && src[seg.Start()+i-1] == '\r'
+}
+
+// loneCR turns a carriage return not followed by a line feed into a line
+// feed. CommonMark reads it as a line ending and goldmark does not: without
+// this, "\r# x" would be text in quipu's HTML and a heading for other
+// Markdown readers of the built .md file.
+var loneCR = strings.NewReplacer("\r\n", "\r\n", "\r", "\n")
+
+// keepWords appends text as written, but escapes the syntax that would
+// make Markdown drop words without changing the document's shape, so the
+// first, unescaped writing of a translation loses nothing: a "[" that
+// starts a segment (a link reference or footnote definition, which
+// vanishes), the closing "#"s of a one-line heading, and a "|" in a table
+// cell (cells past the header's count are dropped).
+func keepWords(v []byte, seg *pipeline.Segment, s string, first, last bool) []byte {
+	if first && strings.HasPrefix(strings.TrimLeft(s, " "), "[") {
+		i := strings.IndexByte(s, '[')
+		v = append(v, s[:i]...)
+		v = append(v, '\\')
+		s = s[i:]
+	}
+	hashes := -1
+	if last && seg.SingleLine {
+		t := strings.TrimRight(s, " \t")
+		h := strings.TrimRight(t, "#")
+		if len(h) < len(t) && (h == "" || h[len(h)-1] == ' ' || h[len(h)-1] == '\t') {
+			hashes = len(h)
+		}
+	}
+	backslashes := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i == hashes || c == '|' && seg.Kind == pipeline.KindTableCell && backslashes%2 == 0 {
+			v = append(v, '\\')
+		}
+		if c == '\\' {
+			backslashes++
+		} else {
+			backslashes = 0
+		}
+		v = append(v, c)
+	}
+	return v
 }
 
 // unjoin puts the container prefixes back: the k-th line break of the
@@ -146,9 +212,9 @@ func EscapeText(s string) string {
 
 // escaper writes translated text so that Markdown reads it as text only.
 type escaper struct {
-	table, single bool
-	lineStart     bool
-	literal       bool // backslashes and entities are text too
+	single    bool
+	lineStart bool
+	literal   bool // backslashes and entities are text too
 }
 
 func (e *escaper) appendText(v []byte, s string, last bool) []byte {
@@ -168,6 +234,9 @@ func (e *escaper) appendText(v []byte, s string, last bool) []byte {
 			// Line breaks are kept, but never a blank line (it would end the
 			// block) nor trailing spaces (they would make a hard break).
 			v = bytes.TrimRight(v, " \t")
+			if trailingBackslashes(v)%2 == 1 {
+				v = append(v, '\\') // "\ " lost its space: not a hard break
+			}
 			if !e.lineStart && len(v) > 0 {
 				v = append(v, '\n')
 			}
@@ -201,14 +270,21 @@ func (e *escaper) appendText(v []byte, s string, last bool) []byte {
 				v = append(v, '\\', '\\') // a backslash before a line break or a tag
 				continue
 			}
-		case '*', '_', '`', '[', ']', '<', '~':
+		case '*', '_', '`', '[', ']', '<', '~', '|', '{':
+			// "|" would make a table row, "{" heading attributes.
 			v = append(v, '\\')
 		case '&':
 			if e.literal && isEntity(s[i:]) {
 				v = append(v, '\\')
 			}
-		case '|':
-			if e.table {
+		case '!':
+			if i+1 == len(s) && !last {
+				v = append(v, '\\') // "![" with a link's tag is an image
+			}
+		case '(', ':':
+			if len(v) > 0 && v[len(v)-1] == ']' {
+				// After a tag ending in "]" ([ref], [^1], [ ]) these would
+				// make an inline link or a link reference definition.
 				v = append(v, '\\')
 			}
 		case '#':
@@ -223,10 +299,10 @@ func (e *escaper) appendText(v []byte, s string, last bool) []byte {
 
 // needsEscapeAtLineStart reports whether c at the start of a line would
 // open a block: a heading, a quote, a list item, a setext underline, a
-// table row. (Characters escaped everywhere are not listed.)
+// table's delimiter row. (Characters escaped everywhere are not listed.)
 func needsEscapeAtLineStart(c byte) bool {
 	switch c {
-	case '#', '>', '-', '+', '=', '|':
+	case '#', '>', '-', '+', '=', ':':
 		return true
 	}
 	return false
@@ -243,6 +319,14 @@ func orderedMarker(s string) int {
 		return k
 	}
 	return 0
+}
+
+func trailingBackslashes(v []byte) int {
+	n := 0
+	for n < len(v) && v[len(v)-1-n] == '\\' {
+		n++
+	}
+	return n
 }
 
 func isClosingHashes(s string) bool {

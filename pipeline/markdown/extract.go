@@ -33,10 +33,21 @@ func New() goldmark.Markdown {
 
 var md = New()
 
+// bom is the UTF-8 byte order mark some editors write first.
+var bom = []byte("\uFEFF")
+
 // Parse parses src with quipu's Markdown configuration. A front matter
 // block at the start is metadata, not Markdown: the tree begins after it,
 // with offsets into the whole of src.
+//
+// goldmark reads a leading byte order mark as text (so "# Title" would be a
+// paragraph): such a document is parsed as if the mark's three bytes were
+// blank lines, which CommonMark ignores. The mark stays in the skeleton.
 func Parse(src []byte) ast.Node {
+	if bytes.HasPrefix(src, bom) {
+		src = bytes.Clone(src)
+		copy(src, "\n\n\n")
+	}
 	r := text.NewReader(src)
 	if n := bodyStart(src); n > 0 {
 		r.Advance(n)
@@ -129,6 +140,8 @@ type joined struct {
 	v      []byte
 	lines  []pipeline.Line
 	vstart []int
+	// checkbox is a task list item's checkbox left in the skeleton.
+	checkbox ast.Node
 }
 
 func newJoined(src []byte, n ast.Node) *joined {
@@ -136,9 +149,6 @@ func newJoined(src []byte, n ast.Node) *joined {
 	ls := n.Lines()
 	for i := 0; i < ls.Len(); i++ {
 		s := ls.At(i)
-		if i == 0 {
-			s.Start += taskMarker(src[s.Start:s.Stop], n)
-		}
 		j.lines = append(j.lines, pipeline.Line{Start: s.Start, Stop: s.Stop})
 		j.vstart = append(j.vstart, len(j.v))
 		j.v = append(j.v, src[s.Start:s.Stop]...)
@@ -146,17 +156,25 @@ func newJoined(src []byte, n ast.Node) *joined {
 	return j
 }
 
-// taskMarker returns the length of a task list item's "[ ] " at the start
-// of its first line: it must stay first, so it stays in the skeleton.
-func taskMarker(line []byte, n ast.Node) int {
-	if _, ok := n.FirstChild().(*east.TaskCheckBox); !ok || len(line) < 3 || line[0] != '[' || line[2] != ']' {
-		return 0
+// dropCheckBox moves a task list item's leading "[ ]" or "[x]" and the
+// blanks after it out of the segment, into the skeleton: the checkbox
+// belongs to the list item as its "- " marker does, and it works only
+// first, where a translation can neither move nor lose it.
+func (j *joined) dropCheckBox(box ast.Node) {
+	v := j.v
+	if len(v) < 3 || v[0] != '[' || v[2] != ']' {
+		return
 	}
 	k := 3
-	for k < len(line) && (line[k] == ' ' || line[k] == '\t') {
+	for k < len(v) && k < j.lines[0].Stop-j.lines[0].Start && (v[k] == ' ' || v[k] == '\t') {
 		k++
 	}
-	return k
+	j.v = v[k:]
+	j.lines[0].Start += k
+	for i := 1; i < len(j.vstart); i++ {
+		j.vstart[i] -= k
+	}
+	j.checkbox = box
 }
 
 // virtual maps a source offset into the joined form, or -1 when the offset
@@ -201,6 +219,9 @@ type piece struct {
 // faithful, only less convenient for the translator.
 func segmentOf(src []byte, n ast.Node) *pipeline.Segment {
 	j := newJoined(src, n)
+	if box, ok := n.FirstChild().(*east.TaskCheckBox); ok {
+		j.dropCheckBox(box)
+	}
 	var evs []event
 	ok := collect(src, j, n, &evs)
 	var seg *pipeline.Segment
@@ -245,7 +266,9 @@ func collect(src []byte, j *joined, n ast.Node, evs *[]event) bool {
 			}
 			*evs = append(*evs, ev)
 		case *east.TaskCheckBox:
-			// kept in the skeleton by newJoined
+			if ast.Node(c) != j.checkbox {
+				*evs = append(*evs, event{kind: evLeaf, node: c})
+			}
 		case *ast.AutoLink, *east.FootnoteLink:
 			*evs = append(*evs, event{kind: evLeaf, node: c})
 		case *ast.Emphasis, *ast.Link, *ast.Image, *east.Strikethrough:

@@ -2,7 +2,6 @@ package markdown_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,8 +12,6 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 )
-
-var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // dump describes a document's segments the way a reviewer reads them.
 func dump(doc *pipeline.Document) string {
@@ -31,7 +28,7 @@ func dump(doc *pipeline.Document) string {
 
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *updateGolden {
+	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -7,7 +7,7 @@ import (
 
 // PlainText turns a message's literal text, which is Markdown inline
 // source, into what a reader sees: backslash escapes and entity references
-// resolved, line breaks as spaces. Page titles and descriptions use it.
+// resolved, runs of white space (line breaks included) as one space. Page titles and descriptions use it.
 func PlainText(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -22,5 +22,5 @@ func PlainText(s string) string {
 		}
 		b.WriteByte(c)
 	}
-	return html.UnescapeString(b.String())
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
 }

@@ -9,9 +9,11 @@ import (
 )
 
 // Shape lists what a Markdown document is made of, leaving out the words:
-// block and inline node kinds, heading levels, list markers, link and image
-// destinations, code and HTML. Two documents with the same shape differ in
-// text alone, which is what a translation may change.
+// block and inline node kinds, heading and emphasis levels, list markers,
+// link and image destinations, code, HTML and attributes. Two documents
+// with the same shape differ in text alone, which is what a translation may
+// change: whatever renders as a different HTML element or attribute must
+// show here.
 func Shape(root ast.Node, src []byte) []string {
 	var shape []string
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -21,39 +23,76 @@ func Shape(root ast.Node, src []byte) []string {
 			}
 			return ast.WalkContinue, nil
 		}
-		switch n := n.(type) {
-		case *ast.Text:
-			if n.HardLineBreak() {
-				shape = append(shape, "HardBreak")
-			}
-			return ast.WalkContinue, nil
-		case *ast.String:
-			return ast.WalkContinue, nil
-		case *ast.Heading:
-			shape = append(shape, fmt.Sprintf("Heading%d", n.Level))
-		case *ast.List:
-			shape = append(shape, fmt.Sprintf("List(%c,%d,tight=%v)", n.Marker, n.Start, n.IsTight))
-		case *ast.Link:
-			shape = append(shape, fmt.Sprintf("Link(%s %q)", n.Destination, n.Title))
-		case *ast.Image:
-			shape = append(shape, fmt.Sprintf("Image(%s %q)", n.Destination, n.Title))
-		case *ast.AutoLink:
-			shape = append(shape, fmt.Sprintf("AutoLink(%s)", n.URL(src)))
-		case *ast.CodeSpan:
-			shape = append(shape, fmt.Sprintf("CodeSpan(%q)", codeText(n, src)))
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			shape = append(shape, fmt.Sprintf("RawHTML(%q)", n.Segments.Value(src)))
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-			shape = append(shape, fmt.Sprintf("%s(%q)", n.Kind(), n.Lines().Value(src)))
-		case *east.TaskCheckBox:
-			shape = append(shape, fmt.Sprintf("TaskCheckBox(%v)", n.IsChecked))
-		default:
-			shape = append(shape, n.Kind().String())
+		entry, status := shapeOf(n, src)
+		if entry != "" {
+			shape = append(shape, entry+attributes(n))
 		}
-		return ast.WalkContinue, nil
+		return status, nil
 	})
 	return shape
+}
+
+// shapeOf describes one node; "" leaves it out (text).
+func shapeOf(n ast.Node, src []byte) (string, ast.WalkStatus) {
+	switch n := n.(type) {
+	case *ast.Text:
+		if n.HardLineBreak() {
+			return "HardBreak", ast.WalkContinue
+		}
+		return "", ast.WalkContinue
+	case *ast.String:
+		return "", ast.WalkContinue
+	case *ast.Emphasis:
+		return fmt.Sprintf("Emphasis%d", n.Level), ast.WalkContinue // <em> or <strong>
+	case *ast.Heading:
+		return fmt.Sprintf("Heading%d", n.Level), ast.WalkContinue
+	case *ast.List:
+		return fmt.Sprintf("List(%c,%d,tight=%v)", n.Marker, n.Start, n.IsTight), ast.WalkContinue
+	case *ast.Link:
+		return fmt.Sprintf("Link(%s %q)", n.Destination, n.Title), ast.WalkContinue
+	case *ast.Image:
+		return fmt.Sprintf("Image(%s %q)", n.Destination, n.Title), ast.WalkContinue
+	case *ast.AutoLink:
+		return fmt.Sprintf("AutoLink(%s)", n.URL(src)), ast.WalkContinue
+	case *ast.CodeSpan:
+		return fmt.Sprintf("CodeSpan(%q)", codeText(n, src)), ast.WalkSkipChildren
+	case *ast.RawHTML:
+		return fmt.Sprintf("RawHTML(%q)", n.Segments.Value(src)), ast.WalkContinue
+	case *ast.FencedCodeBlock:
+		var info []byte
+		if n.Info != nil {
+			info = n.Info.Value(src)
+		}
+		return fmt.Sprintf("%s(%q %q)", n.Kind(), info, n.Lines().Value(src)), ast.WalkContinue
+	case *ast.CodeBlock, *ast.HTMLBlock:
+		return fmt.Sprintf("%s(%q)", n.Kind(), n.Lines().Value(src)), ast.WalkContinue
+	case *east.TaskCheckBox:
+		return fmt.Sprintf("TaskCheckBox(%v)", n.IsChecked), ast.WalkContinue
+	}
+	return n.Kind().String(), ast.WalkContinue
+}
+
+// attributes formats a node's attributes ({#id .class style=…} after a
+// heading), which goldmark renders as HTML attributes.
+func attributes(n ast.Node) string {
+	attrs := n.Attributes()
+	if len(attrs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("{")
+	for i, a := range attrs {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		v := a.Value
+		if s, ok := v.([]byte); ok {
+			v = string(s)
+		}
+		fmt.Fprintf(&b, "%s=%q", a.Name, fmt.Sprint(v))
+	}
+	b.WriteString("}")
+	return b.String()
 }
 
 func codeText(n ast.Node, src []byte) string {

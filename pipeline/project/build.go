@@ -285,7 +285,12 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 			if m != nil {
 				pos.Line, pos.Col = m.OtherLine, m.OtherCol
 			}
-			warn(fmt.Sprintf("%s: warning: message %s: %s; the English text was used", pos, r.Segment.ID, pr.Msg))
+			msg := fmt.Sprintf("message %s: %s; the English text was used", r.Segment.ID, pr.Msg)
+			if opt.Strict {
+				errs.add(&pipeline.Error{Pos: pos, Msg: msg})
+			} else {
+				rep.Warnings = append(rep.Warnings, pos.String()+": warning: "+msg)
+			}
 		}
 	}
 	if untranslated > 0 {

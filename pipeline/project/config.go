@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 	"golang.org/x/text/language"
 
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -76,53 +77,105 @@ func LoadConfig(root string) (Config, error) {
 		var de *toml.DecodeError
 		var sme *toml.StrictMissingError
 		switch {
-		case errors.As(err, &de):
-			line, col := de.Position()
-			return cfg, &pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: de.Error()}
-		case errors.As(err, &sme):
-			var list []string
+		case errors.As(err, &sme): // before DecodeError, which it wraps
+			var list errorList
 			for _, e := range sme.Errors {
 				line, col := e.Position()
 				key := strings.Join(e.Key(), ".")
-				msg := fmt.Sprintf("%s:%d:%d: unknown key %q", ConfigFile, line, col, key)
+				msg := fmt.Sprintf("unknown key %q", key)
 				if near := nearest(key, configKeys); near != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", near)
 				}
-				list = append(list, msg)
+				list.add(&pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: msg})
 			}
-			return cfg, errors.New(strings.Join(list, "\n"))
+			return cfg, list.err()
+		case errors.As(err, &de):
+			line, col := de.Position()
+			return cfg, &pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: strings.TrimPrefix(de.Error(), "toml: ")}
 		}
 		return cfg, fmt.Errorf("%s: %w", ConfigFile, err)
 	}
-	return cfg, cfg.validate()
+	return cfg, cfg.validate(valuePositions(data))
 }
 
-func (c *Config) validate() error {
-	var errs []string
-	check := func(tag string) {
+// validate checks the values; at maps "key" and "key[i]" to the position
+// of that value in quipu.toml, for errors.
+func (c *Config) validate(at map[string]pipeline.Position) error {
+	var errs errorList
+	fail := func(key, format string, args ...any) {
+		pos, ok := at[key]
+		if !ok {
+			pos = pipeline.Position{File: ConfigFile}
+		}
+		errs.add(&pipeline.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	}
+	check := func(key, tag string) {
 		if _, err := language.Parse(tag); err != nil {
-			errs = append(errs, fmt.Sprintf("%s: locale %q is not a valid BCP 47 tag: %v", ConfigFile, tag, err))
+			fail(key, "locale %q is not a valid BCP 47 tag (such as es-PE): %v", tag, err)
 		}
 	}
-	check(c.SourceLocale)
-	for _, l := range c.Locales {
-		check(l)
+	check("source_locale", c.SourceLocale)
+	for i, l := range c.Locales {
+		check(fmt.Sprintf("locales[%d]", i), l)
 	}
 	for l, chain := range c.Fallback {
-		check(l)
-		for _, f := range chain {
-			check(f)
+		check("fallback."+l, l)
+		for i, f := range chain {
+			check(fmt.Sprintf("fallback.%s[%d]", l, i), f)
 		}
 	}
 	for name, dir := range map[string]string{"content": c.Content, "locales_dir": c.LocalesDir, "output": c.Output, "glossary": c.Glossary} {
-		if filepath.IsAbs(dir) || strings.HasPrefix(filepath.Clean(dir), "..") {
-			errs = append(errs, fmt.Sprintf("%s: %s = %q must stay inside the project", ConfigFile, name, dir))
+		clean := filepath.Clean(filepath.FromSlash(dir))
+		if filepath.IsAbs(dir) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
+			fail(name, "%s = %q must stay inside the project", name, dir)
 		}
 	}
-	if len(errs) > 0 {
-		return errors.New(strings.Join(errs, "\n"))
+	return errs.err()
+}
+
+// valuePositions maps each top-level key, each table key ("fallback.es-PE")
+// and each array element ("locales[1]") of a TOML file to the position of
+// its value.
+func valuePositions(data []byte) map[string]pipeline.Position {
+	at := map[string]pipeline.Position{}
+	p := &unstable.Parser{}
+	p.Reset(data)
+	var table []string
+	pos := func(n *unstable.Node) pipeline.Position {
+		line, col := pipeline.LineCol(data, int(n.Raw.Offset))
+		return pipeline.Position{File: ConfigFile, Line: line, Col: col}
 	}
-	return nil
+	keyOf := func(it unstable.Iterator) (parts []string, first *unstable.Node) {
+		for it.Next() {
+			if first == nil {
+				first = it.Node()
+			}
+			parts = append(parts, string(it.Node().Data))
+		}
+		return parts, first
+	}
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table:
+			table, _ = keyOf(e.Key())
+		case unstable.KeyValue:
+			parts, first := keyOf(e.Key())
+			key := strings.Join(append(append([]string(nil), table...), parts...), ".")
+			v := e.Value()
+			at[key] = pos(first)
+			switch v.Kind {
+			case unstable.String:
+				at[key] = pos(v)
+			case unstable.Array:
+				it := v.Children()
+				for i := 0; it.Next(); i++ {
+					at[fmt.Sprintf("%s[%d]", key, i)] = pos(it.Node())
+				}
+			}
+		}
+	}
+	return at
 }
 
 // Chain returns the fallback chain of a target locale, the locale first

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -93,6 +94,11 @@ func (p *Project) Load(s Source) (*pipeline.Document, error) {
 	if off := invalidUTF8(src); off >= 0 {
 		line, col := pipeline.LineCol(src, off)
 		return nil, &pipeline.Error{Pos: pipeline.Position{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("invalid UTF-8 at byte offset %d", off)}
+	}
+	if off := bytes.IndexByte(src, 0); off >= 0 {
+		// Markdown turns NUL into U+FFFD: the document is binary or damaged.
+		line, col := pipeline.LineCol(src, off)
+		return nil, &pipeline.Error{Pos: pipeline.Position{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("NUL byte at byte offset %d (a text document has none)", off)}
 	}
 	return p.extract(name, src)
 }

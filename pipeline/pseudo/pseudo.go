@@ -25,13 +25,28 @@ var accents = map[rune]string{
 // Translate pseudo-translates a message: ASCII letters get accents, vowels
 // are doubled (about 30% longer, like Spanish), the text is wrapped in ⟦ ⟧
 // so truncation shows, and tags, entities and backslash escapes are kept.
+// The brackets go inside leading opening tags and trailing closing tags:
+// next to emphasis delimiters, punctuation would change what they match.
 func Translate(msg string) string {
 	var b strings.Builder
 	b.Grow(len(msg) * 2)
-	b.WriteString("⟦")
-	for _, t := range placeholder.Parse(msg) {
+	toks := placeholder.Parse(msg)
+	first, last := 0, len(toks)-1
+	for first < len(toks) && toks[first].Kind == placeholder.Open {
+		first++
+	}
+	for last > first && toks[last].Kind == placeholder.Close {
+		last--
+	}
+	for i, t := range toks {
+		if i == first {
+			b.WriteString("⟦")
+		}
 		if t.Kind != placeholder.Text {
 			b.WriteString(t.Text)
+			if i == last {
+				b.WriteString("⟧")
+			}
 			continue
 		}
 		s := t.Text
@@ -59,8 +74,13 @@ func Translate(msg string) string {
 				b.WriteByte(c)
 			}
 		}
+		if i == last {
+			b.WriteString("⟧")
+		}
 	}
-	b.WriteString("⟧")
+	if first == len(toks) {
+		b.WriteString("⟦⟧")
+	}
 	return b.String()
 }
 

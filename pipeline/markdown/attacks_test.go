@@ -1,0 +1,151 @@
+package markdown_test
+
+import (
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
+	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+)
+
+// outcome is what quipu does with a translation.
+type outcome string
+
+const (
+	// escaped: written with backslash escapes; the reader sees the
+	// characters as typed.
+	escaped outcome = "escaped"
+	// kept: written as typed, because it is text already.
+	kept outcome = "kept"
+	// rejected: the segment keeps its English; build warns, --strict fails.
+	rejected outcome = "rejected"
+	// lost: used, but markup whose tag is missing or misplaced is lost
+	// (it may show as text); build warns, --strict fails.
+	lost outcome = "markup lost"
+)
+
+// attack is something a translator may write in a message. It is tried on
+// every segment On selects: "" is every segment, a segment kind selects
+// that kind, anything else the segment whose English starts with it.
+type attack struct {
+	Name string
+	// Text is the translation; $SRC stands for the segment's own text,
+	// with its tags.
+	Text  string
+	On    string
+	Does  outcome
+	Code  string // the problem code of a rejection
+	Shows string // what the reader sees, when not Text less $SRC
+}
+
+const (
+	onLinkParagraph = "Cusco sits at"
+	onTagParagraph  = "See the"
+	onShortcut      = "<1/> tickets"
+	onCheckbox      = "Check your"
+	onTitle         = "Visiting Cusco"
+)
+
+// attacks is the table docs/SECURITY.md shows (TestSecurityDoc keeps the
+// two equal) and TestAttacks proves, row by row, on testdata/attack.md.
+var attacks = []attack{
+	// Raw HTML
+	{Name: "script element", Text: "$SRC <script>alert(1)</script>", Does: escaped},
+	{Name: "image with an event handler", Text: "$SRC <img src=x onerror=alert(1)>", Does: escaped},
+	{Name: "iframe", Text: `<iframe src="https://evil.example"></iframe> $SRC`, Does: escaped},
+	{Name: "HTML comment", Text: "$SRC <!-- x -->", Does: escaped},
+	{Name: "unclosed HTML comment at line start", Text: "<!-- $SRC", Does: escaped},
+	{Name: "closing tags", Text: "$SRC</p><p>new", Does: escaped},
+	{Name: "closing list item", Text: "</li><li>$SRC", On: string(pipeline.KindListItem), Does: escaped},
+	{Name: "HTML block start on its own line", Text: "$SRC\n<div>", Does: escaped},
+	{Name: "HTML block start first", Text: "<div>\n$SRC", Does: escaped},
+	{Name: "entities of a script element", Text: "&lt;script&gt;alert(1)&lt;/script&gt; $SRC", Does: kept, Shows: "<script>alert(1)</script>"},
+	{Name: "numeric entities", Text: "&#60;b&#62;bold&#60;/b&#62; $SRC", Does: kept, Shows: "<b>bold</b>"},
+
+	// Inline Markdown
+	{Name: "strong emphasis", Text: "$SRC **bold**", Does: escaped},
+	{Name: "emphasis with underscores", Text: "$SRC _x_", Does: escaped},
+	{Name: "strikethrough", Text: "$SRC ~~gone~~", Does: escaped},
+	{Name: "inline link to javascript:", Text: "$SRC [x](javascript:alert(1))", Does: escaped},
+	{Name: "image from a data: URL", Text: "$SRC ![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)", Does: escaped},
+	{Name: "autolink to javascript:", Text: "$SRC <javascript:alert(1)>", Does: escaped},
+	{Name: "autolink to a site", Text: "$SRC <http://evil.example>", Does: escaped},
+	{Name: "autolink to an e-mail address", Text: "$SRC <mail@evil.example>", Does: escaped},
+	{Name: "reference link to the document's definition", Text: "$SRC [x][ref]", Does: escaped},
+	{Name: "shortcut reference link", Text: "$SRC [machu picchu]", Does: escaped},
+	{Name: "footnote reference", Text: "$SRC[^1]", Does: escaped},
+	{Name: "backtick runs", Text: "$SRC ``` `` x `` ```", Does: escaped},
+	{Name: "code span", Text: "$SRC `rm -rf /`", Does: escaped},
+	{Name: "heading attributes", Text: `$SRC {style="position:fixed;inset:0" .overlay}`, Does: escaped},
+	{Name: "heading id", Text: "$SRC {#before}", On: onTitle, Does: escaped},
+	{Name: "closing hashes of a heading", Text: "$SRC ##", Does: escaped},
+	{Name: "the translator's own backslash escapes", Text: `$SRC \*not emphasis\*`, Does: kept, Shows: "*not emphasis*"},
+	{Name: "trailing backslash", Text: `$SRC\`, Does: kept},
+	{Name: "backslash before a line break", Text: "$SRC\\\nnext", Does: escaped, Shows: `\ next`},
+
+	// Blocks
+	{Name: "ATX heading", Text: "# $SRC", Does: escaped},
+	{Name: "bullet list item", Text: "- $SRC", Does: escaped},
+	{Name: "plus list item", Text: "+ $SRC", Does: escaped},
+	{Name: "star list item", Text: "* $SRC", Does: escaped},
+	{Name: "ordered list item", Text: "1. $SRC", Does: escaped},
+	{Name: "ordered list item with a parenthesis", Text: "7) $SRC", Does: escaped},
+	{Name: "blockquote", Text: "> $SRC", Does: escaped},
+	{Name: "setext underline on a second line", Text: "$SRC\n===", Does: escaped},
+	{Name: "thematic break on a second line", Text: "$SRC\n---", Does: escaped},
+	{Name: "line break then a heading", Text: "$SRC\n# x", Does: escaped},
+	{Name: "hard break then a list item", Text: "$SRC  \n- x", Does: escaped},
+	{Name: "carriage return then a heading", Text: "$SRC\r# x", Does: escaped},
+	{Name: "blank line", Text: "$SRC\n\nA new paragraph.", Does: escaped},
+	{Name: "4-space indented line", Text: "$SRC\n    indented code", On: string(pipeline.KindParagraph), Does: kept},
+	{Name: "4-space indent first", Text: "    $SRC", Does: escaped},
+	{Name: "fenced code block", Text: "$SRC\n```\nrm -rf /\n```", Does: escaped},
+	{Name: "tilde fence", Text: "$SRC\n~~~\nx\n~~~", Does: escaped},
+	{Name: "table rows", Text: "$SRC\n| a | b |\n| --- | --- |", Does: escaped},
+	{Name: "table delimiter row without pipes", Text: "$SRC\n:-:", Does: escaped},
+	{Name: "pipe in a table cell", Text: "$SRC | extra cell", On: string(pipeline.KindTableCell), Does: escaped},
+	{Name: "footnote definition", Text: "[^1]: $SRC", Does: escaped},
+	{Name: "link reference definition", Text: "[ref]: javascript:alert(1)\n$SRC", Does: escaped},
+	{Name: "task checkbox", Text: "[ ] $SRC", On: string(pipeline.KindListItem), Does: escaped},
+	{Name: "checked task checkbox", Text: "[x] $SRC", On: string(pipeline.KindListItem), Does: escaped},
+	{Name: "NUL byte", Text: "$SRC \x00", Does: kept, Shows: "\uFFFD"},
+	{Name: "right-to-left override", Text: "$SRC \u202egnp.exe", Does: kept},
+
+	// Tags
+	{Name: "paired tag used twice", Text: "Lea la <1>guía</1> y <1>otra</1>; vaya <2>despacio</2>; use <3/>.", On: onLinkParagraph, Does: rejected, Code: "tag-duplicate"},
+	{Name: "standalone tag used twice", Text: "Lea la <1>guía</1>; vaya <2>despacio</2>; use <3/> y <3/>.", On: onLinkParagraph, Does: rejected, Code: "tag-duplicate"},
+	{Name: "unknown tag", Text: "Lea la <1>guía</1>; vaya <2>despacio</2>; use <3/><9/>.", On: onLinkParagraph, Does: rejected, Code: "tag-unknown"},
+	{Name: "unbalanced tag", Text: "Lea la <1>guía; vaya <2>despacio</2>; use <3/>.", On: onLinkParagraph, Does: rejected, Code: "tag-unbalanced"},
+	{Name: "crossing tags", Text: "Lea la <1>guía <2>despacio</1></2>; use <3/>.", On: onLinkParagraph, Does: rejected, Code: "tag-unbalanced"},
+	{Name: "standalone tag written as a pair", Text: "Lea la <1>guía</1>; vaya <2>despacio</2>; use <3>x</3>.", On: onLinkParagraph, Does: rejected, Code: "tag-kind"},
+	{Name: "tag look-alikes", Text: "$SRC <1 /> < 1> <1/ >", Does: kept},
+	{Name: "tag dropped", Text: "Lea la guía; vaya <2>despacio</2>; use <3/>.", On: onLinkParagraph, Does: lost},
+	{Name: "emphasis tags around spaces only", Text: "Lea la <1>guía</1>; vaya<2> </2>despacio; use <3/>.", On: onLinkParagraph, Does: lost},
+	{Name: "emphasis tag doubled into strong", Text: "Lea la <1>guía</1>; vaya *<2>despacio</2>*; use <3/>.", On: onLinkParagraph, Does: escaped, Shows: "*despacio*"},
+	{Name: "\"!\" before a link's tag", Text: "Lea la !<1>guía</1>; vaya <2>despacio</2>; use <3/>.", On: onLinkParagraph, Does: escaped, Shows: "!guía"},
+	{Name: "link text closing the link early", Text: "Lea la <1>guía](javascript:alert(1)) [x</1>; vaya <2>despacio</2>; use <3/>.", On: onLinkParagraph, Does: escaped, Shows: "guía](javascript:alert(1)) [x"},
+	{Name: "quotes in an image's alt text", Text: `Vea el <1>mapa</1>, la página <2/> y <3>" onerror="alert(1)</3> para más.<4/> Llame al <5/>+51 84 000000<6/><7/>cualquier día.`, On: onTagParagraph, Does: kept, Shows: `" onerror="alert(1)`},
+	{Name: "destination after a [ref] tag", Text: "<1/>(javascript:alert(1)) se agotan.", On: onShortcut, Does: escaped, Shows: "(javascript:alert(1))"},
+	{Name: "definition after a [ref] tag", Text: "<1/>: javascript:alert(1)\nse agotan.", On: onShortcut, Does: escaped, Shows: ": javascript:alert(1)"},
+	{Name: "destination after a checkbox", Text: "(javascript:alert(1)) Revise su pasaporte.", On: onCheckbox, Does: kept, Shows: "(javascript:alert(1))"},
+	{Name: "destination after a footnote tag", Text: "Vea el <1>mapa</1>, la página <2/> y <3>la plaza</3>.<4/>(javascript:alert(1)) Llame al <5/>+51 84 000000<6/><7/>cualquier día.", On: onTagParagraph, Does: kept, Shows: "(javascript:alert(1))"},
+	{Name: "inline HTML tag moved to the start of the paragraph, then a line break", Text: "<5/>\n<script>alert(1)</script> Vea el <1>mapa</1>, la página <2/> y <3>la plaza</3>.<4/> +51 84 000000<6/><7/>cualquier día.", On: onTagParagraph, Does: rejected, Code: markdown.CodeMarkupAdded},
+}
+
+// shows returns what a reader must see of the attack on seg.
+func (a attack) shows(seg *pipeline.Segment) string {
+	if a.Shows != "" {
+		return a.Shows
+	}
+	return placeholder.Strip(replaceSRC(a.Text, ""))
+}
+
+func (a attack) translation(seg *pipeline.Segment) string { return replaceSRC(a.Text, seg.Text) }
+
+func (a attack) applies(seg *pipeline.Segment) bool {
+	switch {
+	case a.On == "":
+		return true
+	case a.On == string(seg.Kind):
+		return true
+	}
+	return len(seg.Text) >= len(a.On) && seg.Text[:len(a.On)] == a.On
+}

@@ -1,0 +1,135 @@
+package markdown_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quipu-l10n/quipu/internal/testshared"
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
+	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+)
+
+// maxFuzzInput keeps each fuzz execution fast; size is what the large
+// document test is for.
+const maxFuzzInput = 1 << 14
+
+// markdownSeeds are the CommonMark examples, a sample of tldr pages (when
+// ../shared is there), this package's fixtures and the seed article.
+func markdownSeeds(f *testing.F) [][]byte {
+	seeds := testshared.Seeds(100)
+	for _, glob := range []string{"testdata/*.md", "../../content/*.md"} {
+		files, _ := filepath.Glob(glob)
+		for _, file := range files {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			seeds = append(seeds, b)
+		}
+	}
+	return seeds
+}
+
+// FuzzMarkdown checks segmentation on any input: no panic, segments in
+// order inside the source, an identity build (with and without the
+// unchanged-text shortcut) byte for byte equal to the input, and a
+// pseudo-translation that is never rejected, adds no HTML element or
+// attribute, and keeps the document's shape unless Localize reports lost
+// markup. (Contrived delimiter runs such as "~~!~" can lose their
+// emphasis next to the pseudo-locale's brackets, which are punctuation;
+// TestCommonMarkPseudo and TestTldrPseudo require the exact shape.)
+func FuzzMarkdown(f *testing.F) {
+	for _, s := range markdownSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > maxFuzzInput {
+			t.Skip()
+		}
+		doc, err := markdown.Extract("fuzz.md", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev := 0
+		for _, seg := range doc.Segments {
+			if seg.Start() < prev || seg.Stop() < seg.Start() || seg.Stop() > len(src) {
+				t.Fatalf("segment %q at [%d,%d) overlaps or leaves the source", seg.Text, seg.Start(), seg.Stop())
+			}
+			prev = seg.Stop()
+		}
+		out, rej := markdown.Assemble(doc, identity, true)
+		if len(rej) > 0 || !bytes.Equal(out, src) {
+			t.Fatalf("identity build differs (rejected %v):\n got %q\nwant %q", rej, out, src)
+		}
+		if sp := spliced(t, doc); !bytes.Equal(sp, src) {
+			t.Fatalf("spliced identity build differs:\n got %q\nwant %q", sp, src)
+		}
+		if !utf8.Valid(src) {
+			return // quipu refuses such documents before splitting them
+		}
+		out, _, rej, changed := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) { return pseudo.Translate(s.Text), true })
+		if len(rej) > 0 {
+			t.Fatalf("pseudo-translation rejected: %+v\nsrc %q", rej[0].Problems, src)
+		}
+		if d := markdown.CompareShape(src, out); d != "" && !changed {
+			t.Fatalf("pseudo-translation changed the shape unreported: %s\nsrc %q\nout %q", d, src, out)
+		}
+		if extra := notIn(inspect(t, out).tags, inspect(t, src).tags); extra != "" {
+			t.Fatalf("pseudo-translation added %s\nsrc %q\nout %q", extra, src, out)
+		}
+	})
+}
+
+// FuzzLocalizeTranslation writes an arbitrary translation into one segment
+// of testdata/attack.md and checks that the page has no element,
+// attribute or URL the source page lacks, and keeps its shape unless
+// Localize reports lost markup.
+func FuzzLocalizeTranslation(f *testing.F) {
+	src, err := os.ReadFile("testdata/attack.md")
+	if err != nil {
+		f.Fatal(err)
+	}
+	doc, err := markdown.Extract("attack.md", src)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, a := range attacks {
+		for i, seg := range doc.Segments {
+			if a.applies(seg) {
+				f.Add(uint8(i), a.translation(seg))
+			}
+		}
+	}
+	base := inspect(f, src)
+	want := markdown.Shape(markdown.Parse(src), src)
+	f.Fuzz(func(t *testing.T, n uint8, text string) {
+		if len(text) > maxFuzzInput {
+			t.Skip()
+		}
+		target := doc.Segments[int(n)%len(doc.Segments)]
+		out, _, _, changed := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) {
+			if s == target {
+				return text, true
+			}
+			return s.Text, true
+		})
+		got := inspect(t, out)
+		if bad := got.dangerous(); bad != "" {
+			t.Fatalf("translation %q of %q: the page has %s\n%s", text, target.Text, bad, out)
+		}
+		if extra := notIn(got.tags, base.tags); extra != "" {
+			t.Fatalf("translation %q of %q: new markup %s\n%s", text, target.Text, extra, out)
+		}
+		if !changed {
+			if d := cmp.Diff(want, markdown.Shape(markdown.Parse(out), out)); d != "" {
+				t.Fatalf("translation %q of %q: shape changed without a report:\n%s", text, target.Text, d)
+			}
+		}
+	})
+}
