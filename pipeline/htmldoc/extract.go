@@ -144,6 +144,12 @@ func (s *scanner) step(i int) int {
 			return s.title(i, nt)
 		case opaque[t.name] || nt && inline[t.name]:
 			j := s.matchEnd(i)
+			if rawText[t.name] && (s.toks[j].typ != html.EndTagToken || s.toks[j].name != t.name) {
+				// Left open, it runs to the end of the file: anything
+				// written after it would land inside it.
+				s.endRun()
+				return j
+			}
 			s.add(item{kind: itemStandalone, span: span{t.start, s.toks[j].end}, name: t.name, label: s.label(i, j)})
 			return j
 		case inline[t.name]:
