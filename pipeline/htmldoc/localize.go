@@ -197,6 +197,9 @@ func langEdits(src []byte, spots []langSpot, locale string) []edit {
 			v = strings.ReplaceAll(v, "-", "_")
 		}
 		switch {
+		case !sp.insert && sp.span.end == sp.span.start:
+			// An empty value ("content=>") has no place the tokenizer is
+			// sure to read as the value: leave it.
 		case sp.insert:
 			edits = append(edits, edit{sp.span, append(appendAttr([]byte(` lang="`), v), '"')})
 		case string(src[sp.span.start:sp.span.end]) == v:

@@ -5,6 +5,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -115,11 +116,23 @@ func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, erro
 		seg.Kind, seg.SingleLine = kind, single
 		if pipeline.Translatable(seg.Text) {
 			seg.ID = pipeline.SegmentID(seg.Text)
-			seg.Line, seg.Col = pipeline.LineCol(src, seg.Start())
 			doc.Segments = append(doc.Segments, seg)
 		}
 		return ast.WalkSkipChildren, nil
 	})
+	// goldmark gathers footnote definitions at the end of the tree; the
+	// skeleton needs segments in source order.
+	sort.SliceStable(doc.Segments, func(i, k int) bool { return doc.Segments[i].Start() < doc.Segments[k].Start() })
+	// Positions in one pass over the source, not one per segment.
+	line, lineStart, off := 1, 0, 0
+	for _, seg := range doc.Segments {
+		for ; off < seg.Start(); off++ {
+			if src[off] == '\n' {
+				line, lineStart = line+1, off+1
+			}
+		}
+		seg.Line, seg.Col = line, seg.Start()-lineStart+1
+	}
 	return doc, err
 }
 
