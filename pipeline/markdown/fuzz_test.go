@@ -79,8 +79,16 @@ func FuzzMarkdown(f *testing.F) {
 			return // quipu refuses such documents before splitting them
 		}
 		out, _, rej, changed := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) { return pseudo.Translate(s.Text), true })
-		if len(rej) > 0 {
-			t.Fatalf("pseudo-translation rejected: %+v\nsrc %q", rej[0].Problems, src)
+		for _, r := range rej {
+			// Delimiter soup such as "**!* *#J***" pairs differently once
+			// its words change: the guard refuses the translation (the
+			// source is kept), which is the safe outcome. Anything else
+			// is a fault.
+			for _, pr := range r.Problems {
+				if pr.Code != "markup-added" {
+					t.Fatalf("pseudo-translation rejected: %+v\nsrc %q", r.Problems, src)
+				}
+			}
 		}
 		if d := markdown.CompareShape(src, out); d != "" && !changed {
 			t.Fatalf("pseudo-translation changed the shape unreported: %s\nsrc %q\nout %q", d, src, out)
