@@ -56,6 +56,7 @@ func Extract(path string, src []byte) (*pipeline.Document, error) {
 	doc := &pipeline.Document{Path: path, Format: pipeline.FormatMarkdown, Source: src}
 	root := Parse(src)
 	seenTitle := false
+	lines := &lineCounter{src: src, line: 1}
 	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -84,14 +85,37 @@ func Extract(path string, src []byte) (*pipeline.Document, error) {
 		}
 		seg := segmentOf(src, n)
 		seg.Kind, seg.SingleLine = kind, single
-		if pipeline.Translatable(seg.Text) {
+		// A block with more tags than a message can number stays in the
+		// skeleton: nobody can translate it, and it could not round-trip.
+		if pipeline.Translatable(seg.Text) && len(seg.Placeholders) <= placeholder.MaxTag {
 			seg.ID = pipeline.SegmentID(seg.Text)
-			seg.Line, seg.Col = pipeline.LineCol(src, seg.Start())
+			seg.Line, seg.Col = lines.at(seg.Start())
 			doc.Segments = append(doc.Segments, seg)
 		}
 		return ast.WalkSkipChildren, nil
 	})
 	return doc, err
+}
+
+// lineCounter turns offsets into lines and columns, counting on from the
+// previous offset: segments come in document order, and counting from the
+// start for each one made splitting a large document quadratic.
+type lineCounter struct {
+	src             []byte
+	off, line, head int // head: offset of the line holding off
+}
+
+func (c *lineCounter) at(off int) (line, col int) {
+	if off < c.off {
+		c.off, c.line, c.head = 0, 1, 0
+	}
+	for ; c.off < off && c.off < len(c.src); c.off++ {
+		if c.src[c.off] == '\n' {
+			c.line++
+			c.head = c.off + 1
+		}
+	}
+	return c.line, off - c.head + 1
 }
 
 // isSetext reports whether a one-line heading is underlined rather than
