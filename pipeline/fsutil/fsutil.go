@@ -4,8 +4,11 @@ package fsutil
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 
 	"github.com/google/renameio/v2"
 )
@@ -42,7 +45,7 @@ func WriteFast(path string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+tempInfix+"*")
 	if err != nil {
 		return err
 	}
@@ -61,6 +64,30 @@ func WriteFast(path string, data []byte) error {
 		os.Remove(tmp.Name())
 	}
 	return werr
+}
+
+// tempInfix marks WriteFast's temporary files: ".<name>.tmp<digits>".
+const tempInfix = ".tmp"
+
+var tempName = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
+
+// RemoveTemp deletes, under dir, the temporary files of WriteFast calls
+// that never finished (the process was killed between create and rename).
+// A missing dir is no error.
+func RemoveTemp(dir string) error {
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() && tempName.MatchString(d.Name()) {
+			return os.Remove(path)
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 // same reports whether path already holds exactly data; rewriting it would

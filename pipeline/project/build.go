@@ -43,6 +43,11 @@ type BuildResult struct {
 // and a complete HTML page. Message files are all read and checked first;
 // a bad one stops the build before anything is written.
 func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
+	l, err := p.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer l.Release()
 	locales := opt.Locales
 	if len(locales) == 0 {
 		locales = append([]string{p.Config.SourceLocale}, p.Config.Locales...)
@@ -87,6 +92,11 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 
+	// A run killed while writing leaves temporary files beside the
+	// output; they must not be published with it.
+	if err := fsutil.RemoveTemp(p.abs(p.Config.Output)); err != nil {
+		return nil, err
+	}
 	res := &BuildResult{Untranslated: map[string]int{}, From: map[string]map[string]int{}}
 	for _, j := range jobs {
 		res.Documents++

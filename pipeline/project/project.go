@@ -14,6 +14,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/lock"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 )
 
@@ -21,6 +22,14 @@ import (
 type Project struct {
 	Root   string
 	Config Config
+}
+
+// LockFile is where a run that writes files holds the project's lock.
+const LockFile = ".quipu/lock"
+
+// lock keeps other quipu runs out of the project until released.
+func (p *Project) lock() (*lock.Lock, error) {
+	return lock.Acquire(filepath.Join(p.Root, filepath.FromSlash(LockFile)))
 }
 
 // Open reads the project's configuration.
