@@ -4,8 +4,11 @@ package fsutil
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 
 	"github.com/google/renameio/v2"
 )
@@ -58,6 +61,28 @@ func WriteFast(path string, data []byte) error {
 		os.Remove(tmp)
 	}
 	return werr
+}
+
+var tempName = regexp.MustCompile(`^\..+\.quipu-tmp$`)
+
+// RemoveTemp deletes, under dir, the temporary files (see TempName) of
+// writes that never finished: the process was killed between create and
+// rename.
+// A missing dir is no error.
+func RemoveTemp(dir string) error {
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() && tempName.MatchString(d.Name()) {
+			return os.Remove(path)
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 // same reports whether path already holds exactly data; rewriting it would

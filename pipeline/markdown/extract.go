@@ -114,7 +114,9 @@ func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, erro
 		}
 		seg := segmentOf(src, n)
 		seg.Kind, seg.SingleLine = kind, single
-		if pipeline.Translatable(seg.Text) {
+		// A block with more tags than a message can number stays in the
+		// skeleton: nobody can translate it, and it could not round-trip.
+		if pipeline.Translatable(seg.Text) && len(seg.Placeholders) <= placeholder.MaxTag {
 			seg.ID = pipeline.SegmentID(seg.Text)
 			doc.Segments = append(doc.Segments, seg)
 		}
@@ -123,17 +125,32 @@ func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, erro
 	// goldmark gathers footnote definitions at the end of the tree; the
 	// skeleton needs segments in source order.
 	sort.SliceStable(doc.Segments, func(i, k int) bool { return doc.Segments[i].Start() < doc.Segments[k].Start() })
-	// Positions in one pass over the source, not one per segment.
-	line, lineStart, off := 1, 0, 0
+	lines := &lineCounter{src: src, line: 1}
 	for _, seg := range doc.Segments {
-		for ; off < seg.Start(); off++ {
-			if src[off] == '\n' {
-				line, lineStart = line+1, off+1
-			}
-		}
-		seg.Line, seg.Col = line, seg.Start()-lineStart+1
+		seg.Line, seg.Col = lines.at(seg.Start())
 	}
 	return doc, err
+}
+
+// lineCounter turns offsets into lines and columns, counting on from the
+// previous offset: segments come in document order, and counting from the
+// start for each one made splitting a large document quadratic.
+type lineCounter struct {
+	src             []byte
+	off, line, head int // head: offset of the line holding off
+}
+
+func (c *lineCounter) at(off int) (line, col int) {
+	if off < c.off {
+		c.off, c.line, c.head = 0, 1, 0
+	}
+	for ; c.off < off && c.off < len(c.src); c.off++ {
+		if c.src[c.off] == '\n' {
+			c.line++
+			c.head = c.off + 1
+		}
+	}
+	return c.line, off - c.head + 1
 }
 
 // isSetext reports whether a one-line heading is underlined rather than

@@ -58,6 +58,10 @@ func Parse(msg string) []Token {
 	return toks
 }
 
+// MaxTag is the highest tag number a message can hold: tags have at most
+// four digits, so a digit run in prose is not read as a tag.
+const MaxTag = 9999
+
 // lexTag recognizes <n>, </n> and <n/> at the start of s.
 func lexTag(s string) (kind TokenKind, n, size int) {
 	i := 1

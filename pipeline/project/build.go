@@ -73,6 +73,11 @@ type docReport struct {
 // nothing written. Documents whose inputs did not change since the last
 // build are skipped (see cache.go).
 func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
+	l, err := p.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer l.Release()
 	locales := opt.Locales
 	if len(locales) == 0 {
 		locales = append([]string{p.Config.SourceLocale}, p.Config.Locales...)
@@ -118,6 +123,14 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 
+	// A run killed while writing leaves temporary files beside the
+	// output; they must not be published with it. Only a run that found
+	// its predecessor's lock abandoned needs to look for them.
+	if l.TookOver {
+		if err := fsutil.RemoveTemp(p.abs(p.Config.Output)); err != nil {
+			return nil, err
+		}
+	}
 	res := &BuildResult{Untranslated: map[string]int{}, From: map[string]map[string]int{}}
 	for i, rep := range reports {
 		res.Documents++

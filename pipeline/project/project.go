@@ -15,6 +15,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/lock"
 	"github.com/quipu-l10n/quipu/pipeline/page"
 )
 
@@ -28,6 +29,14 @@ type Project struct {
 	tmplOnce sync.Once
 	tmpl     *page.Template
 	tmplErr  error
+}
+
+// LockFile is where a run that writes files holds the project's lock.
+const LockFile = ".quipu/lock"
+
+// lock keeps other quipu runs out of the project until released.
+func (p *Project) lock() (*lock.Lock, error) {
+	return lock.Acquire(filepath.Join(p.Root, filepath.FromSlash(LockFile)))
 }
 
 // Open reads the project's configuration.

@@ -52,6 +52,13 @@ type loadedDoc struct {
 // and checked before any is written: one bad file stops the run and leaves
 // every file as it was.
 func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
+	if !opt.DryRun {
+		l, err := p.lock()
+		if err != nil {
+			return nil, err
+		}
+		defer l.Release()
+	}
 	docs, err := p.loadForSync()
 	if err != nil {
 		return nil, err
