@@ -25,8 +25,16 @@ Example:
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "strict", Usage: "fail on untranslated, fuzzy or rejected segments"},
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "build only this locale (repeatable; qps is the pseudo-locale)"},
+			&cli.StringFlag{Name: "shard", Usage: "build only part `I/N` of the documents (I from 0), for spreading a build over machines"},
 		},
 		Action: func(c *cli.Context) error {
+			var shard project.Shard
+			if s := c.String("shard"); s != "" {
+				var err error
+				if shard, err = project.ParseShard(s); err != nil {
+					return fmt.Errorf("%w: %v", errUsage, err)
+				}
+			}
 			p, err := project.Open(c.String("root"))
 			if err != nil {
 				return err
@@ -35,6 +43,7 @@ Example:
 				Locales: c.StringSlice("locale"),
 				Strict:  c.Bool("strict"),
 				Log:     c.App.ErrWriter,
+				Shard:   shard,
 			})
 			if err != nil {
 				return err

@@ -27,6 +27,8 @@ type BuildOptions struct {
 	// Log receives warnings: untranslated segments per document, fuzzy
 	// translations used, translations rejected.
 	Log io.Writer
+	// Shard builds only the documents of one part of the project.
+	Shard Shard
 }
 
 // BuildResult sums up a build.
@@ -51,6 +53,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	sources = opt.Shard.Filter(sources)
 	var errs errorList
 	type job struct {
 		src Source
