@@ -60,9 +60,10 @@ for rel in "${pages[@]}"; do
 done
 
 # measure LABEL DIR CMD...: runs CMD in DIR under /usr/bin/time -v and
-# records wall seconds (from the shell's clock, to the millisecond) and peak
-# RSS in MB.
-declare -A wall rss
+# records wall seconds (from the shell's clock, to the millisecond), CPU
+# seconds (user + system) and peak RSS in MB. Wall well above CPU is time
+# spent waiting, mostly for the disk.
+declare -A wall cpu rss
 measure() {
   local label=$1 dir=$2; shift 2
   local t0 t1
@@ -73,9 +74,11 @@ measure() {
   t1=$EPOCHREALTIME
   wall[$label]=$(echo "$t1 - $t0" | bc -l)
   rss[$label]=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$work/time.$label")
+  cpu[$label]=$(awk -F': ' '/(User|System) time/ {s += $2} END {printf "%.2f", s}' "$work/time.$label")
 }
 add() { # LABEL A B: sequential steps, summed wall and the larger RSS
   wall[$1]=$(echo "${wall[$2]} + ${wall[$3]}" | bc -l)
+  cpu[$1]=$(echo "${cpu[$2]} + ${cpu[$3]}" | bc -l)
   rss[$1]=$(echo "if (${rss[$2]} > ${rss[$3]}) ${rss[$2]} else ${rss[$3]}" | bc -l)
 }
 
@@ -100,12 +103,12 @@ measure floor_edit "$work/floor" "$work/bin/floor" -in content -out out -files "
 measure floor_page "$work/floor" "$work/bin/floor" -in content -out out -files "$per" "$edit_rel"
 
 row() { # LABEL NAME DOCS
-  printf '%-34s %9.3f %10.3f %9.1f\n' "$2" "${wall[$1]}" "$(echo "${wall[$1]} * 1000 / $3" | bc -l)" "${rss[$1]}"
+  printf '%-34s %9.3f %10.3f %8.2f %9.1f\n' "$2" "${wall[$1]}" "$(echo "${wall[$1]} * 1000 / $3" | bc -l)" "${cpu[$1]}" "${rss[$1]}"
 }
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); pages: $n; quipu writes $per files per page"
-printf '%-34s %9s %10s %9s\n' "run" "wall s" "ms/page" "RSS MB"
+printf '%-34s %9s %10s %8s %9s\n' "run" "wall s" "ms/page" "CPU s" "RSS MB"
 row po4a "po4a full (update PO, write)" "$n"
 row sync "quipu sync" "$n"
 row build "quipu build" "$n"
