@@ -5,6 +5,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -153,5 +154,23 @@ func FuzzDecodeManifest(f *testing.F) {
 			t.Fatalf("re-encoded manifest does not decode: %v", err)
 		}
 		Verify([]File{{Path: ManifestName, Data: data}})
+	})
+}
+
+func FuzzParseShard(f *testing.F) {
+	for _, s := range []string{"0/1", "3/4", "4/4", "-1/2", "1", "/", "01/02"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		i, n, err := ParseShard(s)
+		if err != nil {
+			return
+		}
+		if i < 0 || i >= n {
+			t.Fatalf("ParseShard(%q) = %d/%d", s, i, n)
+		}
+		if j, m, err := ParseShard(fmt.Sprintf("%d/%d", i, n)); err != nil || j != i || m != n {
+			t.Fatalf("%d/%d does not read back: %d/%d, %v", i, n, j, m, err)
+		}
 	})
 }
