@@ -13,11 +13,14 @@
 #   N=all bench/compare.sh      # every page of the corpus
 #
 # Environment: N (page count or "all"), CORPUS (a tldr checkout, default
-# ../shared/corpus/tldr beside the repository), KEEP=1 keeps the work folder.
+# ../shared/corpus/tldr beside the repository), REPEAT (rounds of each
+# measurement, default 1; each row then shows its fastest round, which
+# filters out other work on a shared machine), KEEP=1 keeps the work folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 N=${N:-1000}
+R=${REPEAT:-1}
 CORPUS=${CORPUS:-$repo/../shared/corpus/tldr}
 
 if ! command -v po4a >/dev/null || [ ! -x /usr/bin/time ]; then
@@ -60,10 +63,10 @@ for rel in "${pages[@]}"; do
 done
 
 # measure LABEL DIR CMD...: runs CMD in DIR under /usr/bin/time -v and
-# records wall seconds (from the shell's clock, to the millisecond), CPU
-# seconds (user + system) and peak RSS in MB. Wall well above CPU is time
-# spent waiting, mostly for the disk.
-declare -A wall cpu rss
+# records, for this round, wall seconds (from the shell's clock, to the
+# millisecond), CPU seconds (user + system) and peak RSS in MB. Wall well
+# above CPU is time spent waiting, mostly for the disk.
+declare -A w c m wall cpu rss
 measure() {
   local label=$1 dir=$2; shift 2
   local t0 t1
@@ -72,42 +75,62 @@ measure() {
     echo "compare.sh: $label failed:" >&2; tail -5 "$work/log.$label" >&2; exit 1
   fi
   t1=$EPOCHREALTIME
-  wall[$label]=$(echo "$t1 - $t0" | bc -l)
-  rss[$label]=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$work/time.$label")
-  cpu[$label]=$(awk -F': ' '/(User|System) time/ {s += $2} END {printf "%.2f", s}' "$work/time.$label")
+  w[$label]=$(echo "$t1 - $t0" | bc -l)
+  m[$label]=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$work/time.$label")
+  c[$label]=$(awk -F': ' '/(User|System) time/ {s += $2} END {printf "%.2f", s}' "$work/time.$label")
 }
-add() { # LABEL A B: sequential steps, summed wall and the larger RSS
-  wall[$1]=$(echo "${wall[$2]} + ${wall[$3]}" | bc -l)
-  cpu[$1]=$(echo "${cpu[$2]} + ${cpu[$3]}" | bc -l)
-  rss[$1]=$(echo "if (${rss[$2]} > ${rss[$3]}) ${rss[$2]} else ${rss[$3]}" | bc -l)
+add() { # LABEL A B: sequential steps, summed times and the larger RSS
+  w[$1]=$(echo "${w[$2]} + ${w[$3]}" | bc -l)
+  c[$1]=$(echo "${c[$2]} + ${c[$3]}" | bc -l)
+  m[$1]=$(echo "if (${m[$2]} > ${m[$3]}) ${m[$2]} else ${m[$3]}" | bc -l)
+}
+keep() { # LABEL...: keep this round's numbers where its wall time is the best
+  local l
+  for l in "$@"; do
+    if [ -z "${wall[$l]:-}" ] || [ "$(echo "${w[$l]} < ${wall[$l]}" | bc -l)" = 1 ]; then
+      wall[$l]=${w[$l]} cpu[$l]=${c[$l]} rss[$l]=${m[$l]}
+    fi
+  done
 }
 
-echo "pages: $n; edited page: $edit_rel"
-measure po4a "$work/po4a" po4a -k 0 --force po4a.cfg
-measure sync "$work/quipu" "$work/bin/quipu" sync
-measure build "$work/quipu" "$work/bin/quipu" build
-add quipu sync build
-files=$(( $(find "$work/quipu/locales" "$work/quipu/output" -type f -newer "$work/quipu/quipu.toml" | wc -l) ))
-per=$(( files / n ))
-measure floor "$work/floor" "$work/bin/floor" -in content -out out -files "$per"
-
-# A one-page edit: a new example at the end of the page.
-for f in "$work/quipu/content/$edit_rel" "$work/floor/content/$edit_rel" "$work/po4a/pages/$edit_safe"; do
-  printf '\n- Show the version of the benchmark:\n\n`tool --version`\n' >> "$f"
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "pages: $n; edited page: $edit_rel; rounds: $R"
+for r in $(seq "$R"); do
+  rm -rf "$work/po4a/po" "$work/po4a/out" "$work/quipu/locales" "$work/quipu/output" "$work/floor/out"
+  mkdir -p "$work/po4a/po"
+  measure po4a "$work/po4a" po4a -k 0 --force po4a.cfg
+  measure sync "$work/quipu" "$work/bin/quipu" sync
+  measure build "$work/quipu" "$work/bin/quipu" build
+  add quipu sync build
+  if [ "$r" = 1 ]; then
+    files=$(find "$work/quipu/locales" "$work/quipu/output" -type f -newer "$work/quipu/quipu.toml" | wc -l)
+    per=$(( files / n ))
+  fi
+  measure floor "$work/floor" "$work/bin/floor" -in content -out out -files "$per"
+  keep po4a sync build quipu floor
 done
-measure po4a_edit "$work/po4a" po4a -k 0 --force po4a.cfg
-measure sync_edit "$work/quipu" "$work/bin/quipu" sync
-measure build_edit "$work/quipu" "$work/bin/quipu" build
-add quipu_edit sync_edit build_edit
-measure floor_edit "$work/floor" "$work/bin/floor" -in content -out out -files "$per"
-measure floor_page "$work/floor" "$work/bin/floor" -in content -out out -files "$per" "$edit_rel"
+
+# One-page edits: each round adds a new example at the end of the page.
+for r in $(seq "$R"); do
+  for f in "$work/quipu/content/$edit_rel" "$work/floor/content/$edit_rel" "$work/po4a/pages/$edit_safe"; do
+    printf '\n- Show the version of benchmark round %d:\n\n`tool --version`\n' "$r" >> "$f"
+  done
+  measure po4a_edit "$work/po4a" po4a -k 0 --force po4a.cfg
+  measure sync_edit "$work/quipu" "$work/bin/quipu" sync
+  measure build_edit "$work/quipu" "$work/bin/quipu" build
+  add quipu_edit sync_edit build_edit
+  measure floor_edit "$work/floor" "$work/bin/floor" -in content -out out -files "$per"
+  measure floor_page "$work/floor" "$work/bin/floor" -in content -out out -files "$per" "$edit_rel"
+  keep po4a_edit sync_edit build_edit quipu_edit floor_edit floor_page
+done
 
 row() { # LABEL NAME DOCS
   printf '%-34s %9.3f %10.3f %8.2f %9.1f\n' "$2" "${wall[$1]}" "$(echo "${wall[$1]} * 1000 / $3" | bc -l)" "${cpu[$1]}" "${rss[$1]}"
 }
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ); pages: $n; quipu writes $per files per page"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ); pages: $n; quipu writes $per files per page; best of $R round(s) per row"
+echo "load average (1, 5, 15 min) at start: $load0; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-34s %9s %10s %8s %9s\n' "run" "wall s" "ms/page" "CPU s" "RSS MB"
 row po4a "po4a full (update PO, write)" "$n"
 row sync "quipu sync" "$n"
