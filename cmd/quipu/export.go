@@ -68,7 +68,7 @@ Example:
 				}
 				cov := project.StatsCoverage(b.Manifest.Locales)
 				report(c, cov)
-				if err := project.CheckCoverage(cov, c.Float64("min-coverage")); c.IsSet("min-coverage") && err != nil {
+				if err := project.CheckCoverage(cov, c.Float64("min-coverage")); err != nil {
 					return err
 				}
 			} else {
