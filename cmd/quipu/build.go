@@ -32,8 +32,16 @@ Example:
 			&cli.BoolFlag{Name: "force", Usage: "rebuild every document, even unchanged ones"},
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "build only this locale (repeatable; qps is the pseudo-locale)"},
 			quietFlag, jsonSummaryFlag,
+			&cli.StringFlag{Name: "shard", Usage: "build only part `I/N` of the documents (I from 0), for spreading a build over machines"},
 		},
 		Action: func(c *cli.Context) error {
+			var shard project.Shard
+			if s := c.String("shard"); s != "" {
+				var err error
+				if shard, err = project.ParseShard(s); err != nil {
+					return fmt.Errorf("%w: %v", errUsage, err)
+				}
+			}
 			p, err := project.Open(c.String("root"))
 			if err != nil {
 				return err
@@ -46,6 +54,7 @@ Example:
 				Force:    c.Bool("force"),
 				Log:      c.App.ErrWriter,
 				Progress: bar.callback(),
+				Shard:    shard,
 			})
 			bar.clear()
 			if err != nil {

@@ -13,7 +13,7 @@ import (
 // exchangeFormat is what the xliff and po commands differ in.
 type exchangeFormat struct {
 	name, title, ext string
-	export           func(*project.Project, project.ExportOptions) ([]string, error)
+	export           func(*project.Project, project.ExchangeOptions) ([]string, error)
 	imp              func(*project.Project, []string, project.ImportOptions) (*project.ImportResult, error)
 }
 
@@ -47,7 +47,7 @@ Example:
 			if err != nil {
 				return err
 			}
-			files, err := f.export(p, project.ExportOptions{Locale: c.String("locale"), Dir: out, Log: c.App.ErrWriter})
+			files, err := f.export(p, project.ExchangeOptions{Locale: c.String("locale"), Dir: out, Log: c.App.ErrWriter})
 			if err != nil {
 				return err
 			}

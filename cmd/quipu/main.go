@@ -32,7 +32,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "root", Aliases: []string{"C"}, Value: ".", Usage: "project folder (holds quipu.toml, content/, locales/)"},
 		},
-		Commands:       []*cli.Command{syncCommand(), buildCommand(), statusCommand(), checkCommand(), tmCommand(), xliffCommand(), poCommand(), importCommand()},
+		Commands:       []*cli.Command{syncCommand(), buildCommand(), statusCommand(), checkCommand(), tmCommand(), xliffCommand(), poCommand(), importCommand(), exportCommand(), verifyCommand()},
 		ExitErrHandler: func(*cli.Context, error) {},
 		Description: `quipu reads documents under content/, keeps one go-i18n message file per
 document and locale under locales/, and builds output/<locale>/.

@@ -5,10 +5,27 @@ package testshared
 
 import (
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 )
+
+var tldrFlag = flag.String("tldr", "", "tldr corpus folder (holds pages/); default $QUIPU_TLDR or ../shared/corpus/tldr")
+
+// Tldr returns the tldr corpus folder: -tldr, else $QUIPU_TLDR, else
+// corpus/tldr in the shared folder. Benchmarks take it from there, so they
+// can run on another corpus of the same layout.
+func Tldr(t testing.TB) string {
+	t.Helper()
+	if *tldrFlag != "" {
+		return *tldrFlag
+	}
+	if d := os.Getenv("QUIPU_TLDR"); d != "" {
+		return d
+	}
+	return filepath.Join(Dir(t), "corpus", "tldr")
+}
 
 // Dir returns the shared data folder: $QUIPU_SHARED, or ../shared beside
 // the module root. It skips the test with a clear message when absent.
@@ -101,7 +118,7 @@ func Seeds(step int) [][]byte {
 // TldrPages returns the paths of every tldr page under shared/corpus.
 func TldrPages(t testing.TB) []string {
 	t.Helper()
-	root := filepath.Join(Dir(t), "corpus", "tldr", "pages")
+	root := filepath.Join(Tldr(t), "pages")
 	var pages []string
 	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil {

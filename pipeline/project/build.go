@@ -40,6 +40,8 @@ type BuildOptions struct {
 	// Progress, when set, is called as documents finish (from several
 	// goroutines).
 	Progress func(done, total int)
+	// Shard builds only the documents of one part of the project.
+	Shard Shard
 }
 
 // BuildResult sums up a build.
@@ -86,6 +88,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	sources = opt.Shard.Filter(sources)
 	cache := p.openCache(p.buildFingerprint(locales, opt.Strict), opt.Force)
 	present := p.localeDirs(locales)
 	batch := fsutil.NewBatch(false)

@@ -20,8 +20,8 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/xliff"
 )
 
-// ExportOptions tune ExportXLIFF and ExportPO.
-type ExportOptions struct {
+// ExchangeOptions tune ExportXLIFF and ExportPO.
+type ExchangeOptions struct {
 	// Locale to export; empty means the first target locale.
 	Locale string
 	// Dir receives one file per document, named after it. A relative Dir
@@ -53,13 +53,13 @@ type ImportResult struct {
 
 // ExportXLIFF writes one XLIFF 2.0 file per document for a translation
 // tool, and returns their paths.
-func (p *Project) ExportXLIFF(opt ExportOptions) ([]string, error) {
+func (p *Project) ExportXLIFF(opt ExchangeOptions) ([]string, error) {
 	return p.export(opt, "xliff", ".xlf", xliff.Encode)
 }
 
 // ExportPO writes one gettext PO file per document for a translation
 // tool, and returns their paths.
-func (p *Project) ExportPO(opt ExportOptions) ([]string, error) {
+func (p *Project) ExportPO(opt ExchangeOptions) ([]string, error) {
 	return p.export(opt, "po", ".po", func(f *exchange.File) ([]byte, error) { return po.Encode(f), nil })
 }
 
@@ -83,7 +83,7 @@ func (p *Project) ImportPO(paths []string, opt ImportOptions) (*ImportResult, er
 	})
 }
 
-func (p *Project) export(opt ExportOptions, folder, ext string, encode func(*exchange.File) ([]byte, error)) ([]string, error) {
+func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*exchange.File) ([]byte, error)) ([]string, error) {
 	locale, err := p.targetLocale(opt.Locale)
 	if err != nil {
 		return nil, err

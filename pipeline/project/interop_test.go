@@ -18,7 +18,7 @@ const messages = "locales/es-PE/a.es-PE.toml"
 // format is what the tests do the same way for XLIFF and PO.
 type format struct {
 	name   string
-	export func(*project.Project, project.ExportOptions) ([]string, error)
+	export func(*project.Project, project.ExchangeOptions) ([]string, error)
 	imp    func(*project.Project, []string, project.ImportOptions) (*project.ImportResult, error)
 	// quote writes text as it appears in the exported file.
 	quote func(string) string
@@ -117,7 +117,7 @@ func sameFiles(t *testing.T, p *project.Project, before map[string]string) {
 
 func exportOne(t *testing.T, p *project.Project, f format) string {
 	t.Helper()
-	files, err := f.export(p, project.ExportOptions{})
+	files, err := f.export(p, project.ExchangeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -427,7 +427,7 @@ func TestImportNeedsSync(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), "locales/es-PE/a.es-PE.toml: not in step with content/a.md: run `quipu sync` first") {
 				t.Errorf("error %v", err)
 			}
-			if _, err := f.export(p, project.ExportOptions{}); err == nil {
+			if _, err := f.export(p, project.ExchangeOptions{}); err == nil {
 				t.Error("exported messages that are not in step")
 			}
 			sameFiles(t, p, before)
@@ -437,11 +437,11 @@ func TestImportNeedsSync(t *testing.T) {
 
 func TestExportOptions(t *testing.T) {
 	p := fixtureProject(t)
-	if _, err := p.ExportXLIFF(project.ExportOptions{Locale: "fr"}); err == nil || !strings.Contains(err.Error(), `locale "fr" is not a target locale`) {
+	if _, err := p.ExportXLIFF(project.ExchangeOptions{Locale: "fr"}); err == nil || !strings.Contains(err.Error(), `locale "fr" is not a target locale`) {
 		t.Errorf("error %v", err)
 	}
 	out := t.TempDir()
-	files, err := p.ExportPO(project.ExportOptions{Locale: "es-PE", Dir: out})
+	files, err := p.ExportPO(project.ExchangeOptions{Locale: "es-PE", Dir: out})
 	if err != nil {
 		t.Fatal(err)
 	}

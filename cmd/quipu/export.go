@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/project"
+)
+
+func exportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "build and pack the site into a reproducible bundle",
+		ArgsUsage: "[--merge BUNDLE...]",
+		Description: `Builds the project and writes a bundle: for each locale the HTML pages, the
+Markdown and the files under content/ the pages reference, plus manifest.json
+(every file's size and SHA-256, each locale's coverage, the git commit and
+quipu's version) and sitemap.xml (every page with its hreflang alternates and
+x-default). The source locale is always included.
+
+Two exports of the same sources are byte-identical: entries sorted, owner 0,
+modes 0644/0755, every time $SOURCE_DATE_EPOCH, else the last commit's time,
+else 0.
+
+--min-coverage N refuses to export if a locale has less than N percent of its
+segments translated (fuzzy ones count as untranslated), and lists the missing
+ones as content file:line:col.
+
+--shard I/N exports part I (from 0) of N of the documents, split by a hash of
+their paths; --merge joins the shards' bundles into the bundle one machine
+would have written, byte for byte. Flags go before the bundles.
+
+Example:
+   quipu export
+   quipu export --locale es-PE --min-coverage 95 --out site.zip --format zip
+   quipu export --shard 0/4 --format dir --out shard-0
+   quipu export --out site.tar.gz --merge shard-0 shard-1 shard-2 shard-3`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "export this locale (repeatable; default: all configured)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "tar.gz", Usage: "tar.gz, zip or dir"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "where to write the bundle (default: quipu-bundle.<format>, or quipu-bundle/ for dir)"},
+			&cli.Float64Flag{Name: "min-coverage", Usage: "refuse to export a locale with less than `N` percent translated"},
+			&cli.StringFlag{Name: "base-url", Value: "https://example.org/", Usage: "where the site is published, for sitemap.xml"},
+			&cli.StringFlag{Name: "shard", Usage: "export only part `I/N` of the documents (I from 0)"},
+			&cli.BoolFlag{Name: "merge", Usage: "merge the shard bundles given as arguments instead of building"},
+		},
+		Action: func(c *cli.Context) error {
+			format, err := bundle.ParseFormat(c.String("format"))
+			if err != nil {
+				return fmt.Errorf("%w: %v", errUsage, err)
+			}
+			out := c.String("out")
+			if out == "" {
+				out = "quipu-bundle." + string(format)
+				if format == bundle.Dir {
+					out = "quipu-bundle"
+				}
+			}
+			var b *bundle.Bundle
+			if c.Bool("merge") {
+				if c.NArg() == 0 || c.IsSet("shard") || c.IsSet("locale") || c.IsSet("base-url") {
+					return fmt.Errorf("%w: --merge takes the shards' bundles as arguments, and their locales and base URL", errUsage)
+				}
+				if b, err = project.MergeBundles(c.Args().Slice()); err != nil {
+					return err
+				}
+				cov := project.StatsCoverage(b.Manifest.Locales)
+				report(c, cov)
+				if err := project.CheckCoverage(cov, c.Float64("min-coverage")); err != nil {
+					return err
+				}
+			} else {
+				if c.NArg() > 0 {
+					return fmt.Errorf("%w: unexpected arguments %v (bundles are for --merge)", errUsage, c.Args().Slice())
+				}
+				var shard project.Shard
+				if s := c.String("shard"); s != "" {
+					if shard, err = project.ParseShard(s); err != nil {
+						return fmt.Errorf("%w: %v", errUsage, err)
+					}
+				}
+				p, err := project.Open(c.String("root"))
+				if err != nil {
+					return err
+				}
+				var cov []project.Coverage
+				b, cov, err = p.Export(project.ExportOptions{
+					Locales:     c.StringSlice("locale"),
+					BaseURL:     c.String("base-url"),
+					MinCoverage: c.Float64("min-coverage"),
+					Shard:       shard,
+				})
+				if err != nil {
+					return err
+				}
+				report(c, cov)
+			}
+			if err := project.WriteBundle(out, format, b); err != nil {
+				return err
+			}
+			var size int64
+			for _, e := range b.Manifest.Files {
+				size += e.Bytes
+			}
+			fmt.Fprintf(c.App.ErrWriter, "wrote %s: %d files, %d bytes before packing\n", out, len(b.Manifest.Files)+1, size)
+			return nil
+		},
+	}
+}
+
+func report(c *cli.Context, cov []project.Coverage) {
+	for _, l := range cov {
+		fmt.Fprintf(c.App.ErrWriter, "%s: %d documents, %d of %d segments translated (%.2f%%), %d fuzzy\n",
+			l.Locale, l.Documents, l.Translated, l.Segments, l.Coverage, l.Stale)
+	}
+}

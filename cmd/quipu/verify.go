@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/project"
+)
+
+func verifyCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "verify",
+		Usage:     "check a bundle against its manifest",
+		ArgsUsage: "BUNDLE",
+		Description: `Checks a bundle written by quipu export (a .tar.gz, a .zip or a folder):
+every file the manifest lists is there with its size and SHA-256, and nothing
+else is. Entries that could write outside a folder they are unpacked into
+(".." or absolute paths, links) are reported too. Nothing is unpacked or
+written. Exit status 1 lists the problems.
+
+Example:
+   quipu verify quipu-bundle.tar.gz`,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return fmt.Errorf("%w: quipu verify BUNDLE", errUsage)
+			}
+			src := c.Args().First()
+			files, problems, err := project.ReadBundle(src)
+			if err != nil {
+				return err
+			}
+			m, more := bundle.Verify(files)
+			problems = append(problems, more...)
+			if len(problems) > 0 {
+				return fmt.Errorf("%s: %s", src, strings.Join(problems, "\n"+src+": "))
+			}
+			fmt.Fprintf(c.App.Writer, "%s: %d files match the manifest (quipu %s", src, len(m.Files), m.Version)
+			if m.Commit != "" {
+				fmt.Fprintf(c.App.Writer, ", commit %s", m.Commit)
+			}
+			fmt.Fprintln(c.App.Writer, ")")
+			return nil
+		},
+	}
+}

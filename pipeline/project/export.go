@@ -1,0 +1,326 @@
+package project
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+)
+
+// ExportOptions tune Export.
+type ExportOptions struct {
+	// Locales to export; empty means every configured locale. The source
+	// locale is always exported: the sitemap's x-default points at it.
+	Locales []string
+	// BaseURL is where the bundle will be published, for the sitemap.
+	BaseURL string
+	// MinCoverage refuses the export if a locale has less than this
+	// percentage of its segments translated (fuzzy ones do not count).
+	MinCoverage float64
+	// Shard exports only the documents of one part of the project.
+	Shard Shard
+	// Epoch, if set, is the timestamp of every entry; otherwise
+	// SourceDateEpoch decides.
+	Epoch *int64
+	// Log receives the build's warnings.
+	Log io.Writer
+}
+
+// Gap is a segment a locale lacks a usable translation for.
+type Gap struct {
+	Pos   pipeline.Position // the segment in its content file
+	ID    string
+	State string // "missing", "fuzzy" or "rejected" (its tags do not match the source)
+}
+
+// Coverage is how far one locale's translation stands over the exported
+// documents.
+type Coverage struct {
+	bundle.Stats
+	Gaps []Gap // in document order
+}
+
+// CoverageError is an export refused because locales fall short of the
+// required coverage.
+type CoverageError struct {
+	Min   float64
+	Below []Coverage
+}
+
+func (e *CoverageError) Error() string {
+	var b strings.Builder
+	for i, c := range e.Below {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "%s: %.2f%% translated (%d of %d segments, %d fuzzy), below --min-coverage %g",
+			c.Locale, c.Coverage, c.Translated, c.Segments, c.Stale, e.Min)
+		for _, g := range c.Gaps {
+			fmt.Fprintf(&b, "\n%s: %s: %s: %s", g.Pos, c.Locale, g.State, g.ID)
+		}
+	}
+	return b.String()
+}
+
+// CheckCoverage returns a *CoverageError for the locales below min percent.
+func CheckCoverage(cov []Coverage, min float64) error {
+	var below []Coverage
+	for _, c := range cov {
+		if float64(c.Translated)*100 < min*float64(c.Segments) {
+			below = append(below, c)
+		}
+	}
+	if len(below) == 0 {
+		return nil
+	}
+	return &CoverageError{Min: min, Below: below}
+}
+
+// Export builds the project and returns it as a bundle: for each locale
+// the HTML pages, the Markdown and the files the pages reference, with a
+// manifest and a sitemap. Coverage is checked before anything is built.
+func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) {
+	locales, err := p.exportLocales(opt.Locales)
+	if err != nil {
+		return nil, nil, err
+	}
+	sources, err := p.Sources()
+	if err != nil {
+		return nil, nil, err
+	}
+	sources = opt.Shard.Filter(sources)
+	cov, err := p.Coverage(locales, sources)
+	if err != nil {
+		return nil, nil, err
+	}
+	if opt.MinCoverage > 0 {
+		if err := CheckCoverage(cov, opt.MinCoverage); err != nil {
+			return nil, cov, err
+		}
+	}
+	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard}); err != nil {
+		return nil, cov, err
+	}
+	files, err := p.collect(locales, sources)
+	if err != nil {
+		return nil, cov, err
+	}
+	meta := bundle.Meta{
+		Version:      pipeline.Version,
+		Commit:       GitCommit(p.Root),
+		BaseURL:      opt.BaseURL,
+		SourceLocale: p.Config.SourceLocale,
+		Shard:        opt.Shard.String(),
+	}
+	if opt.Epoch != nil {
+		meta.Epoch = *opt.Epoch
+	} else if meta.Epoch, err = SourceDateEpoch(p.Root); err != nil {
+		return nil, cov, err
+	}
+	stats := make([]bundle.Stats, len(cov))
+	for i, c := range cov {
+		stats[i] = c.Stats
+	}
+	b, err := bundle.New(meta, stats, files)
+	return b, cov, err
+}
+
+// exportLocales is the source locale, then the requested locales (or all
+// configured ones), each once.
+func (p *Project) exportLocales(requested []string) ([]string, error) {
+	src := p.Config.SourceLocale
+	if len(requested) == 0 {
+		requested = p.Config.Locales
+	}
+	out := []string{src}
+	for _, l := range requested {
+		if l != src && l != pseudo.Locale && !slices.Contains(p.Config.Locales, l) {
+			return nil, fmt.Errorf("locale %q is not configured (locales in %s: %s)", l, ConfigFile, strings.Join(p.Config.Locales, ", "))
+		}
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+// Coverage counts, for each locale, the segments of the given documents
+// that a build would show translated: a translation along the locale's
+// chain that is not fuzzy and whose tags match the source. The others are
+// listed as gaps.
+func (p *Project) Coverage(locales []string, sources []Source) ([]Coverage, error) {
+	cov := make([]Coverage, len(locales))
+	for i, l := range locales {
+		cov[i].Locale = l
+	}
+	var errs errorList
+	for _, s := range sources {
+		doc, err := p.Load(s)
+		if err != nil {
+			errs.add(err)
+			continue
+		}
+		files := map[string]map[string]*catalog.Message{}
+		for i, l := range locales {
+			c := &cov[i]
+			c.Documents++
+			c.Segments += len(doc.Segments)
+			if l == p.Config.SourceLocale || l == pseudo.Locale {
+				c.Translated += len(doc.Segments)
+				continue
+			}
+			var chain []map[string]*catalog.Message
+			for _, cl := range p.Config.Chain(l) {
+				idx, done := files[cl]
+				if !done {
+					f, err := p.readMessages(p.MessagePath(cl, s))
+					if err != nil {
+						errs.add(err)
+					}
+					if f != nil {
+						idx = f.Index()
+					}
+					files[cl] = idx
+				}
+				chain = append(chain, idx)
+			}
+			for _, seg := range doc.Segments {
+				state := segmentState(seg, chain)
+				switch state {
+				case "":
+					c.Translated++
+					continue
+				case "fuzzy":
+					c.Stale++
+				}
+				c.Gaps = append(c.Gaps, Gap{Pos: pipeline.Position{File: p.ContentPath(s), Line: seg.Line, Col: seg.Col}, ID: seg.ID, State: state})
+			}
+		}
+	}
+	for i := range cov {
+		cov[i].Coverage = bundle.Percent(cov[i].Translated, cov[i].Segments)
+	}
+	return cov, errs.err()
+}
+
+// segmentState decides as Build does: the first translation along the
+// chain that is not fuzzy is used, unless its tags are wrong; "" means
+// translated.
+func segmentState(seg *pipeline.Segment, chain []map[string]*catalog.Message) string {
+	fuzzy := false
+	for _, idx := range chain {
+		m := idx[seg.ID]
+		if m == nil || !m.Translated() {
+			continue
+		}
+		if m.State == catalog.Stale {
+			fuzzy = true
+			continue
+		}
+		if placeholder.HasErrors(placeholder.Check(placeholder.Parse(m.Other), seg.Placeholders)) {
+			return "rejected"
+		}
+		return ""
+	}
+	if fuzzy {
+		return "fuzzy"
+	}
+	return "missing"
+}
+
+// collect reads the built files of each document in each locale, and the
+// files under content/ their pages reference.
+func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, error) {
+	var files []bundle.File
+	assets := map[string][]byte{} // read once, copied into every locale
+	for _, l := range locales {
+		for _, s := range sources {
+			for _, kind := range []struct{ ext, kind string }{{".html", bundle.KindPage}, {".md", bundle.KindMarkdown}} {
+				data, err := os.ReadFile(p.abs(p.OutputPath(l, s, kind.ext)))
+				if err != nil {
+					return nil, err
+				}
+				files = append(files, bundle.File{Path: path.Join(l, stem(s.Rel)+kind.ext), Locale: l, Kind: kind.kind, Data: data})
+				if kind.kind != bundle.KindPage {
+					continue
+				}
+				for _, ref := range p.assets(s, data) {
+					a, ok := assets[ref]
+					if !ok {
+						if a, err = os.ReadFile(p.abs(path.Join(p.Config.Content, ref))); err != nil {
+							return nil, err
+						}
+						assets[ref] = a
+					}
+					files = append(files, bundle.File{Path: path.Join(l, ref), Locale: l, Kind: bundle.KindAsset, Data: a})
+				}
+			}
+		}
+	}
+	return files, nil
+}
+
+// assets returns the files under content/ a page references by relative
+// URL (images, stylesheets, scripts, media, downloads), as paths relative
+// to the content folder. Links to other documents, to other sites, to
+// absolute paths and to files that are not there are left alone.
+func (p *Project) assets(s Source, page []byte) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(ref string) {
+		u, err := url.Parse(strings.TrimSpace(ref))
+		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+			return
+		}
+		rel := path.Join(path.Dir(s.Rel), u.Path)
+		if rel == ".." || strings.HasPrefix(rel, "../") || seen[rel] || bundle.CheckPath(rel) != nil {
+			return
+		}
+		if _, doc := formats[strings.ToLower(path.Ext(rel))]; doc {
+			return
+		}
+		fi, err := os.Lstat(p.abs(path.Join(p.Config.Content, rel)))
+		if err != nil || !fi.Mode().IsRegular() {
+			return
+		}
+		seen[rel] = true
+		out = append(out, rel)
+	}
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		_, more := z.TagName()
+		for more {
+			var key, val []byte
+			key, val, more = z.TagAttr()
+			switch string(key) {
+			case "src", "href", "poster", "data":
+				add(string(val))
+			case "srcset":
+				for _, c := range strings.Split(string(val), ",") {
+					if f := strings.Fields(c); len(f) > 0 {
+						add(f[0])
+					}
+				}
+			}
+		}
+	}
+}
