@@ -59,8 +59,12 @@ func (p *Project) sharedStems(sources []Source) error {
 		for i, s := range same {
 			names[i] = p.ContentPath(s)
 		}
-		errs = append(errs, fmt.Sprintf("%s would share the message file %s and the outputs: rename one of them",
-			strings.Join(names, " and "), p.MessagePath(p.Config.SourceLocale, same[0])))
+		why := "would share the message file"
+		if stem(same[0].Rel) != stem(same[1].Rel) {
+			why = "differ only in case: on a case-insensitive file system (macOS, Windows) they would share the message file"
+		}
+		errs = append(errs, fmt.Sprintf("%s %s %s and the outputs: rename one of them",
+			strings.Join(names, " and "), why, p.MessagePath(p.Config.SourceLocale, same[0])))
 	}
 	if len(errs) == 0 {
 		return nil

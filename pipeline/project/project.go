@@ -56,7 +56,12 @@ type Source struct {
 // Sources lists the documents under the content folder, sorted.
 func (p *Project) Sources() ([]Source, error) {
 	root := p.abs(p.Config.Content)
+	realRoot, rerr := filepath.EvalSymlinks(root)
+	if rerr != nil {
+		realRoot = root
+	}
 	var out []Source
+	var escapes []string
 	err := filepath.WalkDir(root, func(file string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -74,9 +79,21 @@ func (p *Project) Sources() ([]Source, error) {
 		if err != nil {
 			return err
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link may point anywhere: quipu reads only what lies in
+			// the content folder, whatever the link says.
+			target, err := filepath.EvalSymlinks(file)
+			if in, _ := filepath.Rel(realRoot, target); err != nil || in == ".." || strings.HasPrefix(in, ".."+string(filepath.Separator)) || filepath.IsAbs(in) {
+				escapes = append(escapes, fmt.Sprintf("%s: a symbolic link to a file outside %s", path.Join(p.Config.Content, filepath.ToSlash(rel)), p.Config.Content))
+				return nil
+			}
+		}
 		out = append(out, Source{Rel: filepath.ToSlash(rel)})
 		return nil
 	})
+	if err == nil && len(escapes) > 0 {
+		err = errors.New(strings.Join(escapes, "\n"))
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no content folder (create it, or set content in %s)", p.Config.Content, ConfigFile)
 	}
