@@ -35,16 +35,7 @@ func AnchorHeadings(root ast.Node, src []byte, aliases []string) []Heading {
 			return ast.WalkContinue, nil
 		}
 		text := plainText(h, src)
-		id := Slug(text)
-		if id == "" {
-			id = "section"
-		}
-		if n := used[id]; n > 0 {
-			used[id]++
-			id += "-" + strconv.Itoa(n+1)
-		} else {
-			used[id] = 1
-		}
+		id := uniqueID(used, text)
 		h.SetAttributeString("id", []byte(id))
 		if i < len(aliases) && aliases[i] != id && used[aliases[i]] == 0 {
 			used[aliases[i]]++
@@ -69,20 +60,25 @@ func HeadingIDs(root ast.Node, src []byte) []string {
 		if !entering || !ok {
 			return ast.WalkContinue, nil
 		}
-		id := Slug(plainText(h, src))
-		if id == "" {
-			id = "section"
-		}
-		if n := used[id]; n > 0 {
-			used[id]++
-			id += "-" + strconv.Itoa(n+1)
-		} else {
-			used[id] = 1
-		}
-		ids = append(ids, id)
+		ids = append(ids, uniqueID(used, plainText(h, src)))
 		return ast.WalkSkipChildren, nil
 	})
 	return ids
+}
+
+// uniqueID makes the anchor of a heading's text, numbered from its second
+// use ("notes", "notes-2") so every id in a page is unique.
+func uniqueID(used map[string]int, text string) string {
+	id := Slug(text)
+	if id == "" {
+		id = "section"
+	}
+	n := used[id]
+	used[id]++
+	if n > 0 {
+		id += "-" + strconv.Itoa(n+1)
+	}
+	return id
 }
 
 func plainText(n ast.Node, src []byte) string {
