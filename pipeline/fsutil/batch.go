@@ -59,9 +59,6 @@ func (b *Batch) Add(path string, data []byte) (bool, error) {
 		return false, err
 	}
 	_, werr := f.Write(data)
-	if werr == nil && b.durable && !canSyncFS {
-		werr = f.Sync()
-	}
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
@@ -81,8 +78,17 @@ func (b *Batch) Commit() error {
 	if len(b.pending) == 0 {
 		return nil
 	}
+	// syncfs flushes everything dirty on the file system, other programs'
+	// writes included: worth it for thousands of files, not for a few.
+	perFile := b.durable && (!canSyncFS || len(b.pending) <= smallBatch)
 	if b.durable {
-		if err := b.syncAll(); err != nil {
+		var err error
+		if perFile {
+			err = b.syncFiles()
+		} else {
+			err = b.syncAll()
+		}
+		if err != nil {
 			b.Abort()
 			return err
 		}
@@ -95,7 +101,9 @@ func (b *Batch) Commit() error {
 		}
 	}
 	b.pending = nil
-	if b.durable {
+	if perFile {
+		errs = append(errs, b.syncDirs())
+	} else if b.durable {
 		errs = append(errs, b.syncAll())
 	}
 	return errors.Join(errs...)
@@ -107,6 +115,38 @@ func (b *Batch) Abort() {
 		os.Remove(p.tmp)
 	}
 	b.pending = nil
+}
+
+// smallBatch is the size up to which a durable batch syncs its files one by
+// one rather than the whole file system.
+const smallBatch = 64
+
+// syncFiles flushes each staged file's data to disk.
+func (b *Batch) syncFiles() error {
+	var errs []error
+	for _, p := range b.pending {
+		f, err := os.OpenFile(p.tmp, os.O_RDWR, 0)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		errs = append(errs, f.Sync(), f.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// syncDirs flushes the renames: each directory's entries.
+func (b *Batch) syncDirs() error {
+	var errs []error
+	for dir := range b.dirs {
+		d, err := os.Open(dir)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		errs = append(errs, d.Sync(), d.Close())
+	}
+	return errors.Join(errs...)
 }
 
 // syncAll flushes the staged data, or the renames, to disk.
