@@ -32,8 +32,11 @@ type SyncOptions struct {
 // SyncResult sums up a sync.
 type SyncResult struct {
 	Documents int
-	Changed   []string // files written (or that would be, with DryRun)
-	Report    catalog.Report
+	// Synced counts the documents synced this time: after an edit of
+	// content alone, only the edited ones.
+	Synced  int
+	Changed []string // files written (or that would be, with DryRun)
+	Report  catalog.Report
 }
 
 // MinFuzzyScore is the similarity from which translation memory shows a
@@ -59,20 +62,45 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		}
 		defer l.Release()
 	}
-	docs, err := p.loadForSync()
+	sources, err := p.Sources()
 	if err != nil {
 		return nil, err
 	}
-	env, err := p.newSyncEnv(docs)
+	cache := p.openSyncCache()
+	inputs := make([][]int64, len(sources))
+	parallel(len(sources), func(i int) { inputs[i] = p.syncInputs(sources[i]) })
+
+	// When only documents changed, and no message file, translation memory
+	// is what the cache holds: only the changed documents need a sync.
+	todo, incremental := cache.changedContent(sources, inputs)
+	if !incremental || opt.DryRun {
+		todo = sources
+	}
+	docs, err := p.loadDocs(todo)
 	if err != nil {
 		return nil, err
 	}
-	res := &SyncResult{Documents: len(docs)}
+	var env *syncEnv
+	if incremental && !opt.DryRun {
+		env, err = p.cachedSyncEnv(cache, sources, docs)
+	} else {
+		env, err = p.newSyncEnv(docs)
+	}
+	if err != nil {
+		return nil, err
+	}
+	res := &SyncResult{Documents: len(sources), Synced: len(docs)}
 	writes := map[string][]byte{}
 	for _, o := range env.orphans {
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, "%s: its document is gone; kept, and its translations are offered to the others\n", o.Path)
 		}
+	}
+	// What each synced document's new files give translation memory, for
+	// the cache.
+	entries := make([]map[string][]tm.Entry, len(docs))
+	for i := range entries {
+		entries[i] = map[string][]tm.Entry{}
 	}
 	var mu sync.Mutex
 	var done atomic.Int64
@@ -88,12 +116,16 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 			old := withObsolete(d.old[locale], d.obs[locale])
 			f, gone, rep := catalog.Sync(d.doc, old, tPath, locale, opts)
 			target := catalog.Format(f)
+			obs := d.obs[locale]
 			var obsolete []byte
 			if kept := keepObsolete(d.obs[locale], gone, f); kept != nil {
 				obsolete = catalog.Format(kept)
+				obs = kept
 			}
+			ents := docEntries(d.doc, f, obs)
 			mu.Lock()
 			defer mu.Unlock()
+			entries[i][locale] = ents
 			res.Report.Added += rep.Added
 			res.Report.Kept += rep.Kept
 			res.Report.Stale += rep.Stale
@@ -109,7 +141,17 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		srcPath := p.MessagePath(p.Config.SourceLocale, d.src)
 		writes[srcPath] = catalog.Format(catalog.SourceFile(d.doc, srcPath, p.Config.SourceLocale))
 	}
-	return res, p.commit(writes, res, opt)
+	if err := p.commit(writes, res, opt); err != nil || opt.DryRun {
+		return res, err
+	}
+	if !incremental {
+		cache.reset(len(env.orphans))
+	}
+	for i, d := range docs {
+		cache.store(d.src.Rel, &syncEntry{Inputs: p.syncInputs(d.src), Entries: entries[i]})
+	}
+	cache.keep(sources)
+	return res, cache.save()
 }
 
 // syncEnv is what a sync offers translators beside each message: the
@@ -214,6 +256,12 @@ func (p *Project) loadForSync() ([]*loadedDoc, error) {
 	if err != nil {
 		return nil, err
 	}
+	return p.loadDocs(sources)
+}
+
+// loadDocs reads and splits documents with their message files, reporting
+// every problem found.
+func (p *Project) loadDocs(sources []Source) ([]*loadedDoc, error) {
 	docs := make([]*loadedDoc, len(sources))
 	errs := make([]errorList, len(sources))
 	parallel(len(sources), func(i int) {
@@ -250,21 +298,38 @@ func (p *Project) loadForSync() ([]*loadedDoc, error) {
 func memory(docs []*loadedDoc, locale string) *tm.Memory {
 	mem := tm.New()
 	for _, d := range docs {
-		segs := map[string]*pipeline.Segment{}
-		for _, seg := range d.doc.Segments {
-			segs[seg.ID] = seg
-		}
-		for _, f := range []*catalog.File{d.old[locale], d.obs[locale]} {
-			addFile(mem, f, d.doc.Path, segs)
+		for _, e := range docEntries(d.doc, d.old[locale], d.obs[locale]) {
+			mem.Add(e)
 		}
 	}
 	return mem
 }
 
-func addFile(mem *tm.Memory, f *catalog.File, doc string, segs map[string]*pipeline.Segment) {
-	if f == nil {
-		return
+// docEntries is what a document's message file and obsolete file give
+// translation memory.
+func docEntries(doc *pipeline.Document, files ...*catalog.File) []tm.Entry {
+	segs := map[string]*pipeline.Segment{}
+	for _, seg := range doc.Segments {
+		segs[seg.ID] = seg
 	}
+	var out []tm.Entry
+	for _, f := range files {
+		out = append(out, fileEntries(f, doc.Path, segs)...)
+	}
+	return out
+}
+
+func addFile(mem *tm.Memory, f *catalog.File, doc string, segs map[string]*pipeline.Segment) {
+	for _, e := range fileEntries(f, doc, segs) {
+		mem.Add(e)
+	}
+}
+
+func fileEntries(f *catalog.File, doc string, segs map[string]*pipeline.Segment) []tm.Entry {
+	if f == nil {
+		return nil
+	}
+	var out []tm.Entry
 	for _, m := range f.Messages {
 		if !m.Translated() || m.State == catalog.Stale || m.State != catalog.Reviewed && catalog.FromMemory(m) {
 			continue // copies from memory feed it once reviewed
@@ -273,8 +338,9 @@ func addFile(mem *tm.Memory, f *catalog.File, doc string, segs map[string]*pipel
 		if seg := segs[m.ID]; seg != nil {
 			e.Source, e.Placeholders = seg.Text, seg.Placeholders
 		}
-		mem.Add(e)
+		out = append(out, e)
 	}
+	return out
 }
 
 // orphanFiles finds the message files of target locales whose document is
