@@ -366,8 +366,8 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 		return nil, err
 	}
 	var aliases []string
-	if locale != p.Config.SourceLocale {
-		aliases = sourceIDs()
+	if locale != p.Config.SourceLocale && !bytes.Equal(md, doc.Source) {
+		aliases = sourceIDs() // an untranslated page has the source's ids
 	}
 	headings := page.AnchorHeadings(root, md, aliases)
 	data := page.Data{
