@@ -23,8 +23,8 @@ N=${N:-1000}
 R=${REPEAT:-1}
 CORPUS=${CORPUS:-$repo/../shared/corpus/tldr}
 
-if ! command -v po4a >/dev/null || [ ! -x /usr/bin/time ]; then
-  apt-get update -qq && apt-get install -y -qq po4a time >/dev/null
+if ! command -v po4a >/dev/null || [ ! -x /usr/bin/time ] || ! command -v bc >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq po4a time bc >/dev/null
 fi
 [ -d "$CORPUS/pages" ] || { echo "compare.sh: no tldr pages in $CORPUS (set CORPUS)" >&2; exit 1; }
 
