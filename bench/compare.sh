@@ -23,8 +23,8 @@ N=${N:-1000}
 R=${REPEAT:-1}
 CORPUS=${CORPUS:-$repo/../shared/corpus/tldr}
 
-if ! command -v po4a >/dev/null || [ ! -x /usr/bin/time ]; then
-  apt-get update -qq && apt-get install -y -qq po4a time >/dev/null
+if ! command -v po4a >/dev/null || [ ! -x /usr/bin/time ] || ! command -v bc >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq po4a time bc >/dev/null
 fi
 [ -d "$CORPUS/pages" ] || { echo "compare.sh: no tldr pages in $CORPUS (set CORPUS)" >&2; exit 1; }
 
@@ -47,20 +47,23 @@ echo 'locales = ["es-PE"]' > "$work/quipu/quipu.toml"
   echo '[po4a_paths] po/pages.pot $lang:po/$lang.po'
   echo '[po4a_alias:markdown] text opt:"-o markdown"'
 } > "$work/po4a/po4a.cfg"
+# One tar pipe per tree: a process per page would take minutes on a busy
+# machine.
+for tree in quipu/content floor/content po4a/pages; do
+  (cd "$CORPUS/pages" && printf '%s\0' "${pages[@]}" | tar --null -T - -cf -) | tar -C "$work/$tree" -xf -
+  chmod -R u+w "$work/$tree"
+done
 i=0
 for rel in "${pages[@]}"; do
   i=$((i + 1))
-  for tree in quipu/content floor/content; do
-    mkdir -p "$work/$tree/$(dirname "$rel")"
-    cp "$CORPUS/pages/$rel" "$work/$tree/$rel"
-  done
   safe=$rel
-  if [[ $rel =~ [^A-Za-z0-9._/-] ]]; then safe="$(dirname "$rel")/page-$i.md"; fi
-  mkdir -p "$work/po4a/pages/$(dirname "$safe")"
-  cp "$CORPUS/pages/$rel" "$work/po4a/pages/$safe"
-  echo "[type: markdown] pages/$safe \$lang:out/\$lang/$safe" >> "$work/po4a/po4a.cfg"
+  if [[ $rel =~ [^A-Za-z0-9._/-] ]]; then
+    safe="$(dirname "$rel")/page-$i.md"
+    mv "$work/po4a/pages/$rel" "$work/po4a/pages/$safe"
+  fi
+  echo "[type: markdown] pages/$safe \$lang:out/\$lang/$safe"
   [ "$rel" = "${pages[$((n / 2))]}" ] && { edit_rel=$rel; edit_safe=$safe; }
-done
+done >> "$work/po4a/po4a.cfg"
 
 # measure LABEL DIR CMD...: runs CMD in DIR under /usr/bin/time -v and
 # records, for this round, wall seconds (from the shell's clock, to the
