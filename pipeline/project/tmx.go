@@ -3,11 +3,12 @@ package project
 import (
 	"io"
 
+	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
 // Version is quipu's version, recorded in what it exports.
-const Version = "0.1.0"
+const Version = pipeline.Version
 
 // Memory returns the translation memory of a locale: every usable
 // translation in the project, obsolete ones included.
