@@ -1,0 +1,53 @@
+package page_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/quipu-l10n/quipu/pipeline/page"
+)
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Contexto histórico":            "contexto-historico",
+		"¿Por qué es importante esto?":  "por-que-es-importante-esto",
+		"Año nuevo en Perú":             "ano-nuevo-en-peru",
+		"Bases de EE. UU.: la historia": "bases-de-ee-uu-la-historia",
+		"日本語":                           "",
+	} {
+		if got := page.Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestOGLocale(t *testing.T) {
+	for in, want := range map[string]string{"es-PE": "es_PE", "en": "en_US", "es": "es_ES"} {
+		if got := page.OGLocale(in); got != want {
+			t.Errorf("OGLocale(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestChrome(t *testing.T) {
+	day := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		locale, updated, reading string
+	}{
+		{"es-PE", "Actualizado el 26 de noviembre de 2026", "1,594 palabras · 8 minutos de lectura"},
+		{"es", "Actualizado el 26 de noviembre de 2026", "1.594 palabras · 8 minutos de lectura"},
+		{"en", "Updated November 26, 2026", "1,594 words · 8 minute read"},
+	}
+	for _, tt := range tests {
+		c, err := page.NewChrome(tt.locale, day, 1594)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Updated != tt.updated || c.ReadingTime != tt.reading {
+			t.Errorf("%s: %q, %q; want %q, %q", tt.locale, c.Updated, c.ReadingTime, tt.updated, tt.reading)
+		}
+	}
+	if c, _ := page.NewChrome("es-PE", day, 150); c.ReadingTime != "150 palabras · 1 minuto de lectura" {
+		t.Errorf("singular: %q", c.ReadingTime)
+	}
+}

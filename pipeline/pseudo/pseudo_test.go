@@ -1,0 +1,37 @@
+package pseudo_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+)
+
+func TestTranslate(t *testing.T) {
+	in := "Create an <1>archive</1> from <2/> &amp; keep \\* as is"
+	out := pseudo.Translate(in)
+	tags := func(s string) (out []string) {
+		for _, tok := range placeholder.Parse(s) {
+			if tok.Kind != placeholder.Text {
+				out = append(out, tok.Text)
+			}
+		}
+		return out
+	}
+	if got, want := strings.Join(tags(out), " "), "<1> </1> <2/>"; got != want {
+		t.Errorf("tags %q, want %q", got, want)
+	}
+	for _, keep := range []string{"&amp;", "\\*"} {
+		if !strings.Contains(out, keep) {
+			t.Errorf("%q lost in %q", keep, out)
+		}
+	}
+	if strings.ContainsAny(strings.ReplaceAll(placeholder.Strip(out), "&amp;", ""), "aeiouCr") {
+		t.Errorf("ASCII letters left in %q", out)
+	}
+	if r := float64(utf8.RuneCountInString(out)) / float64(utf8.RuneCountInString(in)); r < 1.2 {
+		t.Errorf("pseudo text only %.0f%% of the source's length", r*100)
+	}
+}
