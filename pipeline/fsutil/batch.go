@@ -125,12 +125,7 @@ const smallBatch = 64
 func (b *Batch) syncFiles() error {
 	var errs []error
 	for _, p := range b.pending {
-		f, err := os.OpenFile(p.tmp, os.O_RDWR, 0)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		errs = append(errs, f.Sync(), f.Close())
+		errs = append(errs, syncPath(p.tmp))
 	}
 	return errors.Join(errs...)
 }
@@ -139,14 +134,18 @@ func (b *Batch) syncFiles() error {
 func (b *Batch) syncDirs() error {
 	var errs []error
 	for dir := range b.dirs {
-		d, err := os.Open(dir)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		errs = append(errs, d.Sync(), d.Close())
+		errs = append(errs, syncPath(dir))
 	}
 	return errors.Join(errs...)
+}
+
+// syncPath fsyncs a file or a directory.
+func syncPath(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	return errors.Join(f.Sync(), f.Close())
 }
 
 // syncAll flushes the staged data, or the renames, to disk.
@@ -166,14 +165,5 @@ func (b *Batch) syncAll() error {
 		}
 		return errors.Join(errs...)
 	}
-	var errs []error
-	for dir := range b.dirs {
-		d, err := os.Open(dir)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		errs = append(errs, d.Sync(), d.Close())
-	}
-	return errors.Join(errs...)
+	return b.syncDirs()
 }

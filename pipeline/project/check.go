@@ -28,53 +28,35 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 	if len(locales) == 0 {
 		locales = p.Config.Locales
 	}
-	sources, err := p.Sources()
-	if err != nil {
-		return nil, err
-	}
 	gl, err := glossary.Load(p.abs(p.Config.Glossary))
 	if err != nil {
 		return nil, err
 	}
 	var out []Finding
-	var errs errorList
-	for _, s := range sources {
-		doc, err := p.Load(s)
-		if err != nil {
-			errs.add(err)
-			continue
+	err = p.eachMessageFile(locales, func(doc *pipeline.Document, locale, file string, f *catalog.File) {
+		if f == nil {
+			return
 		}
-		for _, locale := range locales {
-			file := p.MessagePath(locale, s)
-			f, err := p.readMessages(file)
-			if err != nil {
-				errs.add(err)
+		idx := f.Index()
+		seen := map[string]bool{}
+		for _, seg := range doc.Segments {
+			m := idx[seg.ID]
+			if m == nil || seen[seg.ID] || !m.Translated() {
 				continue
 			}
-			if f == nil {
-				continue
+			seen[seg.ID] = true
+			add := func(pr pipeline.Problem) {
+				line, col := valuePosition(m, pr.Offset)
+				out = append(out, Finding{File: file, Line: line, Col: col, Severity: pr.Severity, Code: pr.Code, Message: pr.Msg, ID: m.ID, Doc: doc.Path, Locale: locale})
 			}
-			idx := f.Index()
-			seen := map[string]bool{}
-			for _, seg := range doc.Segments {
-				m := idx[seg.ID]
-				if m == nil || seen[seg.ID] || !m.Translated() {
-					continue
-				}
-				seen[seg.ID] = true
-				add := func(pr pipeline.Problem) {
-					line, col := valuePosition(m, pr.Offset)
-					out = append(out, Finding{File: file, Line: line, Col: col, Severity: pr.Severity, Code: pr.Code, Message: pr.Msg, ID: m.ID, Doc: doc.Path, Locale: locale})
-				}
-				if m.State == catalog.Stale {
-					add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag"})
-				}
-				for _, pr := range qa.Check(qa.Input{Format: doc.Format, Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}) {
-					add(pr)
-				}
+			if m.State == catalog.Stale {
+				add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag"})
+			}
+			for _, pr := range qa.Check(qa.Input{Format: doc.Format, Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}) {
+				add(pr)
 			}
 		}
-	}
+	})
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.File != b.File {
@@ -85,7 +67,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		}
 		return a.Col < b.Col
 	})
-	return out, errs.err()
+	return out, err
 }
 
 // valuePosition turns a byte offset in a message's text into the line and

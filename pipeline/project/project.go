@@ -175,3 +175,31 @@ func (p *Project) readMessages(rel string) (*catalog.File, error) {
 	}
 	return catalog.Parse(rel, data)
 }
+
+// eachMessageFile calls fn for every document and locale with the
+// document and its message file (nil when it has none yet), in document
+// order; unreadable documents and files are reported together.
+func (p *Project) eachMessageFile(locales []string, fn func(doc *pipeline.Document, locale, path string, f *catalog.File)) error {
+	sources, err := p.Sources()
+	if err != nil {
+		return err
+	}
+	var errs errorList
+	for _, s := range sources {
+		doc, err := p.Load(s)
+		if err != nil {
+			errs.add(err)
+			continue
+		}
+		for _, locale := range locales {
+			path := p.MessagePath(locale, s)
+			f, err := p.readMessages(path)
+			if err != nil {
+				errs.add(err)
+				continue
+			}
+			fn(doc, locale, path, f)
+		}
+	}
+	return errs.err()
+}

@@ -3,6 +3,7 @@ package project
 import (
 	"strings"
 
+	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 )
@@ -48,55 +49,38 @@ func (p *Project) Status(locales []string) ([]Status, error) {
 	if len(locales) == 0 {
 		locales = p.Config.Locales
 	}
-	sources, err := p.Sources()
-	if err != nil {
-		return nil, err
-	}
 	var out []Status
-	var errs errorList
-	for _, s := range sources {
-		doc, err := p.Load(s)
-		if err != nil {
-			errs.add(err)
-			continue
+	err := p.eachMessageFile(locales, func(doc *pipeline.Document, locale, _ string, f *catalog.File) {
+		var idx map[string]*catalog.Message
+		if f != nil {
+			idx = f.Index()
 		}
-		for _, locale := range locales {
-			f, err := p.readMessages(p.MessagePath(locale, s))
-			if err != nil {
-				errs.add(err)
+		st := Status{Doc: doc.Path, Locale: locale}
+		seen := map[string]bool{}
+		for _, seg := range doc.Segments {
+			if seen[seg.ID] {
 				continue
 			}
-			var idx map[string]*catalog.Message
-			if f != nil {
-				idx = f.Index()
-			}
-			st := Status{Doc: doc.Path, Locale: locale}
-			seen := map[string]bool{}
-			for _, seg := range doc.Segments {
-				if seen[seg.ID] {
-					continue
-				}
-				seen[seg.ID] = true
-				words := len(strings.Fields(placeholder.Strip(seg.Text)))
-				st.Total++
-				st.Words += words
-				m := idx[seg.ID]
-				switch {
-				case m == nil || !m.Translated():
-					st.Missing++
-				case m.State == catalog.Stale:
-					st.Stale++
-				default:
-					st.Translated++
-					st.WordsDone += words
-					if m.State == catalog.Reviewed {
-						st.Reviewed++
-					}
+			seen[seg.ID] = true
+			words := len(strings.Fields(placeholder.Strip(seg.Text)))
+			st.Total++
+			st.Words += words
+			m := idx[seg.ID]
+			switch {
+			case m == nil || !m.Translated():
+				st.Missing++
+			case m.State == catalog.Stale:
+				st.Stale++
+			default:
+				st.Translated++
+				st.WordsDone += words
+				if m.State == catalog.Reviewed {
+					st.Reviewed++
 				}
 			}
-			st.Coverage = coverage(st.Translated, st.Total)
-			out = append(out, st)
 		}
-	}
-	return out, errs.err()
+		st.Coverage = coverage(st.Translated, st.Total)
+		out = append(out, st)
+	})
+	return out, err
 }
