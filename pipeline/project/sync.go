@@ -90,7 +90,7 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		return nil, err
 	}
 	res := &SyncResult{Documents: len(sources), Synced: len(docs)}
-	writes := map[string][]byte{}
+	st := p.newStager(opt.DryRun)
 	for _, o := range env.orphans {
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, "%s: its document is gone; kept, and its translations are offered to the others\n", o.Path)
@@ -123,6 +123,10 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 				obs = kept
 			}
 			ents := docEntries(d.doc, f, obs)
+			st.add(tPath, target)
+			if obsolete != nil {
+				st.add(oPath, obsolete)
+			}
 			mu.Lock()
 			defer mu.Unlock()
 			entries[i][locale] = ents
@@ -131,17 +135,13 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 			res.Report.Stale += rep.Stale
 			res.Report.Obsolete += rep.Obsolete
 			res.Report.Reused += rep.Reused
-			writes[tPath] = target
-			if obsolete != nil {
-				writes[oPath] = obsolete
-			}
 		})
 	}
-	for _, d := range docs {
-		srcPath := p.MessagePath(p.Config.SourceLocale, d.src)
-		writes[srcPath] = catalog.Format(catalog.SourceFile(d.doc, srcPath, p.Config.SourceLocale))
-	}
-	if err := p.commit(writes, res, opt); err != nil || opt.DryRun {
+	parallel(len(docs), func(i int) {
+		srcPath := p.MessagePath(p.Config.SourceLocale, docs[i].src)
+		st.add(srcPath, catalog.Format(catalog.SourceFile(docs[i].doc, srcPath, p.Config.SourceLocale)))
+	})
+	if err := st.finish(res, opt.Log); err != nil || opt.DryRun {
 		return res, err
 	}
 	if !incremental {
@@ -391,42 +391,63 @@ func (p *Project) orphanFiles(docs []*loadedDoc) ([]*catalog.File, error) {
 	return out, errs.err()
 }
 
-// commit writes the files whose bytes changed, all or nothing: message
-// files hold translators' work, so they go through a durable batch.
-func (p *Project) commit(writes map[string][]byte, res *SyncResult, opt SyncOptions) error {
-	paths := make([]string, 0, len(writes))
-	for path := range writes {
-		paths = append(paths, path)
+// stager stages message files as sync makes them, all or nothing: they
+// hold translators' work, so they go through a durable batch. Staging each
+// file at once, rather than holding every file's bytes until the end, keeps
+// memory flat on large trees.
+type stager struct {
+	p       *Project
+	dry     bool
+	batch   *fsutil.Batch
+	mu      sync.Mutex
+	changed []string
+	errs    []error
+}
+
+func (p *Project) newStager(dry bool) *stager {
+	return &stager{p: p, dry: dry, batch: fsutil.NewBatch(true)}
+}
+
+// add stages a file, or with dry set only tells whether it would change.
+// It is safe for concurrent use.
+func (st *stager) add(path string, data []byte) {
+	var changed bool
+	var err error
+	if st.dry {
+		changed = !fsutil.Same(st.p.abs(path), data)
+	} else {
+		changed, err = st.batch.Add(st.p.abs(path), data)
 	}
-	sort.Strings(paths)
-	changed := make([]bool, len(paths))
-	batch := fsutil.NewBatch(true)
-	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) {
-		if opt.DryRun {
-			changed[i] = !fsutil.Same(p.abs(paths[i]), writes[paths[i]])
-			return
-		}
-		changed[i], errs[i] = batch.Add(p.abs(paths[i]), writes[paths[i]])
-	})
-	if err := errors.Join(errs...); err != nil {
-		batch.Abort()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if err != nil {
+		st.errs = append(st.errs, fmt.Errorf("write %s: %w", path, err))
+	} else if changed {
+		st.changed = append(st.changed, path)
+	}
+}
+
+// finish reports the changed files, in order, and moves them into place.
+func (st *stager) finish(res *SyncResult, log io.Writer) error {
+	if err := errors.Join(st.errs...); err != nil {
+		st.batch.Abort()
 		return err
 	}
-	for i, path := range paths {
-		if !changed[i] {
-			continue
+	sort.Strings(st.changed)
+	res.Changed = st.changed
+	if log != nil {
+		verb := "write"
+		if st.dry {
+			verb = "would write"
 		}
-		res.Changed = append(res.Changed, path)
-		if opt.Log != nil {
-			verb := "write"
-			if opt.DryRun {
-				verb = "would write"
-			}
-			fmt.Fprintf(opt.Log, "%s %s\n", verb, path)
+		for _, path := range st.changed {
+			fmt.Fprintf(log, "%s %s\n", verb, path)
 		}
 	}
-	return batch.Commit()
+	if st.dry {
+		return nil
+	}
+	return st.batch.Commit()
 }
 
 // withObsolete adds the obsolete messages of a document to the candidates a
