@@ -109,6 +109,9 @@ func Parse(path string, data []byte) (*File, error) {
 			}
 			line, col := pos(first.Raw)
 			cur = &Message{ID: strings.Join(parts, "."), Line: line, Col: col}
+			if reservedID(cur.ID) {
+				errs = append(errs, errAt(line, col, "message ID %q is a key go-i18n reserves: it would read the message as part of another", cur.ID))
+			}
 			table = parts
 			msg := keys.table(parts)
 			badTable = msg != ""
@@ -152,6 +155,9 @@ func Parse(path string, data []byte) (*File, error) {
 					errs = append(errs, errAt(line, col, "message %q is defined twice (first at line %d)", key, at))
 				}
 				seen[key] = line
+				if reservedID(key) {
+					errs = append(errs, errAt(line, col, "message ID %q is a key go-i18n reserves: it would read the message as part of another", key))
+				}
 				m := &Message{ID: key, Other: string(v.Data), Line: line, Col: col, OtherLine: line, OtherCol: col, Order: []string{"other"}}
 				applyComments(m, pending)
 				pending = nil
@@ -260,4 +266,14 @@ func translatorComments(lines []string) []string {
 		}
 	}
 	return out
+}
+
+// reservedID reports an ID that go-i18n takes for a field of a message
+// rather than a message (any case).
+func reservedID(id string) bool {
+	switch strings.ToLower(id) {
+	case "id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other", "translation":
+		return true
+	}
+	return false
 }

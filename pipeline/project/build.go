@@ -80,6 +80,9 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	defer l.Release()
+	if err := p.checkLocaleFolders(); err != nil {
+		return nil, err
+	}
 	locales := opt.Locales
 	if len(locales) == 0 {
 		locales = append([]string{p.Config.SourceLocale}, p.Config.Locales...)

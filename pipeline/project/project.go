@@ -13,6 +13,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/lock"
@@ -202,4 +204,35 @@ func (p *Project) eachMessageFile(locales []string, fn func(doc *pipeline.Docume
 		}
 	}
 	return errs.err()
+}
+
+// checkLocaleFolders reports message folders of locales the configuration
+// does not use (neither the source, a target, nor a fallback of one): their
+// files would be silently ignored.
+func (p *Project) checkLocaleFolders() error {
+	used := map[string]bool{p.Config.SourceLocale: true}
+	for _, l := range p.Config.Locales {
+		for _, c := range p.Config.Chain(l) {
+			used[c] = true
+		}
+	}
+	entries, err := os.ReadDir(p.abs(p.Config.LocalesDir))
+	if err != nil {
+		return nil // no message folder yet
+	}
+	var errs []string
+	for _, e := range entries {
+		if !e.IsDir() || used[e.Name()] {
+			continue
+		}
+		if _, err := language.Parse(e.Name()); err != nil {
+			continue // not a locale folder
+		}
+		errs = append(errs, fmt.Sprintf("%s: message files for %s, a locale %s does not list (locales = %q): add it, or move the folder away",
+			path.Join(p.Config.LocalesDir, e.Name()), e.Name(), ConfigFile, p.Config.Locales))
+	}
+	if len(errs) > 0 {
+		return errors.New(strings.Join(errs, "\n"))
+	}
+	return nil
 }

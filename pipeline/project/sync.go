@@ -62,6 +62,9 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		}
 		defer l.Release()
 	}
+	if err := p.checkLocaleFolders(); err != nil {
+		return nil, err
+	}
 	sources, err := p.Sources()
 	if err != nil {
 		return nil, err
