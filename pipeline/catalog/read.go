@@ -86,8 +86,13 @@ func Parse(path string, data []byte) (*File, error) {
 		}
 		return line + 1, off - start + 1
 	}
+	sawOther := false // the current message has an other key, of any type
 	flush := func() {
 		if cur != nil {
+			if !sawOther {
+				// go-i18n would load it as a message with no text at all.
+				errs = append(errs, errAt(cur.Line, cur.Col, "message %q has no other (write other = \"\" while it is untranslated)", cur.ID))
+			}
 			f.Messages = append(f.Messages, cur)
 		}
 	}
@@ -109,6 +114,7 @@ func Parse(path string, data []byte) (*File, error) {
 			}
 			line, col := pos(first.Raw)
 			cur = &Message{ID: strings.Join(parts, "."), Line: line, Col: col}
+			sawOther = false
 			if reservedID(cur.ID) {
 				errs = append(errs, errAt(line, col, "message ID %q is a key go-i18n reserves: it would read the message as part of another", cur.ID))
 			}
@@ -165,6 +171,9 @@ func Parse(path string, data []byte) (*File, error) {
 				continue
 			}
 			lk := strings.ToLower(key)
+			if lk == "other" {
+				sawOther = true
+			}
 			if !messageKeys[lk] {
 				errs = append(errs, errAt(line, col, "unknown key %q in message %q (go-i18n allows description, hash, other, leftdelim, rightdelim and plural forms)", key, cur.ID))
 				continue

@@ -49,14 +49,14 @@ func TestDeepNesting(t *testing.T) {
 	}
 }
 
-// TestLargeDocument does the same with a generated 20 MB document of
+// TestLargeDocument does the same with a generated 50 MB document of
 // ordinary content, whose pseudo-translation must keep its exact shape.
 func TestLargeDocument(t *testing.T) {
 	if testing.Short() {
-		t.Skip("skipping the 20 MB document in -short mode")
+		t.Skip("skipping the 50 MB document in -short mode")
 	}
 	var b bytes.Buffer
-	for i := 0; b.Len() < 20<<20; i++ {
+	for i := 0; b.Len() < 50<<20; i++ {
 		fmt.Fprintf(&b, "## Section %d\n\nParagraph %d with *emphasis*, a [link](https://example.com/%d) and `code %d`,\nover two lines.\n\n- item %d\n- [ ] task with **strong**\n\n> quoted %d\n\n| a | b |\n| --- | --- |\n| cell %d | cell |\n\n", i, i, i, i, i, i, i)
 	}
 	checkDocument(t, b.Bytes(), true)
