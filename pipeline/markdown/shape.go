@@ -49,9 +49,10 @@ func shapeOf(n ast.Node, src []byte) (string, ast.WalkStatus) {
 	case *ast.List:
 		return fmt.Sprintf("List(%c,%d,tight=%v)", n.Marker, n.Start, n.IsTight), ast.WalkContinue
 	case *ast.Link:
-		return fmt.Sprintf("Link(%s %q)", n.Destination, n.Title), ast.WalkContinue
+		// An empty title still renders title="": its presence counts.
+		return fmt.Sprintf("Link(%s %q %t)", n.Destination, n.Title, n.Title != nil), ast.WalkContinue
 	case *ast.Image:
-		return fmt.Sprintf("Image(%s %q)", n.Destination, n.Title), ast.WalkContinue
+		return fmt.Sprintf("Image(%s %q %t)", n.Destination, n.Title, n.Title != nil), ast.WalkContinue
 	case *ast.AutoLink:
 		return fmt.Sprintf("AutoLink(%s)", n.URL(src)), ast.WalkContinue
 	case *ast.CodeSpan:
