@@ -188,7 +188,12 @@ func inspect(t testing.TB, md []byte) page {
 			return p
 		case html.TextToken:
 			text.Write(z.Text())
-		case html.CommentToken, html.DoctypeToken:
+		case html.CommentToken:
+			// A comment is markup; its words are not: an unterminated
+			// comment in the source swallows the text after it, translated
+			// or not.
+			p.tags = append(p.tags, tt.String())
+		case html.DoctypeToken:
 			p.tags = append(p.tags, tt.String()+" "+z.Token().Data)
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			tok := z.Token()
