@@ -103,15 +103,7 @@ func Parse(path string, data []byte) (*File, error) {
 			pending = append(pending, string(e.Data))
 		case unstable.Table, unstable.ArrayTable:
 			flush()
-			keyIt := e.Key()
-			var parts []string
-			var first *unstable.Node
-			for keyIt.Next() {
-				if first == nil {
-					first = keyIt.Node()
-				}
-				parts = append(parts, string(keyIt.Node().Data))
-			}
+			parts, first := keyParts(e)
 			line, col := pos(first.Raw)
 			cur = &Message{ID: strings.Join(parts, "."), Line: line, Col: col}
 			sawOther = false
@@ -135,15 +127,7 @@ func Parse(path string, data []byte) (*File, error) {
 			applyComments(cur, pending)
 			pending = nil
 		case unstable.KeyValue:
-			keyIt := e.Key()
-			var parts []string
-			var first *unstable.Node
-			for keyIt.Next() {
-				if first == nil {
-					first = keyIt.Node()
-				}
-				parts = append(parts, string(keyIt.Node().Data))
-			}
+			parts, first := keyParts(e)
 			key := strings.Join(parts, ".")
 			line, col := pos(first.Raw)
 			v := e.Value()
@@ -285,4 +269,17 @@ func reservedID(id string) bool {
 		return true
 	}
 	return false
+}
+
+// keyParts returns the parts of a table header's or a key's dotted name
+// and the node of the first, which locates it.
+func keyParts(e *unstable.Node) (parts []string, first *unstable.Node) {
+	it := e.Key()
+	for it.Next() {
+		if first == nil {
+			first = it.Node()
+		}
+		parts = append(parts, string(it.Node().Data))
+	}
+	return parts, first
 }
