@@ -34,8 +34,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the command to `FILE` (read it with go tool pprof)"},
 			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile at the end of the command to `FILE`"},
 		},
-		Before: startProfiles,
-		After:  stopProfiles,
+		Before:         startProfiles,
+		After:          stopProfiles,
 		Commands:       []*cli.Command{syncCommand(), buildCommand(), statusCommand(), checkCommand(), tmCommand(), xliffCommand(), poCommand(), importCommand(), exportCommand(), verifyCommand()},
 		ExitErrHandler: func(*cli.Context, error) {},
 		Description: `quipu reads documents under content/, keeps one go-i18n message file per
