@@ -16,10 +16,12 @@ import (
 
 // TestKillBuild kills `quipu build` with SIGKILL at random moments, over
 // and over, while it rebuilds a few hundred documents whose content
-// changed. After every kill, each output file is either its old or its
-// new version in full, never torn, and locales/ is as it was; the next
-// build takes the dead run's lock over, removes its temporary files and
-// finishes the job. Kills during `quipu sync` leave every message file
+// changed and a few new ones. After every kill, each output file that
+// existed is either its old or its new version in full, never torn; a new
+// file is whole or listed in the build's journal; and locales/ is as it
+// was. The next build takes the dead run's lock over, removes its
+// temporary files and the new files its journal lists, and finishes the
+// job. Kills during `quipu sync` leave every message file
 // old or new too.
 func TestKillBuild(t *testing.T) {
 	if testing.Short() {
@@ -50,9 +52,11 @@ func TestKillBuild(t *testing.T) {
 	oldOut := snapshot(t, root, "output")
 	oldLocales := snapshot(t, root, "locales")
 
-	// Version 2 of the content; its full build, made in a copy, is the
-	// other acceptable state of each output file.
+	// Version 2 of the content, with documents that are new; its full
+	// build, made in a copy, is the other acceptable state of each output
+	// file.
 	writeContent(t, root, docs, " Revised.")
+	writeFresh(t, root)
 	twin := t.TempDir()
 	copyTree(t, root, twin)
 	start := time.Now()
@@ -64,9 +68,13 @@ func TestKillBuild(t *testing.T) {
 	// files are being replaced.
 	rng := rand.New(rand.NewPCG(1, 2))
 	suffix := []string{"", " Revised."}
-	kills, mixed, staged := 0, 0, 0
+	kills, mixed, staged, torn := 0, 0, 0, 0
 	for i := range 20 {
 		writeContent(t, root, docs, suffix[i%2])
+		// The new documents' outputs are created, not replaced, every time.
+		for _, l := range []string{"en", "es-PE"} {
+			os.RemoveAll(filepath.Join(root, "output", l, "fresh"))
+		}
 		cmd := exec.Command(bin, "-C", root, "build")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -83,6 +91,7 @@ func TestKillBuild(t *testing.T) {
 		}
 		cmd.Wait()
 		olds, news := 0, 0
+		journal, _ := os.ReadFile(filepath.Join(root, ".quipu", "build.journal"))
 		for path, data := range snapshot(t, root, "output") {
 			switch {
 			case isTemp(path):
@@ -92,6 +101,10 @@ func TestKillBuild(t *testing.T) {
 				olds++
 			case bytes.Equal(data, newOut[path]):
 				news++
+			case oldOut[path] == nil && bytes.Contains(journal, []byte("+"+filepath.Join(root, "output", filepath.FromSlash(path))+"\x00")):
+				// a new file cut short, which the next build removes
+				// before anything else (checked below)
+				torn++
 			default:
 				t.Fatalf("kill %d: %s is neither its old nor its new version (%d bytes)", i, path, len(data))
 			}
@@ -142,7 +155,7 @@ func TestKillBuild(t *testing.T) {
 			t.Fatalf("after the kills, sync does not give %s", path)
 		}
 	}
-	t.Logf("%d builds killed: %d while renaming outputs into place, %d files left staged; a full build takes %v; 10 syncs killed", kills, mixed, staged, took.Round(time.Millisecond))
+	t.Logf("%d builds killed: %d while renaming outputs into place, %d files left staged, %d new files cut short; a full build takes %v; 10 syncs killed", kills, mixed, staged, torn, took.Round(time.Millisecond))
 }
 
 // writeContent writes n documents of a few paragraphs, each ending in
@@ -160,6 +173,20 @@ func writeContent(t *testing.T, root string, n int, suffix string) {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// writeFresh writes documents that version 1 of the content lacks.
+func writeFresh(t *testing.T, root string) {
+	for i := range 20 {
+		path := filepath.Join(root, "content", "fresh", fmt.Sprintf("new%02d.md", i))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		body := strings.Repeat(fmt.Sprintf("A new paragraph of document %d, long enough to take a few writes.\n\n", i), 40)
+		if err := os.WriteFile(path, []byte("# New "+fmt.Sprint(i)+"\n\n"+body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

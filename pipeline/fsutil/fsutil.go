@@ -92,9 +92,11 @@ func same(path string, data []byte) bool { return Same(path, data) }
 // Same reports whether path holds exactly data.
 func Same(path string, data []byte) bool {
 	fi, err := os.Stat(path)
-	if err != nil || fi.Size() != int64(len(data)) {
-		return false
-	}
+	return err == nil && fi.Size() == int64(len(data)) && holds(path, data)
+}
+
+// holds reports whether path, known to have data's size, holds data.
+func holds(path string, data []byte) bool {
 	old, err := os.ReadFile(path)
 	return err == nil && bytes.Equal(old, data)
 }

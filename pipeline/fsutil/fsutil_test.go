@@ -74,3 +74,67 @@ func TestRemoveTemp(t *testing.T) {
 		t.Error("RemoveTemp removed a file that was not its own")
 	}
 }
+
+func TestBatchJournal(t *testing.T) {
+	dir := t.TempDir()
+	journal := filepath.Join(dir, ".quipu", "build.journal")
+	old, fresh := filepath.Join(dir, "old.html"), filepath.Join(dir, "sub", "new.html")
+	os.WriteFile(old, []byte("old"), 0o644)
+
+	// A file that does not exist is written in place at once; one that
+	// exists is staged. Abort takes both back.
+	b := fsutil.NewBatch(false)
+	b.Journal(journal)
+	b.Add(old, []byte("replaced"))
+	b.Add(fresh, []byte("created"))
+	if read(t, fresh) != "created" || read(t, old) != "old" {
+		t.Fatalf("before Commit: new %q, old %q", read(t, fresh), read(t, old))
+	}
+	if read(t, journal) == "<absent>" {
+		t.Fatal("a file was created in place without a journal entry")
+	}
+	b.Abort()
+	if read(t, fresh) != "<absent>" || read(t, old) != "old" || read(t, journal) != "<absent>" {
+		t.Fatalf("after Abort: new %q, old %q, journal %q", read(t, fresh), read(t, old), read(t, journal))
+	}
+
+	b = fsutil.NewBatch(true)
+	b.Journal(journal)
+	b.Add(old, []byte("replaced"))
+	b.Add(fresh, []byte("created"))
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if read(t, fresh) != "created" || read(t, old) != "replaced" || read(t, journal) != "<absent>" {
+		t.Fatalf("after Commit: new %q, old %q, journal %q", read(t, fresh), read(t, old), read(t, journal))
+	}
+}
+
+// TestRecover plays the journal a killed run leaves: the files it created
+// go, a file it found already there stays, and an entry cut short by the
+// kill names no file the run created.
+func TestRecover(t *testing.T) {
+	dir := t.TempDir()
+	journal := filepath.Join(dir, "build.journal")
+	made, found, torn := filepath.Join(dir, "made.html"), filepath.Join(dir, "found.html"), filepath.Join(dir, "torn.html")
+	for _, p := range []string{made, found, torn} {
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	entries := "+" + made + "\x00+" + found + "\x00-" + found + "\x00+" + filepath.Join(dir, "gone.html") + "\x00+" + torn
+	os.WriteFile(journal, []byte(entries), 0o644)
+	if err := fsutil.Recover(journal); err != nil {
+		t.Fatal(err)
+	}
+	if read(t, made) != "<absent>" {
+		t.Error("a file the dead run created survived")
+	}
+	if read(t, found) != "x" || read(t, torn) != "x" {
+		t.Error("Recover removed a file the dead run did not create")
+	}
+	if read(t, journal) != "<absent>" {
+		t.Error("the journal survived")
+	}
+	if err := fsutil.Recover(journal); err != nil {
+		t.Errorf("no journal: %v", err)
+	}
+}

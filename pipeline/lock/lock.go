@@ -56,6 +56,14 @@ func Acquire(path string) (*Lock, error) {
 			// Created but not yet written, or just removed: look again.
 			time.Sleep(10 * time.Millisecond)
 			continue
+		case !ok && attempt == 20 && empty(path):
+			// A live process writes its ID right after creating the file:
+			// still empty after 200 ms means it died in between.
+			if err := takeOver(path, 0); err != nil {
+				return nil, err
+			}
+			tookOver = true
+			continue
 		case !ok:
 			return nil, &BusyError{Path: path}
 		case alive(pid) || attempt >= 20:
@@ -105,6 +113,12 @@ func holder(path string) (int, bool) {
 	}
 	pid, err := strconv.Atoi(string(bytes.TrimSpace(data)))
 	return pid, err == nil && pid > 0
+}
+
+// empty reports a lock file with nothing in it.
+func empty(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Size() == 0
 }
 
 // takeOver removes the lock of dead process pid. It first moves the file

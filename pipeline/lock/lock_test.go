@@ -82,6 +82,22 @@ func TestUnreadableLockIsBusy(t *testing.T) {
 	}
 }
 
+// TestEmptyLockIsTakenOver: a process killed between creating the lock
+// file and writing its ID into it leaves an empty file, which stays empty.
+func TestEmptyLockIsTakenOver(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lock")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := lock.Acquire(path)
+	if err != nil {
+		t.Fatalf("Acquire over an empty lock file: %v", err)
+	}
+	if !l.TookOver {
+		t.Error("TookOver not set: the dead run's leftovers would stay")
+	}
+}
+
 // TestOneHolderAtATime races acquirers, from a stale lock on: at every
 // moment at most one holds the lock, and every one gets it in turn.
 func TestOneHolderAtATime(t *testing.T) {

@@ -83,6 +83,10 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if err := p.checkLocaleFolders(); err != nil {
 		return nil, err
 	}
+	journal := p.abs(path.Join(CacheDir, "build.journal"))
+	if err := fsutil.Recover(journal); err != nil {
+		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
+	}
 	locales := opt.Locales
 	if len(locales) == 0 {
 		locales = append([]string{p.Config.SourceLocale}, p.Config.Locales...)
@@ -95,6 +99,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	cache := p.openCache(p.buildFingerprint(locales, opt.Strict), opt.Force)
 	present := p.localeDirs(locales)
 	batch := fsutil.NewBatch(false)
+	batch.Journal(journal)
 	reports := make([]*docReport, len(sources))
 	entries := make([]*cacheEntry, len(sources))
 	errs := make([]errorList, len(sources))
