@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -48,15 +49,21 @@ Example:
 			}
 			start := time.Now()
 			bar := newProgress(c)
+			// Thousands of warnings go out in a few writes, after the
+			// progress bar is gone.
+			log := bufio.NewWriter(c.App.ErrWriter)
 			res, err := p.Build(project.BuildOptions{
 				Locales:  c.StringSlice("locale"),
 				Strict:   c.Bool("strict"),
 				Force:    c.Bool("force"),
-				Log:      c.App.ErrWriter,
+				Log:      log,
 				Progress: bar.callback(),
 				Shard:    shard,
 			})
 			bar.clear()
+			if ferr := log.Flush(); err == nil {
+				err = ferr
+			}
 			if err != nil {
 				return err
 			}

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -58,13 +60,22 @@ type BuildResult struct {
 }
 
 // docReport is what building one document found, kept in the build cache
-// so an unchanged document reports the same as when it was built.
+// so an unchanged document reports the same as when it was built. Counts
+// are short lists rather than maps: thousands of reports are read back on
+// every build.
 type docReport struct {
-	Segments     int                       `json:"segments"`
-	Files        int                       `json:"files"`
-	Warnings     []string                  `json:"warnings,omitempty"`
-	Untranslated map[string]int            `json:"untranslated,omitempty"`
-	From         map[string]map[string]int `json:"from,omitempty"`
+	Segments     int
+	Files        int
+	Warnings     []string
+	Untranslated []count // per locale
+	From         []count // per locale and the locale of its chain used
+}
+
+// count is a number of segments in a locale, taken From one locale of
+// its chain.
+type count struct {
+	Locale, From string
+	N            int
 }
 
 // Build reassembles every document in every locale into output/: Markdown
@@ -97,7 +108,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	}
 	sources = opt.Shard.Filter(sources)
 	cache := p.openCache(p.buildFingerprint(locales, opt.Strict), opt.Force)
-	present := p.localeDirs(locales)
+	msgLocales := p.messageLocales(locales)
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
 	reports := make([]*docReport, len(sources))
@@ -109,7 +120,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			defer func() { opt.Progress(int(done.Add(1)), len(sources)) }()
 		}
 		s := sources[i]
-		inputs := p.buildInputs(s, locales, present)
+		inputs := p.buildInputs(s, msgLocales)
 		if rep, ok := cache.lookup(s.Rel, inputs, p.htmlOutputs(s, locales)); ok {
 			reports[i] = rep
 			return
@@ -142,6 +153,17 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			return nil, err
 		}
 	}
+	dirs := map[string]bool{}
+	last := ""
+	for _, s := range sources {
+		if dir := path.Dir(s.Rel); dir != last {
+			last = dir
+			for _, o := range p.htmlOutputs(Source{Rel: dir + "/x.md"}, locales) {
+				dirs[path.Dir(o)] = true
+			}
+		}
+	}
+	cache.stampDirs(dirs)
 	res := &BuildResult{Untranslated: map[string]int{}, From: map[string]map[string]int{}}
 	for i, rep := range reports {
 		res.Documents++
@@ -152,16 +174,14 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			entries[i].Outputs = flatten(p.stats(p.htmlOutputs(sources[i], locales)))
 			cache.store(sources[i].Rel, entries[i])
 		}
-		for l, n := range rep.Untranslated {
-			res.Untranslated[l] += n
+		for _, c := range rep.Untranslated {
+			res.Untranslated[c.Locale] += c.N
 		}
-		for l, m := range rep.From {
-			if res.From[l] == nil {
-				res.From[l] = map[string]int{}
+		for _, c := range rep.From {
+			if res.From[c.Locale] == nil {
+				res.From[c.Locale] = map[string]int{}
 			}
-			for from, n := range m {
-				res.From[l][from] += n
-			}
+			res.From[c.Locale][c.From] += c.N
 		}
 		if opt.Log != nil {
 			for _, w := range rep.Warnings {
@@ -333,16 +353,10 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		return nil, err
 	}
 	if n := untranslated + fuzzyRefused; n > 0 && locale != p.Config.SourceLocale {
-		if rep.Untranslated == nil {
-			rep.Untranslated = map[string]int{}
-		}
-		rep.Untranslated[locale] += n
+		rep.Untranslated = append(rep.Untranslated, count{Locale: locale, N: n})
 	}
-	if len(from) > 0 {
-		if rep.From == nil {
-			rep.From = map[string]map[string]int{}
-		}
-		rep.From[locale] = from
+	for _, l := range slices.Sorted(maps.Keys(from)) {
+		rep.From = append(rep.From, count{Locale: locale, From: l, N: from[l]})
 	}
 	if doc.Format == pipeline.FormatHTML {
 		return []outFile{{p.OutputPath(locale, s, ".html"), a.html}}, nil

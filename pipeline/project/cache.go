@@ -1,12 +1,11 @@
 package project
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -49,23 +48,35 @@ func flatten(stats []fileStat) []int64 {
 // from. It is keyed by a fingerprint of everything else a build depends on
 // (quipu's version, the page template, the configuration, the locales built,
 // strictness), so any change there rebuilds all.
+//
+// Outputs are checked by their folders first: a file created, removed or
+// renamed in a folder changes the folder's modification time, so while an
+// output folder's time is the one recorded after the last build, none of
+// its pages went missing, and its thousands of files need no look each.
 type buildCache struct {
 	root, path  string
 	Fingerprint string
 	Docs        map[string]*cacheEntry
-	mu          sync.Mutex
-	dirty       bool
+	// Dirs holds the modification time of each output folder after the
+	// last build.
+	Dirs  map[string]int64
+	mu    sync.Mutex
+	dirty bool
+	// now memoizes the folders' current times during a lookup pass.
+	now sync.Map
 }
 
+// buildCacheMagic starts the cache file; a file without it, or with
+// another version, is ignored.
+const buildCacheMagic = "quipu build cache 2\n"
+
 func (p *Project) openCache(fingerprint string, force bool) *buildCache {
-	c := &buildCache{root: p.Root, path: p.abs(path.Join(CacheDir, "build.gob")), Docs: map[string]*cacheEntry{}}
+	c := &buildCache{root: p.Root, path: p.abs(path.Join(CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}}
 	if !force {
-		if f, err := os.Open(c.path); err == nil {
-			var old buildCache
-			if gob.NewDecoder(bufio.NewReader(f)).Decode(&old) == nil && old.Fingerprint == fingerprint && old.Docs != nil {
-				c.Docs = old.Docs
+		if data, err := os.ReadFile(c.path); err == nil {
+			if old, ok := decodeBuildCache(data); ok && old.Fingerprint == fingerprint {
+				c.Docs, c.Dirs = old.Docs, old.Dirs
 			}
-			f.Close()
 		}
 	}
 	if c.Fingerprint != fingerprint {
@@ -75,9 +86,59 @@ func (p *Project) openCache(fingerprint string, force bool) *buildCache {
 	return c
 }
 
+func (c *buildCache) encode() []byte {
+	e := &cacheEnc{buf: make([]byte, 0, 64+len(c.Docs)*160)}
+	e.buf = append(e.buf, buildCacheMagic...)
+	e.str(c.Fingerprint)
+	e.counts64(c.Dirs)
+	e.uint(len(c.Docs))
+	for _, rel := range slices.Sorted(maps.Keys(c.Docs)) {
+		d := c.Docs[rel]
+		e.str(rel)
+		e.ints(d.Inputs)
+		e.ints(d.Outputs)
+		r := &d.Report
+		e.int(int64(r.Segments))
+		e.int(int64(r.Files))
+		e.strs(r.Warnings)
+		e.counts(r.Untranslated)
+		e.counts(r.From)
+	}
+	return e.buf
+}
+
+func decodeBuildCache(data []byte) (*buildCache, bool) {
+	rest, ok := bytes.CutPrefix(data, []byte(buildCacheMagic))
+	if !ok {
+		return nil, false
+	}
+	d := &cacheDec{buf: rest}
+	c := &buildCache{Fingerprint: d.str(), Dirs: d.counts64()}
+	n := d.uint()
+	c.Docs = make(map[string]*cacheEntry, n)
+	for range n {
+		rel := d.str()
+		e := &cacheEntry{Inputs: d.ints(), Outputs: d.ints()}
+		r := &e.Report
+		r.Segments, r.Files = int(d.int()), int(d.int())
+		r.Warnings = d.strs()
+		r.Untranslated = d.counts()
+		r.From = d.counts()
+		if d.err != nil {
+			return nil, false
+		}
+		c.Docs[rel] = e
+	}
+	if c.Dirs == nil {
+		c.Dirs = map[string]int64{}
+	}
+	return c, d.err == nil && len(d.buf) == 0
+}
+
 // lookup returns the report of a document whose inputs and HTML outputs
 // are as they were when it was last built. (A Markdown output edited or
-// deleted by hand is only rebuilt with --force.)
+// deleted by hand, or an HTML output edited in place, is only rebuilt with
+// --force.)
 func (c *buildCache) lookup(rel string, inputs []int64, outputs []string) (*docReport, bool) {
 	c.mu.Lock()
 	e := c.Docs[rel]
@@ -85,12 +146,55 @@ func (c *buildCache) lookup(rel string, inputs []int64, outputs []string) (*docR
 	if e == nil || !slices.Equal(e.Inputs, inputs) || len(e.Outputs) != 2*len(outputs) {
 		return nil, false
 	}
+	if c.dirsUnchanged(outputs) {
+		return &e.Report, true
+	}
 	for i, o := range outputs {
 		if st := c.statOf(o); st.Size != e.Outputs[2*i] || st.Mod != e.Outputs[2*i+1] {
 			return nil, false
 		}
 	}
 	return &e.Report, true
+}
+
+// dirsUnchanged reports whether the folders of outputs are as the last
+// build left them.
+func (c *buildCache) dirsUnchanged(outputs []string) bool {
+	for _, o := range outputs {
+		dir := path.Dir(o)
+		was, ok := c.Dirs[dir]
+		if !ok {
+			return false
+		}
+		now, seen := c.now.Load(dir)
+		if !seen {
+			now, _ = c.now.LoadOrStore(dir, dirTime(c.root, dir))
+		}
+		if now.(int64) != was {
+			return false
+		}
+	}
+	return true
+}
+
+// stampDirs records the times of the folders of outputs, after a build
+// wrote them.
+func (c *buildCache) stampDirs(dirs map[string]bool) {
+	for dir := range dirs {
+		if t := dirTime(c.root, dir); c.Dirs[dir] != t {
+			c.Dirs[dir] = t
+			c.dirty = true
+		}
+	}
+}
+
+// dirTime is a folder's modification time, or -1 when it is missing.
+func dirTime(root, rel string) int64 {
+	fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return -1
+	}
+	return fi.ModTime().UnixNano()
 }
 
 func (c *buildCache) store(rel string, e *cacheEntry) {
@@ -106,11 +210,7 @@ func (c *buildCache) save() error {
 	if !c.dirty {
 		return nil
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(c); err != nil {
-		return err
-	}
-	return fsutil.WriteFast(c.path, buf.Bytes())
+	return fsutil.WriteFast(c.path, c.encode())
 }
 
 // buildFingerprint hashes what every document's build depends on.
@@ -132,9 +232,22 @@ func (p *Project) buildFingerprint(locales []string, strict bool) string {
 }
 
 // buildInputs lists the files one document's build reads, with their
-// sizes and times.
-func (p *Project) buildInputs(s Source, locales []string, present map[string]bool) []int64 {
-	paths := []string{p.ContentPath(s)}
+// sizes and times: its source, and its message file in each of msgLocales.
+func (p *Project) buildInputs(s Source, msgLocales []string) []int64 {
+	paths := make([]string, 0, 1+len(msgLocales))
+	paths = append(paths, p.ContentPath(s))
+	for _, l := range msgLocales {
+		paths = append(paths, p.MessagePath(l, s))
+	}
+	return flatten(p.stats(paths))
+}
+
+// messageLocales lists, once per build, the locales whose message files
+// a build reads: every locale of the chains of those built that has a
+// message folder, the source locale aside.
+func (p *Project) messageLocales(locales []string) []string {
+	present := p.localeDirs(locales)
+	var out []string
 	seen := map[string]bool{}
 	for _, l := range locales {
 		for _, cl := range p.Config.Chain(l) {
@@ -142,10 +255,10 @@ func (p *Project) buildInputs(s Source, locales []string, present map[string]boo
 				continue
 			}
 			seen[cl] = true
-			paths = append(paths, p.MessagePath(cl, s))
+			out = append(out, cl)
 		}
 	}
-	return flatten(p.stats(paths))
+	return out
 }
 
 // htmlOutputs lists a document's HTML pages, whose presence the cache

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -40,21 +41,27 @@ func (p *Project) extract(name string, src []byte) (*pipeline.Document, error) {
 // sharedStems reports documents that would share message files and
 // outputs: a.md and a.html both make locales/<locale>/a.<locale>.toml.
 func (p *Project) sharedStems(sources []Source) error {
+	// Clashes are rare: only they get a list.
+	first := make(map[string]int, len(sources))
 	byStem := map[string][]Source{}
 	var stems []string
-	for _, s := range sources {
+	for i, s := range sources {
 		st := strings.ToLower(stem(s.Rel))
-		if byStem[st] == nil {
+		j, seen := first[st]
+		switch {
+		case !seen:
+			first[st] = i
+		case byStem[st] == nil:
 			stems = append(stems, st)
+			byStem[st] = []Source{sources[j], s}
+		default:
+			byStem[st] = append(byStem[st], s)
 		}
-		byStem[st] = append(byStem[st], s)
 	}
+	slices.SortFunc(stems, func(a, b string) int { return first[a] - first[b] })
 	var errs []string
 	for _, st := range stems {
 		same := byStem[st]
-		if len(same) < 2 {
-			continue
-		}
 		names := make([]string, len(same))
 		for i, s := range same {
 			names[i] = p.ContentPath(s)

@@ -1,0 +1,67 @@
+package project
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func sampleBuildCache() *buildCache {
+	return &buildCache{
+		Fingerprint: "f00d",
+		Dirs:        map[string]int64{"output/en/common": 1764150000123456789, "output/es-PE/common": -1},
+		Docs: map[string]*cacheEntry{
+			"common/tar.md": {
+				Inputs:  []int64{512, 1764150000000000000, 2048, 1764150001000000000},
+				Outputs: []int64{4096, 1, 4100, 2},
+				Report: docReport{
+					Segments: 9, Files: 4,
+					Warnings:     []string{"content/common/tar.md: es-PE: 2 of 9 segments untranslated, source text used"},
+					Untranslated: []count{{Locale: "es-PE", N: 2}},
+					From:         []count{{Locale: "es-PE", From: "en", N: 2}, {Locale: "es-PE", From: "es-PE", N: 7}},
+				},
+			},
+			"ñandú.md": {Inputs: []int64{-1, 0}},
+		},
+	}
+}
+
+func TestBuildCacheRoundTrip(t *testing.T) {
+	c := sampleBuildCache()
+	data := c.encode()
+	got, ok := decodeBuildCache(data)
+	if !ok {
+		t.Fatal("a cache does not decode what it encoded")
+	}
+	opts := cmpopts.IgnoreUnexported(buildCache{})
+	if diff := cmp.Diff(c, got, opts); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	if string(got.encode()) != string(data) {
+		t.Error("encoding is not deterministic")
+	}
+	// Every cut of the file is refused, never half read.
+	for n := range len(data) {
+		if _, ok := decodeBuildCache(data[:n]); ok {
+			t.Fatalf("a cache cut at %d of %d bytes decodes", n, len(data))
+		}
+	}
+}
+
+// FuzzDecodeBuildCache: a damaged cache file is refused or read, never a
+// crash or a huge allocation.
+func FuzzDecodeBuildCache(f *testing.F) {
+	f.Add(sampleBuildCache().encode())
+	f.Add([]byte(buildCacheMagic))
+	f.Add([]byte(buildCacheMagic + "\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, ok := decodeBuildCache(data)
+		if !ok {
+			return
+		}
+		if again, ok := decodeBuildCache(c.encode()); !ok || len(again.Docs) != len(c.Docs) {
+			t.Fatal("a decoded cache does not survive its own encoding")
+		}
+	})
+}
