@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
@@ -33,6 +34,10 @@ func New() goldmark.Markdown {
 }
 
 var md = New()
+
+// Renderer is the HTML renderer of quipu's configuration, shared: it holds
+// no state between calls, and building one costs more than most renders.
+func Renderer() renderer.Renderer { return md.Renderer() }
 
 // bom is the UTF-8 byte order mark some editors write first.
 var bom = []byte("\uFEFF")

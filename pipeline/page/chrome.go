@@ -42,7 +42,32 @@ type Chrome struct {
 // NewChrome localizes the page's strings: go-i18n messages shipped with
 // quipu (es-PE falls back to es), numbers formatted for the locale by x/text
 // (1,354 in es-PE, 1.354 in es).
+//
+// Pages of one locale mostly share a date and many share a word count, so
+// results are remembered: a build of thousands of pages localizes each
+// distinct line once.
 func NewChrome(locale string, updated time.Time, words int) (Chrome, error) {
+	key := chromeKey{locale, updated.Year(), updated.Month(), updated.Day(), words}
+	if c, ok := chromes.Load(key); ok {
+		return c.(Chrome), nil
+	}
+	c, err := newChrome(locale, updated, words)
+	if err == nil {
+		chromes.Store(key, c)
+	}
+	return c, err
+}
+
+type chromeKey struct {
+	locale     string
+	year       int
+	month      time.Month
+	day, words int
+}
+
+var chromes sync.Map // chromeKey → Chrome
+
+func newChrome(locale string, updated time.Time, words int) (Chrome, error) {
 	b, err := chromeBundle()
 	if err != nil {
 		return Chrome{}, err

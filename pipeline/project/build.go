@@ -219,12 +219,14 @@ func (p *Project) buildDoc(s Source, locales []string, opt BuildOptions, batch *
 		return nil, err
 	}
 	rep := &docReport{Segments: len(doc.Segments)}
-	// The heading ids of the source, for the anchors translations keep.
-	sourceIDs := sync.OnceValue(func() []string {
-		return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source)
-	})
+	dp := &docPages{
+		// The heading ids of the source, for the anchors translations keep.
+		sourceIDs: sync.OnceValue(func() []string {
+			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source)
+		}),
+	}
 	for _, l := range locales {
-		out, err := p.localize(doc, s, l, locales, files, opt, rep, sourceIDs)
+		out, err := p.localize(doc, s, l, locales, files, opt, rep, dp)
 		if err != nil {
 			errs.add(err)
 			continue
@@ -245,7 +247,7 @@ type outFile struct {
 }
 
 // localize builds one document in one locale.
-func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport, sourceIDs func() []string) ([]outFile, error) {
+func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport, dp *docPages) ([]outFile, error) {
 	var untranslated, fuzzy, fuzzyRefused int
 	from := map[string]int{}
 	chain := p.Config.Chain(locale)
@@ -369,7 +371,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		}
 		return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
 	}
-	html, err := p.page(doc, s, locale, all, md, root, text, sourceIDs)
+	html, err := p.page(doc, s, locale, all, md, root, text, dp)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", name, locale, err)
 	}
@@ -379,19 +381,64 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 	}, nil
 }
 
+// docPages is what the pages of one document in several locales share.
+type docPages struct {
+	sourceIDs func() []string
+	// The article of the last page rendered, reused by a locale whose
+	// Markdown is the same: an untranslated page, the most common kind in
+	// a project being translated, costs no parse or render of its own.
+	md         []byte
+	headings   []page.Heading
+	head, body template.HTML
+}
+
+// article renders md (parsed as root, or nil) into the title heading and
+// the rest, and lists its headings with their anchors.
+func (p *Project) article(md []byte, root ast.Node, aliases []string, dp *docPages) (head, body template.HTML, headings []page.Heading, err error) {
+	if aliases == nil && dp.md != nil && bytes.Equal(dp.md, md) {
+		return dp.head, dp.body, dp.headings, nil
+	}
+	if root == nil {
+		root = markdown.Parse(md)
+	}
+	headings = page.AnchorHeadings(root, md, aliases)
+	// The title heading goes above the date line; the rest below.
+	var h, b bytes.Buffer
+	r := markdown.Renderer()
+	if first := root.FirstChild(); first != nil {
+		if hd, ok := first.(*ast.Heading); ok && hd.Level == 1 {
+			if err := r.Render(&h, md, hd); err != nil {
+				return "", "", nil, err
+			}
+			root.RemoveChild(root, hd)
+		}
+	}
+	if err := r.Render(&b, md, root); err != nil {
+		return "", "", nil, err
+	}
+	head, body = template.HTML(h.String()), template.HTML(b.String())
+	if aliases == nil {
+		dp.md, dp.head, dp.body, dp.headings = md, head, body, headings
+	}
+	return head, body, headings, nil
+}
+
 // page renders the HTML page of a document built through Markdown: the
 // title heading first, then the date and reading time, a table of
 // contents for long articles, and the rest.
-func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []string, md []byte, root ast.Node, text func(*pipeline.Segment) string, sourceIDs func() []string) ([]byte, error) {
+func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []string, md []byte, root ast.Node, text func(*pipeline.Segment) string, dp *docPages) ([]byte, error) {
 	tmpl, err := p.template()
 	if err != nil {
 		return nil, err
 	}
 	var aliases []string
 	if locale != p.Config.SourceLocale && !bytes.Equal(md, doc.Source) {
-		aliases = sourceIDs() // an untranslated page has the source's ids
+		aliases = dp.sourceIDs() // an untranslated page has the source's ids
 	}
-	headings := page.AnchorHeadings(root, md, aliases)
+	head, body, headings, err := p.article(md, root, aliases, dp)
+	if err != nil {
+		return nil, err
+	}
 	data := page.Data{
 		Lang:      locale,
 		Title:     path.Base(stem(s.Rel)),
@@ -429,21 +476,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	if data.Chrome, err = page.NewChrome(locale, p.updated(s), words); err != nil {
 		return nil, err
 	}
-	// The title heading goes above the date line; the rest below.
-	var head, body bytes.Buffer
-	r := markdown.New().Renderer()
-	if first := root.FirstChild(); first != nil {
-		if h, ok := first.(*ast.Heading); ok && h.Level == 1 {
-			if err := r.Render(&head, md, h); err != nil {
-				return nil, err
-			}
-			root.RemoveChild(root, h)
-		}
-	}
-	if err := r.Render(&body, md, root); err != nil {
-		return nil, err
-	}
-	data.Heading, data.Body = template.HTML(head.String()), template.HTML(body.String())
+	data.Heading, data.Body = head, body
 	var out bytes.Buffer
 	if err := tmpl.Execute(&out, data); err != nil {
 		return nil, err

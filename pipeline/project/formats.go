@@ -82,7 +82,7 @@ func (p *Project) sharedStems(sources []Source) error {
 // assembled is a document built in one locale.
 type assembled struct {
 	md       []byte   // Markdown, from which the page is made
-	root     ast.Node // md parsed
+	root     ast.Node // md parsed, or nil: not parsed yet
 	html     []byte   // an HTML document: the page itself
 	rejected []pipeline.Rejected
 	changed  bool // a translation's tags could not keep their markup
@@ -103,7 +103,13 @@ func (p *Project) assemble(doc *pipeline.Document, locale string, tr pipeline.Tr
 		a.md, a.rejected = textdoc.ToMarkdown(doc, tr)
 		a.root = markdown.Parse(a.md)
 	default:
-		a.md, a.root, a.rejected, a.changed = markdown.Localize(doc, tr)
+		// Markdown the same as the source needs no checks, and its tree
+		// only if no other locale's page can lend it its article.
+		if md, rejected := markdown.Assemble(doc, tr, false); bytes.Equal(md, doc.Source) {
+			a.md, a.rejected = md, rejected
+		} else {
+			a.md, a.root, a.rejected, a.changed = markdown.Localize(doc, tr)
+		}
 		if !source {
 			if md := markdown.SetLang(a.md, locale); !bytes.Equal(md, a.md) {
 				a.md, a.root = md, markdown.Parse(md)
