@@ -5,7 +5,8 @@
 #     Markdown);
 #   - quipu's round trip: `quipu sync` then `quipu build`, with a built binary;
 #   - the floor: bench/floor parses and renders every page with goldmark and
-#     writes as many files as quipu does;
+#     writes as many files as quipu does, in one loop (the issue's floor),
+#     and for reference the same spread over every core (-j);
 #   - then a one-page edit, and each tool's rebuild.
 # It prints wall time, time per page and peak RSS for each, and the ratios.
 #
@@ -99,7 +100,7 @@ keep() { # LABEL...: keep this round's numbers where its wall time is the best
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "pages: $n; edited page: $edit_rel; rounds: $R"
 for r in $(seq "$R"); do
-  rm -rf "$work/po4a/po" "$work/po4a/out" "$work/quipu/locales" "$work/quipu/output" "$work/floor/out"
+  rm -rf "$work/po4a/po" "$work/po4a/out" "$work/quipu/locales" "$work/quipu/output" "$work/floor/out" "$work/floor/outj"
   mkdir -p "$work/po4a/po"
   measure po4a "$work/po4a" po4a -k 0 --force po4a.cfg
   measure sync "$work/quipu" "$work/bin/quipu" sync
@@ -110,7 +111,8 @@ for r in $(seq "$R"); do
     per=$(( files / n ))
   fi
   measure floor "$work/floor" "$work/bin/floor" -in content -out out -files "$per"
-  keep po4a sync build quipu floor
+  measure floorj "$work/floor" "$work/bin/floor" -in content -out outj -files "$per" -j "$(nproc)"
+  keep po4a sync build quipu floor floorj
 done
 
 # One-page edits: each round adds a new example at the end of the page.
@@ -140,6 +142,7 @@ row sync "quipu sync" "$n"
 row build "quipu build" "$n"
 row quipu "quipu sync+build" "$n"
 row floor "floor (goldmark, $per files/page)" "$n"
+row floorj "floor on $(nproc) cores (reference)" "$n"
 row po4a_edit "po4a after a 1-page edit" "$n"
 row sync_edit "quipu sync after the edit" "$n"
 row build_edit "quipu build after the edit" "$n"
@@ -149,6 +152,6 @@ row floor_page "floor, the edited page only" 1
 echo
 ratio() { echo "$1 / $2" | bc -l | xargs printf '%.2f'; }
 echo "po4a / quipu, full run:  $(ratio "${wall[po4a]}" "${wall[quipu]}")x faster per page (target >= 20x)"
-echo "quipu / floor, full run: $(ratio "${wall[quipu]}" "${wall[floor]}")x the floor (target <= 1.5x)"
+echo "quipu / floor, full run: $(ratio "${wall[quipu]}" "${wall[floor]}")x the floor (target <= 1.5x); $(ratio "${wall[quipu]}" "${wall[floorj]}")x the floor on $(nproc) cores"
 echo "one-page edit rebuilt:   $(echo "${wall[quipu_edit]} * 1000" | bc -l | xargs printf '%.0f') ms (target < 100 ms); po4a $(echo "${wall[po4a_edit]} * 1000" | bc -l | xargs printf '%.0f') ms"
 echo "quipu peak RSS:          $(echo "if (${rss[sync]} > ${rss[build]}) ${rss[sync]} else ${rss[build]}" | bc -l) MB (target < 300 MB)"
