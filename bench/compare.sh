@@ -74,6 +74,9 @@ declare -A w c m wall cpu rss
 measure() {
   local label=$1 dir=$2; shift 2
   local t0 t1
+  # Every run starts with nothing left to write back from the one before,
+  # so no tool pays for another's files.
+  sync
   t0=$EPOCHREALTIME
   if ! (cd "$dir" && /usr/bin/time -v -o "$work/time.$label" "$@" >"$work/log.$label" 2>&1); then
     echo "compare.sh: $label failed:" >&2; tail -5 "$work/log.$label" >&2; exit 1
