@@ -86,16 +86,15 @@ func (l *Lock) Release() error {
 }
 
 // create makes the lock file only if it does not exist, with the PID
-// written and synced before anyone can read an empty file for long.
+// written at once. It is not synced to disk: other processes see it
+// without, and after a crash its PID is dead (or the file empty), so the
+// lock is taken over either way.
 func create(path string) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(f, "%d\n", os.Getpid())
-	if err == nil {
-		err = f.Sync()
-	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
