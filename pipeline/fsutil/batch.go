@@ -28,6 +28,7 @@ type Batch struct {
 	dirs    map[string]bool
 	jpath   string
 	journal *os.File // opened at the first file created in place
+	created int      // files created in place
 }
 
 // pending is a staged file (tmp set) or a file created in place (tmp
@@ -149,7 +150,12 @@ func (b *Batch) create(path string, data []byte) (bool, error) {
 		return false, err
 	}
 	b.mu.Lock()
-	b.pending = append(b.pending, pending{"", path})
+	// The journal lists every file created; the batch keeps their names
+	// only while few, for syncing them one by one, so its memory does not
+	// grow with the files it writes.
+	if b.created++; b.created <= smallBatch {
+		b.pending = append(b.pending, pending{"", path})
+	}
 	b.dirs[filepath.Dir(path)] = true
 	b.mu.Unlock()
 	_, werr := f.Write(data)
@@ -183,12 +189,12 @@ func (b *Batch) record(op byte, path string) error {
 
 // Commit moves every staged file into place.
 func (b *Batch) Commit() error {
-	if len(b.pending) == 0 {
+	if len(b.pending) == 0 && b.created == 0 {
 		return b.closeJournal()
 	}
 	// syncfs flushes everything dirty on the file system, other programs'
 	// writes included: worth it for thousands of files, not for a few.
-	perFile := b.durable && (!canSyncFS || len(b.pending) <= smallBatch)
+	perFile := b.durable && (!canSyncFS || b.created <= smallBatch && len(b.pending) <= smallBatch)
 	if b.durable {
 		var err error
 		if perFile {
@@ -212,6 +218,7 @@ func (b *Batch) Commit() error {
 		}
 	}
 	b.pending = nil
+	b.created = 0
 	if perFile {
 		errs = append(errs, b.syncDirs())
 	} else if b.durable {
@@ -234,6 +241,13 @@ func (b *Batch) Abort() {
 		}
 	}
 	b.pending = nil
+	if b.created > smallBatch && b.journal != nil {
+		// Too many to have kept: the journal names them all.
+		b.journal.Close()
+		b.journal = nil
+		Recover(b.jpath)
+	}
+	b.created = 0
 	b.closeJournal()
 }
 

@@ -1,6 +1,7 @@
 package fsutil_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -136,5 +137,24 @@ func TestRecover(t *testing.T) {
 	}
 	if err := fsutil.Recover(journal); err != nil {
 		t.Errorf("no journal: %v", err)
+	}
+}
+
+// TestBatchAbortMany: past the files it keeps names of, a batch aborts
+// through its journal.
+func TestBatchAbortMany(t *testing.T) {
+	dir := t.TempDir()
+	journal := filepath.Join(dir, ".quipu", "build.journal")
+	b := fsutil.NewBatch(false)
+	b.Journal(journal)
+	for i := range 200 {
+		if _, err := b.Add(filepath.Join(dir, "out", fmt.Sprintf("%03d.html", i)), []byte("x")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.Abort()
+	left, _ := os.ReadDir(filepath.Join(dir, "out"))
+	if len(left) != 0 || read(t, journal) != "<absent>" {
+		t.Fatalf("after Abort: %d files left, journal %q", len(left), read(t, journal))
 	}
 }
