@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 )
@@ -59,23 +60,33 @@ type buildCache struct {
 	Docs        map[string]*cacheEntry
 	// Dirs holds the modification time of each output folder after the
 	// last build.
-	Dirs  map[string]int64
+	Dirs map[string]int64
+	// Racy lists the folders whose time was read so soon after a change
+	// that a later change in the same clock tick could leave it as it was:
+	// their files are listed rather than trusted (as git treats a "racily
+	// clean" index entry).
+	Racy  map[string]bool
 	mu    sync.Mutex
 	dirty bool
-	// now memoizes the folders' current times during a lookup pass.
-	now sync.Map
+	// now and names memoize, during a lookup pass, the folders' current
+	// times and, for racy folders, the names they hold.
+	now, names sync.Map
 }
+
+// racyWindow is how recent a folder's change must be for its time to be
+// racy: far more than any file system's clock tick.
+const racyWindow = time.Second
 
 // buildCacheMagic starts the cache file; a file without it, or with
 // another version, is ignored.
-const buildCacheMagic = "quipu build cache 2\n"
+const buildCacheMagic = "quipu build cache 3\n"
 
 func (p *Project) openCache(fingerprint string, force bool) *buildCache {
-	c := &buildCache{root: p.Root, path: p.abs(path.Join(CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}}
+	c := &buildCache{root: p.Root, path: p.abs(path.Join(CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}}
 	if !force {
 		if data, err := os.ReadFile(c.path); err == nil {
 			if old, ok := decodeBuildCache(data); ok && old.Fingerprint == fingerprint {
-				c.Docs, c.Dirs = old.Docs, old.Dirs
+				c.Docs, c.Dirs, c.Racy = old.Docs, old.Dirs, old.Racy
 			}
 		}
 	}
@@ -91,6 +102,7 @@ func (c *buildCache) encode() []byte {
 	e.buf = append(e.buf, buildCacheMagic...)
 	e.str(c.Fingerprint)
 	e.counts64(c.Dirs)
+	e.strs(slices.Sorted(maps.Keys(c.Racy)))
 	e.uint(len(c.Docs))
 	for _, rel := range slices.Sorted(maps.Keys(c.Docs)) {
 		d := c.Docs[rel]
@@ -113,7 +125,10 @@ func decodeBuildCache(data []byte) (*buildCache, bool) {
 		return nil, false
 	}
 	d := &cacheDec{buf: rest}
-	c := &buildCache{Fingerprint: d.str(), Dirs: d.counts64()}
+	c := &buildCache{Fingerprint: d.str(), Dirs: d.counts64(), Racy: map[string]bool{}}
+	for _, dir := range d.strs() {
+		c.Racy[dir] = true
+	}
 	n := d.uint()
 	c.Docs = make(map[string]*cacheEntry, n)
 	for range n {
@@ -170,19 +185,42 @@ func (c *buildCache) dirsUnchanged(outputs []string) bool {
 		if !seen {
 			now, _ = c.now.LoadOrStore(dir, dirTime(c.root, dir))
 		}
-		if now.(int64) != was {
+		if now.(int64) != was || c.Racy[dir] && !c.listed(o) {
 			return false
 		}
 	}
 	return true
 }
 
+// listed reports whether a folder's listing holds the file o.
+func (c *buildCache) listed(o string) bool {
+	dir := path.Dir(o)
+	names, seen := c.names.Load(dir)
+	if !seen {
+		set := map[string]bool{}
+		entries, _ := os.ReadDir(filepath.Join(c.root, filepath.FromSlash(dir)))
+		for _, e := range entries {
+			set[e.Name()] = true
+		}
+		names, _ = c.names.LoadOrStore(dir, set)
+	}
+	return names.(map[string]bool)[path.Base(o)]
+}
+
 // stampDirs records the times of the folders of outputs, after a build
 // wrote them.
 func (c *buildCache) stampDirs(dirs map[string]bool) {
+	now := time.Now().UnixNano()
 	for dir := range dirs {
-		if t := dirTime(c.root, dir); c.Dirs[dir] != t {
+		t := dirTime(c.root, dir)
+		racy := now-t < int64(racyWindow)
+		if c.Dirs[dir] != t || c.Racy[dir] != racy {
 			c.Dirs[dir] = t
+			if racy {
+				c.Racy[dir] = true
+			} else {
+				delete(c.Racy, dir)
+			}
 			c.dirty = true
 		}
 	}

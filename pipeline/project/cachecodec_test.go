@@ -11,6 +11,7 @@ func sampleBuildCache() *buildCache {
 	return &buildCache{
 		Fingerprint: "f00d",
 		Dirs:        map[string]int64{"output/en/common": 1764150000123456789, "output/es-PE/common": -1},
+		Racy:        map[string]bool{"output/en/common": true},
 		Docs: map[string]*cacheEntry{
 			"common/tar.md": {
 				Inputs:  []int64{512, 1764150000000000000, 2048, 1764150001000000000},
