@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -40,15 +41,27 @@ func (p *Project) extract(name string, src []byte) (*pipeline.Document, error) {
 // sharedStems reports documents that would share message files and
 // outputs: a.md and a.html both make locales/<locale>/a.<locale>.toml.
 func (p *Project) sharedStems(sources []Source) error {
-	byStem := map[string][]Source{}
+	first := make(map[string]int, len(sources))
+	var byStem map[string][]Source // only stems shared
 	var stems []string
-	for _, s := range sources {
+	for i, s := range sources {
 		st := strings.ToLower(stem(s.Rel))
+		j, ok := first[st]
+		if !ok {
+			first[st] = i
+			continue
+		}
+		if byStem == nil {
+			byStem = map[string][]Source{}
+		}
 		if byStem[st] == nil {
+			byStem[st] = []Source{sources[j]}
 			stems = append(stems, st)
 		}
 		byStem[st] = append(byStem[st], s)
 	}
+	// In the order of the documents' first appearance.
+	slices.SortFunc(stems, func(a, b string) int { return first[a] - first[b] })
 	var errs []string
 	for _, st := range stems {
 		same := byStem[st]

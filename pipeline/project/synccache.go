@@ -1,10 +1,7 @@
 package project
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -13,9 +10,12 @@ import (
 	"slices"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
-	"github.com/quipu-l10n/quipu/pipeline/glossary"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
+
+// syncCacheFile is where sync keeps its cache; oldSyncCacheFile is where
+// earlier versions kept it, in another encoding.
+var syncCacheFile, oldSyncCacheFile = path.Join(CacheDir, "sync.cache"), path.Join(CacheDir, "sync.gob")
 
 // syncCache lets a sync after a content edit touch only the edited
 // documents. It remembers, per document, the sizes and times of the files
@@ -24,20 +24,36 @@ import (
 // configuration, the glossary or quipu), translation memory is the cache's,
 // and a document whose source did not change would be written back
 // unchanged: only the others need a sync.
+//
+// The source locale's message files are checked by their folders' times
+// (see syncScan): a hand edit inside one, which sync would undo, is only
+// undone by the next full sync (`quipu sync --force`, or any change of a
+// translation).
 type syncCache struct {
 	path        string
-	Fingerprint string
-	Orphans     int // message files without a document at the last full sync
-	Docs        map[string]*syncEntry
-	valid       bool
+	fingerprint string
+	// orphans counts the message files without a document at the last
+	// full sync: their translations feed memory, and the cache does not
+	// hold them.
+	orphans int
+	// dirs are the source locale's message folders with their times after
+	// the last sync wrote them.
+	dirs []dirTime
+	// docs are the documents in the order Sources lists them.
+	docs  []syncEntry
+	valid bool
 }
 
 type syncEntry struct {
-	// Inputs: the document's size and time, then per target locale its
-	// message file's and obsolete file's, then its source message file's.
-	Inputs []int64
-	// Entries are, per locale, what its files give translation memory.
-	Entries map[string][]tm.Entry
+	rel string
+	// inputs are the document's inputs as syncScan lists them.
+	inputs []int64
+	// entries are, per target locale in the configuration's order, what
+	// its files give translation memory.
+	entries [][]tm.Entry
+	// written lists the inputs whose files this sync wrote, to stat once
+	// they are in place.
+	written []int
 }
 
 func (p *Project) syncFingerprint() string {
@@ -45,113 +61,54 @@ func (p *Project) syncFingerprint() string {
 	cfg, _ := json.Marshal(p.Config)
 	h.Write(cfg)
 	h.Write([]byte(Version))
-	gl := statAt(p.Root, p.Config.Glossary)
-	fmt.Fprintf(h, "\x00%s %d %d", gl.Path, gl.Size, gl.Mod)
+	size, mod := statFile(p.abs(p.Config.Glossary))
+	fmt.Fprintf(h, "\x00%s %d %d", p.Config.Glossary, size, mod)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (p *Project) openSyncCache() *syncCache {
-	c := &syncCache{path: p.abs(path.Join(CacheDir, "sync.gob")), Docs: map[string]*syncEntry{}}
-	fp := p.syncFingerprint()
-	if f, err := os.Open(c.path); err == nil {
-		var old syncCache
-		if gob.NewDecoder(bufio.NewReader(f)).Decode(&old) == nil && old.Fingerprint == fp && old.Docs != nil {
-			c.Docs, c.Orphans, c.valid = old.Docs, old.Orphans, true
-		}
-		f.Close()
+// openSyncCache reads the cache; a missing, damaged or outdated one, or
+// use false, gives an empty cache.
+func (p *Project) openSyncCache(use bool) *syncCache {
+	c := &syncCache{path: p.abs(syncCacheFile), fingerprint: p.syncFingerprint()}
+	if !use {
+		return c
 	}
-	c.Fingerprint = fp
+	data, err := os.ReadFile(c.path)
+	if err != nil {
+		return c
+	}
+	old, err := decodeSyncCache(data, len(p.Config.Locales))
+	if err == nil && old.fingerprint == c.fingerprint {
+		c.orphans, c.dirs, c.docs, c.valid = old.orphans, old.dirs, old.docs, true
+	}
 	return c
 }
 
-// syncInputs lists the sizes and times of the files a document's sync
-// reads and writes.
-func (p *Project) syncInputs(s Source) []int64 {
-	paths := []string{p.ContentPath(s)}
-	for _, l := range p.Config.Locales {
-		paths = append(paths, p.MessagePath(l, s), p.ObsoletePath(l, s))
-	}
-	paths = append(paths, p.MessagePath(p.Config.SourceLocale, s))
-	return flatten(p.stats(paths))
-}
-
-// changedContent returns the documents whose source changed, and whether
-// they are all that changed: the same documents as at the last sync, no
-// message file touched, no orphan message files.
-func (c *syncCache) changedContent(sources []Source, inputs [][]int64) ([]Source, bool) {
-	if !c.valid || c.Orphans > 0 || len(c.Docs) != len(sources) {
+// changedContent returns the indexes of the documents whose source
+// changed, and whether they are all that changed: the same documents as at
+// the last sync, no message file touched, no message file without a
+// document.
+func (c *syncCache) changedContent(sources []Source, sc *syncScan) ([]int, bool) {
+	if !c.valid || c.orphans > 0 || sc.strays > 0 || len(c.docs) != len(sources) || !slices.Equal(c.dirs, sc.srcDirs) {
 		return nil, false
 	}
-	var changed []Source
+	var changed []int
 	for i, s := range sources {
-		e := c.Docs[s.Rel]
-		if e == nil || len(e.Inputs) != len(inputs[i]) || !slices.Equal(e.Inputs[2:], inputs[i][2:]) {
+		e, in := &c.docs[i], sc.input(i)
+		if e.rel != s.Rel || len(e.inputs) != len(in) || !slices.Equal(e.inputs[2:], in[2:]) {
 			return nil, false
 		}
-		if !slices.Equal(e.Inputs[:2], inputs[i][:2]) {
-			changed = append(changed, s)
+		if !slices.Equal(e.inputs[:2], in[:2]) {
+			changed = append(changed, i)
 		}
 	}
 	return changed, true
 }
 
-// cachedSyncEnv is newSyncEnv for an incremental sync: translation memory
-// from the cache for the documents left alone, from their files for the
-// others.
-func (p *Project) cachedSyncEnv(c *syncCache, sources []Source, docs []*loadedDoc) (*syncEnv, error) {
-	gl, err := glossary.Load(p.abs(p.Config.Glossary))
-	if err != nil {
-		return nil, err
-	}
-	env := &syncEnv{gl: gl, mems: map[string]*tm.Memory{}, suggest: map[string]func(string) []string{}}
-	fresh := map[string]*loadedDoc{}
-	for _, d := range docs {
-		fresh[d.src.Rel] = d
-	}
-	for _, locale := range p.Config.Locales {
-		mem := tm.New()
-		for _, s := range sources {
-			if d := fresh[s.Rel]; d != nil {
-				for _, e := range docEntries(d.doc, d.old[locale], d.obs[locale]) {
-					mem.Add(e)
-				}
-				continue
-			}
-			for _, e := range c.Docs[s.Rel].Entries[locale] {
-				mem.Add(e)
-			}
-		}
-		env.mems[locale] = mem
-		env.suggest[locale] = suggestions(mem)
-	}
-	return env, nil
-}
+// reset starts the cache afresh for a full sync of sources.
+func (c *syncCache) reset(sources []Source) { c.docs = make([]syncEntry, len(sources)) }
 
-// reset starts the cache afresh after a full sync.
-func (c *syncCache) reset(orphans int) {
-	c.Docs = map[string]*syncEntry{}
-	c.Orphans = orphans
-}
-
-func (c *syncCache) store(rel string, e *syncEntry) { c.Docs[rel] = e }
-
-// keep drops documents that are gone.
-func (c *syncCache) keep(sources []Source) {
-	live := map[string]bool{}
-	for _, s := range sources {
-		live[s.Rel] = true
-	}
-	for rel := range c.Docs {
-		if !live[rel] {
-			delete(c.Docs, rel)
-		}
-	}
-}
-
-func (c *syncCache) save() error {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(c); err != nil {
-		return err
-	}
-	return fsutil.WriteFast(c.path, buf.Bytes())
+func (c *syncCache) save(p *Project) error {
+	os.Remove(p.abs(oldSyncCacheFile))
+	return fsutil.WriteFast(c.path, c.encode())
 }

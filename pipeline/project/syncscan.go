@@ -1,0 +1,261 @@
+package project
+
+import (
+	"os"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// syncScan is what sync learns of the project's files before reading any:
+// enough to tell, against the cache, which documents need a sync, and to
+// skip reading files that do not exist.
+//
+// A stat costs a system call per file; a folder listing costs far less per
+// name. So the target locales' folders are listed, one listing per folder,
+// and only the files found are stat'ed: most documents have no obsolete
+// file. The source locale's message files are not stat'ed at all: only
+// sync writes them, always by renaming a new file into place, so their
+// folders' times say whether any changed (see syncCache.dirs).
+type syncScan struct {
+	// width is the number of inputs per document.
+	width int
+	// inputs holds, per document, width values: the size and time of its
+	// source, then per target locale those of its message file and of its
+	// obsolete file (size -1: absent).
+	inputs []int64
+	// strays counts message files, in the documents' folders, that belong
+	// to no document.
+	strays int
+	// srcDirs are the folders of the source locale's message files, with
+	// their times, sorted.
+	srcDirs []dirTime
+}
+
+// dirTime is a folder's modification time (-1: absent).
+type dirTime struct {
+	Path string
+	Mod  int64
+}
+
+// input returns a document's inputs.
+func (sc *syncScan) input(i int) []int64 { return sc.inputs[i*sc.width : (i+1)*sc.width] }
+
+// has reports whether a document's message file (obsolete false) or
+// obsolete file of the k-th target locale existed when scanned.
+func (sc *syncScan) has(i, k int, obsolete bool) bool {
+	j := 2 + 4*k
+	if obsolete {
+		j += 2
+	}
+	return sc.inputs[i*sc.width+j] >= 0
+}
+
+// scanSync lists the target locales' folders and stats the documents and
+// the message files found.
+func (p *Project) scanSync(sources []Source) *syncScan {
+	locales := p.Config.Locales
+	sc := &syncScan{width: 2 + 4*len(locales)}
+	sc.inputs = make([]int64, len(sources)*sc.width)
+
+	// Documents by folder: each folder of message files is listed once.
+	groups := map[string][]int{}
+	var dirs []string
+	for i, s := range sources {
+		d := path.Dir(s.Rel)
+		if groups[d] == nil {
+			dirs = append(dirs, d)
+		}
+		groups[d] = append(groups[d], i)
+	}
+	// maybe[i*len(locales)+k]: bit 1, the message file may exist; bit 2,
+	// the obsolete file.
+	maybe := make([]uint8, len(sources)*len(locales))
+	strays := make([]int, len(dirs)*len(locales))
+	parallel(len(dirs)*len(locales), func(j int) {
+		d, k := dirs[j/len(locales)], j%len(locales)
+		strays[j] = p.listMessageDir(locales[k], d, sources, groups[d], func(i int, bit uint8) {
+			maybe[i*len(locales)+k] |= bit
+		})
+	})
+	for _, n := range strays {
+		sc.strays += n
+	}
+
+	// Stats, folder by folder, in slices small enough to share out
+	// between the cores.
+	const slice = 256
+	type part struct {
+		dir  string
+		docs []int
+	}
+	var parts []part
+	for _, d := range dirs {
+		for g := groups[d]; len(g) > 0; {
+			n := min(slice, len(g))
+			parts = append(parts, part{d, g[:n]})
+			g = g[n:]
+		}
+	}
+	parallel(len(parts), func(j int) {
+		pt := parts[j]
+		content := openFolder(p.abs(path.Join(p.Config.Content, pt.dir)))
+		defer content.close()
+		for _, i := range pt.docs {
+			in := sc.input(i)
+			in[0], in[1] = content.stat(path.Base(sources[i].Rel))
+		}
+		for k, l := range locales {
+			var msgs folder
+			opened := false
+			base := path.Base
+			for _, i := range pt.docs {
+				in, m := sc.input(i), maybe[i*len(locales)+k]
+				in[2+4*k], in[3+4*k], in[4+4*k], in[5+4*k] = -1, 0, -1, 0
+				if m == 0 {
+					continue
+				}
+				if !opened {
+					msgs, opened = openFolder(p.abs(path.Join(p.Config.LocalesDir, l, pt.dir))), true
+					defer msgs.close()
+				}
+				s := sources[i]
+				if m&1 != 0 {
+					in[2+4*k], in[3+4*k] = msgs.stat(base(p.MessagePath(l, s)))
+				}
+				if m&2 != 0 {
+					in[4+4*k], in[5+4*k] = msgs.stat(base(p.ObsoletePath(l, s)))
+				}
+			}
+		}
+	})
+
+	sc.srcDirs = make([]dirTime, len(dirs))
+	for j, d := range dirs {
+		sc.srcDirs[j].Path = path.Join(p.Config.LocalesDir, p.Config.SourceLocale, d)
+	}
+	slices.SortFunc(sc.srcDirs, func(a, b dirTime) int { return strings.Compare(a.Path, b.Path) })
+	p.statDirs(sc.srcDirs)
+	return sc
+}
+
+// statDirs fills in the folders' times.
+func (p *Project) statDirs(dirs []dirTime) {
+	parallel(len(dirs), func(j int) {
+		size, mod := statFile(p.abs(dirs[j].Path))
+		if size < 0 {
+			mod = -1
+		}
+		dirs[j].Mod = mod
+	})
+}
+
+// listMessageDir lists the folder of a locale's message files for the
+// documents of one content folder, and calls mark for each file that may
+// be one of theirs (bit 1: the message file, 2: the obsolete file). It
+// returns how many message files there belong to no document.
+//
+// A file absent from the listing is absent, as long as names compare as the
+// file system compares them. On a case-insensitive file system (macOS,
+// Windows) Tar.es-PE.toml is tar.es-PE.toml: when a name there could be
+// such a variant of one expected, names are matched folded, and a false
+// match only costs a stat. A folder that cannot be listed leaves every
+// file to a stat.
+func (p *Project) listMessageDir(locale, dir string, sources []Source, docs []int, mark func(i int, bit uint8)) int {
+	suffix := "." + locale + ".toml"
+	names, err := readDirNames(p.abs(path.Join(p.Config.LocalesDir, locale, dir)))
+	if err != nil {
+		if !os.IsNotExist(err) {
+			for _, i := range docs {
+				mark(i, 3)
+			}
+		}
+		return 0
+	}
+	bases := make(map[string]int, len(docs))
+	for _, i := range docs {
+		bases[path.Base(stem(sources[i].Rel))] = i
+	}
+	strays, variants := 0, false
+	foldedSuffix := foldName(suffix)
+	for _, n := range names {
+		if x, ok := strings.CutSuffix(n, suffix); ok {
+			if i, ok := bases[x]; ok {
+				mark(i, 1)
+				continue
+			}
+			if b, ok := strings.CutSuffix(x, ".obsolete"); ok {
+				if i, ok := bases[b]; ok {
+					mark(i, 2)
+					continue
+				}
+			}
+			strays++
+		}
+		if !variants && strings.HasSuffix(foldName(n), foldedSuffix) {
+			variants = true
+		}
+	}
+	if variants {
+		folded := make(map[string]bool, len(names))
+		for _, n := range names {
+			folded[foldName(n)] = true
+		}
+		for _, i := range docs {
+			base := path.Base(stem(sources[i].Rel))
+			if folded[foldName(base+suffix)] {
+				mark(i, 1)
+			}
+			if folded[foldName(base+".obsolete"+suffix)] {
+				mark(i, 2)
+			}
+		}
+	}
+	return strays
+}
+
+func readDirNames(dir string) ([]string, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.Readdirnames(-1)
+}
+
+// foldName folds a file name as case-insensitive file systems compare
+// names: letter case and Unicode normalization aside.
+func foldName(name string) string {
+	ascii, upper := true, false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if ascii {
+		if !upper {
+			return name
+		}
+		return strings.ToLower(name)
+	}
+	return cases.Fold().String(norm.NFC.String(name))
+}
+
+// statFile returns a file's size and modification time, or -1 and 0 when
+// it cannot be stat'ed.
+func statFile(path string) (size, mod int64) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return -1, 0
+	}
+	return fi.Size(), fi.ModTime().UnixNano()
+}
