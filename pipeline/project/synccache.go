@@ -37,7 +37,7 @@ type syncCache struct {
 	// hold them.
 	orphans int
 	// dirs are the source locale's message folders with their times after
-	// the last sync wrote them.
+	// the last sync wrote them (without their documents).
 	dirs []dirTime
 	// docs are the documents in the order Sources lists them.
 	docs  []syncEntry
@@ -89,7 +89,7 @@ func (p *Project) openSyncCache(use bool) *syncCache {
 // the last sync, no message file touched, no message file without a
 // document.
 func (c *syncCache) changedContent(sources []Source, sc *syncScan) ([]int, bool) {
-	if !c.valid || c.orphans > 0 || sc.strays > 0 || len(c.docs) != len(sources) || !slices.Equal(c.dirs, sc.srcDirs) {
+	if !c.valid || c.orphans > 0 || sc.strays > 0 || len(c.docs) != len(sources) || !sc.sameSourceDirs(c.dirs) {
 		return nil, false
 	}
 	var changed []int

@@ -31,6 +31,7 @@ func (c *syncCache) encode() []byte {
 	for _, d := range c.dirs {
 		e.str(d.Path)
 		e.int(d.Mod)
+		e.bool(d.Racy)
 	}
 	width := 0
 	if len(c.docs) > 0 {
@@ -67,6 +68,14 @@ type encoder struct{ b []byte }
 func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 func (e *encoder) int(v int64)   { e.b = binary.AppendVarint(e.b, v) }
 
+func (e *encoder) bool(v bool) {
+	if v {
+		e.b = append(e.b, 1)
+	} else {
+		e.b = append(e.b, 0)
+	}
+}
+
 func (e *encoder) str(s string) {
 	e.uint(uint64(len(s)))
 	e.b = append(e.b, s...)
@@ -77,11 +86,7 @@ func (e *encoder) entry(t tm.Entry) {
 	e.str(t.Target)
 	e.str(t.Doc)
 	e.str(t.ID)
-	if t.Reviewed {
-		e.b = append(e.b, 1)
-	} else {
-		e.b = append(e.b, 0)
-	}
+	e.bool(t.Reviewed)
 	e.uint(uint64(len(t.Placeholders)))
 	for _, ph := range t.Placeholders {
 		e.int(int64(ph.Kind))
@@ -101,9 +106,9 @@ func decodeSyncCache(data []byte, locales int) (*syncCache, error) {
 	// by one.
 	d := &decoder{b: data, s: string(data), off: len(syncCacheMagic) + 1}
 	c := &syncCache{fingerprint: d.str(), orphans: int(d.uint())}
-	c.dirs = make([]dirTime, d.count(2))
+	c.dirs = make([]dirTime, d.count(3))
 	for i := range c.dirs {
-		c.dirs[i] = dirTime{Path: d.str(), Mod: d.int()}
+		c.dirs[i] = dirTime{Path: d.str(), Mod: d.int(), Racy: d.bool()}
 	}
 	width := d.count(1)
 	n := d.count(2 + width)
@@ -204,6 +209,15 @@ func (d *decoder) count(min int) int {
 	return int(v)
 }
 
+func (d *decoder) bool() bool {
+	if d.err != nil || d.off >= len(d.b) || d.b[d.off] > 1 {
+		d.err = errBadCache
+		return false
+	}
+	d.off++
+	return d.b[d.off-1] == 1
+}
+
 func (d *decoder) str() string {
 	n := d.count(1)
 	s := d.s[d.off : d.off+n]
@@ -212,13 +226,7 @@ func (d *decoder) str() string {
 }
 
 func (d *decoder) entry() tm.Entry {
-	t := tm.Entry{Source: d.str(), Target: d.str(), Doc: d.str(), ID: d.str()}
-	if d.err == nil && d.off < len(d.b) && d.b[d.off] <= 1 {
-		t.Reviewed = d.b[d.off] == 1
-		d.off++
-	} else {
-		d.err = errBadCache
-	}
+	t := tm.Entry{Source: d.str(), Target: d.str(), Doc: d.str(), ID: d.str(), Reviewed: d.bool()}
 	if n := d.count(4); n > 0 {
 		t.Placeholders = make([]pipeline.Placeholder, n)
 		for i := range t.Placeholders {

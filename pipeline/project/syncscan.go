@@ -5,6 +5,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/cases"
@@ -20,8 +21,11 @@ import (
 // and only the files found are stat'ed: most documents have no obsolete
 // file. The source locale's message files are not stat'ed at all: only
 // sync writes them, always by renaming a new file into place, so their
-// folders' times say whether any changed (see syncCache.dirs).
+// folders' times say whether any was created, deleted or renamed since
+// (see syncCache.dirs).
 type syncScan struct {
+	p       *Project
+	sources []Source
 	// width is the number of inputs per document.
 	width int
 	// inputs holds, per document, width values: the size and time of its
@@ -40,7 +44,16 @@ type syncScan struct {
 type dirTime struct {
 	Path string
 	Mod  int64
+	// Racy is set when the time was read so soon after the folder last
+	// changed that a change in the same tick of the file system's clock
+	// would leave the time as it is: the next sync lists the folder.
+	Racy bool
+	docs []int // the documents whose source message files it holds
 }
+
+// racyWindow is how long after a change a folder's time may not yet tell
+// the next one: file systems keep times in ticks of up to two seconds.
+const racyWindow = 2 * time.Second
 
 // input returns a document's inputs.
 func (sc *syncScan) input(i int) []int64 { return sc.inputs[i*sc.width : (i+1)*sc.width] }
@@ -59,7 +72,7 @@ func (sc *syncScan) has(i, k int, obsolete bool) bool {
 // the message files found.
 func (p *Project) scanSync(sources []Source) *syncScan {
 	locales := p.Config.Locales
-	sc := &syncScan{width: 2 + 4*len(locales)}
+	sc := &syncScan{p: p, sources: sources, width: 2 + 4*len(locales)}
 	sc.inputs = make([]int64, len(sources)*sc.width)
 
 	// Documents by folder: each folder of message files is listed once.
@@ -136,7 +149,7 @@ func (p *Project) scanSync(sources []Source) *syncScan {
 
 	sc.srcDirs = make([]dirTime, len(dirs))
 	for j, d := range dirs {
-		sc.srcDirs[j].Path = path.Join(p.Config.LocalesDir, p.Config.SourceLocale, d)
+		sc.srcDirs[j] = dirTime{Path: path.Join(p.Config.LocalesDir, p.Config.SourceLocale, d), docs: groups[d]}
 	}
 	slices.SortFunc(sc.srcDirs, func(a, b dirTime) int { return strings.Compare(a.Path, b.Path) })
 	p.statDirs(sc.srcDirs)
@@ -151,7 +164,42 @@ func (p *Project) statDirs(dirs []dirTime) {
 			mod = -1
 		}
 		dirs[j].Mod = mod
+		dirs[j].Racy = mod > time.Now().Add(-racyWindow).UnixNano()
 	})
+}
+
+// sameSourceDirs reports whether the source locale's message folders are
+// as they were: the same folders with the same times, and those whose
+// time was racy still hold every document's file.
+func (sc *syncScan) sameSourceDirs(old []dirTime) bool {
+	if len(old) != len(sc.srcDirs) {
+		return false
+	}
+	for j, d := range sc.srcDirs {
+		if old[j].Path != d.Path || old[j].Mod != d.Mod || old[j].Racy && !sc.complete(d) {
+			return false
+		}
+	}
+	return true
+}
+
+// complete reports whether a source locale message folder holds the file
+// of every document it should.
+func (sc *syncScan) complete(d dirTime) bool {
+	names, err := readDirNames(sc.p.abs(d.Path))
+	if err != nil {
+		return false
+	}
+	have := make(map[string]bool, len(names))
+	for _, n := range names {
+		have[n] = true
+	}
+	for _, i := range d.docs {
+		if !have[path.Base(sc.p.MessagePath(sc.p.Config.SourceLocale, sc.sources[i]))] {
+			return false
+		}
+	}
+	return true
 }
 
 // listMessageDir lists the folder of a locale's message files for the
