@@ -65,12 +65,16 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 	if err := p.checkLocaleFolders(); err != nil {
 		return nil, err
 	}
+	// The cache is read while the documents are listed.
+	opened := make(chan *syncCache, 1)
+	go func() { opened <- p.openSyncCache(!opt.Force) }()
 	sources, err := p.Sources()
 	if err != nil {
+		<-opened
 		return nil, err
 	}
 	scan := p.scanSync(sources)
-	cache := p.openSyncCache(!opt.Force)
+	cache := <-opened
 
 	// When only documents changed, and no message file, translation memory
 	// is what the cache holds: only the changed documents need a sync.
@@ -96,9 +100,11 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		cache.reset(sources)
 	}
 	r := p.newDocRun(sources, p.Config.Locales, scan)
-	env, oerr := r.newSyncEnv(false, !incremental, cached)
-	if env == nil {
-		return nil, oerr
+	env, oerr := &syncEnv{}, error(nil) // nothing to sync, nothing to offer
+	if len(todo) > 0 {
+		if env, oerr = r.newSyncEnv(false, !incremental, cached); env == nil {
+			return nil, oerr
+		}
 	}
 
 	res := &SyncResult{Documents: len(sources), Synced: len(todo)}
@@ -147,15 +153,15 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 	parallel(len(todo), func(j int) {
 		s := sources[todo[j]]
 		e := &cache.docs[todo[j]]
-		for _, n := range e.written {
-			k := (n - 2) / 4
-			name := p.MessagePath(r.locales[k], s)
-			if (n-2)%4 == 2 {
-				name = p.ObsoletePath(r.locales[k], s)
+		for k, l := range r.locales {
+			if e.wrote(k, false) {
+				e.inputs[2+4*k], e.inputs[3+4*k] = statFile(p.abs(p.MessagePath(l, s)))
 			}
-			e.inputs[n], e.inputs[n+1] = statFile(p.abs(name))
+			if e.wrote(k, true) {
+				e.inputs[4+4*k], e.inputs[5+4*k] = statFile(p.abs(p.ObsoletePath(l, s)))
+			}
 		}
-		e.written = nil
+		e.written = 0
 	})
 	if !incremental {
 		cache.orphans = len(env.orphans)
@@ -193,10 +199,10 @@ func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) 
 		}
 		e.entries[k] = docEntries(doc, f, kept)
 		if st.add(tPath, target) {
-			e.written = append(e.written, 2+4*k)
+			e.write(k, false)
 		}
 		if obsolete != nil && st.add(oPath, obsolete) {
-			e.written = append(e.written, 4+4*k)
+			e.write(k, true)
 		}
 		sum.Added += rep.Added
 		sum.Kept += rep.Kept

@@ -51,10 +51,25 @@ type syncEntry struct {
 	// entries are, per target locale in the configuration's order, what
 	// its files give translation memory.
 	entries [][]tm.Entry
-	// written lists the inputs whose files this sync wrote, to stat once
-	// they are in place.
-	written []int
+	// written marks the files this sync wrote, to stat once they are in
+	// place: bit 2k the message file of the k-th target locale, 2k+1 its
+	// obsolete file; bit 63 stands for all from the 32nd locale on.
+	written uint64
 }
+
+func writtenBit(k int, obsolete bool) uint64 {
+	if k >= 31 {
+		return 1 << 63
+	}
+	if obsolete {
+		return 1 << (2*k + 1)
+	}
+	return 1 << (2 * k)
+}
+
+func (e *syncEntry) write(k int, obsolete bool) { e.written |= writtenBit(k, obsolete) }
+
+func (e *syncEntry) wrote(k int, obsolete bool) bool { return e.written&writtenBit(k, obsolete) != 0 }
 
 func (p *Project) syncFingerprint() string {
 	h := sha256.New()
@@ -80,6 +95,11 @@ func (p *Project) openSyncCache(use bool) *syncCache {
 	old, err := decodeSyncCache(data, len(p.Config.Locales))
 	if err == nil && old.fingerprint == c.fingerprint {
 		c.orphans, c.dirs, c.docs, c.valid = old.orphans, old.dirs, old.docs, true
+		for j, d := range c.dirs {
+			if d.Racy {
+				c.dirs[j].stems = p.sourceStems(d.Path)
+			}
+		}
 	}
 	return c
 }

@@ -47,8 +47,9 @@ type dirTime struct {
 	// Racy is set when the time was read so soon after the folder last
 	// changed that a change in the same tick of the file system's clock
 	// would leave the time as it is: the next sync lists the folder.
-	Racy bool
-	docs []int // the documents whose source message files it holds
+	Racy  bool
+	docs  []int           // the documents whose source message files it holds
+	stems map[string]bool // its files' stems, when listed
 }
 
 // racyWindow is how long after a change a folder's time may not yet tell
@@ -85,20 +86,6 @@ func (p *Project) scanSync(sources []Source) *syncScan {
 		}
 		groups[d] = append(groups[d], i)
 	}
-	// maybe[i*len(locales)+k]: bit 1, the message file may exist; bit 2,
-	// the obsolete file.
-	maybe := make([]uint8, len(sources)*len(locales))
-	strays := make([]int, len(dirs)*len(locales))
-	parallel(len(dirs)*len(locales), func(j int) {
-		d, k := dirs[j/len(locales)], j%len(locales)
-		strays[j] = p.listMessageDir(locales[k], d, sources, groups[d], func(i int, bit uint8) {
-			maybe[i*len(locales)+k] |= bit
-		})
-	})
-	for _, n := range strays {
-		sc.strays += n
-	}
-
 	// Stats, folder by folder, in slices small enough to share out
 	// between the cores.
 	const slice = 256
@@ -114,35 +101,58 @@ func (p *Project) scanSync(sources []Source) *syncScan {
 			g = g[n:]
 		}
 	}
-	parallel(len(parts), func(j int) {
-		pt := parts[j]
+
+	// First the listings, largest first, with the documents' own stats
+	// filling in around them; then the message files found.
+	// maybe[i*len(locales)+k]: bit 1, the message file may exist; bit 2,
+	// the obsolete file.
+	maybe := make([]uint8, len(sources)*len(locales))
+	lists := make([]int, len(dirs)*len(locales))
+	for j := range lists {
+		lists[j] = j
+	}
+	slices.SortStableFunc(lists, func(a, b int) int { return len(groups[dirs[b/len(locales)]]) - len(groups[dirs[a/len(locales)]]) })
+	strays := make([]int, len(lists))
+	parallel(len(lists)+len(parts), func(j int) {
+		if j < len(lists) {
+			d, k := dirs[lists[j]/len(locales)], lists[j]%len(locales)
+			strays[j] = p.listMessageDir(locales[k], d, sources, groups[d], func(i int, bit uint8) {
+				maybe[i*len(locales)+k] |= bit
+			})
+			return
+		}
+		pt := parts[j-len(lists)]
 		content := openFolder(p.abs(path.Join(p.Config.Content, pt.dir)))
 		defer content.close()
 		for _, i := range pt.docs {
 			in := sc.input(i)
 			in[0], in[1] = content.stat(path.Base(sources[i].Rel))
 		}
-		for k, l := range locales {
-			var msgs folder
-			opened := false
-			base := path.Base
-			for _, i := range pt.docs {
-				in, m := sc.input(i), maybe[i*len(locales)+k]
-				in[2+4*k], in[3+4*k], in[4+4*k], in[5+4*k] = -1, 0, -1, 0
-				if m == 0 {
-					continue
-				}
-				if !opened {
-					msgs, opened = openFolder(p.abs(path.Join(p.Config.LocalesDir, l, pt.dir))), true
-					defer msgs.close()
-				}
-				s := sources[i]
-				if m&1 != 0 {
-					in[2+4*k], in[3+4*k] = msgs.stat(base(p.MessagePath(l, s)))
-				}
-				if m&2 != 0 {
-					in[4+4*k], in[5+4*k] = msgs.stat(base(p.ObsoletePath(l, s)))
-				}
+	})
+	for _, n := range strays {
+		sc.strays += n
+	}
+	parallel(len(parts)*len(locales), func(j int) {
+		pt, k := parts[j/len(locales)], j%len(locales)
+		suffix := "." + locales[k] + ".toml"
+		var msgs folder
+		opened := false
+		for _, i := range pt.docs {
+			in, m := sc.input(i), maybe[i*len(locales)+k]
+			in[2+4*k], in[3+4*k], in[4+4*k], in[5+4*k] = -1, 0, -1, 0
+			if m == 0 {
+				continue
+			}
+			if !opened {
+				msgs, opened = openFolder(p.abs(path.Join(p.Config.LocalesDir, locales[k], pt.dir))), true
+				defer msgs.close()
+			}
+			base := path.Base(stem(sources[i].Rel))
+			if m&1 != 0 {
+				in[2+4*k], in[3+4*k] = msgs.stat(base + suffix)
+			}
+			if m&2 != 0 {
+				in[4+4*k], in[5+4*k] = msgs.stat(base + ".obsolete" + suffix)
 			}
 		}
 	})
@@ -176,7 +186,7 @@ func (sc *syncScan) sameSourceDirs(old []dirTime) bool {
 		return false
 	}
 	for j, d := range sc.srcDirs {
-		if old[j].Path != d.Path || old[j].Mod != d.Mod || old[j].Racy && !sc.complete(d) {
+		if old[j].Path != d.Path || old[j].Mod != d.Mod || old[j].Racy && !sc.complete(d, old[j].stems) {
 			return false
 		}
 	}
@@ -184,22 +194,35 @@ func (sc *syncScan) sameSourceDirs(old []dirTime) bool {
 }
 
 // complete reports whether a source locale message folder holds the file
-// of every document it should.
-func (sc *syncScan) complete(d dirTime) bool {
-	names, err := readDirNames(sc.p.abs(d.Path))
-	if err != nil {
-		return false
-	}
-	have := make(map[string]bool, len(names))
-	for _, n := range names {
-		have[n] = true
+// of every document it should; have are its files' stems, if listed
+// already.
+func (sc *syncScan) complete(d dirTime, have map[string]bool) bool {
+	if have == nil {
+		have = sc.p.sourceStems(d.Path)
 	}
 	for _, i := range d.docs {
-		if !have[path.Base(sc.p.MessagePath(sc.p.Config.SourceLocale, sc.sources[i]))] {
+		if !have[path.Base(stem(sc.sources[i].Rel))] {
 			return false
 		}
 	}
 	return true
+}
+
+// sourceStems lists the stems of the source locale's message files in a
+// folder; an empty map if it cannot be listed.
+func (p *Project) sourceStems(dir string) map[string]bool {
+	names, err := readDirNames(p.abs(dir))
+	suffix := "." + p.Config.SourceLocale + ".toml"
+	have := make(map[string]bool, len(names))
+	for _, n := range names {
+		if base, ok := strings.CutSuffix(n, suffix); ok {
+			have[base] = true
+		}
+	}
+	if err != nil {
+		clear(have)
+	}
+	return have
 }
 
 // listMessageDir lists the folder of a locale's message files for the
