@@ -76,29 +76,8 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 	scan := p.scanSync(sources)
 	cache := <-opened
 
-	// When only documents changed, and no message file, translation memory
-	// is what the cache holds: only the changed documents need a sync.
-	todo, incremental := cache.changedContent(sources, scan)
-	var cached func(i int) ([][]tm.Entry, bool)
-	if incremental && !opt.DryRun {
-		fresh := make([]bool, len(sources))
-		for _, i := range todo {
-			fresh[i] = true
-		}
-		cached = func(i int) ([][]tm.Entry, bool) {
-			if fresh[i] {
-				return nil, false
-			}
-			return cache.docs[i].entries, true
-		}
-	} else {
-		incremental = false
-		todo = make([]int, len(sources))
-		for i := range todo {
-			todo[i] = i
-		}
-		cache.reset(sources)
-	}
+	todo, cached := cache.plan(sources, scan, opt.DryRun)
+	incremental := cached != nil
 	r := p.newDocRun(sources, p.Config.Locales, scan)
 	env, oerr := &syncEnv{}, error(nil) // nothing to sync, nothing to offer
 	if len(todo) > 0 {
@@ -130,11 +109,7 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		cache.docs[i] = *e // each document's own slot
 		mu.Lock()
 		defer mu.Unlock()
-		res.Report.Added += rep.Added
-		res.Report.Kept += rep.Kept
-		res.Report.Stale += rep.Stale
-		res.Report.Obsolete += rep.Obsolete
-		res.Report.Reused += rep.Reused
+		addReport(&res.Report, rep)
 	})
 	if err := r.err(oerr); err != nil {
 		st.batch.Abort()
@@ -149,11 +124,19 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		return res, err
 	}
 
-	// The files just written are stat'ed now; the others are as scanned.
-	parallel(len(todo), func(j int) {
-		s := sources[todo[j]]
-		e := &cache.docs[todo[j]]
-		for k, l := range r.locales {
+	if !incremental {
+		cache.orphans = len(env.orphans)
+	}
+	return res, p.recordSync(cache, scan, todo)
+}
+
+// recordSync updates the cache after a sync has written its files: the
+// synced documents' files just written are stat'ed now, the others are as
+// scanned, and the source message folders' times are read again.
+func (p *Project) recordSync(cache *syncCache, scan *syncScan, synced []int) error {
+	parallel(len(synced), func(j int) {
+		s, e := scan.sources[synced[j]], &cache.docs[synced[j]]
+		for k, l := range p.Config.Locales {
 			if e.wrote(k, false) {
 				e.inputs[2+4*k], e.inputs[3+4*k] = statFile(p.abs(p.MessagePath(l, s)))
 			}
@@ -163,12 +146,9 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		}
 		e.written = 0
 	})
-	if !incremental {
-		cache.orphans = len(env.orphans)
-	}
 	cache.dirs = slices.Clone(scan.srcDirs)
 	p.statDirs(cache.dirs)
-	return res, cache.save(p)
+	return cache.save(p)
 }
 
 // syncDoc is the second pass of a sync for document i: it syncs the
@@ -204,11 +184,7 @@ func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) 
 		if obsolete != nil && st.add(oPath, obsolete) {
 			e.write(k, true)
 		}
-		sum.Added += rep.Added
-		sum.Kept += rep.Kept
-		sum.Stale += rep.Stale
-		sum.Obsolete += rep.Obsolete
-		sum.Reused += rep.Reused
+		addReport(&sum, rep)
 	}
 	srcPath := p.MessagePath(p.Config.SourceLocale, s)
 	st.add(srcPath, catalog.Format(catalog.SourceFile(doc, srcPath, p.Config.SourceLocale)))
@@ -216,6 +192,14 @@ func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) 
 		e.entries = nil
 	}
 	return e, sum
+}
+
+func addReport(sum *catalog.Report, r catalog.Report) {
+	sum.Added += r.Added
+	sum.Kept += r.Kept
+	sum.Stale += r.Stale
+	sum.Obsolete += r.Obsolete
+	sum.Reused += r.Reused
 }
 
 // options are the catalog.Sync options of a locale. Every tool that

@@ -125,8 +125,33 @@ func (c *syncCache) changedContent(sources []Source, sc *syncScan) ([]int, bool)
 	return changed, true
 }
 
-// reset starts the cache afresh for a full sync of sources.
-func (c *syncCache) reset(sources []Source) { c.docs = make([]syncEntry, len(sources)) }
+// plan returns the indexes of the documents to sync and, for an
+// incremental sync, where translation memory finds the entries of the
+// others: when only documents changed, and no message file, memory is what
+// the cache holds, and only the changed documents need a sync. A full sync
+// (cached nil) starts the cache afresh; so does a dry run, which writes no
+// cache.
+func (c *syncCache) plan(sources []Source, sc *syncScan, dry bool) (todo []int, cached func(i int) ([][]tm.Entry, bool)) {
+	todo, incremental := c.changedContent(sources, sc)
+	if !incremental || dry {
+		todo = make([]int, len(sources))
+		for i := range todo {
+			todo[i] = i
+		}
+		c.docs = make([]syncEntry, len(sources))
+		return todo, nil
+	}
+	fresh := make([]bool, len(sources))
+	for _, i := range todo {
+		fresh[i] = true
+	}
+	return todo, func(i int) ([][]tm.Entry, bool) {
+		if fresh[i] {
+			return nil, false
+		}
+		return c.docs[i].entries, true
+	}
+}
 
 func (c *syncCache) save(p *Project) error {
 	os.Remove(p.abs(oldSyncCacheFile))
