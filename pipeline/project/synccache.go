@@ -42,6 +42,7 @@ type syncCache struct {
 	// docs are the documents in the order Sources lists them.
 	docs  []syncEntry
 	valid bool
+	size  int // of the file read, to write the next at once
 }
 
 type syncEntry struct {
@@ -95,6 +96,7 @@ func (p *Project) openSyncCache(use bool) *syncCache {
 	old, err := decodeSyncCache(data, len(p.Config.Locales))
 	if err == nil && old.fingerprint == c.fingerprint {
 		c.orphans, c.dirs, c.docs, c.valid = old.orphans, old.dirs, old.docs, true
+		c.size = old.size + old.size/8
 		for j, d := range c.dirs {
 			if d.Racy {
 				c.dirs[j].stems = p.sourceStems(d.Path)

@@ -22,7 +22,7 @@ var errBadCache = errors.New("damaged sync cache")
 // encode writes the cache. Every document has as many inputs as the
 // first: the number is written once.
 func (c *syncCache) encode() []byte {
-	var e encoder
+	e := encoder{b: make([]byte, 0, c.size)}
 	e.b = append(e.b, syncCacheMagic...)
 	e.b = append(e.b, syncCacheVersion)
 	e.str(c.fingerprint)
@@ -60,6 +60,7 @@ func (c *syncCache) encode() []byte {
 			}
 		}
 	}
+	c.size = len(e.b)
 	return e.b
 }
 
@@ -105,7 +106,7 @@ func decodeSyncCache(data []byte, locales int) (*syncCache, error) {
 	// Strings are cut from one copy of the file rather than allocated one
 	// by one.
 	d := &decoder{b: data, s: string(data), off: len(syncCacheMagic) + 1}
-	c := &syncCache{fingerprint: d.str(), orphans: int(d.uint())}
+	c := &syncCache{size: len(data), fingerprint: d.str(), orphans: int(d.uint())}
 	c.dirs = make([]dirTime, d.count(3))
 	for i := range c.dirs {
 		c.dirs[i] = dirTime{Path: d.str(), Mod: d.int(), Racy: d.bool()}
