@@ -59,6 +59,16 @@ type Source struct {
 // command starts with it, so it walks the tree itself: no path is joined,
 // made relative or sorted twice.
 func (p *Project) Sources() ([]Source, error) {
+	out, err := p.listSources()
+	if err == nil {
+		err = p.sharedStems(out)
+	}
+	return out, err
+}
+
+// listSources is Sources without the check that no two documents share
+// message files.
+func (p *Project) listSources() ([]Source, error) {
 	root := p.abs(p.Config.Content)
 	realRoot, rerr := filepath.EvalSymlinks(root)
 	if rerr != nil {
@@ -133,9 +143,6 @@ func (p *Project) Sources() ([]Source, error) {
 		return nil, fmt.Errorf("%s: no content folder (create it, or set content in %s)", p.Config.Content, ConfigFile)
 	}
 	slices.SortFunc(out, func(a, b Source) int { return strings.Compare(a.Rel, b.Rel) })
-	if err == nil {
-		err = p.sharedStems(out)
-	}
 	return out, err
 }
 

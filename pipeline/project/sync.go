@@ -65,16 +65,20 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 	if err := p.checkLocaleFolders(); err != nil {
 		return nil, err
 	}
-	// The cache is read while the documents are listed.
+	// The cache is read, and the folders it names listed, while the
+	// documents are listed.
 	opened := make(chan *syncCache, 1)
 	go func() { opened <- p.openSyncCache(!opt.Force) }()
-	sources, err := p.Sources()
+	sources, err := p.listSources()
+	cache := <-opened
+	if err == nil && !cache.sameDocuments(sources) {
+		// The same documents as at the last sync share no message files.
+		err = p.sharedStems(sources)
+	}
 	if err != nil {
-		<-opened
 		return nil, err
 	}
-	scan := p.scanSync(sources)
-	cache := <-opened
+	scan := p.scanSync(sources, cache.ahead)
 
 	todo, cached := cache.plan(sources, scan, opt.DryRun)
 	incremental := cached != nil

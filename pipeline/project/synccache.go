@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"slices"
+	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
@@ -43,6 +44,34 @@ type syncCache struct {
 	docs  []syncEntry
 	valid bool
 	size  int // of the file read, to write the next at once
+	// ahead holds the target locales' message folders of the documents'
+	// folders at the last sync, listed while the documents are.
+	ahead map[string]dirListing
+}
+
+// listAhead lists, while the documents are listed, the folders the scan
+// will list if the documents are where they were at the last sync: the
+// target locales' message folders, and the source locale's whose time was
+// racy.
+func (c *syncCache) listAhead(p *Project) {
+	c.ahead = map[string]dirListing{}
+	src := path.Join(p.Config.LocalesDir, p.Config.SourceLocale)
+	for j, d := range c.dirs {
+		if d.Racy {
+			c.dirs[j].stems = p.sourceStems(d.Path)
+		}
+		rel, ok := strings.CutPrefix(d.Path, src)
+		if !ok || rel != "" && rel[0] != '/' {
+			continue
+		}
+		if rel = strings.TrimPrefix(rel, "/"); rel == "" {
+			rel = "."
+		}
+		for _, l := range p.Config.Locales {
+			dir := path.Join(p.Config.LocalesDir, l, rel)
+			c.ahead[dir] = p.listDir(dir)
+		}
+	}
 }
 
 type syncEntry struct {
@@ -97,13 +126,22 @@ func (p *Project) openSyncCache(use bool) *syncCache {
 	if err == nil && old.fingerprint == c.fingerprint {
 		c.orphans, c.dirs, c.docs, c.valid = old.orphans, old.dirs, old.docs, true
 		c.size = old.size + old.size/8
-		for j, d := range c.dirs {
-			if d.Racy {
-				c.dirs[j].stems = p.sourceStems(d.Path)
-			}
-		}
+		c.listAhead(p)
 	}
 	return c
+}
+
+// sameDocuments reports whether the cache is of these documents.
+func (c *syncCache) sameDocuments(sources []Source) bool {
+	if !c.valid || len(c.docs) != len(sources) {
+		return false
+	}
+	for i, s := range sources {
+		if c.docs[i].rel != s.Rel {
+			return false
+		}
+	}
+	return true
 }
 
 // changedContent returns the indexes of the documents whose source
@@ -111,13 +149,13 @@ func (p *Project) openSyncCache(use bool) *syncCache {
 // the last sync, no message file touched, no message file without a
 // document.
 func (c *syncCache) changedContent(sources []Source, sc *syncScan) ([]int, bool) {
-	if !c.valid || c.orphans > 0 || sc.strays > 0 || len(c.docs) != len(sources) || !sc.sameSourceDirs(c.dirs) {
+	if c.orphans > 0 || sc.strays > 0 || !c.sameDocuments(sources) || !sc.sameSourceDirs(c.dirs) {
 		return nil, false
 	}
 	var changed []int
-	for i, s := range sources {
+	for i := range sources {
 		e, in := &c.docs[i], sc.input(i)
-		if e.rel != s.Rel || len(e.inputs) != len(in) || !slices.Equal(e.inputs[2:], in[2:]) {
+		if len(e.inputs) != len(in) || !slices.Equal(e.inputs[2:], in[2:]) {
 			return nil, false
 		}
 		if !slices.Equal(e.inputs[:2], in[:2]) {

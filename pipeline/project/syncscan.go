@@ -70,8 +70,8 @@ func (sc *syncScan) has(i, k int, obsolete bool) bool {
 }
 
 // scanSync lists the target locales' folders and stats the documents and
-// the message files found.
-func (p *Project) scanSync(sources []Source) *syncScan {
+// the message files found. ahead holds folders listed already.
+func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncScan {
 	locales := p.Config.Locales
 	sc := &syncScan{p: p, sources: sources, width: 2 + 4*len(locales)}
 	sc.inputs = make([]int64, len(sources)*sc.width)
@@ -116,7 +116,7 @@ func (p *Project) scanSync(sources []Source) *syncScan {
 	parallel(len(lists)+len(parts), func(j int) {
 		if j < len(lists) {
 			d, k := dirs[lists[j]/len(locales)], lists[j]%len(locales)
-			strays[j] = p.listMessageDir(locales[k], d, sources, groups[d], func(i int, bit uint8) {
+			strays[j] = p.listMessageDir(locales[k], d, ahead, sources, groups[d], func(i int, bit uint8) {
 				maybe[i*len(locales)+k] |= bit
 			})
 			return
@@ -236,9 +236,14 @@ func (p *Project) sourceStems(dir string) map[string]bool {
 // such a variant of one expected, names are matched folded, and a false
 // match only costs a stat. A folder that cannot be listed leaves every
 // file to a stat.
-func (p *Project) listMessageDir(locale, dir string, sources []Source, docs []int, mark func(i int, bit uint8)) int {
+func (p *Project) listMessageDir(locale, dir string, ahead map[string]dirListing, sources []Source, docs []int, mark func(i int, bit uint8)) int {
 	suffix := "." + locale + ".toml"
-	names, err := readDirNames(p.abs(path.Join(p.Config.LocalesDir, locale, dir)))
+	rel := path.Join(p.Config.LocalesDir, locale, dir)
+	l, ok := ahead[rel]
+	if !ok {
+		l = p.listDir(rel)
+	}
+	names, err := l.names, l.err
 	if err != nil {
 		if !os.IsNotExist(err) {
 			for _, i := range docs {
@@ -287,6 +292,18 @@ func (p *Project) listMessageDir(locale, dir string, sources []Source, docs []in
 		}
 	}
 	return strays
+}
+
+// dirListing is what listing a folder gave.
+type dirListing struct {
+	names []string
+	err   error
+}
+
+// listDir lists a folder, given relative to the project.
+func (p *Project) listDir(rel string) dirListing {
+	names, err := readDirNames(p.abs(rel))
+	return dirListing{names, err}
 }
 
 func readDirNames(dir string) ([]string, error) {

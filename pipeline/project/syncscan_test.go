@@ -57,7 +57,7 @@ func TestScanRacySourceDir(t *testing.T) {
 	p := syncedProject(t, "a.md", "sub/b.md", "sub/c.md")
 	os.Remove(p.abs("locales/en/sub/c.en.toml"))
 	sources, _ := p.Sources()
-	sc := p.scanSync(sources)
+	sc := p.scanSync(sources, nil)
 	same := slices.Clone(sc.srcDirs) // as if the deletion left the times as they were
 	for j := range same {
 		same[j].Racy = false
@@ -83,7 +83,7 @@ func TestScanCaseVariant(t *testing.T) {
 	}
 	sources, _ := p.Sources()
 	var maybe []uint8
-	strays := p.listMessageDir("es-PE", ".", sources, []int{0, 1}, func(i int, bit uint8) {
+	strays := p.listMessageDir("es-PE", ".", nil, sources, []int{0, 1}, func(i int, bit uint8) {
 		for len(maybe) <= i {
 			maybe = append(maybe, 0)
 		}
