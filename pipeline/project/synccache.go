@@ -49,31 +49,6 @@ type syncCache struct {
 	ahead map[string]dirListing
 }
 
-// listAhead lists, while the documents are listed, the folders the scan
-// will list if the documents are where they were at the last sync: the
-// target locales' message folders, and the source locale's whose time was
-// racy.
-func (c *syncCache) listAhead(p *Project) {
-	c.ahead = map[string]dirListing{}
-	src := path.Join(p.Config.LocalesDir, p.Config.SourceLocale)
-	for j, d := range c.dirs {
-		if d.Racy {
-			c.dirs[j].stems = p.sourceStems(d.Path)
-		}
-		rel, ok := strings.CutPrefix(d.Path, src)
-		if !ok || rel != "" && rel[0] != '/' {
-			continue
-		}
-		if rel = strings.TrimPrefix(rel, "/"); rel == "" {
-			rel = "."
-		}
-		for _, l := range p.Config.Locales {
-			dir := path.Join(p.Config.LocalesDir, l, rel)
-			c.ahead[dir] = p.listDir(dir)
-		}
-	}
-}
-
 type syncEntry struct {
 	rel string
 	// inputs are the document's inputs as syncScan lists them.
@@ -129,6 +104,31 @@ func (p *Project) openSyncCache(use bool) *syncCache {
 		c.listAhead(p)
 	}
 	return c
+}
+
+// listAhead lists, while the documents are listed, the folders the scan
+// will list if the documents are where they were at the last sync: the
+// target locales' message folders, and the source locale's whose time was
+// racy.
+func (c *syncCache) listAhead(p *Project) {
+	c.ahead = map[string]dirListing{}
+	src := path.Join(p.Config.LocalesDir, p.Config.SourceLocale)
+	for j, d := range c.dirs {
+		if d.Racy {
+			c.dirs[j].stems = p.sourceStems(d.Path)
+		}
+		rel, ok := strings.CutPrefix(d.Path, src)
+		if !ok || rel != "" && rel[0] != '/' {
+			continue
+		}
+		if rel = strings.TrimPrefix(rel, "/"); rel == "" {
+			rel = "."
+		}
+		for _, l := range p.Config.Locales {
+			dir := path.Join(p.Config.LocalesDir, l, rel)
+			c.ahead[dir] = p.listDir(dir)
+		}
+	}
 }
 
 // sameDocuments reports whether the cache is of these documents.
