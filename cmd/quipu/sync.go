@@ -20,11 +20,18 @@ locales/<locale>/<doc>.<locale>.toml for each target locale. Translations are
 never lost: an edited segment keeps its translation flagged fuzzy, a removed
 one moves to <doc>.obsolete.<locale>.toml.
 
+After an edit of documents alone, only the edited documents are synced, with
+translation memory from the cache in .quipu/. The source message files
+(locales/<source>/) are not looked into: a hand edit inside one is undone by
+the next full sync; --force syncs every document now.
+
 Example:
    quipu sync
-   quipu sync --dry-run`,
+   quipu sync --dry-run
+   quipu sync --force`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would change and touch nothing"},
+			&cli.BoolFlag{Name: "force", Usage: "sync every document, even unchanged ones"},
 			quietFlag, jsonSummaryFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -34,7 +41,7 @@ Example:
 			}
 			start := time.Now()
 			bar := newProgress(c)
-			res, err := p.Sync(project.SyncOptions{DryRun: c.Bool("dry-run"), Log: c.App.ErrWriter, Progress: bar.callback()})
+			res, err := p.Sync(project.SyncOptions{DryRun: c.Bool("dry-run"), Force: c.Bool("force"), Log: c.App.ErrWriter, Progress: bar.callback()})
 			bar.clear()
 			if err != nil {
 				return err

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -54,7 +55,8 @@ func perDoc(b *testing.B, docs int) {
 }
 
 // BenchmarkSync: /first writes every message file of a fresh project;
-// /unchanged is the sync after it, which writes nothing.
+// /unchanged is the sync after it, which writes nothing; /edit syncs after
+// a line is added to (or removed from) one document.
 func BenchmarkSync(b *testing.B) {
 	p, docs := corpusProject(b)
 	b.Run("first", func(b *testing.B) {
@@ -77,6 +79,42 @@ func BenchmarkSync(b *testing.B) {
 			}
 		}
 		perDoc(b, docs)
+	})
+	b.Run("edit", func(b *testing.B) {
+		sources, err := p.Sources()
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc := p.abs(p.ContentPath(sources[len(sources)/2]))
+		orig, err := os.ReadFile(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		edited := append(slices.Clip(orig), "\nOne more line.\n"...)
+		defer os.WriteFile(doc, orig, 0o644)
+		if _, err := p.Sync(SyncOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			b.StopTimer()
+			data := orig
+			if n++; n%2 == 1 {
+				data = edited
+			}
+			if err := os.WriteFile(doc, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			res, err := p.Sync(SyncOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if res.Synced != 1 {
+				b.Fatalf("an edit of one document synced %d", res.Synced)
+			}
+		}
 	})
 }
 
@@ -128,6 +166,19 @@ func BenchmarkExport(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.SetBytes(int64(buf.Len()))
+	}
+	perDoc(b, docs)
+}
+
+// BenchmarkSources lists the corpus's documents, as every command does
+// first.
+func BenchmarkSources(b *testing.B) {
+	p, docs := corpusProject(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Sources(); err != nil {
+			b.Fatal(err)
+		}
 	}
 	perDoc(b, docs)
 }

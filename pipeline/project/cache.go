@@ -73,10 +73,6 @@ type buildCache struct {
 	now, names sync.Map
 }
 
-// racyWindow is how recent a folder's change must be for its time to be
-// racy: far more than any file system's clock tick.
-const racyWindow = time.Second
-
 // buildCacheMagic starts the cache file; a file without it, or with
 // another version, is ignored.
 const buildCacheMagic = "quipu build cache 3\n"
@@ -98,12 +94,12 @@ func (p *Project) openCache(fingerprint string, force bool) *buildCache {
 }
 
 func (c *buildCache) encode() []byte {
-	e := &cacheEnc{buf: make([]byte, 0, 64+len(c.Docs)*160)}
-	e.buf = append(e.buf, buildCacheMagic...)
+	e := &encoder{b: make([]byte, 0, 64+len(c.Docs)*160)}
+	e.b = append(e.b, buildCacheMagic...)
 	e.str(c.Fingerprint)
-	e.counts64(c.Dirs)
+	e.times(c.Dirs)
 	e.strs(slices.Sorted(maps.Keys(c.Racy)))
-	e.uint(len(c.Docs))
+	e.uint(uint64(len(c.Docs)))
 	for _, rel := range slices.Sorted(maps.Keys(c.Docs)) {
 		d := c.Docs[rel]
 		e.str(rel)
@@ -116,20 +112,19 @@ func (c *buildCache) encode() []byte {
 		e.counts(r.Untranslated)
 		e.counts(r.From)
 	}
-	return e.buf
+	return e.b
 }
 
 func decodeBuildCache(data []byte) (*buildCache, bool) {
-	rest, ok := bytes.CutPrefix(data, []byte(buildCacheMagic))
-	if !ok {
+	if !bytes.HasPrefix(data, []byte(buildCacheMagic)) {
 		return nil, false
 	}
-	d := &cacheDec{buf: rest}
-	c := &buildCache{Fingerprint: d.str(), Dirs: d.counts64(), Racy: map[string]bool{}}
+	d := &decoder{b: data, s: string(data), off: len(buildCacheMagic)}
+	c := &buildCache{Fingerprint: d.str(), Dirs: d.times(), Racy: map[string]bool{}}
 	for _, dir := range d.strs() {
 		c.Racy[dir] = true
 	}
-	n := d.uint()
+	n := d.count(4)
 	c.Docs = make(map[string]*cacheEntry, n)
 	for range n {
 		rel := d.str()
@@ -147,7 +142,7 @@ func decodeBuildCache(data []byte) (*buildCache, bool) {
 	if c.Dirs == nil {
 		c.Dirs = map[string]int64{}
 	}
-	return c, d.err == nil && len(d.buf) == 0
+	return c, d.err == nil && d.off == len(d.b)
 }
 
 // lookup returns the report of a document whose inputs and HTML outputs
@@ -183,7 +178,7 @@ func (c *buildCache) dirsUnchanged(outputs []string) bool {
 		}
 		now, seen := c.now.Load(dir)
 		if !seen {
-			now, _ = c.now.LoadOrStore(dir, dirTime(c.root, dir))
+			now, _ = c.now.LoadOrStore(dir, folderTime(c.root, dir))
 		}
 		if now.(int64) != was || c.Racy[dir] && !c.listed(o) {
 			return false
@@ -212,7 +207,7 @@ func (c *buildCache) listed(o string) bool {
 func (c *buildCache) stampDirs(dirs map[string]bool) {
 	now := time.Now().UnixNano()
 	for dir := range dirs {
-		t := dirTime(c.root, dir)
+		t := folderTime(c.root, dir)
 		racy := now-t < int64(racyWindow)
 		if c.Dirs[dir] != t || c.Racy[dir] != racy {
 			c.Dirs[dir] = t
@@ -226,8 +221,8 @@ func (c *buildCache) stampDirs(dirs map[string]bool) {
 	}
 }
 
-// dirTime is a folder's modification time, or -1 when it is missing.
-func dirTime(root, rel string) int64 {
+// folderTime is a folder's modification time, or -1 when it is missing.
+func folderTime(root, rel string) int64 {
 	fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel)))
 	if err != nil {
 		return -1

@@ -9,33 +9,47 @@ import (
 
 // The caches are read and written by every run, so they use a plain binary
 // layout of varints and length-prefixed strings: on a tree of thousands of
-// documents, reading and writing it costs a few milliseconds where gob
+// documents, reading and writing one costs a few milliseconds where gob
 // costs tens. A cache that does not decode is simply not used.
 
-// cacheEnc appends values to a byte slice.
-type cacheEnc struct{ buf []byte }
+var errBadCache = errors.New("damaged cache")
 
-func (e *cacheEnc) int(v int64)  { e.buf = binary.AppendVarint(e.buf, v) }
-func (e *cacheEnc) uint(v int)   { e.buf = binary.AppendUvarint(e.buf, uint64(v)) }
-func (e *cacheEnc) str(s string) { e.uint(len(s)); e.buf = append(e.buf, s...) }
+// encoder appends values to a byte slice.
+type encoder struct{ b []byte }
 
-func (e *cacheEnc) ints(v []int64) {
-	e.uint(len(v))
+func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) int(v int64)   { e.b = binary.AppendVarint(e.b, v) }
+
+func (e *encoder) bool(v bool) {
+	if v {
+		e.b = append(e.b, 1)
+	} else {
+		e.b = append(e.b, 0)
+	}
+}
+
+func (e *encoder) str(s string) {
+	e.uint(uint64(len(s)))
+	e.b = append(e.b, s...)
+}
+
+func (e *encoder) ints(v []int64) {
+	e.uint(uint64(len(v)))
 	for _, x := range v {
 		e.int(x)
 	}
 }
 
-func (e *cacheEnc) strs(v []string) {
-	e.uint(len(v))
+func (e *encoder) strs(v []string) {
+	e.uint(uint64(len(v)))
 	for _, s := range v {
 		e.str(s)
 	}
 }
 
-// counts writes a report's counts.
-func (e *cacheEnc) counts(v []count) {
-	e.uint(len(v))
+// counts writes a build report's counts.
+func (e *encoder) counts(v []count) {
+	e.uint(uint64(len(v)))
 	for _, c := range v {
 		e.str(c.Locale)
 		e.str(c.From)
@@ -43,52 +57,80 @@ func (e *cacheEnc) counts(v []count) {
 	}
 }
 
-var errCorruptCache = errors.New("corrupt cache")
+// times writes a map of times in key order, so equal caches are equal
+// bytes.
+func (e *encoder) times(m map[string]int64) {
+	e.uint(uint64(len(m)))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		e.str(k)
+		e.int(m[k])
+	}
+}
 
-// cacheDec reads what cacheEnc wrote; after the first error every read
-// returns zero values and err stays set.
-type cacheDec struct {
-	buf []byte
+// decoder reads what encoder wrote; past the first error it returns zero
+// values, and err says what went wrong.
+type decoder struct {
+	b   []byte
+	s   string // b as a string
+	off int
 	err error
 }
 
-func (d *cacheDec) fail() { d.err, d.buf = errCorruptCache, nil }
-
-func (d *cacheDec) int() int64 {
-	v, n := binary.Varint(d.buf)
-	if n <= 0 {
-		d.fail()
+func (d *decoder) uint() uint64 {
+	if d.err != nil {
 		return 0
 	}
-	d.buf = d.buf[n:]
+	v, n := binary.Uvarint(d.b[d.off:])
+	if n <= 0 {
+		d.err = errBadCache
+		return 0
+	}
+	d.off += n
 	return v
 }
 
-// uint reads a length or a count, which cannot exceed what is left to
-// read: a corrupt length never makes a huge allocation.
-func (d *cacheDec) uint() int {
-	v, n := binary.Uvarint(d.buf)
-	if n <= 0 || v > uint64(len(d.buf)) {
-		d.fail()
+func (d *decoder) int() int64 {
+	if d.err != nil {
 		return 0
 	}
-	d.buf = d.buf[n:]
+	v, n := binary.Varint(d.b[d.off:])
+	if n <= 0 {
+		d.err = errBadCache
+		return 0
+	}
+	d.off += n
+	return v
+}
+
+// count reads a number of items each at least min bytes long: a count the
+// rest of the file cannot hold is damage, not a reason to allocate.
+func (d *decoder) count(min int) int {
+	v := d.uint()
+	if v > uint64((len(d.b)-d.off)/min) {
+		d.err = errBadCache
+		return 0
+	}
 	return int(v)
 }
 
-func (d *cacheDec) str() string {
-	n := d.uint()
-	if n > len(d.buf) {
-		d.fail()
-		return ""
+func (d *decoder) bool() bool {
+	if d.err != nil || d.off >= len(d.b) || d.b[d.off] > 1 {
+		d.err = errBadCache
+		return false
 	}
-	s := string(d.buf[:n])
-	d.buf = d.buf[n:]
+	d.off++
+	return d.b[d.off-1] == 1
+}
+
+func (d *decoder) str() string {
+	n := d.count(1)
+	s := d.s[d.off : d.off+n]
+	d.off += n
 	return s
 }
 
-func (d *cacheDec) ints() []int64 {
-	n := d.uint()
+func (d *decoder) ints() []int64 {
+	n := d.count(1)
 	if n == 0 {
 		return nil
 	}
@@ -99,8 +141,8 @@ func (d *cacheDec) ints() []int64 {
 	return v
 }
 
-func (d *cacheDec) strs() []string {
-	n := d.uint()
+func (d *decoder) strs() []string {
+	n := d.count(1)
 	if n == 0 {
 		return nil
 	}
@@ -111,8 +153,8 @@ func (d *cacheDec) strs() []string {
 	return v
 }
 
-func (d *cacheDec) counts() []count {
-	n := d.uint()
+func (d *decoder) counts() []count {
+	n := d.count(3)
 	if n == 0 {
 		return nil
 	}
@@ -123,17 +165,8 @@ func (d *cacheDec) counts() []count {
 	return v
 }
 
-// counts64 is counts for int64 values.
-func (e *cacheEnc) counts64(m map[string]int64) {
-	e.uint(len(m))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		e.str(k)
-		e.int(m[k])
-	}
-}
-
-func (d *cacheDec) counts64() map[string]int64 {
-	n := d.uint()
+func (d *decoder) times() map[string]int64 {
+	n := d.count(2)
 	m := make(map[string]int64, n)
 	for range n {
 		k := d.str()

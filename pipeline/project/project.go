@@ -8,7 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -55,8 +55,20 @@ type Source struct {
 	Rel string // slash-separated, relative to the content folder
 }
 
-// Sources lists the documents under the content folder, sorted.
+// Sources lists the documents under the content folder, sorted. Every
+// command starts with it, so it walks the tree itself: no path is joined,
+// made relative or sorted twice.
 func (p *Project) Sources() ([]Source, error) {
+	out, err := p.listSources()
+	if err == nil {
+		err = p.sharedStems(out)
+	}
+	return out, err
+}
+
+// listSources is Sources without the check that no two documents share
+// message files.
+func (p *Project) listSources() ([]Source, error) {
 	root := p.abs(p.Config.Content)
 	realRoot, rerr := filepath.EvalSymlinks(root)
 	if rerr != nil {
@@ -64,46 +76,85 @@ func (p *Project) Sources() ([]Source, error) {
 	}
 	var out []Source
 	var escapes []string
-	err := filepath.WalkDir(root, func(file string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if file != root && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if _, ok := formats[strings.ToLower(filepath.Ext(file))]; !ok {
-			return nil
-		}
-		rel, err := filepath.Rel(root, file)
-		if err != nil {
-			return err
+	consider := func(file func() string, rel string, d fs.DirEntry) {
+		if _, ok := formats[lowerExt(d.Name())]; !ok {
+			return
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			// A link may point anywhere: quipu reads only what lies in
 			// the content folder, whatever the link says.
-			target, err := filepath.EvalSymlinks(file)
+			target, err := filepath.EvalSymlinks(file())
 			if in, _ := filepath.Rel(realRoot, target); err != nil || in == ".." || strings.HasPrefix(in, ".."+string(filepath.Separator)) || filepath.IsAbs(in) {
-				escapes = append(escapes, fmt.Sprintf("%s: a symbolic link to a file outside %s", path.Join(p.Config.Content, filepath.ToSlash(rel)), p.Config.Content))
-				return nil
+				escapes = append(escapes, rel)
+				return
 			}
 		}
-		out = append(out, Source{Rel: filepath.ToSlash(rel)})
+		out = append(out, Source{Rel: rel})
+	}
+	// walk lists a folder, its entries in any order: the documents are
+	// sorted once at the end.
+	var walk func(dir, rel string) error
+	walk = func(dir, rel string) error {
+		f, err := os.Open(dir)
+		if err != nil {
+			return err
+		}
+		entries, err := f.ReadDir(-1)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		for _, d := range entries {
+			name := d.Name()
+			file := func() string { return dir + string(filepath.Separator) + name }
+			r := name
+			if rel != "" {
+				r = rel + "/" + name
+			}
+			if !d.IsDir() {
+				consider(file, r, d)
+			} else if !strings.HasPrefix(name, ".") {
+				if err := walk(file(), r); err != nil {
+					return err
+				}
+			}
+		}
 		return nil
-	})
+	}
+	fi, err := os.Lstat(root)
+	switch {
+	case err != nil:
+	case fi.IsDir():
+		err = walk(root, "")
+	default: // not a folder: a link to one is not followed
+		consider(func() string { return root }, ".", fs.FileInfoToDirEntry(fi))
+	}
 	if err == nil && len(escapes) > 0 {
+		// In the order of the tree: each folder's names sorted, depth first.
+		slices.SortFunc(escapes, func(a, b string) int {
+			return slices.Compare(strings.Split(a, "/"), strings.Split(b, "/"))
+		})
+		for i, rel := range escapes {
+			escapes[i] = fmt.Sprintf("%s: a symbolic link to a file outside %s", path.Join(p.Config.Content, rel), p.Config.Content)
+		}
 		err = errors.New(strings.Join(escapes, "\n"))
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no content folder (create it, or set content in %s)", p.Config.Content, ConfigFile)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Rel < out[j].Rel })
-	if err == nil {
-		err = p.sharedStems(out)
-	}
+	slices.SortFunc(out, func(a, b Source) int { return strings.Compare(a.Rel, b.Rel) })
 	return out, err
+}
+
+// lowerExt is a file name's extension in lower case.
+func lowerExt(name string) string {
+	ext := path.Ext(name)
+	for i := 0; i < len(ext); i++ {
+		if c := ext[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(ext)
+		}
+	}
+	return ext
 }
 
 func (p *Project) abs(rel string) string { return filepath.Join(p.Root, filepath.FromSlash(rel)) }

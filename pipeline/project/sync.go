@@ -4,18 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"path"
-	"path/filepath"
+	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
-	"github.com/quipu-l10n/quipu/pipeline/glossary"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
@@ -24,8 +20,12 @@ import (
 type SyncOptions struct {
 	DryRun bool      // report what would change, write nothing
 	Log    io.Writer // one line per changed file
-	// Progress, when set, is called as documents are read and as they
-	// are synced (from several goroutines).
+	// Force syncs every document, whatever the cache says: it undoes
+	// hand edits of the source locale's message files, which the cache
+	// does not look into (see syncCache).
+	Force bool
+	// Progress, when set, is called as documents are synced (from several
+	// goroutines).
 	Progress func(done, total int)
 }
 
@@ -43,17 +43,17 @@ type SyncResult struct {
 // suggestion beside an untranslated message.
 const MinFuzzyScore = 0.75
 
-// loadedDoc is a document with the message files sync reads for it.
-type loadedDoc struct {
-	src      Source
-	doc      *pipeline.Document
-	old, obs map[string]*catalog.File // per target locale
-}
-
 // Sync splits every document and brings the message files of the source
 // locale and of every target locale in step with it. All files are read
 // and checked before any is written: one bad file stops the run and leaves
 // every file as it was.
+//
+// It streams: translation memory must be whole before any document syncs,
+// since any document may reuse another's translation, so a first pass
+// reads every document's message files for memory alone, and a second
+// syncs the documents one by one on every core, each dropped once its
+// files are staged. Memory holds the translation memory and a few numbers
+// per document, never the documents.
 func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 	if !opt.DryRun {
 		l, err := p.lock()
@@ -65,128 +65,145 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 	if err := p.checkLocaleFolders(); err != nil {
 		return nil, err
 	}
-	sources, err := p.Sources()
+	// The cache is read, and the folders it names listed, while the
+	// documents are listed.
+	opened := make(chan *syncCache, 1)
+	go func() { opened <- p.openSyncCache(!opt.Force) }()
+	sources, err := p.listSources()
+	cache := <-opened
+	if err == nil && !cache.sameDocuments(sources) {
+		// The same documents as at the last sync share no message files.
+		err = p.sharedStems(sources)
+	}
 	if err != nil {
 		return nil, err
 	}
-	cache := p.openSyncCache()
-	inputs := make([][]int64, len(sources))
-	parallel(len(sources), func(i int) { inputs[i] = p.syncInputs(sources[i]) })
+	scan := p.scanSync(sources, cache.ahead)
 
-	// When only documents changed, and no message file, translation memory
-	// is what the cache holds: only the changed documents need a sync.
-	todo, incremental := cache.changedContent(sources, inputs)
-	if !incremental || opt.DryRun {
-		todo = sources
+	todo, cached := cache.plan(sources, scan, opt.DryRun)
+	incremental := cached != nil
+	r := p.newDocRun(sources, p.Config.Locales, scan)
+	env, oerr := &syncEnv{}, error(nil) // nothing to sync, nothing to offer
+	if len(todo) > 0 {
+		if env, oerr = r.newSyncEnv(false, !incremental, cached); env == nil {
+			return nil, oerr
+		}
 	}
-	docs, err := p.loadDocs(todo)
-	if err != nil {
-		return nil, err
-	}
-	var env *syncEnv
-	if incremental && !opt.DryRun {
-		env, err = p.cachedSyncEnv(cache, sources, docs)
-	} else {
-		env, err = p.newSyncEnv(docs)
-	}
-	if err != nil {
-		return nil, err
-	}
-	res := &SyncResult{Documents: len(sources), Synced: len(docs)}
+
+	res := &SyncResult{Documents: len(sources), Synced: len(todo)}
 	st := p.newStager(opt.DryRun)
+	// A run that found a problem goes on only to check the other
+	// documents, so all problems are reported at once.
+	check := r.hasFailed() || oerr != nil
+	opts := make([]catalog.Options, len(r.locales))
+	for k, locale := range r.locales {
+		opts[k] = env.options(locale)
+	}
+	var mu sync.Mutex
+	var done atomic.Int64
+	parallel(len(todo), func(j int) {
+		i := todo[j]
+		e, rep := r.syncDoc(i, opts, st, check)
+		if opt.Progress != nil {
+			opt.Progress(int(done.Add(1)), len(todo))
+		}
+		if e == nil {
+			return
+		}
+		cache.docs[i] = *e // each document's own slot
+		mu.Lock()
+		defer mu.Unlock()
+		addReport(&res.Report, rep)
+	})
+	if err := r.err(oerr); err != nil {
+		st.batch.Abort()
+		return nil, err
+	}
 	for _, o := range env.orphans {
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, "%s: its document is gone; kept, and its translations are offered to the others\n", o.Path)
 		}
 	}
-	// What each synced document's new files give translation memory, for
-	// the cache.
-	entries := make([]map[string][]tm.Entry, len(docs))
-	for i := range entries {
-		entries[i] = map[string][]tm.Entry{}
-	}
-	var mu sync.Mutex
-	var done atomic.Int64
-	total := len(docs) * len(p.Config.Locales)
-	for _, locale := range p.Config.Locales {
-		opts := env.options(locale)
-		parallel(len(docs), func(i int) {
-			if opt.Progress != nil {
-				defer func() { opt.Progress(int(done.Add(1)), total) }()
-			}
-			d := docs[i]
-			tPath, oPath := p.MessagePath(locale, d.src), p.ObsoletePath(locale, d.src)
-			old := withObsolete(d.old[locale], d.obs[locale])
-			f, gone, rep := catalog.Sync(d.doc, old, tPath, locale, opts)
-			target := catalog.Format(f)
-			obs := d.obs[locale]
-			var obsolete []byte
-			if kept := keepObsolete(d.obs[locale], gone, f); kept != nil {
-				obsolete = catalog.Format(kept)
-				obs = kept
-			}
-			ents := docEntries(d.doc, f, obs)
-			st.add(tPath, target)
-			if obsolete != nil {
-				st.add(oPath, obsolete)
-			}
-			mu.Lock()
-			defer mu.Unlock()
-			entries[i][locale] = ents
-			res.Report.Added += rep.Added
-			res.Report.Kept += rep.Kept
-			res.Report.Stale += rep.Stale
-			res.Report.Obsolete += rep.Obsolete
-			res.Report.Reused += rep.Reused
-		})
-	}
-	parallel(len(docs), func(i int) {
-		srcPath := p.MessagePath(p.Config.SourceLocale, docs[i].src)
-		st.add(srcPath, catalog.Format(catalog.SourceFile(docs[i].doc, srcPath, p.Config.SourceLocale)))
-	})
 	if err := st.finish(res, opt.Log); err != nil || opt.DryRun {
 		return res, err
 	}
+
 	if !incremental {
-		cache.reset(len(env.orphans))
+		cache.orphans = len(env.orphans)
 	}
-	for i, d := range docs {
-		cache.store(d.src.Rel, &syncEntry{Inputs: p.syncInputs(d.src), Entries: entries[i]})
-	}
-	cache.keep(sources)
-	return res, cache.save()
+	return res, p.recordSync(cache, scan, todo)
 }
 
-// syncEnv is what a sync offers translators beside each message: the
-// glossary, and per locale the translation memory of the whole project.
-type syncEnv struct {
-	gl      *glossary.Glossary
-	orphans []*catalog.File
-	mems    map[string]*tm.Memory
-	suggest map[string]func(string) []string
-}
-
-func (p *Project) newSyncEnv(docs []*loadedDoc) (*syncEnv, error) {
-	gl, err := glossary.Load(p.abs(p.Config.Glossary))
-	if err != nil {
-		return nil, err
-	}
-	orphans, err := p.orphanFiles(docs)
-	if err != nil {
-		return nil, err
-	}
-	env := &syncEnv{gl: gl, orphans: orphans, mems: map[string]*tm.Memory{}, suggest: map[string]func(string) []string{}}
-	for _, locale := range p.Config.Locales {
-		mem := memory(docs, locale)
-		for _, o := range orphans {
-			if o.Locale == locale {
-				addFile(mem, o, o.Path, nil)
+// recordSync updates the cache after a sync has written its files: the
+// synced documents' files just written are stat'ed now, the others are as
+// scanned, and the source message folders' times are read again.
+func (p *Project) recordSync(cache *syncCache, scan *syncScan, synced []int) error {
+	parallel(len(synced), func(j int) {
+		s, e := scan.sources[synced[j]], &cache.docs[synced[j]]
+		for k, l := range p.Config.Locales {
+			if e.wrote(k, false) {
+				e.inputs[2+4*k], e.inputs[3+4*k] = statFile(p.abs(p.MessagePath(l, s)))
+			}
+			if e.wrote(k, true) {
+				e.inputs[4+4*k], e.inputs[5+4*k] = statFile(p.abs(p.ObsoletePath(l, s)))
 			}
 		}
-		env.mems[locale] = mem
-		env.suggest[locale] = suggestions(mem)
+		e.written = 0
+	})
+	cache.dirs = slices.Clone(scan.srcDirs)
+	p.statDirs(cache.dirs)
+	return cache.save(p)
+}
+
+// syncDoc is the second pass of a sync for document i: it syncs the
+// document's message file of every target locale, and its source message
+// file, and stages them. It returns the document's cache entry, nil if the
+// document or a file is bad, or with check set.
+func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) (*syncEntry, catalog.Report) {
+	var sum catalog.Report
+	doc := r.load(i)
+	if doc == nil || check {
+		return nil, sum
 	}
-	return env, nil
+	old, obs, ok := r.readFiles(i)
+	if !ok {
+		return nil, sum
+	}
+	p, s := r.p, r.sources[i]
+	e := &syncEntry{rel: s.Rel, inputs: r.scan.input(i), entries: make([][]tm.Entry, len(r.locales))}
+	for k, locale := range r.locales {
+		tPath, oPath := p.MessagePath(locale, s), p.ObsoletePath(locale, s)
+		f, gone, rep := catalog.Sync(doc, withObsolete(old[k], obs[k]), tPath, locale, opts[k])
+		target := catalog.Format(f)
+		kept := obs[k]
+		var obsolete []byte
+		if o := keepObsolete(obs[k], gone, f); o != nil {
+			obsolete = catalog.Format(o)
+			kept = o
+		}
+		e.entries[k] = docEntries(doc, f, kept)
+		if st.add(tPath, target) {
+			e.write(k, false)
+		}
+		if obsolete != nil && st.add(oPath, obsolete) {
+			e.write(k, true)
+		}
+		addReport(&sum, rep)
+	}
+	srcPath := p.MessagePath(p.Config.SourceLocale, s)
+	st.add(srcPath, catalog.Format(catalog.SourceFile(doc, srcPath, p.Config.SourceLocale)))
+	if empty(e.entries) {
+		e.entries = nil
+	}
+	return e, sum
+}
+
+func addReport(sum *catalog.Report, r catalog.Report) {
+	sum.Added += r.Added
+	sum.Kept += r.Kept
+	sum.Stale += r.Stale
+	sum.Obsolete += r.Obsolete
+	sum.Reused += r.Reused
 }
 
 // options are the catalog.Sync options of a locale. Every tool that
@@ -215,29 +232,29 @@ func (e *syncEnv) options(locale string) catalog.Options {
 	}
 }
 
-// syncOptions returns the sync options of a locale for tools other than
-// sync, computed once per run.
-func (p *Project) syncOptions(locale string) (catalog.Options, error) {
-	if p.env == nil {
-		docs, err := p.loadForSync()
-		if err != nil {
-			return catalog.Options{}, err
-		}
-		if p.env, err = p.newSyncEnv(docs); err != nil {
-			return catalog.Options{}, err
-		}
-	}
-	return p.env.options(locale), nil
-}
-
 // suggestions returns the translation memory notes for an untranslated
 // text, remembered per text: the same sentence recurs across documents.
+// What is remembered is bounded, so it does not grow with the documents:
+// two generations of texts, the older dropped when the newer is full, so
+// the texts that keep coming back stay.
 func suggestions(mem *tm.Memory) func(text string) []string {
+	const generation = 1 << 12
 	var mu sync.Mutex
-	memo := map[string][]string{}
+	recent, older := map[string][]string{}, map[string][]string{}
+	remember := func(text string, notes []string) {
+		if len(recent) >= generation {
+			recent, older = make(map[string][]string, generation), recent
+		}
+		recent[text] = notes
+	}
 	return func(text string) []string {
 		mu.Lock()
-		notes, ok := memo[text]
+		notes, ok := recent[text]
+		if !ok {
+			if notes, ok = older[text]; ok {
+				remember(text, notes)
+			}
+		}
 		mu.Unlock()
 		if ok {
 			return notes
@@ -246,152 +263,10 @@ func suggestions(mem *tm.Memory) func(text string) []string {
 			notes = append(notes, fmt.Sprintf("tm %.0f%% (%s): %s\n→ %s", match.Score*100, match.Doc, match.Source, match.Target))
 		}
 		mu.Lock()
-		memo[text] = notes
+		remember(text, notes)
 		mu.Unlock()
 		return notes
 	}
-}
-
-// loadForSync reads every document and its message files, reporting every
-// problem found.
-func (p *Project) loadForSync() ([]*loadedDoc, error) {
-	sources, err := p.Sources()
-	if err != nil {
-		return nil, err
-	}
-	return p.loadDocs(sources)
-}
-
-// loadDocs reads and splits documents with their message files, reporting
-// every problem found.
-func (p *Project) loadDocs(sources []Source) ([]*loadedDoc, error) {
-	docs := make([]*loadedDoc, len(sources))
-	errs := make([]errorList, len(sources))
-	parallel(len(sources), func(i int) {
-		s := sources[i]
-		doc, err := p.Load(s)
-		if err != nil {
-			errs[i].add(err)
-			return
-		}
-		d := &loadedDoc{src: s, doc: doc, old: map[string]*catalog.File{}, obs: map[string]*catalog.File{}}
-		for _, locale := range p.Config.Locales {
-			if d.old[locale], err = p.readMessages(p.MessagePath(locale, s)); err != nil {
-				errs[i].add(err)
-			}
-			if d.obs[locale], err = p.readMessages(p.ObsoletePath(locale, s)); err != nil {
-				errs[i].add(err)
-			}
-		}
-		docs[i] = d
-	})
-	var all errorList
-	loaded := docs[:0]
-	for i, d := range docs {
-		all.items = append(all.items, errs[i].items...)
-		if d != nil {
-			loaded = append(loaded, d)
-		}
-	}
-	return loaded, all.err()
-}
-
-// memory gathers every usable translation of a locale, from every
-// document's message file and obsolete file.
-func memory(docs []*loadedDoc, locale string) *tm.Memory {
-	mem := tm.New()
-	for _, d := range docs {
-		for _, e := range docEntries(d.doc, d.old[locale], d.obs[locale]) {
-			mem.Add(e)
-		}
-	}
-	return mem
-}
-
-// docEntries is what a document's message file and obsolete file give
-// translation memory.
-func docEntries(doc *pipeline.Document, files ...*catalog.File) []tm.Entry {
-	segs := map[string]*pipeline.Segment{}
-	for _, seg := range doc.Segments {
-		segs[seg.ID] = seg
-	}
-	var out []tm.Entry
-	for _, f := range files {
-		out = append(out, fileEntries(f, doc.Path, segs)...)
-	}
-	return out
-}
-
-func addFile(mem *tm.Memory, f *catalog.File, doc string, segs map[string]*pipeline.Segment) {
-	for _, e := range fileEntries(f, doc, segs) {
-		mem.Add(e)
-	}
-}
-
-func fileEntries(f *catalog.File, doc string, segs map[string]*pipeline.Segment) []tm.Entry {
-	if f == nil {
-		return nil
-	}
-	var out []tm.Entry
-	for _, m := range f.Messages {
-		if !m.Translated() || m.State == catalog.Stale || m.State != catalog.Reviewed && catalog.FromMemory(m) {
-			continue // copies from memory feed it once reviewed
-		}
-		e := tm.Entry{Source: m.Source, Target: m.Other, Doc: doc, ID: m.ID, Reviewed: m.State == catalog.Reviewed}
-		if seg := segs[m.ID]; seg != nil {
-			e.Source, e.Placeholders = seg.Text, seg.Placeholders
-		}
-		out = append(out, e)
-	}
-	return out
-}
-
-// orphanFiles finds the message files of target locales whose document is
-// gone (renamed or deleted). They are never deleted: their translations
-// feed translation memory, so a renamed document gets them back.
-func (p *Project) orphanFiles(docs []*loadedDoc) ([]*catalog.File, error) {
-	var out []*catalog.File
-	var errs errorList
-	for _, locale := range p.Config.Locales {
-		known := map[string]bool{}
-		for _, d := range docs {
-			known[p.MessagePath(locale, d.src)] = true
-			known[p.ObsoletePath(locale, d.src)] = true
-		}
-		dir := path.Join(p.Config.LocalesDir, locale)
-		suffix := "." + locale + ".toml"
-		err := filepath.WalkDir(p.abs(dir), func(file string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) {
-					return nil
-				}
-				return err
-			}
-			if d.IsDir() || !strings.HasSuffix(d.Name(), suffix) {
-				return nil
-			}
-			rel, err := filepath.Rel(p.Root, file)
-			if err != nil {
-				return err
-			}
-			rel = filepath.ToSlash(rel)
-			if known[rel] {
-				return nil
-			}
-			f, err := p.readMessages(rel)
-			if err != nil {
-				errs.add(err)
-				return nil
-			}
-			f.Locale = locale
-			out = append(out, f)
-			return nil
-		})
-		if err != nil {
-			errs.add(err)
-		}
-	}
-	return out, errs.err()
 }
 
 // stager stages message files as sync makes them, all or nothing: they
@@ -411,9 +286,9 @@ func (p *Project) newStager(dry bool) *stager {
 	return &stager{p: p, dry: dry, batch: fsutil.NewBatch(true)}
 }
 
-// add stages a file, or with dry set only tells whether it would change.
-// It is safe for concurrent use.
-func (st *stager) add(path string, data []byte) {
+// add stages a file, or with dry set only tells whether it would change,
+// and reports whether it does. It is safe for concurrent use.
+func (st *stager) add(path string, data []byte) bool {
 	var changed bool
 	var err error
 	if st.dry {
@@ -428,6 +303,7 @@ func (st *stager) add(path string, data []byte) {
 	} else if changed {
 		st.changed = append(st.changed, path)
 	}
+	return changed
 }
 
 // finish reports the changed files, in order, and moves them into place.

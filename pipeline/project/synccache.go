@@ -1,21 +1,22 @@
 package project
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path"
 	"slices"
+	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
-	"github.com/quipu-l10n/quipu/pipeline/glossary"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
+
+// syncCacheFile is where sync keeps its cache; oldSyncCacheFile is where
+// earlier versions kept it, in another encoding.
+var syncCacheFile, oldSyncCacheFile = path.Join(CacheDir, "sync.cache"), path.Join(CacheDir, "sync.gob")
 
 // syncCache lets a sync after a content edit touch only the edited
 // documents. It remembers, per document, the sizes and times of the files
@@ -24,134 +25,175 @@ import (
 // configuration, the glossary or quipu), translation memory is the cache's,
 // and a document whose source did not change would be written back
 // unchanged: only the others need a sync.
+//
+// The source locale's message files are checked by their folders' times
+// (see syncScan): a hand edit inside one, which sync would undo, is only
+// undone by the next full sync (`quipu sync --force`, or any change of a
+// translation).
 type syncCache struct {
 	path        string
-	Fingerprint string
-	Orphans     int // message files without a document at the last full sync
-	Docs        map[string]*syncEntry
-	valid       bool
+	fingerprint string
+	// orphans counts the message files without a document at the last
+	// full sync: their translations feed memory, and the cache does not
+	// hold them.
+	orphans int
+	// dirs are the source locale's message folders with their times after
+	// the last sync wrote them (without their documents).
+	dirs []dirTime
+	// docs are the documents in the order Sources lists them.
+	docs  []syncEntry
+	valid bool
+	size  int // of the file read, to write the next at once
+	// ahead holds the target locales' message folders of the documents'
+	// folders at the last sync, listed while the documents are.
+	ahead map[string]dirListing
 }
 
 type syncEntry struct {
-	// Inputs: the document's size and time, then per target locale its
-	// message file's and obsolete file's, then its source message file's.
-	Inputs []int64
-	// Entries are, per locale, what its files give translation memory.
-	Entries map[string][]tm.Entry
+	rel string
+	// inputs are the document's inputs as syncScan lists them.
+	inputs []int64
+	// entries are, per target locale in the configuration's order, what
+	// its files give translation memory.
+	entries [][]tm.Entry
+	// written marks the files this sync wrote, to stat once they are in
+	// place: bit 2k the message file of the k-th target locale, 2k+1 its
+	// obsolete file; bit 63 stands for all from the 32nd locale on.
+	written uint64
 }
+
+func writtenBit(k int, obsolete bool) uint64 {
+	if k >= 31 {
+		return 1 << 63
+	}
+	if obsolete {
+		return 1 << (2*k + 1)
+	}
+	return 1 << (2 * k)
+}
+
+func (e *syncEntry) write(k int, obsolete bool) { e.written |= writtenBit(k, obsolete) }
+
+func (e *syncEntry) wrote(k int, obsolete bool) bool { return e.written&writtenBit(k, obsolete) != 0 }
 
 func (p *Project) syncFingerprint() string {
 	h := sha256.New()
 	cfg, _ := json.Marshal(p.Config)
 	h.Write(cfg)
 	h.Write([]byte(Version))
-	gl := statAt(p.Root, p.Config.Glossary)
-	fmt.Fprintf(h, "\x00%s %d %d", gl.Path, gl.Size, gl.Mod)
+	size, mod := statFile(p.abs(p.Config.Glossary))
+	fmt.Fprintf(h, "\x00%s %d %d", p.Config.Glossary, size, mod)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (p *Project) openSyncCache() *syncCache {
-	c := &syncCache{path: p.abs(path.Join(CacheDir, "sync.gob")), Docs: map[string]*syncEntry{}}
-	fp := p.syncFingerprint()
-	if f, err := os.Open(c.path); err == nil {
-		var old syncCache
-		if gob.NewDecoder(bufio.NewReader(f)).Decode(&old) == nil && old.Fingerprint == fp && old.Docs != nil {
-			c.Docs, c.Orphans, c.valid = old.Docs, old.Orphans, true
-		}
-		f.Close()
+// openSyncCache reads the cache; a missing, damaged or outdated one, or
+// use false, gives an empty cache.
+func (p *Project) openSyncCache(use bool) *syncCache {
+	c := &syncCache{path: p.abs(syncCacheFile), fingerprint: p.syncFingerprint()}
+	if !use {
+		return c
 	}
-	c.Fingerprint = fp
+	data, err := os.ReadFile(c.path)
+	if err != nil {
+		return c
+	}
+	old, err := decodeSyncCache(data, len(p.Config.Locales))
+	if err == nil && old.fingerprint == c.fingerprint {
+		c.orphans, c.dirs, c.docs, c.valid = old.orphans, old.dirs, old.docs, true
+		c.size = old.size + old.size/8
+		c.listAhead(p)
+	}
 	return c
 }
 
-// syncInputs lists the sizes and times of the files a document's sync
-// reads and writes.
-func (p *Project) syncInputs(s Source) []int64 {
-	paths := []string{p.ContentPath(s)}
-	for _, l := range p.Config.Locales {
-		paths = append(paths, p.MessagePath(l, s), p.ObsoletePath(l, s))
+// listAhead lists, while the documents are listed, the folders the scan
+// will list if the documents are where they were at the last sync: the
+// target locales' message folders, and the source locale's whose time was
+// racy.
+func (c *syncCache) listAhead(p *Project) {
+	c.ahead = map[string]dirListing{}
+	src := path.Join(p.Config.LocalesDir, p.Config.SourceLocale)
+	for j, d := range c.dirs {
+		if d.Racy {
+			c.dirs[j].stems = p.sourceStems(d.Path)
+		}
+		rel, ok := strings.CutPrefix(d.Path, src)
+		if !ok || rel != "" && rel[0] != '/' {
+			continue
+		}
+		if rel = strings.TrimPrefix(rel, "/"); rel == "" {
+			rel = "."
+		}
+		for _, l := range p.Config.Locales {
+			dir := path.Join(p.Config.LocalesDir, l, rel)
+			c.ahead[dir] = p.listDir(dir)
+		}
 	}
-	paths = append(paths, p.MessagePath(p.Config.SourceLocale, s))
-	return flatten(p.stats(paths))
 }
 
-// changedContent returns the documents whose source changed, and whether
-// they are all that changed: the same documents as at the last sync, no
-// message file touched, no orphan message files.
-func (c *syncCache) changedContent(sources []Source, inputs [][]int64) ([]Source, bool) {
-	if !c.valid || c.Orphans > 0 || len(c.Docs) != len(sources) {
+// sameDocuments reports whether the cache is of these documents.
+func (c *syncCache) sameDocuments(sources []Source) bool {
+	if !c.valid || len(c.docs) != len(sources) {
+		return false
+	}
+	for i, s := range sources {
+		if c.docs[i].rel != s.Rel {
+			return false
+		}
+	}
+	return true
+}
+
+// changedContent returns the indexes of the documents whose source
+// changed, and whether they are all that changed: the same documents as at
+// the last sync, no message file touched, no message file without a
+// document.
+func (c *syncCache) changedContent(sources []Source, sc *syncScan) ([]int, bool) {
+	if c.orphans > 0 || sc.strays > 0 || !c.sameDocuments(sources) || !sc.sameSourceDirs(c.dirs) {
 		return nil, false
 	}
-	var changed []Source
-	for i, s := range sources {
-		e := c.Docs[s.Rel]
-		if e == nil || len(e.Inputs) != len(inputs[i]) || !slices.Equal(e.Inputs[2:], inputs[i][2:]) {
+	var changed []int
+	for i := range sources {
+		e, in := &c.docs[i], sc.input(i)
+		if len(e.inputs) != len(in) || !slices.Equal(e.inputs[2:], in[2:]) {
 			return nil, false
 		}
-		if !slices.Equal(e.Inputs[:2], inputs[i][:2]) {
-			changed = append(changed, s)
+		if !slices.Equal(e.inputs[:2], in[:2]) {
+			changed = append(changed, i)
 		}
 	}
 	return changed, true
 }
 
-// cachedSyncEnv is newSyncEnv for an incremental sync: translation memory
-// from the cache for the documents left alone, from their files for the
-// others.
-func (p *Project) cachedSyncEnv(c *syncCache, sources []Source, docs []*loadedDoc) (*syncEnv, error) {
-	gl, err := glossary.Load(p.abs(p.Config.Glossary))
-	if err != nil {
-		return nil, err
-	}
-	env := &syncEnv{gl: gl, mems: map[string]*tm.Memory{}, suggest: map[string]func(string) []string{}}
-	fresh := map[string]*loadedDoc{}
-	for _, d := range docs {
-		fresh[d.src.Rel] = d
-	}
-	for _, locale := range p.Config.Locales {
-		mem := tm.New()
-		for _, s := range sources {
-			if d := fresh[s.Rel]; d != nil {
-				for _, e := range docEntries(d.doc, d.old[locale], d.obs[locale]) {
-					mem.Add(e)
-				}
-				continue
-			}
-			for _, e := range c.Docs[s.Rel].Entries[locale] {
-				mem.Add(e)
-			}
+// plan returns the indexes of the documents to sync and, for an
+// incremental sync, where translation memory finds the entries of the
+// others: when only documents changed, and no message file, memory is what
+// the cache holds, and only the changed documents need a sync. A full sync
+// (cached nil) starts the cache afresh; so does a dry run, which writes no
+// cache.
+func (c *syncCache) plan(sources []Source, sc *syncScan, dry bool) (todo []int, cached func(i int) ([][]tm.Entry, bool)) {
+	todo, incremental := c.changedContent(sources, sc)
+	if !incremental || dry {
+		todo = make([]int, len(sources))
+		for i := range todo {
+			todo[i] = i
 		}
-		env.mems[locale] = mem
-		env.suggest[locale] = suggestions(mem)
+		c.docs = make([]syncEntry, len(sources))
+		return todo, nil
 	}
-	return env, nil
-}
-
-// reset starts the cache afresh after a full sync.
-func (c *syncCache) reset(orphans int) {
-	c.Docs = map[string]*syncEntry{}
-	c.Orphans = orphans
-}
-
-func (c *syncCache) store(rel string, e *syncEntry) { c.Docs[rel] = e }
-
-// keep drops documents that are gone.
-func (c *syncCache) keep(sources []Source) {
-	live := map[string]bool{}
-	for _, s := range sources {
-		live[s.Rel] = true
+	fresh := make([]bool, len(sources))
+	for _, i := range todo {
+		fresh[i] = true
 	}
-	for rel := range c.Docs {
-		if !live[rel] {
-			delete(c.Docs, rel)
+	return todo, func(i int) ([][]tm.Entry, bool) {
+		if fresh[i] {
+			return nil, false
 		}
+		return c.docs[i].entries, true
 	}
 }
 
-func (c *syncCache) save() error {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(c); err != nil {
-		return err
-	}
-	return fsutil.WriteFast(c.path, buf.Bytes())
+func (c *syncCache) save(p *Project) error {
+	os.Remove(p.abs(oldSyncCacheFile))
+	return fsutil.WriteFast(c.path, c.encode())
 }

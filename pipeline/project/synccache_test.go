@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/project"
@@ -126,5 +127,170 @@ func TestIncrementalSyncIsFullSync(t *testing.T) {
 	}
 	if res.Report.Reused == 0 {
 		t.Errorf("the incremental sync filled nothing from memory (page 11's new sentence is translated on page 0)")
+	}
+}
+
+// TestSyncCacheNotices changes one thing after a sync and checks what the
+// next sync syncs: the edited documents alone after an edit of content,
+// everything after any other change.
+func TestSyncCacheNotices(t *testing.T) {
+	const n = 12
+	msg := func(root, locale, name string) string { return filepath.Join(root, "locales", locale, name) }
+	tests := []struct {
+		name   string
+		change func(t *testing.T, root string)
+		synced int // -1: every document
+	}{
+		{"nothing", func(t *testing.T, root string) {}, 0},
+		{"a document edited", func(t *testing.T, root string) { writeDoc(t, root, 3, " More.") }, 1},
+		{"a document touched", func(t *testing.T, root string) {
+			later := time.Now().Add(time.Hour)
+			os.Chtimes(filepath.Join(root, "content", "p04.md"), later, later)
+		}, 1},
+		{"a translation edited", func(t *testing.T, root string) {
+			appendFile(t, msg(root, "es-PE", "p05.es-PE.toml"), "# a translator's note\n")
+		}, -1},
+		{"an obsolete file deleted", func(t *testing.T, root string) {
+			os.Remove(msg(root, "es-PE", "p01.obsolete.es-PE.toml"))
+		}, -1},
+		{"an obsolete file edited", func(t *testing.T, root string) {
+			appendFile(t, msg(root, "es-PE", "p01.obsolete.es-PE.toml"), "# kept\n")
+		}, -1},
+		{"a message file without a document", func(t *testing.T, root string) {
+			os.WriteFile(msg(root, "es-PE", "gone.es-PE.toml"), nil, 0o644)
+		}, -1},
+		{"a source message file deleted", func(t *testing.T, root string) {
+			os.Remove(msg(root, "en", "p06.en.toml"))
+		}, -1},
+		{"a document added", func(t *testing.T, root string) { writeDoc(t, root, n, "") }, -1},
+		{"a document deleted", func(t *testing.T, root string) { os.Remove(filepath.Join(root, "content", "p02.md")) }, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			for i := range n {
+				writeDoc(t, root, i, "")
+			}
+			p, err := project.Open(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A translated paragraph leaves p01: it has an obsolete file.
+			if _, err := p.Sync(project.SyncOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			translate(t, msg(root, "es-PE", "p01.es-PE.toml"))
+			writeDoc(t, root, 1, "")
+			os.WriteFile(filepath.Join(root, "content", "p01.md"), []byte("# Page 1\n"), 0o644)
+			if _, err := p.Sync(project.SyncOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(msg(root, "es-PE", "p01.obsolete.es-PE.toml")); err != nil {
+				t.Fatal(err)
+			}
+			if res, err := p.Sync(project.SyncOptions{}); err != nil || res.Synced != 0 {
+				t.Fatalf("a sync with nothing new synced %d documents (%v)", res.Synced, err)
+			}
+			tt.change(t, root)
+			res, err := p.Sync(project.SyncOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tt.synced
+			if want < 0 {
+				want = res.Documents
+			}
+			if res.Synced != want {
+				t.Errorf("synced %d of %d documents, want %d", res.Synced, res.Documents, want)
+			}
+		})
+	}
+}
+
+// TestSyncForce: a hand edit inside a source message file is not looked
+// for (sync alone writes those files), so it stays until a full sync;
+// --force makes one.
+func TestSyncForce(t *testing.T) {
+	root := t.TempDir()
+	for i := range 5 {
+		writeDoc(t, root, i, "")
+	}
+	p, err := project.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(root, "locales", "en", "p02.en.toml")
+	want, _ := os.ReadFile(src)
+	appendFile(t, src, "# edited by hand\n")
+	if res, _ := p.Sync(project.SyncOptions{}); res.Synced != 0 {
+		t.Fatalf("synced %d documents; the edit of a source message file is not looked for", res.Synced)
+	}
+	res, err := p.Sync(project.SyncOptions{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(src); res.Synced != 5 || string(got) != string(want) {
+		t.Errorf("--force synced %d documents; %s:\n%s", res.Synced, src, got)
+	}
+}
+
+// TestSyncCacheDamaged: a damaged cache is no cache.
+func TestSyncCacheDamaged(t *testing.T) {
+	root := t.TempDir()
+	for i := range 5 {
+		writeDoc(t, root, i, "")
+	}
+	p, err := project.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(root, ".quipu", "sync.cache")
+	data, err := os.ReadFile(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, damaged := range [][]byte{data[:len(data)/2], append(data[:len(data):len(data)], 0), []byte("not a cache")} {
+		os.WriteFile(cache, damaged, 0o644)
+		res, err := p.Sync(project.SyncOptions{})
+		if err != nil || res.Synced != 5 {
+			t.Fatalf("with a damaged cache, synced %d documents (%v)", res.Synced, err)
+		}
+	}
+}
+
+func appendFile(t *testing.T, name, text string) {
+	t.Helper()
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// translate fills in every message of a message file, reviewed.
+func translate(t *testing.T, name string) {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := catalog.Parse(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range f.Messages {
+		m.Other, m.State = pseudo.Translate(m.Source), catalog.Reviewed
+	}
+	if err := os.WriteFile(name, catalog.Format(f), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

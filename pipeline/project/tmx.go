@@ -10,16 +10,6 @@ import (
 // Version is quipu's version, recorded in what it exports.
 const Version = pipeline.Version
 
-// Memory returns the translation memory of a locale: every usable
-// translation in the project, obsolete ones included.
-func (p *Project) Memory(locale string) (*tm.Memory, error) {
-	docs, err := p.loadForSync()
-	if err != nil {
-		return nil, err
-	}
-	return memory(docs, locale), nil
-}
-
 // ExportTMX writes the translation memory of a locale as TMX 1.4.
 func (p *Project) ExportTMX(w io.Writer, locale string) (int, error) {
 	mem, err := p.Memory(locale)

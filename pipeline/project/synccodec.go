@@ -1,0 +1,153 @@
+package project
+
+import (
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/tm"
+)
+
+// The sync cache is read on every sync, so it has a compact encoding of
+// its own, quick to read: a magic line and a version, then varints and
+// length-prefixed strings. A file of another version, or damaged, is
+// ignored: the sync is then a full one.
+const (
+	syncCacheMagic   = "quipu sync cache\n"
+	syncCacheVersion = 1
+)
+
+// encode writes the cache. Every document has as many inputs as the
+// first: the number is written once.
+func (c *syncCache) encode() []byte {
+	e := encoder{b: make([]byte, 0, c.size)}
+	e.b = append(e.b, syncCacheMagic...)
+	e.b = append(e.b, syncCacheVersion)
+	e.str(c.fingerprint)
+	e.uint(uint64(c.orphans))
+	e.uint(uint64(len(c.dirs)))
+	for _, d := range c.dirs {
+		e.str(d.Path)
+		e.int(d.Mod)
+		e.bool(d.Racy)
+	}
+	width := 0
+	if len(c.docs) > 0 {
+		width = len(c.docs[0].inputs)
+	}
+	e.uint(uint64(width))
+	e.uint(uint64(len(c.docs)))
+	for _, d := range c.docs {
+		e.str(d.rel)
+		for k := range width {
+			var v int64 = -1
+			if k < len(d.inputs) {
+				v = d.inputs[k]
+			}
+			e.int(v)
+		}
+		if empty(d.entries) {
+			e.uint(0)
+			continue
+		}
+		e.uint(uint64(len(d.entries)))
+		for _, list := range d.entries {
+			e.uint(uint64(len(list)))
+			for _, t := range list {
+				e.entry(t)
+			}
+		}
+	}
+	c.size = len(e.b)
+	return e.b
+}
+
+func (e *encoder) entry(t tm.Entry) {
+	e.str(t.Source)
+	e.str(t.Target)
+	e.str(t.Doc)
+	e.str(t.ID)
+	e.bool(t.Reviewed)
+	e.uint(uint64(len(t.Placeholders)))
+	for _, ph := range t.Placeholders {
+		e.int(int64(ph.Kind))
+		e.str(ph.Open)
+		e.str(ph.Close)
+		e.str(ph.Label)
+	}
+}
+
+// decodeSyncCache reads an encoded cache for a configuration of the given
+// number of target locales.
+func decodeSyncCache(data []byte, locales int) (*syncCache, error) {
+	if len(data) < len(syncCacheMagic)+1 || string(data[:len(syncCacheMagic)]) != syncCacheMagic || data[len(syncCacheMagic)] != syncCacheVersion {
+		return nil, errBadCache
+	}
+	// Strings are cut from one copy of the file rather than allocated one
+	// by one.
+	d := &decoder{b: data, s: string(data), off: len(syncCacheMagic) + 1}
+	c := &syncCache{size: len(data), fingerprint: d.str(), orphans: int(d.uint())}
+	c.dirs = make([]dirTime, d.count(3))
+	for i := range c.dirs {
+		c.dirs[i] = dirTime{Path: d.str(), Mod: d.int(), Racy: d.bool()}
+	}
+	width := d.count(1)
+	n := d.count(2 + width)
+	c.docs = make([]syncEntry, n)
+	inputs := make([]int64, n*width)
+	for i := range c.docs {
+		if d.err != nil {
+			break
+		}
+		e := &c.docs[i]
+		e.rel = d.str()
+		e.inputs = inputs[i*width : (i+1)*width : (i+1)*width]
+		for k := range e.inputs {
+			e.inputs[k] = d.int()
+		}
+		switch d.count(1) {
+		case 0:
+			continue
+		case locales:
+		default:
+			d.err = errBadCache
+		}
+		e.entries = make([][]tm.Entry, locales)
+		for k := range e.entries {
+			if m := d.count(6); m > 0 {
+				e.entries[k] = make([]tm.Entry, m)
+				for i := range e.entries[k] {
+					e.entries[k][i] = d.entry()
+				}
+			}
+		}
+		if empty(e.entries) {
+			d.err = errBadCache // written as none
+		}
+	}
+	if d.err == nil && d.off != len(d.b) {
+		d.err = errBadCache
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return c, nil
+}
+
+// empty reports whether no locale has an entry.
+func empty(entries [][]tm.Entry) bool {
+	for _, list := range entries {
+		if len(list) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *decoder) entry() tm.Entry {
+	t := tm.Entry{Source: d.str(), Target: d.str(), Doc: d.str(), ID: d.str(), Reviewed: d.bool()}
+	if n := d.count(4); n > 0 {
+		t.Placeholders = make([]pipeline.Placeholder, n)
+		for i := range t.Placeholders {
+			t.Placeholders[i] = pipeline.Placeholder{Kind: pipeline.PlaceholderKind(d.int()), Open: d.str(), Close: d.str(), Label: d.str()}
+		}
+	}
+	return t
+}

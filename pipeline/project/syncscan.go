@@ -1,0 +1,349 @@
+package project
+
+import (
+	"os"
+	"path"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// syncScan is what sync learns of the project's files before reading any:
+// enough to tell, against the cache, which documents need a sync, and to
+// skip reading files that do not exist.
+//
+// A stat costs a system call per file; a folder listing costs far less per
+// name. So the target locales' folders are listed, one listing per folder,
+// and only the files found are stat'ed: most documents have no obsolete
+// file. The source locale's message files are not stat'ed at all: only
+// sync writes them, always by renaming a new file into place, so their
+// folders' times say whether any was created, deleted or renamed since
+// (see syncCache.dirs).
+type syncScan struct {
+	p       *Project
+	sources []Source
+	// width is the number of inputs per document.
+	width int
+	// inputs holds, per document, width values: the size and time of its
+	// source, then per target locale those of its message file and of its
+	// obsolete file (size -1: absent).
+	inputs []int64
+	// strays counts message files, in the documents' folders, that belong
+	// to no document.
+	strays int
+	// srcDirs are the folders of the source locale's message files, with
+	// their times, sorted.
+	srcDirs []dirTime
+}
+
+// dirTime is a folder's modification time (-1: absent).
+type dirTime struct {
+	Path string
+	Mod  int64
+	// Racy is set when the time was read so soon after the folder last
+	// changed that a change in the same tick of the file system's clock
+	// would leave the time as it is: the next sync lists the folder.
+	Racy  bool
+	docs  []int           // the documents whose source message files it holds
+	stems map[string]bool // its files' stems, when listed
+}
+
+// racyWindow is how long after a change a folder's time may not yet tell
+// the next one: file systems keep times in ticks of up to two seconds.
+const racyWindow = 2 * time.Second
+
+// input returns a document's inputs.
+func (sc *syncScan) input(i int) []int64 { return sc.inputs[i*sc.width : (i+1)*sc.width] }
+
+// has reports whether a document's message file (obsolete false) or
+// obsolete file of the k-th target locale existed when scanned.
+func (sc *syncScan) has(i, k int, obsolete bool) bool {
+	j := 2 + 4*k
+	if obsolete {
+		j += 2
+	}
+	return sc.inputs[i*sc.width+j] >= 0
+}
+
+// scanSync lists the target locales' folders and stats the documents and
+// the message files found. ahead holds folders listed already.
+func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncScan {
+	locales := p.Config.Locales
+	sc := &syncScan{p: p, sources: sources, width: 2 + 4*len(locales)}
+	sc.inputs = make([]int64, len(sources)*sc.width)
+
+	// Documents by folder: each folder of message files is listed once.
+	groups := map[string][]int{}
+	var dirs []string
+	for i, s := range sources {
+		d := path.Dir(s.Rel)
+		if groups[d] == nil {
+			dirs = append(dirs, d)
+		}
+		groups[d] = append(groups[d], i)
+	}
+	// Stats, folder by folder, in slices small enough to share out
+	// between the cores.
+	const slice = 256
+	type part struct {
+		dir  string
+		docs []int
+	}
+	var parts []part
+	for _, d := range dirs {
+		for g := groups[d]; len(g) > 0; {
+			n := min(slice, len(g))
+			parts = append(parts, part{d, g[:n]})
+			g = g[n:]
+		}
+	}
+
+	// First the listings, largest first, with the documents' own stats
+	// filling in around them; then the message files found.
+	// maybe[i*len(locales)+k]: bit 1, the message file may exist; bit 2,
+	// the obsolete file.
+	maybe := make([]uint8, len(sources)*len(locales))
+	lists := make([]int, len(dirs)*len(locales))
+	for j := range lists {
+		lists[j] = j
+	}
+	slices.SortStableFunc(lists, func(a, b int) int { return len(groups[dirs[b/len(locales)]]) - len(groups[dirs[a/len(locales)]]) })
+	strays := make([]int, len(lists))
+	parallel(len(lists)+len(parts), func(j int) {
+		if j < len(lists) {
+			d, k := dirs[lists[j]/len(locales)], lists[j]%len(locales)
+			strays[j] = p.listMessageDir(locales[k], d, ahead, sources, groups[d], func(i int, bit uint8) {
+				maybe[i*len(locales)+k] |= bit
+			})
+			return
+		}
+		pt := parts[j-len(lists)]
+		content := openFolder(p.abs(path.Join(p.Config.Content, pt.dir)))
+		defer content.close()
+		for _, i := range pt.docs {
+			in := sc.input(i)
+			in[0], in[1] = content.stat(path.Base(sources[i].Rel))
+		}
+	})
+	for _, n := range strays {
+		sc.strays += n
+	}
+	parallel(len(parts)*len(locales), func(j int) {
+		pt, k := parts[j/len(locales)], j%len(locales)
+		suffix := "." + locales[k] + ".toml"
+		var msgs folder
+		opened := false
+		for _, i := range pt.docs {
+			in, m := sc.input(i), maybe[i*len(locales)+k]
+			in[2+4*k], in[3+4*k], in[4+4*k], in[5+4*k] = -1, 0, -1, 0
+			if m == 0 {
+				continue
+			}
+			if !opened {
+				msgs, opened = openFolder(p.abs(path.Join(p.Config.LocalesDir, locales[k], pt.dir))), true
+				defer msgs.close()
+			}
+			base := path.Base(stem(sources[i].Rel))
+			if m&1 != 0 {
+				in[2+4*k], in[3+4*k] = msgs.stat(base + suffix)
+			}
+			if m&2 != 0 {
+				in[4+4*k], in[5+4*k] = msgs.stat(base + ".obsolete" + suffix)
+			}
+		}
+	})
+
+	sc.srcDirs = make([]dirTime, len(dirs))
+	for j, d := range dirs {
+		sc.srcDirs[j] = dirTime{Path: path.Join(p.Config.LocalesDir, p.Config.SourceLocale, d), docs: groups[d]}
+	}
+	slices.SortFunc(sc.srcDirs, func(a, b dirTime) int { return strings.Compare(a.Path, b.Path) })
+	p.statDirs(sc.srcDirs)
+	return sc
+}
+
+// statDirs fills in the folders' times.
+func (p *Project) statDirs(dirs []dirTime) {
+	parallel(len(dirs), func(j int) {
+		size, mod := statFile(p.abs(dirs[j].Path))
+		if size < 0 {
+			mod = -1
+		}
+		dirs[j].Mod = mod
+		dirs[j].Racy = mod > time.Now().Add(-racyWindow).UnixNano()
+	})
+}
+
+// sameSourceDirs reports whether the source locale's message folders are
+// as they were: the same folders with the same times, and those whose
+// time was racy still hold every document's file.
+func (sc *syncScan) sameSourceDirs(old []dirTime) bool {
+	if len(old) != len(sc.srcDirs) {
+		return false
+	}
+	for j, d := range sc.srcDirs {
+		if old[j].Path != d.Path || old[j].Mod != d.Mod || old[j].Racy && !sc.complete(d, old[j].stems) {
+			return false
+		}
+	}
+	return true
+}
+
+// complete reports whether a source locale message folder holds the file
+// of every document it should; have are its files' stems, if listed
+// already.
+func (sc *syncScan) complete(d dirTime, have map[string]bool) bool {
+	if have == nil {
+		have = sc.p.sourceStems(d.Path)
+	}
+	for _, i := range d.docs {
+		if !have[path.Base(stem(sc.sources[i].Rel))] {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceStems lists the stems of the source locale's message files in a
+// folder; an empty map if it cannot be listed.
+func (p *Project) sourceStems(dir string) map[string]bool {
+	names, err := readDirNames(p.abs(dir))
+	suffix := "." + p.Config.SourceLocale + ".toml"
+	have := make(map[string]bool, len(names))
+	for _, n := range names {
+		if base, ok := strings.CutSuffix(n, suffix); ok {
+			have[base] = true
+		}
+	}
+	if err != nil {
+		clear(have)
+	}
+	return have
+}
+
+// listMessageDir lists the folder of a locale's message files for the
+// documents of one content folder, and calls mark for each file that may
+// be one of theirs (bit 1: the message file, 2: the obsolete file). It
+// returns how many message files there belong to no document.
+//
+// A file absent from the listing is absent, as long as names compare as the
+// file system compares them. On a case-insensitive file system (macOS,
+// Windows) Tar.es-PE.toml is tar.es-PE.toml: when a name there could be
+// such a variant of one expected, names are matched folded, and a false
+// match only costs a stat. A folder that cannot be listed leaves every
+// file to a stat.
+func (p *Project) listMessageDir(locale, dir string, ahead map[string]dirListing, sources []Source, docs []int, mark func(i int, bit uint8)) int {
+	suffix := "." + locale + ".toml"
+	rel := path.Join(p.Config.LocalesDir, locale, dir)
+	l, ok := ahead[rel]
+	if !ok {
+		l = p.listDir(rel)
+	}
+	names, err := l.names, l.err
+	if err != nil {
+		if !os.IsNotExist(err) {
+			for _, i := range docs {
+				mark(i, 3)
+			}
+		}
+		return 0
+	}
+	bases := make(map[string]int, len(docs))
+	for _, i := range docs {
+		bases[path.Base(stem(sources[i].Rel))] = i
+	}
+	strays, variants := 0, false
+	foldedSuffix := foldName(suffix)
+	for _, n := range names {
+		if x, ok := strings.CutSuffix(n, suffix); ok {
+			if i, ok := bases[x]; ok {
+				mark(i, 1)
+				continue
+			}
+			if b, ok := strings.CutSuffix(x, ".obsolete"); ok {
+				if i, ok := bases[b]; ok {
+					mark(i, 2)
+					continue
+				}
+			}
+			strays++
+		}
+		if !variants && strings.HasSuffix(foldName(n), foldedSuffix) {
+			variants = true
+		}
+	}
+	if variants {
+		folded := make(map[string]bool, len(names))
+		for _, n := range names {
+			folded[foldName(n)] = true
+		}
+		for _, i := range docs {
+			base := path.Base(stem(sources[i].Rel))
+			if folded[foldName(base+suffix)] {
+				mark(i, 1)
+			}
+			if folded[foldName(base+".obsolete"+suffix)] {
+				mark(i, 2)
+			}
+		}
+	}
+	return strays
+}
+
+// dirListing is what listing a folder gave.
+type dirListing struct {
+	names []string
+	err   error
+}
+
+// listDir lists a folder, given relative to the project.
+func (p *Project) listDir(rel string) dirListing {
+	names, err := readDirNames(p.abs(rel))
+	return dirListing{names, err}
+}
+
+func readDirNames(dir string) ([]string, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.Readdirnames(-1)
+}
+
+// foldName folds a file name as case-insensitive file systems compare
+// names: letter case and Unicode normalization aside.
+func foldName(name string) string {
+	ascii, upper := true, false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if ascii {
+		if !upper {
+			return name
+		}
+		return strings.ToLower(name)
+	}
+	return cases.Fold().String(norm.NFC.String(name))
+}
+
+// statFile returns a file's size and modification time, or -1 and 0 when
+// it cannot be stat'ed.
+func statFile(path string) (size, mod int64) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return -1, 0
+	}
+	return fi.Size(), fi.ModTime().UnixNano()
+}
