@@ -61,6 +61,11 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 			return nil, err
 		}
 		defer l.Release()
+		// A sync killed half way may have left new message files half
+		// written; its journal names them.
+		if err := fsutil.Recover(p.abs(syncJournal)); err != nil {
+			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
+		}
 	}
 	if err := p.checkLocaleFolders(); err != nil {
 		return nil, err
@@ -283,8 +288,15 @@ type stager struct {
 }
 
 func (p *Project) newStager(dry bool) *stager {
-	return &stager{p: p, dry: dry, batch: fsutil.NewBatch(true)}
+	st := &stager{p: p, dry: dry, batch: fsutil.NewBatch(true)}
+	// New message files are created in place, journaled (see
+	// fsutil.Batch.Journal); the ones that exist are replaced atomically.
+	st.batch.Journal(p.abs(syncJournal))
+	return st
 }
+
+// syncJournal lists the message files a sync is creating.
+const syncJournal = CacheDir + "/sync.journal"
 
 // add stages a file, or with dry set only tells whether it would change,
 // and reports whether it does. It is safe for concurrent use.
