@@ -102,13 +102,16 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if len(locales) == 0 {
 		locales = append([]string{p.Config.SourceLocale}, p.Config.Locales...)
 	}
+	// The cache is read while the documents are listed.
+	opened := make(chan *buildCache, 1)
+	go func() { opened <- p.openCache(p.buildFingerprint(locales, opt.Strict), opt.Force) }()
 	sources, err := p.Sources()
+	cache := <-opened
 	if err != nil {
 		return nil, err
 	}
 	sources = opt.Shard.Filter(sources)
-	cache := p.openCache(p.buildFingerprint(locales, opt.Strict), opt.Force)
-	msgLocales := p.messageLocales(locales)
+	inputs := p.scanInputs(sources, p.messageLocales(locales))
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
 	reports := make([]*docReport, len(sources))
@@ -120,8 +123,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			defer func() { opt.Progress(int(done.Add(1)), len(sources)) }()
 		}
 		s := sources[i]
-		inputs := p.buildInputs(s, msgLocales)
-		if rep, ok := cache.lookup(s.Rel, inputs, p.htmlOutputs(s, locales)); ok {
+		if rep, ok := cache.lookup(s.Rel, inputs[i], p.htmlOutputs(s, locales)); ok {
 			reports[i] = rep
 			return
 		}
@@ -131,7 +133,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			return
 		}
 		reports[i] = rep
-		entries[i] = &cacheEntry{Inputs: inputs, Report: *rep}
+		entries[i] = &cacheEntry{Inputs: inputs[i], Report: *rep}
 	})
 	var all errorList
 	for i := range errs {

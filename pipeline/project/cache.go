@@ -264,15 +264,49 @@ func (p *Project) buildFingerprint(locales []string, strict bool) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// buildInputs lists the files one document's build reads, with their
-// sizes and times: its source, and its message file in each of msgLocales.
-func (p *Project) buildInputs(s Source, msgLocales []string) []int64 {
-	paths := make([]string, 0, 1+len(msgLocales))
-	paths = append(paths, p.ContentPath(s))
-	for _, l := range msgLocales {
-		paths = append(paths, p.MessagePath(l, s))
+// scanInputs returns, per document, the sizes and times of the files its
+// build reads: its source, then its message file in each of msgLocales.
+// The stats go folder by folder, through a handle on each folder, in
+// slices shared out between the cores.
+func (p *Project) scanInputs(sources []Source, msgLocales []string) [][]int64 {
+	width := 2 * (1 + len(msgLocales))
+	flat := make([]int64, len(sources)*width)
+	type part struct {
+		dir      string
+		from, to int
 	}
-	return flatten(p.stats(paths))
+	var parts []part
+	for i := 0; i < len(sources); {
+		dir := path.Dir(sources[i].Rel)
+		j := i + 1
+		for j < len(sources) && j-i < 256 && path.Dir(sources[j].Rel) == dir {
+			j++
+		}
+		parts = append(parts, part{dir, i, j})
+		i = j
+	}
+	folders := 1 + len(msgLocales)
+	parallel(len(parts)*folders, func(n int) {
+		pt, k := parts[n/folders], n%folders
+		dir, suffix := path.Join(p.Config.Content, pt.dir), ""
+		if k > 0 {
+			dir, suffix = path.Join(p.Config.LocalesDir, msgLocales[k-1], pt.dir), "."+msgLocales[k-1]+".toml"
+		}
+		f := openFolder(p.abs(dir))
+		defer f.close()
+		for i := pt.from; i < pt.to; i++ {
+			name := path.Base(sources[i].Rel)
+			if k > 0 {
+				name = stem(name) + suffix
+			}
+			flat[i*width+2*k], flat[i*width+2*k+1] = f.stat(name)
+		}
+	})
+	out := make([][]int64, len(sources))
+	for i := range out {
+		out[i] = flat[i*width : (i+1)*width : (i+1)*width]
+	}
+	return out
 }
 
 // messageLocales lists, once per build, the locales whose message files
