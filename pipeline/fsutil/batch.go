@@ -21,6 +21,11 @@ import (
 //
 // With a journal (see Journal), files that do not exist yet skip the
 // staging and are written in place.
+//
+// Files are created by one goroutine of the batch's, in the order they are
+// added, while the callers go on working: creating files in one folder
+// from several threads at once makes them queue for the folder's lock, and
+// costs ext4 twice the system time of creating them one after another.
 type Batch struct {
 	durable bool
 	mu      sync.Mutex
@@ -29,6 +34,18 @@ type Batch struct {
 	jpath   string
 	journal *os.File // opened at the first file created in place
 	created int      // files created in place
+
+	start sync.Once
+	jobs  chan job
+	idle  chan struct{} // closed when the writer has finished
+	errs  []error       // the writer's
+}
+
+// job is a file for the writer.
+type job struct {
+	path   string
+	data   []byte
+	exists bool
 }
 
 // pending is a staged file (tmp set) or a file created in place (tmp
@@ -94,7 +111,9 @@ func Recover(path string) error {
 }
 
 // Add stages data for path. It reports false, staging nothing, when the
-// file already holds exactly data. Add is safe for concurrent use.
+// file already holds exactly data. Add is safe for concurrent use; the
+// file is written by the batch's writer, and a failure to write it is
+// Commit's error. data must not change after Add.
 func (b *Batch) Add(path string, data []byte) (bool, error) {
 	fi, err := os.Stat(path)
 	exists := err == nil
@@ -110,16 +129,53 @@ func (b *Batch) Add(path string, data []byte) (bool, error) {
 			return false, err
 		}
 	}
-	if !exists && b.jpath != "" {
+	b.start.Do(func() {
+		b.jobs, b.idle = make(chan job, 64), make(chan struct{})
+		go b.writer()
+	})
+	b.jobs <- job{path, data, exists}
+	return true, nil
+}
+
+// writer writes the files added, one after another.
+func (b *Batch) writer() {
+	defer close(b.idle)
+	for j := range b.jobs {
+		if err := b.write(j); err != nil {
+			b.mu.Lock()
+			b.errs = append(b.errs, err)
+			b.mu.Unlock()
+		}
+	}
+}
+
+// Wait returns once every file added so far is written (created in place
+// or staged), with the errors met. Commit and Abort wait first; no file
+// may be added after Wait.
+func (b *Batch) Wait() error {
+	if b.jobs != nil {
+		close(b.jobs)
+		<-b.idle
+		b.jobs = nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return errors.Join(b.errs...)
+}
+
+// write creates a file in place or stages it.
+func (b *Batch) write(j job) error {
+	path, data := j.path, j.data
+	if !j.exists && b.jpath != "" {
 		created, err := b.create(path, data)
 		if created || err != nil {
-			return created, err
+			return err
 		}
 	}
 	tmp := TempName(path)
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return false, err
+		return err
 	}
 	_, werr := f.Write(data)
 	if cerr := f.Close(); werr == nil {
@@ -127,13 +183,13 @@ func (b *Batch) Add(path string, data []byte) (bool, error) {
 	}
 	if werr != nil {
 		os.Remove(tmp)
-		return false, werr
+		return werr
 	}
 	b.mu.Lock()
 	b.pending = append(b.pending, pending{tmp, path})
-	b.dirs[dir] = true
+	b.dirs[filepath.Dir(path)] = true
 	b.mu.Unlock()
-	return true, nil
+	return nil
 }
 
 // create writes a file that does not exist yet in place, journaled. It
@@ -189,6 +245,10 @@ func (b *Batch) record(op byte, path string) error {
 
 // Commit moves every staged file into place.
 func (b *Batch) Commit() error {
+	if err := b.Wait(); err != nil {
+		b.Abort()
+		return err
+	}
 	if len(b.pending) == 0 && b.created == 0 {
 		return b.closeJournal()
 	}
@@ -233,6 +293,7 @@ func (b *Batch) Commit() error {
 // Abort removes every staged file and every file created in place, leaving
 // the targets as they were.
 func (b *Batch) Abort() {
+	b.Wait()
 	for _, p := range b.pending {
 		if p.tmp == "" {
 			os.Remove(p.target)

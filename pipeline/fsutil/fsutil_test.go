@@ -88,6 +88,9 @@ func TestBatchJournal(t *testing.T) {
 	b.Journal(journal)
 	b.Add(old, []byte("replaced"))
 	b.Add(fresh, []byte("created"))
+	if err := b.Wait(); err != nil {
+		t.Fatal(err)
+	}
 	if read(t, fresh) != "created" || read(t, old) != "old" {
 		t.Fatalf("before Commit: new %q, old %q", read(t, fresh), read(t, old))
 	}
