@@ -111,7 +111,8 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	sources = opt.Shard.Filter(sources)
-	inputs := p.scanInputs(sources, p.messageLocales(locales))
+	msgLocales := p.messageLocales(locales)
+	inputs := p.scanInputs(sources, msgLocales)
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
 	reports := make([]*docReport, len(sources))
@@ -127,7 +128,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			reports[i] = rep
 			return
 		}
-		rep, err := p.buildDoc(s, locales, opt, batch)
+		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch)
 		if err != nil {
 			errs[i].add(err)
 			return
@@ -194,28 +195,34 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	return res, cache.save()
 }
 
-// buildDoc builds one document in every locale, staging its outputs.
-func (p *Project) buildDoc(s Source, locales []string, opt BuildOptions, batch *fsutil.Batch) (*docReport, error) {
+// present lists the locales of msgLocales in which a document has a
+// message file, from the sizes scanInputs found.
+func present(msgLocales []string, inputs []int64) []string {
+	var out []string
+	for k, l := range msgLocales {
+		if inputs[2+2*k] >= 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// buildDoc builds one document in every locale, staging its outputs. It
+// reads the document's message files in msgLocales (the others, missing,
+// count as empty).
+func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch) (*docReport, error) {
 	doc, err := p.Load(s)
 	if err != nil {
 		return nil, err
 	}
 	files := map[string]*catalog.File{}
 	var errs errorList
-	for _, l := range locales {
-		if l == p.Config.SourceLocale || l == pseudo.Locale {
-			continue
+	for _, cl := range msgLocales {
+		f, err := p.readMessages(p.MessagePath(cl, s))
+		if err != nil {
+			errs.add(err)
 		}
-		for _, cl := range p.Config.Chain(l) {
-			if _, done := files[cl]; done {
-				continue
-			}
-			f, err := p.readMessages(p.MessagePath(cl, s))
-			if err != nil {
-				errs.add(err)
-			}
-			files[cl] = f
-		}
+		files[cl] = f
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
