@@ -187,19 +187,29 @@ func (c *buildCache) dirsUnchanged(outputs []string) bool {
 	return true
 }
 
-// listed reports whether a folder's listing holds the file o.
+// listed reports whether a folder's listing holds the file o. Each folder
+// is listed once, by the first lookup that needs it, the others waiting.
 func (c *buildCache) listed(o string) bool {
 	dir := path.Dir(o)
-	names, seen := c.names.Load(dir)
-	if !seen {
-		set := map[string]bool{}
-		entries, _ := os.ReadDir(filepath.Join(c.root, filepath.FromSlash(dir)))
-		for _, e := range entries {
-			set[e.Name()] = true
+	v, _ := c.names.LoadOrStore(dir, &folderNames{})
+	l := v.(*folderNames)
+	l.once.Do(func() {
+		l.set = map[string]bool{}
+		if f, err := os.Open(filepath.Join(c.root, filepath.FromSlash(dir))); err == nil {
+			names, _ := f.Readdirnames(-1)
+			f.Close()
+			for _, n := range names {
+				l.set[n] = true
+			}
 		}
-		names, _ = c.names.LoadOrStore(dir, set)
-	}
-	return names.(map[string]bool)[path.Base(o)]
+	})
+	return l.set[path.Base(o)]
+}
+
+// folderNames is the listing of one folder, made once.
+type folderNames struct {
+	once sync.Once
+	set  map[string]bool
 }
 
 // stampDirs records the times of the folders of outputs, after a build
