@@ -21,12 +21,14 @@ import (
 // thousands of message files one by one costs seconds.
 //
 // With a journal (see Journal), files that do not exist yet skip the
-// staging and are written in place.
+// staging and are written in place: an interrupted run can then leave a
+// new file cut short, which the journal names.
 //
 // Files are created by one goroutine of the batch's, in the order they are
 // added, while the callers go on working: creating files in one folder
 // from several threads at once makes them queue for the folder's lock, and
-// costs ext4 twice the system time of creating them one after another.
+// costs ext4 several times the system time of creating them one after
+// another.
 type Batch struct {
 	durable bool
 	mu      sync.Mutex
@@ -36,10 +38,11 @@ type Batch struct {
 	journal *os.File // opened at the first file created in place
 	created int      // files created in place
 
-	start sync.Once
-	jobs  chan job
-	idle  chan struct{} // closed when the writer has finished
-	errs  []error       // the writer's
+	start  sync.Once
+	jobs   chan job
+	idle   chan struct{} // closed when the writer has finished
+	waited bool          // the writer has finished
+	errs   []error       // the writer's
 }
 
 // job is a file for the writer.
@@ -154,10 +157,10 @@ func (b *Batch) writer() {
 // or staged), with the errors met. Commit and Abort wait first; no file
 // may be added after Wait.
 func (b *Batch) Wait() error {
-	if b.jobs != nil {
-		close(b.jobs)
+	if b.jobs != nil && !b.waited {
+		close(b.jobs) // an Add after this panics rather than hangs
 		<-b.idle
-		b.jobs = nil
+		b.waited = true
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()

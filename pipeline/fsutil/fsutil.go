@@ -1,5 +1,7 @@
-// Package fsutil writes files atomically, so an interrupted run leaves each
-// file either as it was or as it should be, never torn.
+// Package fsutil writes files so that an interrupted run loses nothing: a
+// file that existed is left either as it was or as it should be, never
+// torn, and a new file cut short is named in a journal for the next run to
+// remove.
 package fsutil
 
 import (

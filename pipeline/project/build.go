@@ -80,11 +80,12 @@ type count struct {
 
 // Build reassembles every document in every locale into output/: Markdown
 // and a complete HTML page for Markdown and text documents, the localized
-// document itself for HTML ones. Documents stream through every core; each
-// output is staged beside its target and all are renamed into place only
-// when every document built, so a bad message file stops the build with
-// nothing written. Documents whose inputs did not change since the last
-// build are skipped (see cache.go).
+// document itself for HTML ones. Documents stream through every core; an
+// output that exists is staged beside its target and renamed into place
+// only when every document built, a new one is written in place through
+// the build's journal (see fsutil.Batch), so a bad message file stops the
+// build with every file as it was. Documents whose inputs did not change
+// since the last build are skipped (see cache.go).
 func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	l, err := p.lock()
 	if err != nil {
@@ -159,9 +160,9 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	dirs := map[string]bool{}
 	last := ""
 	for _, s := range sources {
-		if dir := path.Dir(s.Rel); dir != last {
+		if dir := path.Dir(s.Rel); dir != last { // one document per folder
 			last = dir
-			for _, o := range p.htmlOutputs(Source{Rel: dir + "/x.md"}, locales) {
+			for _, o := range p.htmlOutputs(s, locales) {
 				dirs[path.Dir(o)] = true
 			}
 		}
@@ -174,7 +175,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		res.Files += rep.Files
 		if entries[i] != nil {
 			res.Rebuilt++
-			entries[i].Outputs = flatten(p.stats(p.htmlOutputs(sources[i], locales)))
+			entries[i].Outputs = statFiles(p.Root, p.htmlOutputs(sources[i], locales))
 			cache.store(sources[i].Rel, entries[i])
 		}
 		for _, c := range rep.Untranslated {

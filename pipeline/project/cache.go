@@ -20,29 +20,15 @@ import (
 // can always recreate.
 const CacheDir = ".quipu"
 
-// fileStat identifies a version of a file cheaply: if size and
-// modification time are unchanged, the content is taken as unchanged.
-type fileStat struct {
-	Path string
-	Size int64 // -1: absent
-	Mod  int64
-}
-
 // cacheEntry holds the sizes and times of a document's inputs and of its
-// HTML outputs, in the order buildInputs and outputPaths list them (the
-// paths follow from the document's, so they are not stored).
+// HTML outputs, in the order scanInputs and htmlOutputs list them (the
+// paths follow from the document's, so they are not stored). A file whose
+// size and modification time are unchanged is taken as unchanged; size -1
+// is a missing file.
 type cacheEntry struct {
 	Inputs  []int64
 	Outputs []int64
 	Report  docReport
-}
-
-func flatten(stats []fileStat) []int64 {
-	out := make([]int64, 0, 2*len(stats))
-	for _, s := range stats {
-		out = append(out, s.Size, s.Mod)
-	}
-	return out
 }
 
 // buildCache remembers, per document, the inputs its outputs were built
@@ -159,10 +145,8 @@ func (c *buildCache) lookup(rel string, inputs []int64, outputs []string) (*docR
 	if c.dirsUnchanged(outputs) {
 		return &e.Report, true
 	}
-	for i, o := range outputs {
-		if st := c.statOf(o); st.Size != e.Outputs[2*i] || st.Mod != e.Outputs[2*i+1] {
-			return nil, false
-		}
+	if !slices.Equal(e.Outputs, statFiles(c.root, outputs)) {
+		return nil, false
 	}
 	return &e.Report, true
 }
@@ -233,11 +217,11 @@ func (c *buildCache) stampDirs(dirs map[string]bool) {
 
 // folderTime is a folder's modification time, or -1 when it is missing.
 func folderTime(root, rel string) int64 {
-	fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel)))
-	if err != nil {
+	size, mod := statFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if size < 0 {
 		return -1
 	}
-	return fi.ModTime().UnixNano()
+	return mod
 }
 
 func (c *buildCache) store(rel string, e *cacheEntry) {
@@ -348,22 +332,14 @@ func (p *Project) htmlOutputs(s Source, locales []string) []string {
 	return out
 }
 
-// stats records project-relative paths, so the cache survives the
-// project being moved or named differently on the command line.
-func (p *Project) stats(paths []string) []fileStat {
-	out := make([]fileStat, len(paths))
-	for i, rel := range paths {
-		out[i] = statAt(p.Root, rel)
+// statFiles returns the sizes and times of files named relative to root,
+// so the cache survives the project being moved or named differently on
+// the command line.
+func statFiles(root string, rels []string) []int64 {
+	out := make([]int64, 0, 2*len(rels))
+	for _, rel := range rels {
+		size, mod := statFile(filepath.Join(root, filepath.FromSlash(rel)))
+		out = append(out, size, mod)
 	}
 	return out
-}
-
-func (c *buildCache) statOf(rel string) fileStat { return statAt(c.root, rel) }
-
-func statAt(root, rel string) fileStat {
-	fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel)))
-	if err != nil {
-		return fileStat{Path: rel, Size: -1}
-	}
-	return fileStat{Path: rel, Size: fi.Size(), Mod: fi.ModTime().UnixNano()}
 }
