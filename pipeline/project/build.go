@@ -157,17 +157,14 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			return nil, err
 		}
 	}
-	dirs := map[string]bool{}
-	last := ""
-	for _, s := range sources {
-		if dir := path.Dir(s.Rel); dir != last { // one document per folder
-			last = dir
-			for _, o := range p.htmlOutputs(s, locales) {
-				dirs[path.Dir(o)] = true
-			}
+	outDirs := map[string]bool{}
+	folders, docs := byFolder(sources)
+	for _, d := range folders {
+		for _, o := range p.htmlOutputs(sources[docs[d][0]], locales) {
+			outDirs[path.Dir(o)] = true
 		}
 	}
-	cache.stampDirs(dirs)
+	cache.stampDirs(outDirs)
 	res := &BuildResult{Untranslated: map[string]int{}, From: map[string]map[string]int{}}
 	for i, rep := range reports {
 		res.Documents++

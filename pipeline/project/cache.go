@@ -265,20 +265,7 @@ func (p *Project) buildFingerprint(locales []string, strict bool) string {
 func (p *Project) scanInputs(sources []Source, msgLocales []string) [][]int64 {
 	width := 2 * (1 + len(msgLocales))
 	flat := make([]int64, len(sources)*width)
-	type part struct {
-		dir      string
-		from, to int
-	}
-	var parts []part
-	for i := 0; i < len(sources); {
-		dir := path.Dir(sources[i].Rel)
-		j := i + 1
-		for j < len(sources) && j-i < 256 && path.Dir(sources[j].Rel) == dir {
-			j++
-		}
-		parts = append(parts, part{dir, i, j})
-		i = j
-	}
+	parts := folderSlices(byFolder(sources))
 	folders := 1 + len(msgLocales)
 	parallel(len(parts)*folders, func(n int) {
 		pt, k := parts[n/folders], n%folders
@@ -288,7 +275,7 @@ func (p *Project) scanInputs(sources []Source, msgLocales []string) [][]int64 {
 		}
 		f := openFolder(p.abs(dir))
 		defer f.close()
-		for i := pt.from; i < pt.to; i++ {
+		for _, i := range pt.docs {
 			name := path.Base(sources[i].Rel)
 			if k > 0 {
 				name = stem(name) + suffix

@@ -69,6 +69,40 @@ func (sc *syncScan) has(i, k int, obsolete bool) bool {
 	return sc.inputs[i*sc.width+j] >= 0
 }
 
+// byFolder groups documents by their folder, folders in order of first
+// appearance.
+func byFolder(sources []Source) (dirs []string, groups map[string][]int) {
+	groups = map[string][]int{}
+	for i, s := range sources {
+		d := path.Dir(s.Rel)
+		if groups[d] == nil {
+			dirs = append(dirs, d)
+		}
+		groups[d] = append(groups[d], i)
+	}
+	return dirs, groups
+}
+
+// folderPart is a slice of one folder's documents, small enough for the
+// stats of a folder to be shared out between the cores.
+type folderPart struct {
+	dir  string
+	docs []int
+}
+
+func folderSlices(dirs []string, groups map[string][]int) []folderPart {
+	const slice = 256
+	var parts []folderPart
+	for _, d := range dirs {
+		for g := groups[d]; len(g) > 0; {
+			n := min(slice, len(g))
+			parts = append(parts, folderPart{d, g[:n]})
+			g = g[n:]
+		}
+	}
+	return parts
+}
+
 // scanSync lists the target locales' folders and stats the documents and
 // the message files found. ahead holds folders listed already.
 func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncScan {
@@ -77,30 +111,8 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 	sc.inputs = make([]int64, len(sources)*sc.width)
 
 	// Documents by folder: each folder of message files is listed once.
-	groups := map[string][]int{}
-	var dirs []string
-	for i, s := range sources {
-		d := path.Dir(s.Rel)
-		if groups[d] == nil {
-			dirs = append(dirs, d)
-		}
-		groups[d] = append(groups[d], i)
-	}
-	// Stats, folder by folder, in slices small enough to share out
-	// between the cores.
-	const slice = 256
-	type part struct {
-		dir  string
-		docs []int
-	}
-	var parts []part
-	for _, d := range dirs {
-		for g := groups[d]; len(g) > 0; {
-			n := min(slice, len(g))
-			parts = append(parts, part{d, g[:n]})
-			g = g[n:]
-		}
-	}
+	dirs, groups := byFolder(sources)
+	parts := folderSlices(dirs, groups)
 
 	// First the listings, largest first, with the documents' own stats
 	// filling in around them; then the message files found.
