@@ -24,6 +24,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/page"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
 
 // BuildOptions tune Build.
@@ -33,6 +34,9 @@ type BuildOptions struct {
 	Locales []string
 	// Strict makes untranslated, fuzzy or rejected segments errors.
 	Strict bool
+	// UseFuzzy publishes fuzzy translations (the project's use_fuzzy does
+	// too); they still count as untranslated.
+	UseFuzzy bool
 	// Force rebuilds every document, even those whose inputs did not
 	// change since the last build.
 	Force bool
@@ -105,7 +109,9 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	}
 	// The cache is read while the documents are listed.
 	opened := make(chan *buildCache, 1)
-	go func() { opened <- p.openCache(p.buildFingerprint(locales, opt.Strict), opt.Force) }()
+	go func() {
+		opened <- p.openCache(p.buildFingerprint(locales, opt.Strict, p.useFuzzy(opt.UseFuzzy)), opt.Force)
+	}()
 	sources, err := p.Sources()
 	cache := <-opened
 	if err != nil {
@@ -255,114 +261,74 @@ type outFile struct {
 
 // localize builds one document in one locale.
 func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport, dp *docPages) ([]outFile, error) {
-	var untranslated, fuzzy, fuzzyRefused int
-	from := map[string]int{}
-	chain := p.Config.Chain(locale)
-	msgs := make([]map[string]*catalog.Message, len(chain))
-	for i, cl := range chain {
-		if f := files[cl]; f != nil {
-			msgs[i] = f.Index()
-		}
-	}
-	where := map[*pipeline.Segment]*catalog.Message{}
-	tr := func(seg *pipeline.Segment) (string, bool) {
-		switch locale {
-		case p.Config.SourceLocale:
-			return seg.Text, true
-		case pseudo.Locale:
-			return pseudo.Translate(seg.Text), true
-		}
-		// The first usable translation along the chain wins; a fuzzy one
-		// is used only if nothing better exists, and never when strict.
-		var fallback *catalog.Message
-		var fallbackLocale string
-		for i, idx := range msgs {
-			m := idx[seg.ID]
-			if m == nil || !m.Translated() {
-				continue
-			}
-			if m.State == catalog.Stale {
-				if fallback == nil {
-					fallback, fallbackLocale = m, chain[i]
-				}
-				continue
-			}
-			from[chain[i]]++
-			where[seg] = m
-			return m.Other, true
-		}
-		if fallback != nil && !opt.Strict {
-			fuzzy++
-			from[fallbackLocale]++
-			where[seg] = fallback
-			return fallback.Other, true
-		}
-		if fallback != nil {
-			fuzzyRefused++
-		} else {
-			untranslated++
-		}
-		from[p.Config.SourceLocale]++
-		return "", false
-	}
-	type choice struct {
-		text string
-		ok   bool
-	}
-	chosen := map[*pipeline.Segment]choice{}
-	a := p.assemble(doc, locale, func(seg *pipeline.Segment) (string, bool) {
-		c, done := chosen[seg] // Localize may assemble twice: count once
-		if !done {
-			c.text, c.ok = tr(seg)
-			chosen[seg] = c
-		}
-		return c.text, c.ok
-	})
+	rd := p.resolveDoc(doc, s, locale, files, p.useFuzzy(opt.UseFuzzy))
+	a := rd.a
 	md, root := a.md, a.root
 	var errs errorList
 	name := p.ContentPath(s)
-	warn := func(msg string) {
+	// Every finding about a translation points at it in its message file.
+	report := func(pos pipeline.Position, msg string) {
+		if opt.Strict {
+			errs.add(&pipeline.Error{Pos: pos, Msg: msg})
+		} else {
+			rep.Warnings = append(rep.Warnings, pos.String()+": warning: "+msg)
+		}
+	}
+	target := locale != p.Config.SourceLocale && locale != pseudo.Locale
+	from := map[string]int{}
+	seen := map[string]bool{}
+	for i, seg := range doc.Segments {
+		if !target || seen[seg.ID] {
+			continue
+		}
+		seen[seg.ID] = true
+		r := &rd.res[i]
+		if r.Source() {
+			from[p.Config.SourceLocale]++
+		} else {
+			from[r.From.Locale]++
+		}
+		switch r.Verdict {
+		case resolve.Rejected:
+			for _, pr := range r.Problems {
+				if pr.Severity == pipeline.SeverityError {
+					report(r.Refused.Pos(pr.Offset), fmt.Sprintf("message %s: %s; the English text was used", seg.ID, pr.Msg))
+				}
+			}
+		case resolve.Fuzzy:
+			if r.Refused.Message == nil {
+				report(r.From.Pos(0), fmt.Sprintf("message %s: fuzzy translation used (the English changed since; --use-fuzzy)", seg.ID))
+				continue
+			}
+			used := "the English text"
+			if !r.Source() {
+				used = "the " + r.From.Locale + " translation"
+			}
+			report(r.Refused.Pos(0), fmt.Sprintf("message %s: fuzzy translation not used (the English changed since: review it and remove the fuzzy flag); %s was used", seg.ID, used))
+		}
+	}
+	counts := resolve.Count(doc.Segments, rd.res)
+	if n := counts.Untranslated(); n > 0 && target {
+		msg := fmt.Sprintf("%s: %s: %d of %d segments untranslated (%d missing, %d fuzzy, %d rejected)", name, locale, n, counts.Total, counts.Missing, counts.Fuzzy, counts.Rejected)
 		if opt.Strict {
 			errs.add(fmt.Errorf("%s", msg))
 		} else {
 			rep.Warnings = append(rep.Warnings, msg)
 		}
-	}
-	for _, r := range a.rejected {
-		m := where[r.Segment]
-		for _, pr := range r.Problems {
-			if pr.Severity != "error" {
-				continue
-			}
-			pos := pipeline.Position{File: p.MessagePath(locale, s)}
-			if m != nil {
-				pos.Line, pos.Col = m.OtherLine, m.OtherCol
-			}
-			msg := fmt.Sprintf("message %s: %s; the English text was used", r.Segment.ID, pr.Msg)
-			if opt.Strict {
-				errs.add(&pipeline.Error{Pos: pos, Msg: msg})
-			} else {
-				rep.Warnings = append(rep.Warnings, pos.String()+": warning: "+msg)
-			}
-		}
-	}
-	if untranslated > 0 {
-		warn(fmt.Sprintf("%s: %s: %d of %d segments untranslated, source text used", name, locale, untranslated, len(doc.Segments)))
-	}
-	if fuzzy > 0 {
-		warn(fmt.Sprintf("%s: %s: %d fuzzy translations used (the English changed since)", name, locale, fuzzy))
-	}
-	if fuzzyRefused > 0 {
-		warn(fmt.Sprintf("%s: %s: %d fuzzy translations not used (the English changed since: review them)", name, locale, fuzzyRefused))
+		rep.Untranslated = append(rep.Untranslated, count{Locale: locale, N: n})
 	}
 	if a.changed {
-		warn(fmt.Sprintf("%s: %s: a translation moves its tags where their markup cannot work; some markup shows as text", name, locale))
+		tr := func(seg *pipeline.Segment) (string, bool) {
+			r := rd.of(seg)
+			return r.Text, !r.Source()
+		}
+		for _, seg := range markdown.LosesMarkup(doc, tr) {
+			r := rd.of(seg)
+			report(r.From.Pos(0), fmt.Sprintf("message %s: the translation moves its tags where their markup cannot work; some markup shows as text", seg.ID))
+		}
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
-	}
-	if n := untranslated + fuzzyRefused; n > 0 && locale != p.Config.SourceLocale {
-		rep.Untranslated = append(rep.Untranslated, count{Locale: locale, N: n})
 	}
 	for _, l := range slices.Sorted(maps.Keys(from)) {
 		rep.From = append(rep.From, count{Locale: locale, From: l, N: from[l]})
@@ -372,10 +338,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 	}
 
 	text := func(seg *pipeline.Segment) string {
-		t := seg.Text
-		if c := chosen[seg]; c.ok {
-			t = c.text
-		}
+		t := rd.of(seg).Text
 		return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
 	}
 	html, err := p.page(doc, s, locale, all, md, root, text, dp)

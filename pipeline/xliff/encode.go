@@ -76,7 +76,7 @@ func (w *writer) unit(f *exchange.File, u *exchange.Unit) *pipeline.Error {
 	if u.Target != "" {
 		toks := placeholder.Parse(u.Target)
 		for _, pr := range placeholder.Check(toks, u.Placeholders) {
-			if pr.Severity == "error" {
+			if pr.Severity == pipeline.SeverityError {
 				pos := u.TargetPos
 				if pos.File == "" {
 					pos.File = f.Document
