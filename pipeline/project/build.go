@@ -231,7 +231,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
-	rep := &docReport{Segments: len(doc.Segments)}
+	rep := &docReport{Segments: messages(doc)}
 	dp := &docPages{
 		// The heading ids of the source, for the anchors translations keep.
 		sourceIDs: sync.OnceValue(func() []string {

@@ -111,3 +111,13 @@ func (p *Project) readChain(s Source, locales []string, files map[string]*catalo
 	}
 	return errs.err()
 }
+
+// messages counts a document's distinct segments: one message each, as
+// translators see them and as every count is made.
+func messages(doc *pipeline.Document) int {
+	seen := make(map[string]bool, len(doc.Segments))
+	for _, seg := range doc.Segments {
+		seen[seg.ID] = true
+	}
+	return len(seen)
+}
