@@ -237,6 +237,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 		sourceIDs: sync.OnceValue(func() []string {
 			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source)
 		}),
+		sourceTree: sync.OnceValue(func() ast.Node { return markdown.Parse(doc.Source) }),
 	}
 	for _, l := range locales {
 		out, err := p.localize(doc, s, l, locales, files, opt, rep, dp)
@@ -341,7 +342,23 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		t := rd.of(seg).Text
 		return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
 	}
-	html, err := p.page(doc, s, locale, all, md, root, text, dp)
+	// Source text on a translated page is marked as such (lang="en"), so
+	// a screen reader switches voice for it.
+	var mark func(ast.Node) bool
+	if target && doc.Format == pipeline.FormatMarkdown {
+		var english []*pipeline.Segment
+		for i, seg := range doc.Segments {
+			if rd.res[i].Source() {
+				english = append(english, seg)
+			}
+		}
+		if len(english) > 0 {
+			mark = func(root ast.Node) bool {
+				return markdown.MarkSourceLang(dp.sourceTree(), root, english, p.Config.SourceLocale, locale)
+			}
+		}
+	}
+	html, err := p.page(doc, s, locale, all, md, root, text, mark, dp)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", name, locale, err)
 	}
@@ -354,6 +371,8 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 // docPages is what the pages of one document in several locales share.
 type docPages struct {
 	sourceIDs func() []string
+	// sourceTree is the source parsed, read only.
+	sourceTree func() ast.Node
 	// The article of the last page rendered, reused by a locale whose
 	// Markdown is the same: an untranslated page, the most common kind in
 	// a project being translated, costs no parse or render of its own.
@@ -363,14 +382,17 @@ type docPages struct {
 }
 
 // article renders md (parsed as root, or nil) into the title heading and
-// the rest, and lists its headings with their anchors.
-func (p *Project) article(md []byte, root ast.Node, aliases []string, dp *docPages) (head, body template.HTML, headings []page.Heading, err error) {
-	if aliases == nil && dp.md != nil && bytes.Equal(dp.md, md) {
+// the rest, and lists its headings with their anchors. mark, when set,
+// marks blocks of the tree before it is rendered, and reports whether it
+// did.
+func (p *Project) article(md []byte, root ast.Node, aliases []string, mark func(ast.Node) bool, dp *docPages) (head, body template.HTML, headings []page.Heading, err error) {
+	if aliases == nil && mark == nil && dp.md != nil && bytes.Equal(dp.md, md) {
 		return dp.head, dp.body, dp.headings, nil
 	}
 	if root == nil {
 		root = markdown.Parse(md)
 	}
+	marked := mark != nil && mark(root)
 	headings = page.AnchorHeadings(root, md, aliases)
 	// The title heading goes above the date line; the rest below.
 	var h, b bytes.Buffer
@@ -387,7 +409,7 @@ func (p *Project) article(md []byte, root ast.Node, aliases []string, dp *docPag
 		return "", "", nil, err
 	}
 	head, body = template.HTML(h.String()), template.HTML(b.String())
-	if aliases == nil {
+	if aliases == nil && !marked {
 		dp.md, dp.head, dp.body, dp.headings = md, head, body, headings
 	}
 	return head, body, headings, nil
@@ -396,7 +418,7 @@ func (p *Project) article(md []byte, root ast.Node, aliases []string, dp *docPag
 // page renders the HTML page of a document built through Markdown: the
 // title heading first, then the date and reading time, a table of
 // contents for long articles, and the rest.
-func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []string, md []byte, root ast.Node, text func(*pipeline.Segment) string, dp *docPages) ([]byte, error) {
+func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []string, md []byte, root ast.Node, text func(*pipeline.Segment) string, mark func(ast.Node) bool, dp *docPages) ([]byte, error) {
 	tmpl, err := p.template()
 	if err != nil {
 		return nil, err
@@ -405,7 +427,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	if locale != p.Config.SourceLocale && !bytes.Equal(md, doc.Source) {
 		aliases = dp.sourceIDs() // an untranslated page has the source's ids
 	}
-	head, body, headings, err := p.article(md, root, aliases, dp)
+	head, body, headings, err := p.article(md, root, aliases, mark, dp)
 	if err != nil {
 		return nil, err
 	}
