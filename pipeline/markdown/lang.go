@@ -41,9 +41,8 @@ func MarkSourceLang(srcRoot, root ast.Node, segs []*pipeline.Segment, lang, loca
 		if !source[b] {
 			continue
 		}
-		el := b
-		if _, tight := b.(*ast.TextBlock); tight && b.Parent() != nil {
-			el = b.Parent()
+		el := element(b)
+		if el != b {
 			items = append(items, el)
 		}
 		el.SetAttributeString("lang", []byte(lang))
@@ -53,13 +52,22 @@ func MarkSourceLang(srcRoot, root ast.Node, segs []*pipeline.Segment, lang, loca
 			continue
 		}
 		for _, it := range items {
-			if b.Parent() != it && inside(b, it) {
-				b.SetAttributeString("lang", []byte(locale))
+			if el := element(b); el != it && inside(b, it) {
+				el.SetAttributeString("lang", []byte(locale))
 				break
 			}
 		}
 	}
 	return true
+}
+
+// element is the node whose HTML element holds a text block: a tight list
+// item's text has none of its own, its item's.
+func element(b ast.Node) ast.Node {
+	if _, tight := b.(*ast.TextBlock); tight && b.Parent() != nil {
+		return b.Parent()
+	}
+	return b
 }
 
 // textBlocks lists the blocks that hold a segment's text, in document
