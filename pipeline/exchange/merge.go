@@ -82,8 +82,10 @@ func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Ou
 		case state == catalog.Stale && m.State != catalog.Stale:
 			// Only quipu flags English changes; a tool cannot know of one.
 			state = catalog.Translated
-		case state == catalog.Translated && m.State == catalog.Reviewed && t.Text == m.Other:
-			// A tool that cannot carry "reviewed" must not undo a review.
+		}
+		if state == catalog.Translated && m.State == catalog.Reviewed && t.Text == m.Other {
+			// A tool that cannot carry "reviewed", or drops the state
+			// altogether, must not undo a review of the same text.
 			state = catalog.Reviewed
 		}
 		if state == m.State && t.Text == m.Other {
