@@ -514,7 +514,6 @@ func (s *scanner) label(i, j int) string {
 	return t.name
 }
 
-
 // textBuilder writes a message: decoded text with HTML's runs of white
 // space collapsed (the reader never sees them) and tags for the markup.
 type textBuilder struct {

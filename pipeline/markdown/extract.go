@@ -510,4 +510,3 @@ func label(n ast.Node, j *joined) string {
 	}
 	return "markup"
 }
-
