@@ -52,13 +52,16 @@ type BuildOptions struct {
 
 // BuildResult sums up a build.
 type BuildResult struct {
+	// Segments counts messages: a segment repeated in a document is one.
 	Documents, Segments, Files int
 	// Rebuilt counts the documents built this time; the others were
 	// unchanged since the last build.
 	Rebuilt int
-	// Untranslated counts segments that fell back to the source, per locale.
+	// Untranslated counts, per locale, the messages that do not count as
+	// translated (missing, fuzzy or rejected: see resolve.Verdict), as
+	// status and export count them.
 	Untranslated map[string]int
-	// From counts, per locale, the segments taken from each locale of its
+	// From counts, per locale, the messages taken from each locale of its
 	// fallback chain (the source locale for fallbacks to the source).
 	From map[string]map[string]int
 }
