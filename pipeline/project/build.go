@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"maps"
 	"os"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,7 +22,6 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/page"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
-	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
 
 // BuildOptions tune Build.
@@ -268,74 +265,12 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 	rd := p.resolveDoc(doc, s, locale, files, p.useFuzzy(opt.UseFuzzy))
 	a := rd.a
 	md, root := a.md, a.root
-	var errs errorList
 	name := p.ContentPath(s)
-	// Every finding about a translation points at it in its message file.
-	report := func(pos pipeline.Position, msg string) {
-		if opt.Strict {
-			errs.add(&pipeline.Error{Pos: pos, Msg: msg})
-		} else {
-			rep.Warnings = append(rep.Warnings, pos.String()+": warning: "+msg)
-		}
-	}
 	target := locale != p.Config.SourceLocale && locale != pseudo.Locale
-	from := map[string]int{}
-	seen := map[string]bool{}
-	for i, seg := range doc.Segments {
-		if !target || seen[seg.ID] {
-			continue
+	if target {
+		if err := p.reportResolved(doc, name, locale, &rd, opt.Strict, rep); err != nil {
+			return nil, err
 		}
-		seen[seg.ID] = true
-		r := &rd.res[i]
-		if r.Source() {
-			from[p.Config.SourceLocale]++
-		} else {
-			from[r.From.Locale]++
-		}
-		switch r.Verdict {
-		case resolve.Rejected:
-			for _, pr := range r.Problems {
-				if pr.Severity == pipeline.SeverityError {
-					report(r.Refused.Pos(pr.Offset), fmt.Sprintf("message %s: %s; the English text was used", seg.ID, pr.Msg))
-				}
-			}
-		case resolve.Fuzzy:
-			if r.Refused.Message == nil {
-				report(r.From.Pos(0), fmt.Sprintf("message %s: fuzzy translation used (the English changed since; --use-fuzzy)", seg.ID))
-				continue
-			}
-			used := "the English text"
-			if !r.Source() {
-				used = "the " + r.From.Locale + " translation"
-			}
-			report(r.Refused.Pos(0), fmt.Sprintf("message %s: fuzzy translation not used (the English changed since: review it and remove the fuzzy flag); %s was used", seg.ID, used))
-		}
-	}
-	counts := resolve.Count(doc.Segments, rd.res)
-	if n := counts.Untranslated(); n > 0 && target {
-		msg := fmt.Sprintf("%s: %s: %d of %d segments untranslated (%d missing, %d fuzzy, %d rejected)", name, locale, n, counts.Total, counts.Missing, counts.Fuzzy, counts.Rejected)
-		if opt.Strict {
-			errs.add(fmt.Errorf("%s", msg))
-		} else {
-			rep.Warnings = append(rep.Warnings, msg)
-		}
-		rep.Untranslated = append(rep.Untranslated, count{Locale: locale, N: n})
-	}
-	if a.changed {
-		tr := func(seg *pipeline.Segment) (string, bool) {
-			r := rd.of(seg)
-			return r.Text, !r.Source()
-		}
-		for _, seg := range markdown.LosesMarkup(doc, tr) {
-			r := rd.of(seg)
-			report(r.From.Pos(0), fmt.Sprintf("message %s: the translation moves its tags where their markup cannot work; some markup shows as text", seg.ID))
-		}
-	}
-	if err := errs.err(); err != nil {
-		return nil, err
-	}
-	for _, l := range slices.Sorted(maps.Keys(from)) {
-		rep.From = append(rep.From, count{Locale: locale, From: l, N: from[l]})
 	}
 	if doc.Format == pipeline.FormatHTML {
 		return []outFile{{p.OutputPath(locale, s, ".html"), a.html}}, nil
@@ -345,21 +280,9 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		t := rd.of(seg).Text
 		return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
 	}
-	// Source text on a translated page is marked as such (lang="en"), so
-	// a screen reader switches voice for it.
 	var mark func(ast.Node) bool
 	if target && doc.Format == pipeline.FormatMarkdown {
-		var english []*pipeline.Segment
-		for i, seg := range doc.Segments {
-			if rd.res[i].Source() {
-				english = append(english, seg)
-			}
-		}
-		if len(english) > 0 {
-			mark = func(root ast.Node) bool {
-				return markdown.MarkSourceLang(dp.sourceTree(), root, english, p.Config.SourceLocale, locale)
-			}
-		}
+		mark = p.markSource(doc, &rd, locale, dp)
 	}
 	html, err := p.page(doc, s, locale, all, md, root, text, mark, dp)
 	if err != nil {
