@@ -18,11 +18,8 @@ func MarkSourceLang(srcRoot, root ast.Node, segs []*pipeline.Segment, lang, loca
 	if len(segs) == 0 {
 		return false
 	}
-	from, to := textBlocks(srcRoot), textBlocks(root)
-	if len(from) != len(to) {
-		return false
-	}
-	source := map[ast.Node]bool{} // blocks of root in the source language
+	from := textBlocks(srcRoot)
+	source := map[int]bool{} // indexes of text blocks in the source language
 	k := 0
 	for _, seg := range segs {
 		// Segments and blocks are both in document order.
@@ -30,15 +27,25 @@ func MarkSourceLang(srcRoot, root ast.Node, segs []*pipeline.Segment, lang, loca
 			k++
 		}
 		if k < len(from) && blockStart(from[k]) < seg.Stop() {
-			source[to[k]] = true
+			source[k] = true
 		}
 	}
-	if len(source) == 0 {
+	return MarkBlocks(root, len(from), source, lang, locale)
+}
+
+// MarkBlocks sets lang on the text blocks of root whose index (among its
+// headings, paragraphs, tight list items' text and table cells, in
+// document order) is in source, as MarkSourceLang does. want is the number
+// of text blocks root must have: a tree that does not line up is left
+// alone.
+func MarkBlocks(root ast.Node, want int, source map[int]bool, lang, locale string) bool {
+	to := textBlocks(root)
+	if len(to) != want || len(source) == 0 {
 		return false
 	}
 	var items []ast.Node // list items marked for their text
-	for _, b := range to {
-		if !source[b] {
+	for i, b := range to {
+		if !source[i] {
 			continue
 		}
 		el := element(b)
@@ -47,8 +54,8 @@ func MarkSourceLang(srcRoot, root ast.Node, segs []*pipeline.Segment, lang, loca
 		}
 		el.SetAttributeString("lang", []byte(lang))
 	}
-	for _, b := range to {
-		if source[b] {
+	for i, b := range to {
+		if source[i] {
 			continue
 		}
 		for _, it := range items {

@@ -281,7 +281,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
 	}
 	var mark func(ast.Node) bool
-	if target && doc.Format == pipeline.FormatMarkdown {
+	if target {
 		mark = p.markSource(doc, &rd, locale, dp)
 	}
 	html, err := p.page(doc, s, locale, all, md, root, text, mark, dp)

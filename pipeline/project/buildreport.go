@@ -10,6 +10,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
+	"github.com/quipu-l10n/quipu/pipeline/textdoc"
 )
 
 // reportResolved adds to rep what a document's resolution in a target
@@ -84,9 +85,9 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 	return errs.err()
 }
 
-// markSource returns what marks the source text left on a translated
-// Markdown page (lang="en" on its blocks), so a screen reader switches
-// voice for it; nil when the page has none.
+// markSource returns what marks the source text left on a translated page
+// built through Markdown (lang="en" on its blocks), so a screen reader
+// switches voice for it; nil when the page has none.
 func (p *Project) markSource(doc *pipeline.Document, rd *resolved, locale string, dp *docPages) func(ast.Node) bool {
 	var english []*pipeline.Segment
 	for i, seg := range doc.Segments {
@@ -97,7 +98,19 @@ func (p *Project) markSource(doc *pipeline.Document, rd *resolved, locale string
 	if len(english) == 0 {
 		return nil
 	}
+	lang := p.Config.SourceLocale
+	if doc.Format == pipeline.FormatText {
+		// One Markdown block per block of text, in order.
+		blocks := textdoc.Blocks(doc)
+		source := map[int]bool{}
+		for i, seg := range blocks {
+			if seg != nil && rd.of(seg).Source() {
+				source[i] = true
+			}
+		}
+		return func(root ast.Node) bool { return markdown.MarkBlocks(root, len(blocks), source, lang, locale) }
+	}
 	return func(root ast.Node) bool {
-		return markdown.MarkSourceLang(dp.sourceTree(), root, english, p.Config.SourceLocale, locale)
+		return markdown.MarkSourceLang(dp.sourceTree(), root, english, lang, locale)
 	}
 }
