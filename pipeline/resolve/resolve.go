@@ -160,17 +160,19 @@ func Resolve(seg *pipeline.Segment, chain []Layer, opt Options) Resolution {
 // Reject turns a resolution whose published translation could not be used
 // in its document (see markdown.Localize: tags moved where their markup
 // combines into new syntax) into a rejection: the source text is published.
-// A fuzzy translation stays Fuzzy when what it left its place to is
-// refused.
+// A fuzzy one stays Fuzzy (whether it was published or left its place to
+// the translation refused), so the counts do not depend on UseFuzzy.
 func Reject(r Resolution, seg *pipeline.Segment, probs []pipeline.Problem) Resolution {
 	if r.Source() {
 		return r
 	}
-	if r.Verdict == Fuzzy && r.Refused.Message != nil {
-		r.Text, r.From = seg.Text, Origin{}
-		return r
+	if r.Refused.Message == nil {
+		r.Refused = r.From
+		r.Problems = append(r.Problems[:len(r.Problems):len(r.Problems)], probs...)
 	}
-	r.Verdict, r.Text, r.Refused, r.From = Rejected, seg.Text, r.From, Origin{}
-	r.Problems = append(r.Problems[:len(r.Problems):len(r.Problems)], probs...)
+	if r.Verdict != Fuzzy {
+		r.Verdict = Rejected
+	}
+	r.Text, r.From = seg.Text, Origin{}
 	return r
 }

@@ -113,13 +113,18 @@ func TestOriginPosUsesTheOffset(t *testing.T) {
 	}
 }
 
-// TestRejectKeepsFuzzy: a fuzzy translation stays fuzzy when the
-// fallback it left its place to is refused by its document.
+// TestRejectKeepsFuzzy: a fuzzy translation stays fuzzy when it, or the
+// fallback it left its place to, is refused by its document: counts do
+// not depend on --use-fuzzy.
 func TestRejectKeepsFuzzy(t *testing.T) {
 	chain := []resolve.Layer{layer("es-PE", msg(stale, catalog.Stale)), layer("es", msg(good2, catalog.Translated))}
 	r := resolve.Reject(resolve.Resolve(seg, chain, resolve.Options{}), seg, []pipeline.Problem{{Code: "markup-added", Severity: pipeline.SeverityError}})
 	if r.Verdict != resolve.Fuzzy || !r.Source() || r.Text != srcText {
 		t.Errorf("got %v %q", r.Verdict, r.Text)
+	}
+	r = resolve.Reject(resolve.Resolve(seg, chain, resolve.Options{UseFuzzy: true}), seg, []pipeline.Problem{{Code: "markup-added", Severity: pipeline.SeverityError}})
+	if r.Verdict != resolve.Fuzzy || !r.Source() || r.Refused.Locale != "es-PE" {
+		t.Errorf("published fuzzy, refused: got %v %+v", r.Verdict, r)
 	}
 	r = resolve.Reject(resolve.Resolve(seg, chain[1:], resolve.Options{}), seg, []pipeline.Problem{{Code: "markup-added", Severity: pipeline.SeverityError}})
 	if r.Verdict != resolve.Rejected || !r.Source() || r.Refused.Locale != "es" || r.Problems[len(r.Problems)-1].Code != "markup-added" {
