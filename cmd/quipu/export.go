@@ -29,6 +29,7 @@ segments translated, and lists the others as content file:line:col. Counts are
 those of quipu status: a fuzzy translation, or one a build rejects (tags that
 do not match, a link or code dropped), counts as untranslated. Fuzzy
 translations are published only with --use-fuzzy (or use_fuzzy = true).
+Drafts (draft: true in their front matter) are left out unless --drafts.
 
 --shard I/N exports part I (from 0) of N of the documents, split by a hash of
 their paths; --merge joins the shards' bundles into the bundle one machine
@@ -47,7 +48,7 @@ Example:
 			&cli.StringFlag{Name: "base-url", Value: "https://example.org/", Usage: "where the site is published, for sitemap.xml"},
 			&cli.StringFlag{Name: "shard", Usage: "export only part `I/N` of the documents (I from 0)"},
 			&cli.BoolFlag{Name: "merge", Usage: "merge the shard bundles given as arguments instead of building"},
-			useFuzzyFlag,
+			useFuzzyFlag, draftsFlag,
 		},
 		Action: func(c *cli.Context) error {
 			format, err := bundle.ParseFormat(c.String("format"))
@@ -95,6 +96,7 @@ Example:
 					MinCoverage: c.Float64("min-coverage"),
 					Shard:       shard,
 					UseFuzzy:    c.Bool("use-fuzzy"),
+					Drafts:      c.Bool("drafts"),
 				})
 				if err != nil {
 					return err

@@ -7,7 +7,7 @@ import (
 	"io"
 	"os"
 	"path"
-	"strconv"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -45,6 +45,8 @@ type BuildOptions struct {
 	Progress func(done, total int)
 	// Shard builds only the documents of one part of the project.
 	Shard Shard
+	// Drafts builds documents whose front matter says draft: true too.
+	Drafts bool
 }
 
 // BuildResult sums up a build.
@@ -54,6 +56,8 @@ type BuildResult struct {
 	// Rebuilt counts the documents built this time; the others were
 	// unchanged since the last build.
 	Rebuilt int
+	// Drafts counts the draft documents left out (see BuildOptions.Drafts).
+	Drafts int
 	// Untranslated counts, per locale, the messages that do not count as
 	// translated (missing, fuzzy or rejected: see resolve.Verdict), as
 	// status and export count them.
@@ -73,6 +77,13 @@ type docReport struct {
 	Warnings     []string
 	Untranslated []count // per locale
 	From         []count // per locale and the locale of its chain used
+	// Draft is a document left out as a draft: it has no outputs.
+	Draft bool
+	// Date is the page date's key (see pageDates.cacheKey).
+	Date int64
+	// Assets are the files under content/ its pages reference, copied
+	// beside them (content-relative paths).
+	Assets []string
 }
 
 // count is a number of segments in a locale, taken From one locale of
@@ -120,6 +131,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	sources = opt.Shard.Filter(sources)
 	msgLocales := p.messageLocales(locales)
 	inputs := p.scanInputs(sources, msgLocales)
+	dates := p.newPageDates()
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
 	reports := make([]*docReport, len(sources))
@@ -131,11 +143,11 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			defer func() { opt.Progress(int(done.Add(1)), len(sources)) }()
 		}
 		s := sources[i]
-		if rep, ok := cache.lookup(s.Rel, inputs[i], p.htmlOutputs(s, locales)); ok {
+		if rep, ok := p.unchanged(cache, s, inputs[i], locales, opt.Drafts, dates); ok {
 			reports[i] = rep
 			return
 		}
-		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch)
+		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch, dates)
 		if err != nil {
 			errs[i].add(err)
 			return
@@ -173,14 +185,22 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	cache.stampDirs(outDirs)
 	res := &BuildResult{Untranslated: map[string]int{}, From: map[string]map[string]int{}}
 	for i, rep := range reports {
+		leftOut := rep.Draft && !opt.Drafts
+		if entries[i] != nil {
+			if !leftOut {
+				res.Rebuilt++
+				entries[i].Outputs = statFiles(p.Root, p.htmlOutputs(sources[i], locales))
+				entries[i].Assets = p.assetStats(rep.Assets, locales)
+			}
+			cache.store(sources[i].Rel, entries[i])
+		}
+		if leftOut {
+			res.Drafts++
+			continue
+		}
 		res.Documents++
 		res.Segments += rep.Segments
 		res.Files += rep.Files
-		if entries[i] != nil {
-			res.Rebuilt++
-			entries[i].Outputs = statFiles(p.Root, p.htmlOutputs(sources[i], locales))
-			cache.store(sources[i].Rel, entries[i])
-		}
 		for _, c := range rep.Untranslated {
 			res.Untranslated[c.Locale] += c.N
 		}
@@ -214,10 +234,27 @@ func present(msgLocales []string, inputs []int64) []string {
 // buildDoc builds one document in every locale, staging its outputs. It
 // reads the document's message files in msgLocales (the others, missing,
 // count as empty).
-func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch) (*docReport, error) {
+func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch, dates *pageDates) (*docReport, error) {
 	doc, err := p.Load(s)
 	if err != nil {
 		return nil, err
+	}
+	meta, err := p.meta(doc)
+	if err != nil {
+		return nil, err
+	}
+	if meta.Draft && !opt.Drafts {
+		return &docReport{Draft: true}, nil
+	}
+	// An HTML document's page is the document: it shows no date.
+	updated, dated, dateKey := time.Time{}, false, int64(dateInSource)
+	if doc.Format != pipeline.FormatHTML {
+		if updated, dated, err = dates.of(s, meta); err != nil {
+			return nil, err
+		}
+		if dateKey, err = dates.cacheKey(s, meta); err != nil {
+			return nil, err
+		}
 	}
 	files := map[string]*catalog.File{}
 	var errs errorList
@@ -231,8 +268,9 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
-	rep := &docReport{Segments: messages(doc)}
+	rep := &docReport{Segments: messages(doc), Draft: meta.Draft, Date: dateKey}
 	dp := &docPages{
+		updated: updated, dated: dated,
 		// The heading ids of the source, for the anchors translations keep.
 		sourceIDs: sync.OnceValue(func() []string {
 			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source)
@@ -251,7 +289,11 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			}
 			rep.Files++
 		}
+		if err := p.copyAssets(s, l, out, batch, rep); err != nil {
+			return nil, err
+		}
 	}
+	slices.Sort(rep.Assets)
 	return rep, errs.err()
 }
 
@@ -296,6 +338,9 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 
 // docPages is what the pages of one document in several locales share.
 type docPages struct {
+	// updated is the date the pages show, if dated.
+	updated time.Time
+	dated   bool
 	sourceIDs func() []string
 	// sourceTree is the source parsed, read only.
 	sourceTree func() ast.Node
@@ -391,7 +436,11 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	if len(h2) >= 4 {
 		data.TOC = h2
 	}
-	if data.Chrome, err = page.NewChrome(locale, p.updated(s), words); err != nil {
+	var updated time.Time
+	if dp.dated {
+		updated = dp.updated
+	}
+	if data.Chrome, err = page.NewChrome(locale, updated, words); err != nil {
 		return nil, err
 	}
 	data.Heading, data.Body = head, body
@@ -409,20 +458,6 @@ func (p *Project) url(s Source, locale string) string {
 		return strings.TrimSuffix(p.Config.BaseURL, "/") + "/" + locale + "/" + stem(s.Rel) + ".html"
 	}
 	return relative(s.Rel, locale)
-}
-
-// updated is the date a page shows: SOURCE_DATE_EPOCH when set (for
-// reproducible builds), else when the document was last modified.
-func (p *Project) updated(s Source) time.Time {
-	if sde := os.Getenv("SOURCE_DATE_EPOCH"); sde != "" {
-		if sec, err := strconv.ParseInt(sde, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
-	}
-	if fi, err := os.Stat(p.abs(p.ContentPath(s))); err == nil {
-		return fi.ModTime().UTC()
-	}
-	return time.Unix(0, 0).UTC()
 }
 
 // summary shortens text to at most n characters at a word boundary.

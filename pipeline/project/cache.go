@@ -29,6 +29,9 @@ type cacheEntry struct {
 	Inputs  []int64
 	Outputs []int64
 	Report  docReport
+	// Assets holds the sizes and times of the files the pages reference
+	// (see assetStats).
+	Assets []int64
 }
 
 // buildCache remembers, per document, the inputs its outputs were built
@@ -61,7 +64,7 @@ type buildCache struct {
 
 // buildCacheMagic starts the cache file; a file without it, or with
 // another version, is ignored.
-const buildCacheMagic = "quipu build cache 3\n"
+const buildCacheMagic = "quipu build cache 4\n"
 
 func (p *Project) openCache(fingerprint string, force bool) *buildCache {
 	c := &buildCache{root: p.Root, path: p.abs(path.Join(CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}}
@@ -97,6 +100,10 @@ func (c *buildCache) encode() []byte {
 		e.strs(r.Warnings)
 		e.counts(r.Untranslated)
 		e.counts(r.From)
+		e.bool(r.Draft)
+		e.int(r.Date)
+		e.strs(r.Assets)
+		e.ints(d.Assets)
 	}
 	return e.b
 }
@@ -120,6 +127,10 @@ func decodeBuildCache(data []byte) (*buildCache, bool) {
 		r.Warnings = d.strs()
 		r.Untranslated = d.counts()
 		r.From = d.counts()
+		r.Draft = d.bool()
+		r.Date = d.int()
+		r.Assets = d.strs()
+		e.Assets = d.ints()
 		if d.err != nil {
 			return nil, false
 		}

@@ -38,6 +38,8 @@ type ExportOptions struct {
 	Epoch *int64
 	// Log receives the build's warnings.
 	Log io.Writer
+	// Drafts exports draft documents too (see BuildOptions.Drafts).
+	Drafts bool
 }
 
 // Gap is a segment a locale lacks a usable translation for.
@@ -103,6 +105,9 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 		return nil, nil, err
 	}
 	sources = opt.Shard.Filter(sources)
+	if sources, err = p.withoutDrafts(sources, opt.Drafts); err != nil {
+		return nil, nil, err
+	}
 	cov, err := p.Coverage(locales, sources, p.useFuzzy(opt.UseFuzzy))
 	if err != nil {
 		return nil, nil, err
@@ -112,7 +117,7 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 			return nil, cov, err
 		}
 	}
-	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard, UseFuzzy: opt.UseFuzzy}); err != nil {
+	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard, UseFuzzy: opt.UseFuzzy, Drafts: opt.Drafts}); err != nil {
 		return nil, cov, err
 	}
 	files, err := p.collect(locales, sources)
@@ -223,7 +228,7 @@ func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, er
 				for _, ref := range p.assets(s, data) {
 					a, ok := assets[ref]
 					if !ok {
-						if a, err = os.ReadFile(p.abs(path.Join(p.Config.Content, ref))); err != nil {
+						if a, err = p.readAsset(ref); err != nil {
 							return nil, err
 						}
 						assets[ref] = a

@@ -1,0 +1,77 @@
+package project
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+)
+
+// copyAssets stages, beside a document's page in one locale, the files
+// under content/ the page references (see assets), where its relative
+// URLs find them: output/<locale>/ opens as the bundle export writes does.
+// The files it copies are added to rep.Assets, for the build cache.
+func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsutil.Batch, rep *docReport) error {
+	for _, f := range out {
+		if !strings.HasSuffix(f.path, ".html") {
+			continue
+		}
+		for _, ref := range p.assets(s, f.data) {
+			data, err := p.readAsset(ref)
+			if err != nil {
+				return err
+			}
+			dst := path.Join(p.Config.Output, locale, ref)
+			if _, err := batch.Add(p.abs(dst), data); err != nil {
+				return fmt.Errorf("write %s: %w", dst, err)
+			}
+			if !slices.Contains(rep.Assets, ref) {
+				rep.Assets = append(rep.Assets, ref)
+			}
+		}
+	}
+	return nil
+}
+
+// readAsset reads a file a page references, given relative to the content
+// folder. It must lie inside the project once symbolic links are resolved:
+// a link may not publish a file from elsewhere on the machine.
+func (p *Project) readAsset(ref string) ([]byte, error) {
+	rel := path.Join(p.Config.Content, ref)
+	name := p.abs(rel)
+	real, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return nil, err
+	}
+	root, err := filepath.EvalSymlinks(p.Root)
+	if err != nil {
+		return nil, err
+	}
+	if in, err := filepath.Rel(root, real); err != nil || in == ".." || strings.HasPrefix(in, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("%s: leads outside the project (to %s) through a symbolic link", rel, real)
+	}
+	return os.ReadFile(real)
+}
+
+// assetStats are the sizes and times of a document's assets under
+// content/, then of their copies in each locale's output: the build cache
+// rebuilds the document when one changed or went missing.
+func (p *Project) assetStats(refs, locales []string) []int64 {
+	if len(refs) == 0 {
+		return nil
+	}
+	files := make([]string, 0, len(refs)*(1+len(locales)))
+	for _, ref := range refs {
+		files = append(files, path.Join(p.Config.Content, ref))
+	}
+	for _, l := range locales {
+		for _, ref := range refs {
+			files = append(files, path.Join(p.Config.Output, l, ref))
+		}
+	}
+	return statFiles(p.Root, files)
+}

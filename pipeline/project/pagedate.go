@@ -1,0 +1,129 @@
+package project
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
+)
+
+// The date a page shows belongs to the document, never to the checkout:
+// a fresh clone, or a file touched, must build the same bytes.
+const (
+	// noDate is a page that shows no date.
+	noDate = math.MinInt64
+	// dateInSource marks, in the build cache, a date the document itself
+	// gives (front matter): it changes only with the document's bytes.
+	dateInSource = math.MaxInt64
+)
+
+// pageDates answers, for one run, which date each page shows. The git
+// history is read at most once, and only if a document needs it.
+type pageDates struct {
+	p     *Project
+	git   func() map[string]int64
+	epoch func() (int64, error)
+}
+
+func (p *Project) newPageDates() *pageDates {
+	return &pageDates{
+		p:   p,
+		git: sync.OnceValue(func() map[string]int64 { return gitDates(p.Root, p.Config.Content) }),
+		epoch: sync.OnceValues(func() (int64, error) {
+			v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+			if !ok || v == "" {
+				return noDate, nil
+			}
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil || n < 0 {
+				return noDate, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a non-negative number of seconds", v)
+			}
+			return n, nil
+		}),
+	}
+}
+
+// of is the date a document's page shows, and whether it shows one: the
+// front matter's lastmod, then its date; else the time of the last commit
+// that touched the file; else SOURCE_DATE_EPOCH; else none.
+func (d *pageDates) of(s Source, meta markdown.Meta) (time.Time, bool, error) {
+	if !meta.Date.IsZero() {
+		return meta.Date, true, nil
+	}
+	sec, err := d.fallback(s)
+	if err != nil || sec == noDate {
+		return time.Time{}, false, err
+	}
+	return time.Unix(sec, 0).UTC(), true, nil
+}
+
+// fallback is the date of a document without one in its front matter, in
+// seconds, or noDate: what the build cache compares to tell that a new
+// commit changed a page.
+func (d *pageDates) fallback(s Source) (int64, error) {
+	if sec, ok := d.git()[d.p.ContentPath(s)]; ok {
+		return sec, nil
+	}
+	return d.epoch()
+}
+
+// cacheKey is what the build cache records of a page's date: dateInSource
+// when the document gives it, else the fallback used.
+func (d *pageDates) cacheKey(s Source, meta markdown.Meta) (int64, error) {
+	if !meta.Date.IsZero() {
+		return dateInSource, nil
+	}
+	return d.fallback(s)
+}
+
+// meta reads what a document's front matter says about publishing it.
+// Only Markdown documents have front matter.
+func (p *Project) meta(doc *pipeline.Document) (markdown.Meta, error) {
+	if doc.Format != pipeline.FormatMarkdown {
+		return markdown.Meta{}, nil
+	}
+	return markdown.ReadMeta(doc.Path, doc.Source)
+}
+
+// gitDates maps each file under the content folder (project-relative,
+// slash-separated) to the commit time of the last commit that touched it.
+// One pass over the history serves every document: one git process per
+// page would cost seconds on thousands of them. Outside a repository, or
+// without git, the map is empty.
+func gitDates(root, content string) map[string]int64 {
+	// %x01 starts each commit: no file name begins with it. -z keeps names
+	// unquoted; --relative names them from the project folder.
+	cmd := exec.Command("git", "-C", root, "log", "--format=%x01%ct", "--name-only", "-z", "--relative", "--", content)
+	out, err := cmd.Output()
+	dates := map[string]int64{}
+	if err != nil {
+		return dates
+	}
+	var when int64
+	for _, tok := range bytes.Split(out, []byte{0}) {
+		if len(tok) > 0 && tok[0] == 1 {
+			when, _ = strconv.ParseInt(string(tok[1:]), 10, 64)
+			continue
+		}
+		name := strings.TrimPrefix(string(tok), "\n")
+		if name == "" {
+			continue
+		}
+		// Commits come newest first, but a rebase can leave an older
+		// commit time above a newer one: the latest wins.
+		name = path.Clean(name)
+		if when > dates[name] {
+			dates[name] = when
+		}
+	}
+	return dates
+}
