@@ -339,8 +339,8 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 // docPages is what the pages of one document in several locales share.
 type docPages struct {
 	// updated is the date the pages show, if dated.
-	updated time.Time
-	dated   bool
+	updated   time.Time
+	dated     bool
 	sourceIDs func() []string
 	// sourceTree is the source parsed, read only.
 	sourceTree func() ast.Node
