@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -293,7 +292,6 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			return nil, err
 		}
 	}
-	slices.Sort(rep.Assets)
 	return rep, errs.err()
 }
 

@@ -1,11 +1,11 @@
 package project
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
@@ -13,25 +13,28 @@ import (
 
 // copyAssets stages, beside a document's page in one locale, the files
 // under content/ the page references (see assets), where its relative
-// URLs find them: output/<locale>/ opens as the bundle export writes does.
-// The files it copies are added to rep.Assets, for the build cache.
+// URLs find them: output/<locale>/ then opens as the bundle export writes
+// does. The pages of one document reference the same files in every locale
+// (a translation cannot add a link or an image, and the template is the
+// same), so the first page's are copied for all, listed in rep.Assets
+// for the build cache.
 func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsutil.Batch, rep *docReport) error {
-	for _, f := range out {
-		if !strings.HasSuffix(f.path, ".html") {
-			continue
+	if rep.Assets == nil {
+		rep.Assets = []string{}
+		for _, f := range out {
+			if strings.HasSuffix(f.path, ".html") {
+				rep.Assets = append(rep.Assets, p.assets(s, f.data)...)
+			}
 		}
-		for _, ref := range p.assets(s, f.data) {
-			data, err := p.readAsset(ref)
-			if err != nil {
-				return err
-			}
-			dst := path.Join(p.Config.Output, locale, ref)
-			if _, err := batch.Add(p.abs(dst), data); err != nil {
-				return fmt.Errorf("write %s: %w", dst, err)
-			}
-			if !slices.Contains(rep.Assets, ref) {
-				rep.Assets = append(rep.Assets, ref)
-			}
+	}
+	for _, ref := range rep.Assets {
+		data, err := p.readAsset(ref)
+		if err != nil {
+			return err
+		}
+		dst := path.Join(p.Config.Output, locale, ref)
+		if _, err := batch.Add(p.abs(dst), data); err != nil {
+			return fmt.Errorf("write %s: %w", dst, err)
 		}
 	}
 	return nil
@@ -74,4 +77,23 @@ func (p *Project) assetStats(refs, locales []string) []int64 {
 		}
 	}
 	return statFiles(p.Root, files)
+}
+
+// mayBeAsset tells at a glance the URLs that cannot name a file under
+// content/ (a fragment, an absolute path or URL, a page): every page has
+// dozens of them, and build looks at every page.
+func mayBeAsset(ref []byte) bool {
+	ref = bytes.TrimSpace(ref)
+	if len(ref) == 0 || ref[0] == '#' || ref[0] == '/' || ref[0] == '?' {
+		return false
+	}
+	if i := bytes.IndexAny(ref, ":/?#"); i > 0 && ref[i] == ':' {
+		return false // a scheme: https:, mailto:, data:
+	}
+	end := len(ref)
+	if i := bytes.IndexAny(ref, "?#"); i >= 0 {
+		end = i
+	}
+	_, doc := formats[lowerExt(string(ref[:end]))]
+	return !doc
 }

@@ -282,7 +282,9 @@ func (p *Project) assets(s Source, page []byte) []string {
 			key, val, more = z.TagAttr()
 			switch string(key) {
 			case "src", "href", "poster", "data":
-				add(string(val))
+				if mayBeAsset(val) {
+					add(string(val))
+				}
 			case "srcset":
 				for _, c := range strings.Split(string(val), ",") {
 					if f := strings.Fields(c); len(f) > 0 {

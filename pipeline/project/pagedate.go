@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -100,11 +101,14 @@ func (p *Project) meta(doc *pipeline.Document) (markdown.Meta, error) {
 // page would cost seconds on thousands of them. Outside a repository, or
 // without git, the map is empty.
 func gitDates(root, content string) map[string]int64 {
+	dates := map[string]int64{}
+	if !inRepository(root) {
+		return dates // no git process to start, on every build
+	}
 	// %x01 starts each commit: no file name begins with it. -z keeps names
 	// unquoted; --relative names them from the project folder.
 	cmd := exec.Command("git", "-C", root, "log", "--format=%x01%ct", "--name-only", "-z", "--relative", "--", content)
 	out, err := cmd.Output()
-	dates := map[string]int64{}
 	if err != nil {
 		return dates
 	}
@@ -126,4 +130,26 @@ func gitDates(root, content string) map[string]int64 {
 		}
 	}
 	return dates
+}
+
+// inRepository reports whether root may be in a git repository: a .git in
+// it or a folder above, or GIT_DIR set.
+func inRepository(root string) bool {
+	if os.Getenv("GIT_DIR") != "" {
+		return true
+	}
+	dir, err := filepath.Abs(root)
+	if err != nil {
+		return true // let git tell
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return true
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return false
+		}
+		dir = up
+	}
 }
