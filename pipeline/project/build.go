@@ -313,7 +313,11 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		}
 	}
 	if doc.Format == pipeline.FormatHTML {
-		return []outFile{{p.OutputPath(locale, s, ".html"), a.html}}, nil
+		html, err := p.htmlLanguages(a.html, s, locale, all)
+		if err != nil {
+			return nil, err
+		}
+		return []outFile{{p.OutputPath(locale, s, ".html"), html}}, nil
 	}
 
 	text := func(seg *pipeline.Segment) string {
@@ -417,10 +421,8 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 			data.Description = summary(text(seg), 160)
 		}
 	}
+	data.Alternates = p.alternates(s, locale, all)
 	for _, l := range all {
-		data.Alternates = append(data.Alternates, page.Alternate{
-			Lang: l, Name: page.LanguageName(l), Href: p.url(s, l), Current: l == locale,
-		})
 		if l != locale && l != pseudo.Locale {
 			data.OGAlternates = append(data.OGAlternates, page.OGLocale(l))
 		}
