@@ -32,7 +32,7 @@ Example:
 			&cli.BoolFlag{Name: "json", Usage: "print findings as a JSON array"},
 		},
 		Action: func(c *cli.Context) error {
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}

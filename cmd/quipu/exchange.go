@@ -38,7 +38,10 @@ Example:
 			if c.NArg() > 0 {
 				return fmt.Errorf("%w: quipu %s export takes no arguments (got %q)", errUsage, f.name, c.Args().First())
 			}
-			root := c.String("root")
+			root, err := projectRoot(c)
+			if err != nil {
+				return err
+			}
 			p, err := project.Open(root)
 			if err != nil {
 				return err
@@ -83,7 +86,7 @@ Example:
 			if c.NArg() == 0 {
 				return fmt.Errorf("%w: quipu %s import needs at least one FILE", errUsage, f.name)
 			}
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}

@@ -81,7 +81,7 @@ Example:
 						return fmt.Errorf("%w: %v", errUsage, err)
 					}
 				}
-				p, err := project.Open(c.String("root"))
+				p, err := openProject(c)
 				if err != nil {
 					return err
 				}

@@ -38,7 +38,7 @@ Example:
 			if len(args) != 1 {
 				return fmt.Errorf("%w: quipu import FILE.txt [--out content/NAME.md] [--force]", errUsage)
 			}
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}

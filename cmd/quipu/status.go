@@ -29,7 +29,7 @@ Example:
 			&cli.Float64Flag{Name: "min-coverage", Usage: "exit 1 when a locale's coverage is below this percentage"},
 		},
 		Action: func(c *cli.Context) error {
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}

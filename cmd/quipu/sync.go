@@ -35,7 +35,7 @@ Example:
 			quietFlag, jsonSummaryFlag,
 		},
 		Action: func(c *cli.Context) error {
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}

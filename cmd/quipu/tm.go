@@ -37,14 +37,22 @@ Example:
 				if f := c.String("format"); f != "tmx" {
 					return fmt.Errorf("%w: unknown format %q (quipu writes tmx)", errUsage, f)
 				}
-				p, err := project.Open(c.String("root"))
+				p, err := openProject(c)
 				if err != nil {
 					return err
 				}
-				locale := c.String("locale")
-				if locale == "" && len(p.Config.Locales) > 0 {
-					locale = p.Config.Locales[0]
+				var asked []string
+				if l := c.String("locale"); l != "" {
+					asked = []string{l}
 				}
+				locales, err := p.Config.SelectLocales(asked, true)
+				if err != nil {
+					return err
+				}
+				if len(locales) == 0 {
+					return fmt.Errorf("%s: no target locales", project.ConfigFile)
+				}
+				locale := locales[0]
 				var buf bytes.Buffer
 				n, err := p.ExportTMX(&buf, locale)
 				if err != nil {

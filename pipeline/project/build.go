@@ -99,9 +99,9 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if err := fsutil.Recover(journal); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}
-	locales := opt.Locales
-	if len(locales) == 0 {
-		locales = append([]string{p.Config.SourceLocale}, p.Config.Locales...)
+	locales, err := p.Config.SelectLocales(opt.Locales, false)
+	if err != nil {
+		return nil, err
 	}
 	// The cache is read while the documents are listed.
 	opened := make(chan *buildCache, 1)

@@ -112,6 +112,8 @@ func (c *Config) validate(at map[string]pipeline.Position) error {
 	check := func(key, tag string) {
 		if _, err := language.Parse(tag); err != nil {
 			fail(key, "locale %q is not a valid BCP 47 tag (such as es-PE): %v", tag, err)
+		} else if msg := checkTagForm(tag); msg != "" {
+			fail(key, "%s", msg)
 		}
 	}
 	check("source_locale", c.SourceLocale)

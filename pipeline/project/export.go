@@ -147,7 +147,7 @@ func (p *Project) exportLocales(requested []string) ([]string, error) {
 	out := []string{src}
 	for _, l := range requested {
 		if l != src && l != pseudo.Locale && !slices.Contains(p.Config.Locales, l) {
-			return nil, fmt.Errorf("locale %q is not configured (locales in %s: %s)", l, ConfigFile, strings.Join(p.Config.Locales, ", "))
+			return nil, &LocaleError{Locale: l, Known: p.Config.Runnable(false)}
 		}
 		if !slices.Contains(out, l) {
 			out = append(out, l)

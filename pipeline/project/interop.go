@@ -197,7 +197,7 @@ func (p *Project) targetLocale(locale string) (string, error) {
 			return l, nil
 		}
 	}
-	return "", fmt.Errorf("locale %q is not a target locale of this project (%s lists %s)", locale, ConfigFile, strings.Join(p.Config.Locales, ", "))
+	return "", &LocaleError{Locale: locale, Known: p.Config.Runnable(true)}
 }
 
 type importJob struct {

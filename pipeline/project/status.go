@@ -46,11 +46,12 @@ func coverage(done, total int) float64 {
 // Status reports, per document and target locale, how far translation has
 // got. Messages are counted per unique segment, as translators see them.
 func (p *Project) Status(locales []string) ([]Status, error) {
-	if len(locales) == 0 {
-		locales = p.Config.Locales
+	locales, err := p.Config.SelectLocales(locales, true)
+	if err != nil {
+		return nil, err
 	}
 	var out []Status
-	err := p.eachMessageFile(locales, func(doc *pipeline.Document, locale, _ string, f *catalog.File) {
+	err = p.eachMessageFile(locales, func(doc *pipeline.Document, locale, _ string, f *catalog.File) {
 		var idx map[string]*catalog.Message
 		if f != nil {
 			idx = f.Index()
