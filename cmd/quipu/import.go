@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -27,8 +28,9 @@ Example:
    quipu import drafts/lima-metro.txt
    quipu import drafts/lima-metro.txt --out content/news/lima-metro.md`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "project-relative path of the Markdown document to write"},
-			&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace the document if it exists"},
+			outFlag("project-relative path of the Markdown document to write"),
+			forceFlag("replace the document if it exists"),
+			quietFlag(), jsonFlag("print what was written as JSON on stdout"),
 		},
 		Action: func(c *cli.Context) error {
 			args, err := trailingFlags(c)
@@ -46,7 +48,12 @@ Example:
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.App.ErrWriter, "wrote %s\n", out)
+			if c.Bool("json") {
+				return json.NewEncoder(c.App.Writer).Encode(map[string]any{"wrote": out})
+			}
+			if !c.Bool("quiet") {
+				fmt.Fprintf(c.App.ErrWriter, "wrote %s\n", out)
+			}
 			return nil
 		},
 	}
@@ -77,8 +84,8 @@ func trailingFlags(c *cli.Context) ([]string, error) {
 			if err := c.Set("out", val); err != nil {
 				return nil, err
 			}
-		case "force", "f":
-			if err := c.Set("force", "true"); err != nil {
+		case "force", "f", "quiet", "q", "json":
+			if err := c.Set(name, "true"); err != nil {
 				return nil, err
 			}
 		default:

@@ -29,6 +29,30 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 // run is main without the process: tests call it directly.
 func run(args []string, stdout, stderr io.Writer) int {
 	var jsonErrors bool
+	app := newApp(stdout, stderr, &jsonErrors)
+	err := app.Run(args)
+	if err == nil {
+		return 0
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	code := 1
+	var ue usageError
+	var le *project.LocaleError
+	if errors.As(err, &ue) || errors.Is(err, errUsage) || errors.As(err, &le) {
+		code = 2
+	}
+	if jsonErrors {
+		printJSONError(stdout, err, code)
+	}
+	fmt.Fprintln(stderr, userMessage(err))
+	return code
+}
+
+// newApp wires quipu's commands and flags.
+func newApp(stdout, stderr io.Writer, jsonErrors *bool) *cli.App {
 	app := &cli.App{
 		Name:        "quipu",
 		Usage:       "localize Markdown content into go-i18n message files and localized pages",
@@ -55,26 +79,8 @@ project's subfolder, it works on the project, as git does.
    quipu build             # write output/<locale>/*.md and *.html
    quipu build --strict    # fail if anything is untranslated`,
 	}
-	wire(app.Commands, &jsonErrors)
-	err := app.Run(args)
-	if err == nil {
-		return 0
-	}
-	var ee exitError
-	if errors.As(err, &ee) {
-		return ee.code
-	}
-	code := 1
-	var ue usageError
-	var le *project.LocaleError
-	if errors.As(err, &ue) || errors.Is(err, errUsage) || errors.As(err, &le) {
-		code = 2
-	}
-	if jsonErrors {
-		printJSONError(stdout, err, code)
-	}
-	fmt.Fprintln(stderr, userMessage(err))
-	return code
+	wire(app.Commands, jsonErrors)
+	return app
 }
 
 var errUsage = errors.New("usage")

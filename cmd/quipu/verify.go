@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 func verifyCommand() *cli.Command {
@@ -23,6 +25,7 @@ written. Exit status 1 lists the problems.
 
 Example:
    quipu verify quipu-bundle.tar.gz`,
+		Flags: []cli.Flag{jsonFlag("print the result as JSON on stdout: bundle, files, version, commit, or the problems")},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return fmt.Errorf("%w: quipu verify BUNDLE", errUsage)
@@ -37,7 +40,10 @@ Example:
 			if len(problems) > 0 {
 				return fmt.Errorf("%s: %s", src, strings.Join(problems, "\n"+src+": "))
 			}
-			fmt.Fprintf(c.App.Writer, "%s: %d files match the manifest (quipu %s", src, len(m.Files), m.Version)
+			if c.Bool("json") {
+				return json.NewEncoder(c.App.Writer).Encode(map[string]any{"bundle": src, "files": len(m.Files), "version": m.Version, "commit": m.Commit})
+			}
+			fmt.Fprintf(c.App.Writer, "%s: %s match the manifest (quipu %s", src, say.Count("File", len(m.Files)), m.Version)
 			if m.Commit != "" {
 				fmt.Fprintf(c.App.Writer, ", commit %s", m.Commit)
 			}

@@ -17,6 +17,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 // ExportOptions tune Export.
@@ -65,8 +66,8 @@ func (e *CoverageError) Error() string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(&b, "%s: %.2f%% translated (%d of %d segments, %d fuzzy), below --min-coverage %g",
-			c.Locale, c.Coverage, c.Translated, c.Segments, c.Stale, e.Min)
+		fmt.Fprintf(&b, "%s: %s translated (%d of %s, %d fuzzy), below --min-coverage %g",
+			c.Locale, say.Percent(c.Coverage), c.Translated, say.Count("Segment", c.Segments), c.Stale, e.Min)
 		for _, g := range c.Gaps {
 			fmt.Fprintf(&b, "\n%s: %s: %s: %s", g.Pos, c.Locale, g.State, g.ID)
 		}

@@ -1,0 +1,124 @@
+// Package digest shortens a run's log for people: of each kind of line
+// (files written, documents falling back to English…), the first few and
+// how many more, instead of thousands of lines.
+package digest
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/quipu-l10n/quipu/pipeline/say"
+)
+
+// First is how many lines of each kind a digest shows.
+const First = 3
+
+// Log collects the lines a run writes to it (from any goroutine) and
+// prints them when the run is over, so that nothing is drawn over a
+// progress bar. Verbose prints every line; Quiet prints none.
+type Log struct {
+	Verbose, Quiet bool
+
+	mu      sync.Mutex
+	partial []byte
+	kinds   []string            // in order of first appearance
+	lines   map[string][]string // kind → the first lines (all when Verbose)
+	counts  map[string]int
+}
+
+// Write stores whole lines; a line cut between two writes is kept until
+// its end comes.
+func (l *Log) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.partial = append(l.partial, p...)
+	for {
+		i := bytes.IndexByte(l.partial, '\n')
+		if i < 0 {
+			break
+		}
+		l.add(string(l.partial[:i]))
+		l.partial = l.partial[i+1:]
+	}
+	return len(p), nil
+}
+
+func (l *Log) add(line string) {
+	if l.lines == nil {
+		l.lines, l.counts = map[string][]string{}, map[string]int{}
+	}
+	k := Kind(line)
+	if l.counts[k] == 0 {
+		l.kinds = append(l.kinds, k)
+	}
+	l.counts[k]++
+	if l.Verbose || len(l.lines[k]) < First {
+		l.lines[k] = append(l.lines[k], line)
+	}
+}
+
+// Len is the number of lines written so far.
+func (l *Log) Len() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, c := range l.counts {
+		n += c
+	}
+	return n
+}
+
+// Flush prints the digest: of each kind, its first lines and a count of
+// the others ("… and 7,422 more").
+func (l *Log) Flush(w io.Writer) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.partial) > 0 {
+		l.add(string(l.partial))
+		l.partial = nil
+	}
+	if l.Quiet {
+		return nil
+	}
+	var b strings.Builder
+	for _, k := range l.kinds {
+		for _, line := range l.lines[k] {
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+		if more := l.counts[k] - len(l.lines[k]); more > 0 {
+			fmt.Fprintf(&b, "%s\n", say.Count("More", more))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+var (
+	verbLine = regexp.MustCompile(`^([a-z]+) \S+$`)
+	prefix   = regexp.MustCompile(`^[^\s:]+(?::\d+)*: `)
+	digits   = regexp.MustCompile(`[0-9]+`)
+)
+
+// Kind names the kind of a log line: its verb for "write locales/a.toml",
+// else its message with the file, position, locale and numbers taken out,
+// so "content/a.md: es-PE: 3 of 5 segments untranslated" and
+// "content/b.md: es-PE: 1 of 9 segments untranslated" are one kind.
+func Kind(line string) string {
+	if m := verbLine.FindStringSubmatch(line); m != nil {
+		return m[1]
+	}
+	rest := line
+	for {
+		m := prefix.FindString(rest)
+		if m == "" {
+			break
+		}
+		rest = rest[len(m):]
+	}
+	return digits.ReplaceAllString(rest, "N")
+}
