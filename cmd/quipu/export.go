@@ -44,7 +44,7 @@ Example:
 			&cli.StringFlag{Name: "format", Value: "tar.gz", Usage: "tar.gz, zip or dir"},
 			outFlag("where to write the bundle (default: quipu-bundle.<format>, or quipu-bundle/ for dir)"),
 			&cli.Float64Flag{Name: "min-coverage", Usage: "refuse to export a locale with less than `N` percent translated"},
-			&cli.StringFlag{Name: "base-url", Value: "https://example.org/", Usage: "where the site is published, for sitemap.xml"},
+			&cli.StringFlag{Name: "base-url", Usage: "where the site is published, for canonical and hreflang links and sitemap.xml alike (default: base_url in quipu.toml)"},
 			&cli.StringFlag{Name: "shard", Usage: "export only part `I/N` of the documents (I from 0)"},
 			&cli.BoolFlag{Name: "merge", Usage: "merge the shard bundles given as arguments instead of building"},
 			quietFlag(), verboseFlag(), jsonSummaryFlag(),

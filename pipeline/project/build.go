@@ -19,6 +19,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/page"
@@ -492,10 +493,10 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 }
 
 // url is the address of a document's page in a locale: absolute under
-// base_url when the project sets one, else relative to the page itself.
+// the site's base URL when there is one, else relative to the page itself.
 func (p *Project) url(s Source, locale string) string {
-	if p.Config.BaseURL != "" {
-		return strings.TrimSuffix(p.Config.BaseURL, "/") + "/" + locale + "/" + stem(s.Rel) + ".html"
+	if base := p.Config.SiteURL(""); base != "" {
+		return bundle.PageURL(base, locale, stem(s.Rel)+".html")
 	}
 	return relative(s.Rel, locale)
 }

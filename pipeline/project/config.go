@@ -108,6 +108,21 @@ func LoadConfig(root string) (Config, error) {
 	return cfg, cfg.validate(valuePositions(data))
 }
 
+// SiteURL is the one base URL of the published site, ending with "/":
+// override when given (export --base-url), else base_url, else "" (links
+// relative to the page). Canonical links, hreflang alternates and the
+// sitemap all take it from here.
+func (c *Config) SiteURL(override string) string {
+	u := c.BaseURL
+	if override != "" {
+		u = override
+	}
+	if u != "" && !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}
+
 // configWants says what a key of quipu.toml takes, with an example, for
 // errors about a value of the wrong type.
 func configWants(key string) (string, bool) {

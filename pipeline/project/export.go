@@ -25,7 +25,9 @@ type ExportOptions struct {
 	// Locales to export; empty means every configured locale. The source
 	// locale is always exported: the sitemap's x-default points at it.
 	Locales []string
-	// BaseURL is where the bundle will be published, for the sitemap.
+	// BaseURL is where the bundle will be published: it replaces base_url
+	// for the pages' canonical and alternate links and for the sitemap
+	// alike. Empty means base_url.
 	BaseURL string
 	// MinCoverage refuses the export if a locale has less than this
 	// percentage of its segments translated (fuzzy ones do not count).
@@ -111,6 +113,8 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 			return nil, cov, err
 		}
 	}
+	// One base URL for the pages and the sitemap.
+	p.Config.BaseURL = p.Config.SiteURL(opt.BaseURL)
 	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard}); err != nil {
 		return nil, cov, err
 	}
@@ -121,7 +125,7 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 	meta := bundle.Meta{
 		Version:      pipeline.Version,
 		Commit:       GitCommit(p.Root),
-		BaseURL:      opt.BaseURL,
+		BaseURL:      p.Config.BaseURL,
 		SourceLocale: p.Config.SourceLocale,
 		Shard:        opt.Shard.String(),
 	}
