@@ -18,8 +18,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/quipu-l10n/quipu/pipeline"
-	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/page"
