@@ -112,6 +112,9 @@ func (p *Project) importMoves(file, out string) ([][2]string, error) {
 	if !inContent {
 		return nil, nil
 	}
+	if _, err := os.Stat(p.abs(p.Config.Content)); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // the first document: no other to share with
+	}
 	moved := p.contentRel(file)
 	sources, err := p.listSources()
 	if err != nil {
