@@ -25,6 +25,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/page"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 // BuildOptions tune Build.
@@ -348,13 +349,13 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		}
 	}
 	if untranslated > 0 {
-		warn(fmt.Sprintf("%s: %s: %d of %d segments untranslated, source text used", name, locale, untranslated, len(doc.Segments)))
+		warn(fmt.Sprintf("%s: %s: %d of %s untranslated, source text used", name, locale, untranslated, say.Count("Segment", len(doc.Segments))))
 	}
 	if fuzzy > 0 {
-		warn(fmt.Sprintf("%s: %s: %d fuzzy translations used (the English changed since)", name, locale, fuzzy))
+		warn(fmt.Sprintf("%s: %s: %s used (the English changed since)", name, locale, say.Count("FuzzyTranslation", fuzzy)))
 	}
 	if fuzzyRefused > 0 {
-		warn(fmt.Sprintf("%s: %s: %d fuzzy translations not used (the English changed since: review them)", name, locale, fuzzyRefused))
+		warn(fmt.Sprintf("%s: %s: %s not used (the English changed since: review them)", name, locale, say.Count("FuzzyTranslation", fuzzyRefused)))
 	}
 	if a.changed {
 		warn(fmt.Sprintf("%s: %s: a translation moves its tags where their markup cannot work; some markup shows as text", name, locale))
