@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -33,10 +32,7 @@ Example:
 			quietFlag(), jsonFlag("print what was written as JSON on stdout"),
 		},
 		Action: func(c *cli.Context) error {
-			args, err := trailingFlags(c)
-			if err != nil {
-				return err
-			}
+			args := c.Args().Slice()
 			if len(args) != 1 {
 				return fmt.Errorf("%w: quipu import FILE.txt [--out content/NAME.md] [--force]", errUsage)
 			}
@@ -57,40 +53,4 @@ Example:
 			return nil
 		},
 	}
-}
-
-// trailingFlags reads the flags written after the file name, as in
-// "quipu import FILE.txt --out content/a.md": urfave/cli reads flags only
-// before the first argument. It returns the arguments left.
-func trailingFlags(c *cli.Context) ([]string, error) {
-	var rest []string
-	args := c.Args().Slice()
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if len(a) < 2 || a[0] != '-' {
-			rest = append(rest, a)
-			continue
-		}
-		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		switch name {
-		case "out", "o":
-			if !hasVal {
-				if i+1 == len(args) {
-					return nil, fmt.Errorf("%w: %s needs a value", errUsage, a)
-				}
-				i++
-				val = args[i]
-			}
-			if err := c.Set("out", val); err != nil {
-				return nil, err
-			}
-		case "force", "f", "quiet", "q", "json":
-			if err := c.Set(name, "true"); err != nil {
-				return nil, err
-			}
-		default:
-			return nil, fmt.Errorf("%w: flag provided but not defined: %s", errUsage, a)
-		}
-	}
-	return rest, nil
 }

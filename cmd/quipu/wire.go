@@ -127,6 +127,7 @@ func groupAction(c *cli.Context) error {
 
 var undefinedFlag = regexp.MustCompile(`^flag provided but not defined: -+(.+)$`)
 var missingValue = regexp.MustCompile(`^flag needs an argument: -+(.+)$`)
+var invalidValue = regexp.MustCompile(`^invalid value "(.*)" for flag -+([^:]+): (.*)$`)
 
 // onUsageError turns the flag package's messages into one short line with
 // a suggestion, instead of the whole help.
@@ -150,6 +151,11 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 		}
 	} else if m := missingValue.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("flag %s needs a value", dashes(m[1]))
+	} else if m := invalidValue.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("flag %s: %q is not a valid value", dashes(m[2]), m[1])
+		if strings.Contains(m[3], "parse error") {
+			msg = fmt.Sprintf("flag %s: %q is not a number", dashes(m[2]), m[1])
+		}
 	}
 	return usageError{msg}
 }
@@ -182,4 +188,81 @@ func errorLines(err error) []map[string]any {
 		out = append(out, map[string]any{"message": line})
 	}
 	return out
+}
+
+// flagsFirst moves the flags written after a command's arguments before
+// them (quipu verify site --json, quipu import a.txt --out b.md), as
+// the tools people know accept them: urfave/cli stops reading flags at the
+// first argument. Everything after "--" stays an argument.
+func flagsFirst(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	out := []string{args[0]}
+	rest := args[1:]
+	// The flags before the command, and the command path.
+	cmds, flags := app.Commands, app.Flags
+	var leaf *cli.Command
+	for len(rest) > 0 {
+		a := rest[0]
+		if a == "--" {
+			return append(out, rest...)
+		}
+		if strings.HasPrefix(a, "-") && len(a) > 1 {
+			n := 1
+			if takesValue(flags, a) && !strings.Contains(a, "=") && len(rest) > 1 {
+				n = 2
+			}
+			out, rest = append(out, rest[:n]...), rest[n:]
+			continue
+		}
+		var next *cli.Command
+		for _, c := range cmds {
+			if c.HasName(a) {
+				next = c
+			}
+		}
+		if next == nil {
+			break
+		}
+		leaf, cmds, flags = next, next.Subcommands, next.Flags
+		out, rest = append(out, a), rest[1:]
+	}
+	if leaf == nil || len(leaf.Subcommands) > 0 {
+		return append(out, rest...)
+	}
+	var positional []string
+	for len(rest) > 0 {
+		a := rest[0]
+		switch {
+		case a == "--":
+			positional = append(positional, rest...)
+			rest = nil
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			n := 1
+			if takesValue(flags, a) && !strings.Contains(a, "=") && len(rest) > 1 {
+				n = 2
+			}
+			out, rest = append(out, rest[:n]...), rest[n:]
+		default:
+			positional, rest = append(positional, a), rest[1:]
+		}
+	}
+	if len(positional) > 0 && positional[0] != "--" {
+		out = append(out, "--")
+	}
+	return append(out, positional...)
+}
+
+// takesValue reports whether the flag arg names takes a value.
+func takesValue(flags []cli.Flag, arg string) bool {
+	name := strings.TrimLeft(arg, "-")
+	for _, f := range flags {
+		if slices.Contains(f.Names(), name) {
+			if v, ok := f.(cli.DocGenerationFlag); ok {
+				return v.TakesValue()
+			}
+		}
+	}
+	return false
 }

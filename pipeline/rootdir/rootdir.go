@@ -8,28 +8,39 @@ import (
 )
 
 // Find returns the nearest folder from start upward that holds quipu.toml,
-// or both content/ and locales/. When none does, it returns start itself:
-// a project without quipu.toml is still a project, with the defaults.
-// start is returned unchanged when it is the project, so that paths in
+// or both content/ and locales/. When none does, it returns the nearest
+// that holds content/ (a new project, not yet synced), else start itself.
+// A folder found is returned as start when it is start, so that paths in
 // messages stay as the user wrote them.
 func Find(start string) (string, error) {
 	abs, err := filepath.Abs(start)
 	if err != nil {
 		return "", err
 	}
+	found := func(dir string) (string, error) {
+		if dir == abs {
+			return start, nil
+		}
+		return dir, nil
+	}
+	weak := ""
 	for dir := abs; ; {
 		if isProject(dir) {
-			if dir == abs {
-				return start, nil
-			}
-			return dir, nil
+			return found(dir)
+		}
+		if weak == "" && isDir(filepath.Join(dir, "content")) {
+			weak = dir
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return start, nil
+			break
 		}
 		dir = parent
 	}
+	if weak != "" {
+		return found(weak)
+	}
+	return start, nil
 }
 
 func isProject(dir string) bool {

@@ -27,12 +27,15 @@ func TestFindWalksUpLikeGit(t *testing.T) {
 	mk("b/content/x")
 	mk("b/locales")
 	nothing := mk("c/d")
+	fresh := mk("c/new")
+	mk("c/new/content/news")
 	for _, tc := range []struct{ start, want string }{
 		{deep, withToml},
 		{withToml, withToml},
 		{filepath.Join(bare, "content", "x"), bare},
 		{filepath.Join(bare, "locales"), bare},
 		{nothing, nothing},
+		{filepath.Join(fresh, "content", "news"), fresh},
 	} {
 		got, err := Find(tc.start)
 		if err != nil {

@@ -6,11 +6,15 @@ import "strings"
 
 // Nearest returns the candidate closest to s, compared without case, if
 // it is close enough to be what was meant: at most a third of its letters
-// off (at least one, at most three). A candidate equal to s but for case
+// off (at least one, at most three; none for words under three letters). A candidate equal to s but for case
 // wins outright, so "es-pe" finds "es-PE".
 func Nearest(s string, candidates []string) string {
 	ls := strings.ToLower(s)
-	best, bestD := "", min(3, max(1, len(s)/3))+1
+	limit := min(3, max(1, len(s)/3))
+	if len([]rune(s)) < 3 {
+		limit = 0 // one letter off in "-v" or "fr" is another word, not a typo
+	}
+	best, bestD := "", limit+1
 	for _, c := range candidates {
 		d := distance(ls, strings.ToLower(c))
 		if d < bestD {

@@ -19,6 +19,8 @@ func TestNearestSuggestsCloseWordsOnly(t *testing.T) {
 		{"es-pe", []string{"en", "es-PE", "qps"}, "es-PE"},
 		{"es_PE", []string{"en", "es-PE", "qps"}, "es-PE"},
 		{"fr", []string{"en", "es-PE", "qps"}, ""},
+		{"v", []string{"C", "root", "version"}, ""},
+		{"EN", []string{"en", "es-PE"}, "en"},
 	} {
 		if got := Nearest(tc.s, tc.in); got != tc.want {
 			t.Errorf("Nearest(%q) = %q, want %q", tc.s, got, tc.want)
