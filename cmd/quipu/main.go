@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 
@@ -44,7 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.As(err, &ue) || errors.Is(err, errUsage) || errors.As(err, &le) {
 		code = 2
 	}
-	if jsonErrors {
+	// A usage error can come before the command runs and knows of --json.
+	if jsonErrors || code == 2 && slices.Contains(args, "--json") {
 		printJSONError(stdout, err, code)
 	}
 	fmt.Fprintln(stderr, userMessage(err))

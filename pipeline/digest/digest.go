@@ -99,26 +99,36 @@ func (l *Log) Flush(w io.Writer) error {
 }
 
 var (
-	verbLine = regexp.MustCompile(`^([a-z]+) \S+$`)
-	prefix   = regexp.MustCompile(`^[^\s:]+(?::\d+)*: `)
+	verbLine = regexp.MustCompile(`^([a-z]+) (\S+)$`)
+	prefix   = regexp.MustCompile(`^([^\s:]+)(?::\d+)*: `)
+	locale   = regexp.MustCompile(`^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
 	digits   = regexp.MustCompile(`[0-9]+`)
 )
 
-// Kind names the kind of a log line: its verb for "write locales/a.toml",
-// else its message with the file, position, locale and numbers taken out,
-// so "content/a.md: es-PE: 3 of 5 segments untranslated" and
-// "content/b.md: es-PE: 1 of 9 segments untranslated" are one kind.
+// Kind names the kind of a log line, per locale: its verb and first two
+// folders for "write locales/es-PE/a.toml", else its message with the
+// file, position and numbers taken out, so that
+// "content/a.md: es-PE: 3 of 5 segments untranslated" and
+// "content/b.md: es-PE: 1 of 9 segments untranslated" are one kind, and
+// the same line for another locale another.
 func Kind(line string) string {
 	if m := verbLine.FindStringSubmatch(line); m != nil {
+		parts := strings.SplitN(m[2], "/", 3)
+		if len(parts) == 3 {
+			return m[1] + " " + parts[0] + "/" + parts[1]
+		}
 		return m[1]
 	}
-	rest := line
+	rest, loc := line, ""
 	for {
-		m := prefix.FindString(rest)
-		if m == "" {
+		m := prefix.FindStringSubmatch(rest)
+		if m == nil {
 			break
 		}
-		rest = rest[len(m):]
+		if locale.MatchString(m[1]) {
+			loc = m[1] + ": "
+		}
+		rest = rest[len(m[0]):]
 	}
-	return digits.ReplaceAllString(rest, "N")
+	return loc + digits.ReplaceAllString(rest, "N")
 }

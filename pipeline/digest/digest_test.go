@@ -9,6 +9,22 @@ import (
 // TestDigestShowsTheFirstFewOfEachKind protects people from thousands of
 // lines: the first few of each kind, then how many more; -v lists all.
 func TestDigestShowsTheFirstFewOfEachKind(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"write locales/en/a.en.toml", "write locales/en/x/b.en.toml"},
+		{"content/a.md: es-PE: 3 of 5 segments untranslated", "content/b/c.md: es-PE: 1 of 9 segments untranslated"},
+	} {
+		if Kind(tc.a) != Kind(tc.b) {
+			t.Errorf("%q and %q are of different kinds: %q, %q", tc.a, tc.b, Kind(tc.a), Kind(tc.b))
+		}
+	}
+	for _, tc := range []struct{ a, b string }{
+		{"write locales/en/a.en.toml", "write locales/es-PE/a.es-PE.toml"},
+		{"content/a.md: es-PE: 3 of 5 segments untranslated", "content/a.md: qps: 3 of 5 segments untranslated"},
+	} {
+		if Kind(tc.a) == Kind(tc.b) {
+			t.Errorf("%q and %q are of one kind, %q: each locale is counted apart", tc.a, tc.b, Kind(tc.a))
+		}
+	}
 	write := func(l *Log) {
 		for i := range 7425 {
 			fmt.Fprintf(l, "write locales/es-PE/p%d.es-PE.toml\n", i)
