@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"regexp"
 	"runtime/debug"
 )
 
@@ -17,12 +18,16 @@ func BuildVersion() string {
 	return describeBuild(info)
 }
 
+var release = regexp.MustCompile(`^v\d+\.\d+\.\d+$`)
+
 // describeBuild is BuildVersion for a given build record (nil when the
 // binary has none).
 func describeBuild(info *debug.BuildInfo) string {
 	version, commit, modified := Version, "", false
 	if info != nil {
-		if v := info.Main.Version; v != "" && v != "(devel)" {
+		// A release (go install …@v0.2.0) names itself; a pseudo-version
+		// made from the commit would only repeat the commit.
+		if v := info.Main.Version; release.MatchString(v) {
 			version = v
 		}
 		for _, s := range info.Settings {
