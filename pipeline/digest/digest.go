@@ -103,6 +103,8 @@ var (
 	prefix   = regexp.MustCompile(`^([^\s:]+)(?::\d+)*: `)
 	locale   = regexp.MustCompile(`^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
 	digits   = regexp.MustCompile(`[0-9]+`)
+	// messageID is a message named in a warning: one kind for all.
+	messageID = regexp.MustCompile(`\bmessage \S+: `)
 )
 
 // Kind names the kind of a log line, per locale: its verb and first two
@@ -127,8 +129,23 @@ func Kind(line string) string {
 		}
 		if locale.MatchString(m[1]) {
 			loc = m[1] + ": "
+		} else if l := fileLocale(m[1]); l != "" {
+			loc = l + ": "
 		}
 		rest = rest[len(m[0]):]
 	}
+	rest = messageID.ReplaceAllString(rest, "message ID: ")
 	return loc + digits.ReplaceAllString(rest, "N")
+}
+
+// fileLocale is the locale of a message file's path
+// (locales/es-PE/a.es-PE.toml), or "".
+func fileLocale(p string) string {
+	parts := strings.Split(p, "/")
+	for _, dir := range parts[:len(parts)-1] {
+		if locale.MatchString(dir) && strings.HasSuffix(p, "."+dir+".toml") {
+			return dir
+		}
+	}
+	return ""
 }

@@ -12,6 +12,7 @@ func TestDigestShowsTheFirstFewOfEachKind(t *testing.T) {
 	for _, tc := range []struct{ a, b string }{
 		{"write locales/en/a.en.toml", "write locales/en/x/b.en.toml"},
 		{"content/a.md: es-PE: 3 of 5 segments untranslated", "content/b/c.md: es-PE: 1 of 9 segments untranslated"},
+		{"locales/es-PE/a.es-PE.toml:12:3: warning: message page-0-a95ac7: fuzzy translation used", "locales/es-PE/b/c.es-PE.toml:1:1: warning: message other-text-c03dc9: fuzzy translation used"},
 	} {
 		if Kind(tc.a) != Kind(tc.b) {
 			t.Errorf("%q and %q are of different kinds: %q, %q", tc.a, tc.b, Kind(tc.a), Kind(tc.b))
@@ -20,6 +21,7 @@ func TestDigestShowsTheFirstFewOfEachKind(t *testing.T) {
 	for _, tc := range []struct{ a, b string }{
 		{"write locales/en/a.en.toml", "write locales/es-PE/a.es-PE.toml"},
 		{"content/a.md: es-PE: 3 of 5 segments untranslated", "content/a.md: qps: 3 of 5 segments untranslated"},
+		{"locales/es-PE/a.es-PE.toml:12:3: warning: message p-1: fuzzy translation used", "locales/es/a.es.toml:12:3: warning: message p-1: fuzzy translation used"},
 	} {
 		if Kind(tc.a) == Kind(tc.b) {
 			t.Errorf("%q and %q are of one kind, %q: each locale is counted apart", tc.a, tc.b, Kind(tc.a))

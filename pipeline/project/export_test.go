@@ -173,7 +173,7 @@ func TestMinCoverage(t *testing.T) {
 	}
 	msg := err.Error()
 	for _, want := range []string{
-		"es-PE: 40.0% translated (4 of 10 segments, 1 fuzzy), below --min-coverage 80",
+		"es-PE: 40.00% translated (4 of 10 segments, 1 fuzzy), below --min-coverage 80",
 		"content/guide/page-00.md:1:3: es-PE: fuzzy: page-0-",
 		"content/guide/page-00.md:3:1: es-PE: rejected: a-paragraph-about-topic-0-",
 		"content/guide/page-00.md:6:3: es-PE: missing: second-item-0-",

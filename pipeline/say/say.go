@@ -48,9 +48,9 @@ func Number(n int) string {
 	return printer.Sprintf("%d", n)
 }
 
-// Percent formats a coverage percentage with one decimal, rounded down:
-// a locale shows 100.0% only when nothing is missing, and status, export
-// and build show the same figure for the same count.
+// Percent formats a coverage percentage with two decimals, rounded down
+// as bundle.Percent computes it: a locale shows 100.00% only when nothing
+// is missing, and status and export show the same figure for one count.
 func Percent(p float64) string {
-	return fmt.Sprintf("%.1f%%", math.Floor(p*10+1e-9)/10)
+	return fmt.Sprintf("%.2f%%", math.Floor(p*100+1e-9)/100)
 }

@@ -25,10 +25,10 @@ func TestCountAgreesWithItsNoun(t *testing.T) {
 	}
 }
 
-// TestPercentRoundsDown protects coverage figures: 99.96% is not shown
+// TestPercentRoundsDown protects coverage figures: 99.996% is not shown
 // as complete, and every command rounds alike.
 func TestPercentRoundsDown(t *testing.T) {
-	for p, want := range map[float64]string{100: "100.0%", 99.96: "99.9%", 0: "0.0%", 50: "50.0%", 33.3333: "33.3%", 12.35: "12.3%", 70: "70.0%"} {
+	for p, want := range map[float64]string{100: "100.00%", 99.996: "99.99%", 0: "0.00%", 50: "50.00%", 33.3333: "33.33%", 12.35: "12.35%", 70: "70.00%", 3.44: "3.44%"} {
 		if got := Percent(p); got != want {
 			t.Errorf("Percent(%v) = %q, want %q", p, got, want)
 		}
