@@ -15,7 +15,6 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/say"
 )
@@ -147,15 +146,12 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 // exportLocales is the source locale, then the requested locales (or all
 // configured ones), each once.
 func (p *Project) exportLocales(requested []string) ([]string, error) {
-	src := p.Config.SourceLocale
-	if len(requested) == 0 {
-		requested = p.Config.Locales
+	selected, err := p.Config.SelectLocales(requested, false)
+	if err != nil {
+		return nil, err
 	}
-	out := []string{src}
-	for _, l := range requested {
-		if l != src && l != pseudo.Locale && !slices.Contains(p.Config.Locales, l) {
-			return nil, &LocaleError{Locale: l, Known: p.Config.Runnable(false)}
-		}
+	out := []string{p.Config.SourceLocale}
+	for _, l := range selected {
 		if !slices.Contains(out, l) {
 			out = append(out, l)
 		}
