@@ -39,9 +39,9 @@ func TestSelectLocalesRefusesUnknownLocales(t *testing.T) {
 // folder names: "es_PE" and "es-pe" in quipu.toml are errors naming es-PE.
 func TestLocaleTagsAreWrittenAsBCP47(t *testing.T) {
 	for tag, want := range map[string]string{
-		"es-PE": "",
-		"es_PE": `locale "es_PE" is not written as BCP 47 tags are: write "es-PE"`,
-		"es-pe": `locale "es-pe" is not written as BCP 47 tags are: write "es-PE"`,
+		"es-PE":      "",
+		"es_PE":      `locale "es_PE" is not written as BCP 47 tags are: write "es-PE"`,
+		"es-pe":      `locale "es-pe" is not written as BCP 47 tags are: write "es-PE"`,
 		"zh-Hant-TW": "",
 	} {
 		if got := checkTagForm(tag); got != want {
