@@ -28,6 +28,12 @@ else 0.
 segments translated (fuzzy ones count as untranslated), and lists the missing
 ones as content file:line:col.
 
+--out is replaced only if quipu wrote it: a folder holding a manifest.json
+that quipu wrote and no file it does not list, unchanged; an archive file.
+--force replaces anything else, except the project folder, quipu.toml, the
+glossary, content/, locales/, the templates and .quipu/ (nor any folder
+holding them); nothing is ever written inside content/ or locales/.
+
 --shard I/N exports part I (from 0) of N of the documents, split by a hash of
 their paths; --merge joins the shards' bundles into the bundle one machine
 would have written, byte for byte. Flags go before the bundles.
@@ -45,6 +51,7 @@ Example:
 			&cli.StringFlag{Name: "base-url", Value: "https://example.org/", Usage: "where the site is published, for sitemap.xml"},
 			&cli.StringFlag{Name: "shard", Usage: "export only part `I/N` of the documents (I from 0)"},
 			&cli.BoolFlag{Name: "merge", Usage: "merge the shard bundles given as arguments instead of building"},
+			&cli.BoolFlag{Name: "force", Usage: "replace --out even if quipu did not write it (never the project or its sources)"},
 		},
 		Action: func(c *cli.Context) error {
 			format, err := bundle.ParseFormat(c.String("format"))
@@ -57,6 +64,14 @@ Example:
 				if format == bundle.Dir {
 					out = "quipu-bundle"
 				}
+			}
+			p, err := project.Open(c.String("root"))
+			if err != nil {
+				return err
+			}
+			guard := p.ExportGuard(c.Bool("force"))
+			if err := project.CheckBundleTarget(out, format, guard); err != nil {
+				return err
 			}
 			var b *bundle.Bundle
 			if c.Bool("merge") {
@@ -81,10 +96,6 @@ Example:
 						return fmt.Errorf("%w: %v", errUsage, err)
 					}
 				}
-				p, err := project.Open(c.String("root"))
-				if err != nil {
-					return err
-				}
 				var cov []project.Coverage
 				b, cov, err = p.Export(project.ExportOptions{
 					Locales:     c.StringSlice("locale"),
@@ -97,7 +108,7 @@ Example:
 				}
 				report(c, cov)
 			}
-			if err := project.WriteBundle(out, format, b); err != nil {
+			if err := project.WriteBundle(out, format, b, guard); err != nil {
 				return err
 			}
 			var size int64
