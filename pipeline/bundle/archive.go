@@ -190,4 +190,3 @@ func tarKind(t byte) string {
 	}
 	return fmt.Sprintf("type %q", t)
 }
-

@@ -43,7 +43,7 @@ func Check(src Source, keep bool) (m *Manifest, files []File, problems []string,
 		if it.Size > MaxManifest {
 			merr = fmt.Errorf("%s: %d bytes, more than the %d a manifest may have", ManifestName, it.Size, MaxManifest)
 		} else {
-			m, merr = ReadManifest(io.LimitReader(it.R, it.Size))
+			m, merr = ReadManifest(io.LimitReader(it.R, it.Size), it.Size)
 		}
 		return ErrStop
 	})
@@ -59,11 +59,6 @@ func Check(src Source, keep bool) (m *Manifest, files []File, problems []string,
 	}
 	// The manifest's entries sorted by path are the index: a binary
 	// search finds an entry, and duplicates sit side by side.
-	const (
-		pending = iota
-		seen
-		invalid
-	)
 	var state []uint8
 	if m != nil {
 		slices.SortStableFunc(m.Files, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })
@@ -83,66 +78,18 @@ func Check(src Source, keep bool) (m *Manifest, files []File, problems []string,
 			return nil, nil, nil, fmt.Errorf("%s: lists more than %d bytes", ManifestName, int64(MaxUnpacked))
 		}
 	}
-	manifests := 0
-	err = src.Walk(func(it *Item) error {
-		if it.Problem != "" {
-			list.add("%s", it.Problem)
-			return nil
-		}
-		if err := CheckPath(it.Name); err != nil {
-			list.add("unsafe entry: %v", err)
-			return nil
-		}
-		if it.Dir {
-			return nil
-		}
-		if it.Name == ManifestName {
-			if manifests++; manifests == 2 {
-				list.add("%s: appears twice in the archive", ManifestName)
-			}
-			return nil
-		}
-		if m == nil {
-			return nil
-		}
-		i, ok := slices.BinarySearchFunc(m.Files, it.Name, func(e Entry, name string) int { return strings.Compare(e.Path, name) })
-		switch {
-		case !ok || state[i] == invalid:
-			list.add("%s: not in the manifest", it.Name)
-			return nil
-		case state[i] == seen:
-			list.add("%s: appears twice in the archive", it.Name)
-			return nil
-		}
-		state[i] = seen
-		e := &m.Files[i]
-		if it.Size != e.Bytes {
-			list.add("%s: %d bytes, the manifest says %d", it.Name, it.Size, e.Bytes)
-			return nil
-		}
-		n, sum, data, err := readEntry(it.R, e.Bytes, keep)
-		switch {
-		case err != nil:
-			return fmt.Errorf("%s: %w", it.Name, err)
-		case n > e.Bytes:
-			list.add("%s: more than the %d bytes the manifest says", it.Name, e.Bytes)
-		case n < e.Bytes:
-			list.add("%s: %d bytes, the manifest says %d", it.Name, n, e.Bytes)
-		case sum != e.SHA256:
-			list.add("%s: sha256 %s, the manifest says %s", it.Name, sum, e.SHA256)
-		case keep:
-			files = append(files, File{Path: e.Path, Locale: e.Locale, Kind: e.Kind, Data: data})
-		}
-		return nil
-	})
-	if err != nil {
+	c := &checker{m: m, state: state, list: &list}
+	if err := c.walk(src, false); err != nil {
 		return nil, nil, nil, err
 	}
-	for i, s := range state {
-		if s == pending {
-			e := m.Files[i]
-			list.add("%s: missing", e.Path)
+	// Loading reads the files again, only once all of them verified: a
+	// bundle that lies costs no memory.
+	if keep && m != nil && len(list.list) == 0 {
+		clear(c.state)
+		if err := c.walk(src, true); err != nil {
+			return nil, nil, nil, err
 		}
+		files = c.files
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return m, files, list.done(), nil
@@ -268,4 +215,89 @@ func Read(data []byte) (files []File, problems []string, err error) {
 		return nil
 	})
 	return files, list.done(), err
+}
+
+// States of a manifest's entry during a check.
+const (
+	pending = iota
+	seen
+	invalid
+)
+
+// checker matches a bundle's entries against its manifest.
+type checker struct {
+	m     *Manifest
+	state []uint8 // of each of m.Files
+	list  *problemList
+	files []File // kept
+}
+
+// walk reads every entry of src once, hashing (and with keep, keeping)
+// each file the manifest lists, and notes what is missing.
+func (c *checker) walk(src Source, keep bool) error {
+	m, state, list := c.m, c.state, c.list
+	var files []File
+	manifests := 0
+	err := src.Walk(func(it *Item) error {
+		if it.Problem != "" {
+			list.add("%s", it.Problem)
+			return nil
+		}
+		if err := CheckPath(it.Name); err != nil {
+			list.add("unsafe entry: %v", err)
+			return nil
+		}
+		if it.Dir {
+			return nil
+		}
+		if it.Name == ManifestName {
+			if manifests++; manifests == 2 {
+				list.add("%s: appears twice in the archive", ManifestName)
+			}
+			return nil
+		}
+		if m == nil {
+			return nil
+		}
+		i, ok := slices.BinarySearchFunc(m.Files, it.Name, func(e Entry, name string) int { return strings.Compare(e.Path, name) })
+		switch {
+		case !ok || state[i] == invalid:
+			list.add("%s: not in the manifest", it.Name)
+			return nil
+		case state[i] == seen:
+			list.add("%s: appears twice in the archive", it.Name)
+			return nil
+		}
+		state[i] = seen
+		e := &m.Files[i]
+		if it.Size != e.Bytes {
+			list.add("%s: %d bytes, the manifest says %d", it.Name, it.Size, e.Bytes)
+			return nil
+		}
+		n, sum, data, err := readEntry(it.R, e.Bytes, keep)
+		switch {
+		case err != nil:
+			return fmt.Errorf("%s: %w", it.Name, err)
+		case n > e.Bytes:
+			list.add("%s: more than the %d bytes the manifest says", it.Name, e.Bytes)
+		case n < e.Bytes:
+			list.add("%s: %d bytes, the manifest says %d", it.Name, n, e.Bytes)
+		case sum != e.SHA256:
+			list.add("%s: sha256 %s, the manifest says %s", it.Name, sum, e.SHA256)
+		case keep:
+			files = append(files, File{Path: e.Path, Locale: e.Locale, Kind: e.Kind, Data: data})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, s := range state {
+		if s == pending {
+			e := m.Files[i]
+			list.add("%s: missing", e.Path)
+		}
+	}
+	c.files = files
+	return nil
 }

@@ -56,19 +56,28 @@ func EncodeManifest(m *Manifest) []byte {
 
 // DecodeManifest reads manifest.json from memory; see ReadManifest.
 func DecodeManifest(data []byte) (*Manifest, error) {
-	return ReadManifest(bytes.NewReader(data))
+	return ReadManifest(bytes.NewReader(data), int64(len(data)))
 }
+
+// minEntry is the fewest bytes of JSON a file entry can take: a path, a
+// kind and a SHA-256 are required.
+const minEntry = len(`{"path":"a","kind":"page","sha256":""}`) + 64
 
 // ReadManifest reads manifest.json as it streams in, within MaxManifest
 // bytes, rejecting unknown fields so a manifest from an incompatible
 // version is not half understood, and any manifest quipu did not write.
-// Each file entry is checked as it is decoded (a kind quipu writes, a
-// SHA-256), so memory grows with the bytes read, never faster.
-func ReadManifest(r io.Reader) (*Manifest, error) {
+// Each file entry is checked as it is decoded (a path, a kind quipu
+// writes, a SHA-256), so memory grows with the bytes read, never faster.
+// size, the manifest's length if known (else 0), sizes the list of files
+// once: growing it step by step would cost several times its size.
+func ReadManifest(r io.Reader, size int64) (*Manifest, error) {
 	g := &valueGuard{r: io.LimitReader(r, MaxManifest+1)}
 	dec := json.NewDecoder(g)
 	dec.DisallowUnknownFields()
 	var m Manifest
+	if size > 0 && size <= MaxManifest {
+		m.Files = make([]Entry, 0, size/int64(minEntry)+1)
+	}
 	err := decodeManifest(dec, &m)
 	switch {
 	case g.n > MaxManifest:
@@ -157,6 +166,9 @@ func decodeManifest(dec *json.Decoder, m *Manifest) error {
 // the other entries: a crafted manifest cannot make an entry cost more
 // memory than its own bytes.
 func intern(e *Entry, locales map[string]string) error {
+	if e.Path == "" {
+		return errors.New("a file without a path")
+	}
 	switch e.Kind {
 	case KindPage:
 		e.Kind = KindPage

@@ -1,8 +1,6 @@
 package project
 
 import (
-	"path/filepath"
-
 	"github.com/quipu-l10n/quipu/pipeline/safeout"
 )
 
@@ -13,22 +11,20 @@ import (
 // replace other folders and files that quipu did not write.
 func (p *Project) ExportGuard(force bool) safeout.Guard {
 	g := safeout.Guard{Force: force}
-	g.Keep = append(g.Keep, p.Root, p.abs(ConfigFile))
+	g.Keep = append(g.Keep, safeout.Place{Path: p.Root, Name: "the project folder"}, safeout.Place{Path: p.abs(ConfigFile), Name: "the configuration"})
 	if p.Config.Glossary != "" {
-		g.Keep = append(g.Keep, p.abs(p.Config.Glossary))
+		g.Keep = append(g.Keep, safeout.Place{Path: p.abs(p.Config.Glossary), Name: "the glossary"})
 	}
-	for _, dir := range []string{p.Config.Content, p.Config.LocalesDir, p.Config.Templates, ".quipu"} {
-		if dir != "" {
-			g.Keep = append(g.Keep, p.abs(dir))
-			g.Within = append(g.Within, p.abs(dir))
-		}
-	}
-	// Absolute, so that a refusal names the folder plainly.
-	for _, list := range [][]string{g.Keep, g.Within} {
-		for i, k := range list {
-			if abs, err := filepath.Abs(k); err == nil {
-				list[i] = abs
-			}
+	for _, dir := range []struct{ path, name string }{
+		{p.Config.Content, "the content folder"},
+		{p.Config.LocalesDir, "the locales folder"},
+		{p.Config.Templates, "the templates folder"},
+		{".quipu", "quipu's cache folder"},
+	} {
+		if dir.path != "" {
+			pl := safeout.Place{Path: p.abs(dir.path), Name: dir.name}
+			g.Keep = append(g.Keep, pl)
+			g.Within = append(g.Within, pl)
 		}
 	}
 	return g

@@ -20,15 +20,18 @@ type Guard struct {
 	// Keep are paths never replaced, nor any folder that holds one: the
 	// project, its sources and configuration. The working directory is
 	// always kept too.
-	Keep []string
+	Keep []Place
 	// Within are folders nothing is ever written inside: an export there
 	// would be read back as sources.
-	Within []string
+	Within []Place
 	// Force replaces a folder that is not an earlier export, or that
 	// holds files its manifest does not list, and a file that is not an
 	// archive. Keep and Within hold all the same.
 	Force bool
 }
+
+// Place is a path a Guard protects, with what to call it in an error.
+type Place struct{ Path, Name string }
 
 // Dir checks that a bundle folder may be written at dst, and returns
 // where to write it, links resolved. dst may be missing, an empty folder,
@@ -90,28 +93,28 @@ func (g Guard) place(dst string) (string, error) {
 	}
 	keep := g.Keep
 	if wd, err := os.Getwd(); err == nil {
-		keep = append(keep[:len(keep):len(keep)], wd)
+		keep = append(keep[:len(keep):len(keep)], Place{wd, "the working directory"})
 	}
 	for _, k := range keep {
-		rk, err := Resolve(k)
+		rk, err := Resolve(k.Path)
 		if err != nil {
 			return "", err
 		}
 		if Inside(rk, real) {
-			what := "holds " + k
+			what := "holds"
 			if rk == real {
-				what = "is " + k
+				what = "is"
 			}
-			return "", fmt.Errorf("%s %s: an export never replaces it", dst, what)
+			return "", fmt.Errorf("%s %s %s (%s): an export never replaces it", dst, what, k.Name, rk)
 		}
 	}
 	for _, w := range g.Within {
-		rw, err := Resolve(w)
+		rw, err := Resolve(w.Path)
 		if err != nil {
 			return "", err
 		}
 		if Inside(real, rw) {
-			return "", fmt.Errorf("%s is inside %s: an export never writes there", dst, w)
+			return "", fmt.Errorf("%s is inside %s (%s): an export never writes there", dst, w.Name, rw)
 		}
 	}
 	return real, nil
