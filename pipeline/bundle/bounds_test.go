@@ -36,7 +36,7 @@ func measure(t *testing.T, fn func()) (peak, total uint64) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		tick := time.NewTicker(time.Millisecond)
+		tick := time.NewTicker(5 * time.Millisecond)
 		defer tick.Stop()
 		for {
 			var m runtime.MemStats
@@ -247,42 +247,50 @@ func TestCheckManyZipEntries(t *testing.T) {
 }
 
 // TestCheckManifestBounds: a manifest over MaxManifest is refused unread,
-// one just under it decodes within the memory bound, and a single huge
-// value inside is refused as soon as it passes 64 KiB.
+// one just under it decodes within the memory bound whatever its entries
+// look like, and a single huge value inside is refused as soon as it
+// passes 64 KiB.
 func TestCheckManifestBounds(t *testing.T) {
-	entries := func(limit int, pathLen int) string {
-		var b strings.Builder
-		b.WriteString(`{"generator":"quipu","files":[`)
-		for i := 0; b.Len() < limit-pathLen-200; i++ {
+	// entries is a manifest of about limit bytes of entries with paths of
+	// pathLen hex digits.
+	entries := func(limit int, pathLen int) hostileEntry {
+		b := []byte(`{"generator":"quipu","files":[`)
+		for i := 0; len(b) < limit-pathLen-200; i++ {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			fmt.Fprintf(&b, `{"path":"%0*x","kind":"asset","bytes":1,"sha256":"%064x"}`, pathLen, i, i+1)
+			b = append(b, `{"path":"`...)
+			b = fmt.Appendf(b, "%0*x", pathLen, i)
+			b = append(b, `","kind":"asset","bytes":1,"sha256":"`...)
+			b = fmt.Appendf(b, "%064x", i+1)
+			b = append(b, `"}`...)
 		}
-		b.WriteString("]}")
-		return b.String()
+		b = append(b, "]}"...)
+		return hostileEntry{ManifestName, int64(len(b)), bytes.NewReader(b)}
 	}
-	big := 100 << 20
+	big := int64(100 << 20)
 	if testing.Short() {
-		big = MaxManifest + 1<<20
+		big = MaxManifest + 1
 	}
 	for _, tc := range []struct {
-		name string
-		json func() string
-		want string
+		name     string
+		manifest func() hostileEntry
+		want     string
 	}{
-		{"over the cap", func() string { return entries(big, 1) }, "more than the 33554432 a manifest may have"},
-		{"short paths at the cap", func() string { return entries(MaxManifest, 1) }, "not in the manifest"},
-		{"long paths at the cap", func() string { return entries(MaxManifest, 4000) }, "not in the manifest"},
-		{"one huge value", func() string { return `{"generator":"quipu","commit":"` + strings.Repeat("a", 30<<20) + `"}` }, "a value longer than 65536 bytes"},
-		{"locales", func() string {
-			return `{"generator":"quipu","locales":[` + strings.Repeat(`{"locale":"x"},`, 2000) + `{}]}`
+		{"over the cap", func() hostileEntry { return hostileEntry{ManifestName, big, zeros{}} }, fmt.Sprintf("%d bytes, more than the 33554432 a manifest may have", big)},
+		{"short paths at the cap", func() hostileEntry { return entries(MaxManifest, 1) }, "not in the manifest"},
+		{"long paths at the cap", func() hostileEntry { return entries(MaxManifest, 4000) }, "not in the manifest"},
+		{"one huge value", func() hostileEntry {
+			return manifestEntry(`{"generator":"quipu","commit":"` + strings.Repeat("a", 30<<20) + `"}`)
+		}, "a value longer than 65536 bytes"},
+		{"locales", func() hostileEntry {
+			return manifestEntry(`{"generator":"quipu","locales":[` + strings.Repeat(`{"locale":"x"},`, 2000) + `{}]}`)
 		}, "more than 1000 locales"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// The manifest's text is dropped before the check, so that
 			// only what checking holds is measured.
-			name := hostileTarGz(t, manifestEntry(tc.json()), hostileEntry{"extra", 1, strings.NewReader("x")})
+			name := hostileTarGz(t, tc.manifest(), hostileEntry{"extra", 1, strings.NewReader("x")})
 			var problems []string
 			var err error
 			peak, total := measure(t, func() { problems, err = checkFile(t, name, false) })

@@ -72,7 +72,7 @@ func Check(src Source, keep bool) (m *Manifest, files []File, problems []string,
 				list.add("%s: lists %s twice", ManifestName, e.Path)
 				state[i] = invalid
 			}
-			total += min(e.Bytes, MaxUnpacked)
+			total += min(e.Bytes, MaxUnpacked+1) // no overflow
 		}
 		if keep && total > MaxUnpacked {
 			return nil, nil, nil, fmt.Errorf("%s: lists more than %d bytes", ManifestName, int64(MaxUnpacked))
