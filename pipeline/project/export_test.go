@@ -274,9 +274,9 @@ func TestAssets(t *testing.T) {
 	}
 }
 
-// TestReadBundleNeverEscapes: crafted bundles with "..", absolute paths
+// TestVerifyBundleNeverEscapes: crafted bundles with "..", absolute paths
 // and links are refused, and nothing is written anywhere.
-func TestReadBundleNeverEscapes(t *testing.T) {
+func TestVerifyBundleNeverEscapes(t *testing.T) {
 	dir := t.TempDir()
 	var buf bytes.Buffer
 	gz := gzip.NewWriter(&buf)
