@@ -65,6 +65,18 @@ Example:
 					out = "quipu-bundle"
 				}
 			}
+			var shard project.Shard
+			switch {
+			case c.Bool("merge") && (c.NArg() == 0 || c.IsSet("shard") || c.IsSet("locale") || c.IsSet("base-url")):
+				return fmt.Errorf("%w: --merge takes the shards' bundles as arguments, and their locales and base URL", errUsage)
+			case !c.Bool("merge") && c.NArg() > 0:
+				return fmt.Errorf("%w: unexpected arguments %v (bundles are for --merge)", errUsage, c.Args().Slice())
+			case c.String("shard") != "":
+				if shard, err = project.ParseShard(c.String("shard")); err != nil {
+					return fmt.Errorf("%w: %v", errUsage, err)
+				}
+			}
+			// The target is checked before anything is built or read.
 			p, err := project.Open(c.String("root"))
 			if err != nil {
 				return err
@@ -75,9 +87,6 @@ Example:
 			}
 			var b *bundle.Bundle
 			if c.Bool("merge") {
-				if c.NArg() == 0 || c.IsSet("shard") || c.IsSet("locale") || c.IsSet("base-url") {
-					return fmt.Errorf("%w: --merge takes the shards' bundles as arguments, and their locales and base URL", errUsage)
-				}
 				if b, err = project.MergeBundles(c.Args().Slice()); err != nil {
 					return err
 				}
@@ -87,15 +96,6 @@ Example:
 					return err
 				}
 			} else {
-				if c.NArg() > 0 {
-					return fmt.Errorf("%w: unexpected arguments %v (bundles are for --merge)", errUsage, c.Args().Slice())
-				}
-				var shard project.Shard
-				if s := c.String("shard"); s != "" {
-					if shard, err = project.ParseShard(s); err != nil {
-						return fmt.Errorf("%w: %v", errUsage, err)
-					}
-				}
 				var cov []project.Coverage
 				b, cov, err = p.Export(project.ExportOptions{
 					Locales:     c.StringSlice("locale"),
