@@ -32,6 +32,13 @@ type TextImportOptions struct {
 // the .txt goes and its message files follow the new name, since two
 // documents of one name would share them and stop every command.
 func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
+	// A sync or build running meanwhile would miss the document, or read
+	// it in the middle of their run.
+	l, err := p.lock()
+	if err != nil {
+		return "", err
+	}
+	defer l.Release()
 	src, err := os.ReadFile(file)
 	if err != nil {
 		return "", err
