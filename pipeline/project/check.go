@@ -5,7 +5,6 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/glossary"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
@@ -28,7 +27,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 	if len(locales) == 0 {
 		locales = p.Config.Locales
 	}
-	gl, err := glossary.Load(p.abs(p.Config.Glossary))
+	gl, err := p.glossary()
 	if err != nil {
 		return nil, err
 	}

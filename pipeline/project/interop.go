@@ -134,7 +134,9 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 	for _, name := range names {
 		file := name
 		if !filepath.IsAbs(file) {
-			file = p.abs(name)
+			if file, err = p.path(name); err != nil {
+				return nil, err
+			}
 		}
 		if err := fsutil.WriteDurable(file, writes[name]); err != nil {
 			return nil, fmt.Errorf("write %s: %w", name, err)
@@ -154,7 +156,7 @@ func (p *Project) inStep(doc *pipeline.Document, s Source, locale string) (curre
 	if err := p.inside(tPath); err != nil {
 		return nil, nil, err
 	}
-	data, err := os.ReadFile(p.abs(tPath))
+	data, err := p.ws.ReadFile(tPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("%s: no message file for %s: run `quipu sync` first", tPath, p.ContentPath(s))
 	}
@@ -292,7 +294,7 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 		}
 		f, _, _ := catalog.Sync(j.doc, j.file, j.path, locale, opts)
 		data := catalog.Format(f)
-		if old, err := os.ReadFile(p.abs(j.path)); err == nil && bytes.Equal(old, data) {
+		if old, err := p.ws.ReadFile(j.path); err == nil && bytes.Equal(old, data) {
 			continue
 		}
 		writes[j.path] = data
@@ -310,10 +312,11 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 		if opt.DryRun {
 			continue
 		}
-		if err := p.inside(name); err != nil {
+		file, err := p.path(name)
+		if err != nil {
 			return res, err
 		}
-		if err := fsutil.WriteDurable(p.abs(name), writes[name]); err != nil {
+		if err := fsutil.WriteDurable(file, writes[name]); err != nil {
 			return res, fmt.Errorf("write %s: %w", name, err)
 		}
 	}
@@ -339,33 +342,6 @@ func (p *Project) sourceNamed(name string, known map[string]Source) (Source, err
 // inside checks that a project-relative path, symbolic links resolved as
 // far as it exists, stays inside the project folder.
 func (p *Project) inside(rel string) error {
-	root, err := filepath.EvalSymlinks(p.Root)
-	if err != nil {
-		return err
-	}
-	root, err = filepath.Abs(root)
-	if err != nil {
-		return err
-	}
-	for dir := p.abs(rel); ; {
-		real, err := filepath.EvalSymlinks(dir)
-		if err == nil {
-			real, err = filepath.Abs(real)
-			if err != nil {
-				return err
-			}
-			if r, err := filepath.Rel(root, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-				return fmt.Errorf("%s: leads outside the project (to %s) through a symbolic link", rel, real)
-			}
-			return nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return nil
-		}
-		dir = parent
-	}
+	_, err := p.ws.Resolve(rel)
+	return err
 }
