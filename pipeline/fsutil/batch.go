@@ -187,7 +187,7 @@ func (b *Batch) write(j job) error {
 		}
 	}
 	tmp := TempName(path)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := openOver(tmp, 0)
 	if err != nil {
 		return err
 	}
@@ -257,7 +257,7 @@ func (b *Batch) record(op byte, path string) error {
 		if err := os.MkdirAll(filepath.Dir(b.jpath), 0o755); err != nil {
 			return err
 		}
-		f, err := os.OpenFile(b.jpath, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|os.O_APPEND, 0o644)
+		f, err := openOver(b.jpath, os.O_APPEND)
 		if err != nil {
 			return err
 		}

@@ -48,7 +48,7 @@ func WriteFast(path string, data []byte) error {
 		return err
 	}
 	tmp := TempName(path)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := openOver(tmp, 0)
 	if err != nil {
 		return err
 	}
