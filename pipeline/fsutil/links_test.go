@@ -81,3 +81,25 @@ func TestRecoverAsksOwner(t *testing.T) {
 		t.Errorf("in %q, out %q, journal %q", read(t, in), read(t, out), read(t, journal))
 	}
 }
+
+// TestAddReplacesLinks: a file that is a link is never read to tell
+// whether it changed; it is replaced by a file of its own, and what it led
+// to is left alone.
+func TestAddReplacesLinks(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	victim := plant(t, a)
+	if fsutil.Same(a, []byte("keep me")) {
+		t.Error("Same read through a link")
+	}
+	batch := fsutil.NewBatch(false)
+	if changed, err := batch.Add(a, []byte("keep me")); err != nil || !changed {
+		t.Fatalf("Add = %v, %v", changed, err)
+	}
+	if err := batch.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(a); err != nil || !fi.Mode().IsRegular() || read(t, victim) != "keep me" {
+		t.Errorf("a: %v %v; victim %q", fi, err, read(t, victim))
+	}
+}
