@@ -94,6 +94,22 @@ func (p *Project) confineLocales(locales []string) error {
 	return nil
 }
 
+// writeError adds the error of writing path to errs. A folder that leads
+// outside the project is reported once, at the link, however many files
+// would have gone there: the workspace gives the same error for each.
+func writeError(errs []error, path string, err error) []error {
+	var esc *workspace.EscapeError
+	if !errors.As(err, &esc) {
+		return append(errs, fmt.Errorf("write %s: %w", path, err))
+	}
+	for _, e := range errs {
+		if e == err {
+			return errs
+		}
+	}
+	return append(errs, err)
+}
+
 // path is the file system path of a project-relative path, once its
 // folder is known to lead inside the project (see workspace.Path).
 func (p *Project) path(rel string) (string, error) { return p.ws.Path(rel) }

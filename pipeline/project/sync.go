@@ -14,7 +14,6 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
-	"github.com/quipu-l10n/quipu/pipeline/workspace"
 )
 
 // SyncOptions tune Sync.
@@ -313,11 +312,8 @@ func (st *stager) add(path string, data []byte) bool {
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	var esc *workspace.EscapeError
-	if errors.As(err, &esc) {
-		st.errs = append(st.errs, err)
-	} else if err != nil {
-		st.errs = append(st.errs, fmt.Errorf("write %s: %w", path, err))
+	if err != nil {
+		st.errs = writeError(st.errs, path, err)
 	} else if changed {
 		st.changed = append(st.changed, path)
 	}
