@@ -16,7 +16,9 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/exchange"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/po"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/xliff"
 )
 
@@ -27,8 +29,6 @@ type ExchangeOptions struct {
 	// Dir receives one file per document, named after it. A relative Dir
 	// is inside the project; empty means xliff/<locale> or po/<locale>.
 	Dir string
-	// Annotate adds notes to each unit, such as glossary terms.
-	Annotate exchange.Annotate
 	// Log receives one line per file written.
 	Log io.Writer
 }
@@ -96,6 +96,18 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 	if err != nil {
 		return nil, err
 	}
+	// The glossary goes with every unit, as sync puts it beside every
+	// message: a CAT tool's translator must see the same required terms.
+	gl, err := p.glossary()
+	if err != nil {
+		return nil, err
+	}
+	annotate := func(seg *pipeline.Segment, _ *catalog.Message) []string {
+		if note := gl.Note(placeholder.Strip(seg.Text)); note != "" {
+			return []string{note}
+		}
+		return nil
+	}
 	var errs errorList
 	var names []string
 	writes := map[string][]byte{}
@@ -110,10 +122,27 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 			errs.add(err)
 			continue
 		}
-		ex := exchange.New(doc, f, p.Config.SourceLocale, opt.Annotate)
+		ex := exchange.New(doc, f, p.Config.SourceLocale, annotate)
+		// A translation the build rejects travels with the reason, so the
+		// translator fixes it in the tool.
+		rd := p.resolveDoc(doc, s, locale, map[string]*catalog.File{locale: parsed}, true)
+		rejected := map[string]string{}
+		for i, seg := range doc.Segments {
+			if r := rd.res[i]; r.Verdict == resolve.Rejected {
+				for _, pr := range r.Problems {
+					if pr.Severity == pipeline.SeverityError {
+						rejected[seg.ID] = pr.Msg
+						break
+					}
+				}
+			}
+		}
 		for _, u := range ex.Units {
 			if m := parsed.Lookup(u.ID); m != nil {
 				u.TargetPos = pipeline.Position{File: f.Path, Line: m.OtherLine, Col: m.OtherCol}
+			}
+			if why, ok := rejected[u.ID]; ok {
+				u.Notes = append(u.Notes, "rejected by the build, which shows the English: "+why)
 			}
 		}
 		data, err := encode(ex)
