@@ -1,19 +1,43 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/quipu-l10n/quipu/pipeline/lock"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"quipu": func() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) },
+		// holdlock LOCK READY takes the project's lock as a run of quipu
+		// does, creates the file READY, and holds the lock until killed.
+		"holdlock": func() {
+			if len(os.Args) != 3 {
+				fmt.Fprintln(os.Stderr, "usage: holdlock LOCK READY")
+				os.Exit(2)
+			}
+			if _, err := lock.Acquire(os.Args[1]); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			if err := os.WriteFile(os.Args[2], nil, 0o644); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			for {
+				time.Sleep(time.Hour)
+			}
+		},
 	})
 }
 
@@ -65,6 +89,38 @@ func TestScripts(t *testing.T) {
 					return []byte{byte(b)}
 				})
 				ts.Check(os.WriteFile(file, out, 0o644))
+			},
+			// exits N PROG ARGS... runs PROG like exec and asserts its exit
+			// status: 2 for a usage error, 1 for any other.
+			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 2 {
+					ts.Fatalf("usage: exits N PROG ARGS...")
+				}
+				err := ts.Exec(args[1], args[2:]...)
+				code := 0
+				var ee *exec.ExitError
+				if errors.As(err, &ee) {
+					code = ee.ExitCode()
+				} else if err != nil {
+					ts.Fatalf("%v", err)
+				}
+				if fmt.Sprint(code) != args[0] {
+					ts.Fatalf("%s exited with %d, want %s", args[1], code, args[0])
+				}
+			},
+			// waitfile FILE waits for a background command to create FILE.
+			"waitfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: waitfile FILE")
+				}
+				for start := time.Now(); ; time.Sleep(10 * time.Millisecond) {
+					if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+						return
+					}
+					if time.Since(start) > time.Minute {
+						ts.Fatalf("%s did not appear in a minute", args[0])
+					}
+				}
 			},
 			// count N REGEXP FILE asserts how many times REGEXP matches.
 			"count": func(ts *testscript.TestScript, neg bool, args []string) {

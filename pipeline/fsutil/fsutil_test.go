@@ -126,7 +126,7 @@ func TestRecover(t *testing.T) {
 	}
 	entries := "+" + made + "\x00+" + found + "\x00-" + found + "\x00+" + filepath.Join(dir, "gone.html") + "\x00+" + torn
 	os.WriteFile(journal, []byte(entries), 0o644)
-	if err := fsutil.Recover(journal); err != nil {
+	if err := fsutil.Recover(journal, nil); err != nil {
 		t.Fatal(err)
 	}
 	if read(t, made) != "<absent>" {
@@ -138,7 +138,7 @@ func TestRecover(t *testing.T) {
 	if read(t, journal) != "<absent>" {
 		t.Error("the journal survived")
 	}
-	if err := fsutil.Recover(journal); err != nil {
+	if err := fsutil.Recover(journal, nil); err != nil {
 		t.Errorf("no journal: %v", err)
 	}
 }
@@ -159,5 +159,25 @@ func TestBatchAbortMany(t *testing.T) {
 	left, _ := os.ReadDir(filepath.Join(dir, "out"))
 	if len(left) != 0 || read(t, journal) != "<absent>" {
 		t.Fatalf("after Abort: %d files left, journal %q", len(left), read(t, journal))
+	}
+}
+
+// TestWriteDurable: the file is replaced whole, with no temporary file
+// left beside it, on every system (Windows included, where the rename is
+// MoveFileEx's).
+func TestWriteDurable(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "a.toml")
+	for _, data := range []string{"first", "second, longer", "third"} {
+		if err := fsutil.WriteDurable(path, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+		if got := read(t, path); got != data {
+			t.Fatalf("after WriteDurable(%q): %q", data, got)
+		}
+		entries, err := os.ReadDir(filepath.Dir(path))
+		if err != nil || len(entries) != 1 {
+			t.Fatalf("folder holds %v, %v; want the file alone", entries, err)
+		}
 	}
 }

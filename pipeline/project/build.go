@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
@@ -110,12 +111,12 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	journal := p.abs(path.Join(CacheDir, "build.journal"))
-	if err := fsutil.Recover(journal); err != nil {
+	if err := fsutil.Recover(journal, p.ws.Owns); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}
-	locales := opt.Locales
-	if len(locales) == 0 {
-		locales = append([]string{p.Config.SourceLocale}, p.Config.Locales...)
+	locales, err := p.Config.SelectLocales(opt.Locales, false)
+	if err != nil {
+		return nil, err
 	}
 	// The cache is read while the documents are listed.
 	opened := make(chan *buildCache, 1)
@@ -283,7 +284,11 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			continue
 		}
 		for _, f := range out {
-			if _, err := batch.Add(p.abs(f.path), f.data); err != nil {
+			name, err := p.path(f.path)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := batch.Add(name, f.data); err != nil {
 				return nil, fmt.Errorf("write %s: %w", f.path, err)
 			}
 			rep.Files++
@@ -452,10 +457,10 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 }
 
 // url is the address of a document's page in a locale: absolute under
-// base_url when the project sets one, else relative to the page itself.
+// the site's base URL when there is one, else relative to the page itself.
 func (p *Project) url(s Source, locale string) string {
-	if p.Config.BaseURL != "" {
-		return strings.TrimSuffix(p.Config.BaseURL, "/") + "/" + locale + "/" + stem(s.Rel) + ".html"
+	if base := p.Config.SiteURL(""); base != "" {
+		return bundle.PageURL(base, locale, stem(s.Rel)+".html")
 	}
 	return relative(s.Rel, locale)
 }
@@ -479,6 +484,9 @@ func (p *Project) template() (*page.Template, error) {
 		dir := ""
 		if p.Config.Templates != "" {
 			dir = p.abs(p.Config.Templates)
+			if p.tmplErr = p.ws.Regular(path.Join(p.Config.Templates, "page.html")); p.tmplErr != nil {
+				return
+			}
 		}
 		p.tmpl, p.tmplErr = page.LoadTemplate(dir)
 	})

@@ -3,9 +3,7 @@ package project
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
@@ -33,7 +31,11 @@ func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsut
 			return err
 		}
 		dst := path.Join(p.Config.Output, locale, ref)
-		if _, err := batch.Add(p.abs(dst), data); err != nil {
+		name, err := p.path(dst)
+		if err != nil {
+			return err
+		}
+		if _, err := batch.Add(name, data); err != nil {
 			return fmt.Errorf("write %s: %w", dst, err)
 		}
 	}
@@ -41,23 +43,11 @@ func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsut
 }
 
 // readAsset reads a file a page references, given relative to the content
-// folder. It must lie inside the project once symbolic links are resolved:
-// a link may not publish a file from elsewhere on the machine.
+// folder, through the workspace: it must lie inside the project once
+// symbolic links are resolved, so a link may not publish a file from
+// elsewhere on the machine.
 func (p *Project) readAsset(ref string) ([]byte, error) {
-	rel := path.Join(p.Config.Content, ref)
-	name := p.abs(rel)
-	real, err := filepath.EvalSymlinks(name)
-	if err != nil {
-		return nil, err
-	}
-	root, err := filepath.EvalSymlinks(p.Root)
-	if err != nil {
-		return nil, err
-	}
-	if in, err := filepath.Rel(root, real); err != nil || in == ".." || strings.HasPrefix(in, ".."+string(filepath.Separator)) {
-		return nil, fmt.Errorf("%s: leads outside the project (to %s) through a symbolic link", rel, real)
-	}
-	return os.ReadFile(real)
+	return p.ws.ReadFile(path.Join(p.Config.Content, ref))
 }
 
 // assetStats are the sizes and times of a document's assets under

@@ -1,8 +1,6 @@
 package project
 
 import (
-	"os"
-
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 )
@@ -36,7 +34,7 @@ func (p *Project) isDraft(s Source) (bool, error) {
 		return false, nil
 	}
 	name := p.ContentPath(s)
-	src, err := os.ReadFile(p.abs(name))
+	src, err := p.ws.ReadFile(name)
 	if err != nil {
 		return false, err
 	}
