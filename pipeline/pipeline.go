@@ -54,6 +54,9 @@ const (
 	KindListItem  Kind = "list item"
 	KindTableCell Kind = "table cell"
 	KindAttribute Kind = "attribute"
+	// KindFrontMatter is a value of a Markdown document's front matter
+	// (description, summary); its title is KindTitle.
+	KindFrontMatter Kind = "front matter"
 )
 
 // Line is one source line of a segment: the byte range [Start, Stop) of its

@@ -422,7 +422,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	words := 0
 	for _, seg := range doc.Segments {
 		words += len(strings.Fields(text(seg)))
-		if data.Description == "" && (seg.Kind == pipeline.KindParagraph || seg.Kind == pipeline.KindAttribute) {
+		if data.Description == "" && (seg.Kind == pipeline.KindParagraph || seg.Kind == pipeline.KindFrontMatter) {
 			data.Description = summary(text(seg), 160)
 		}
 	}

@@ -35,7 +35,7 @@ type SyncResult struct {
 	// Synced counts the documents synced this time: after an edit of
 	// content alone, only the edited ones.
 	Synced  int
-	Changed []string // files written (or that would be, with DryRun)
+	Changed []string // files written or removed (or that would be, with DryRun)
 	Report  catalog.Report
 }
 
@@ -182,7 +182,8 @@ func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) 
 		target := catalog.Format(f)
 		kept := obs[k]
 		var obsolete []byte
-		if o := keepObsolete(obs[k], gone, f); o != nil {
+		o := keepObsolete(obs[k], gone, f)
+		if o != nil {
 			obsolete = catalog.Format(o)
 			kept = o
 		}
@@ -190,7 +191,14 @@ func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) 
 		if st.add(tPath, target) {
 			e.write(k, false)
 		}
-		if obsolete != nil && st.add(oPath, obsolete) {
+		switch {
+		case o != nil && len(o.Messages) == 0:
+			// Every obsolete message came back: a file of headers only
+			// would be clutter.
+			if st.remove(oPath) {
+				e.write(k, true)
+			}
+		case obsolete != nil && st.add(oPath, obsolete):
 			e.write(k, true)
 		}
 		addReport(&sum, rep)
@@ -284,6 +292,7 @@ type stager struct {
 	batch   *fsutil.Batch
 	mu      sync.Mutex
 	changed []string
+	removed []string // files to delete once the batch is in place
 	errs    []error
 }
 
@@ -327,20 +336,28 @@ func (st *stager) finish(res *SyncResult, log io.Writer) error {
 		return err
 	}
 	sort.Strings(st.changed)
-	res.Changed = st.changed
+	sort.Strings(st.removed)
 	if log != nil {
-		verb := "write"
+		write, remove := "write", "remove"
 		if st.dry {
-			verb = "would write"
+			write, remove = "would write", "would remove"
 		}
 		for _, path := range st.changed {
-			fmt.Fprintf(log, "%s %s\n", verb, path)
+			fmt.Fprintf(log, "%s %s\n", write, path)
+		}
+		for _, path := range st.removed {
+			fmt.Fprintf(log, "%s %s\n", remove, path)
 		}
 	}
+	res.Changed = append(st.changed, st.removed...)
+	sort.Strings(res.Changed)
 	if st.dry {
 		return nil
 	}
-	return st.batch.Commit()
+	if err := st.batch.Commit(); err != nil {
+		return err
+	}
+	return st.removeAll()
 }
 
 // withObsolete adds the obsolete messages of a document to the candidates a
