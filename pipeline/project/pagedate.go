@@ -1,15 +1,10 @@
 package project
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
-	"path"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -38,7 +33,7 @@ type pageDates struct {
 func (p *Project) newPageDates() *pageDates {
 	return &pageDates{
 		p:   p,
-		git: sync.OnceValue(func() map[string]int64 { return gitDates(p.Root, p.Config.Content) }),
+		git: sync.OnceValue(p.gitDates),
 		epoch: sync.OnceValues(func() (int64, error) {
 			v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
 			if !ok || v == "" {
@@ -93,63 +88,4 @@ func (p *Project) meta(doc *pipeline.Document) (markdown.Meta, error) {
 		return markdown.Meta{}, nil
 	}
 	return markdown.ReadMeta(doc.Path, doc.Source)
-}
-
-// gitDates maps each file under the content folder (project-relative,
-// slash-separated) to the commit time of the last commit that touched it.
-// One pass over the history serves every document: one git process per
-// page would cost seconds on thousands of them. Outside a repository, or
-// without git, the map is empty.
-func gitDates(root, content string) map[string]int64 {
-	dates := map[string]int64{}
-	if !inRepository(root) {
-		return dates // no git process to start, on every build
-	}
-	// %x01 starts each commit: no file name begins with it. -z keeps names
-	// unquoted; --relative names them from the project folder.
-	cmd := exec.Command("git", "-C", root, "log", "--format=%x01%ct", "--name-only", "-z", "--relative", "--", content)
-	out, err := cmd.Output()
-	if err != nil {
-		return dates
-	}
-	var when int64
-	for _, tok := range bytes.Split(out, []byte{0}) {
-		if len(tok) > 0 && tok[0] == 1 {
-			when, _ = strconv.ParseInt(string(tok[1:]), 10, 64)
-			continue
-		}
-		name := strings.TrimPrefix(string(tok), "\n")
-		if name == "" {
-			continue
-		}
-		// Commits come newest first, but a rebase can leave an older
-		// commit time above a newer one: the latest wins.
-		name = path.Clean(name)
-		if when > dates[name] {
-			dates[name] = when
-		}
-	}
-	return dates
-}
-
-// inRepository reports whether root may be in a git repository: a .git in
-// it or a folder above, or GIT_DIR set.
-func inRepository(root string) bool {
-	if os.Getenv("GIT_DIR") != "" {
-		return true
-	}
-	dir, err := filepath.Abs(root)
-	if err != nil {
-		return true // let git tell
-	}
-	for {
-		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
-			return true
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return false
-		}
-		dir = up
-	}
 }
