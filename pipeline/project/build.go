@@ -175,6 +175,13 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			return nil, err
 		}
 	}
+	for i, rep := range reports {
+		if rep.Draft && !opt.Drafts {
+			if err := p.unpublishDraft(sources[i], locales, opt.Log); err != nil {
+				return nil, err
+			}
+		}
+	}
 	outDirs := map[string]bool{}
 	folders, docs := byFolder(sources)
 	for _, d := range folders {

@@ -1,8 +1,13 @@
 package project
 
 import (
+	"errors"
+	"fmt"
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
+	"io"
+	"io/fs"
+	"os"
 )
 
 // withoutDrafts leaves out the documents whose front matter says draft:
@@ -40,4 +45,30 @@ func (p *Project) isDraft(s Source) (bool, error) {
 	}
 	m, err := markdown.ReadMeta(name, src)
 	return m.Draft, err
+}
+
+// unpublishDraft removes the pages a draft has in output/ from a build
+// that published it (before it became a draft, or with --drafts): a draft
+// is not published. Files it references stay, as other pages may use them.
+func (p *Project) unpublishDraft(s Source, locales []string, log io.Writer) error {
+	for _, l := range locales {
+		for _, ext := range []string{".html", ".md"} {
+			rel := p.OutputPath(l, s, ext)
+			name, err := p.path(rel)
+			if err != nil {
+				return err
+			}
+			err = os.Remove(name)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("remove %s: %w", rel, err)
+			}
+			if log != nil {
+				fmt.Fprintf(log, "removed %s: %s is a draft\n", rel, p.ContentPath(s))
+			}
+		}
+	}
+	return nil
 }
