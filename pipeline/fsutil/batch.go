@@ -22,7 +22,9 @@ import (
 //
 // With a journal (see Journal), files that do not exist yet skip the
 // staging and are written in place: an interrupted run can then leave a
-// new file cut short, which the journal names.
+// new file cut short, which the journal names. The journal also makes a
+// batch whole: a run killed while renaming is finished by the next one
+// (see Recover).
 //
 // Files are created by one goroutine of the batch's, in the order they are
 // added, while the callers go on working: creating files in one folder
@@ -81,8 +83,16 @@ func (b *Batch) Journal(path string) {
 	b.jpath = path
 }
 
-// Recover removes the files a dead run created through the journal at
-// path (see Journal), and the journal. No journal is no error.
+// Recover finishes or undoes the batch of a dead run, from its journal at
+// path (see Journal), and removes the journal. No journal is no error.
+//
+// A run killed before its commit (see Commit) is undone: the files it
+// created are removed, and its staged files. A run killed after it is
+// finished: every staged file still beside its target is renamed into
+// place, and the files it created stay. Either way the files are as one
+// run left them, never some of the old and some of the new: a next run
+// then writes what it would have written after that run, and nothing
+// else.
 func Recover(path string) error {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -93,26 +103,56 @@ func Recover(path string) error {
 	}
 	recs := bytes.Split(data, []byte{0})
 	recs = recs[:len(recs)-1] // after the last NUL: nothing, or a torn entry
-	created := map[string]bool{}
+	created, staged := map[string]bool{}, map[string]bool{}
+	committed := false
 	for _, rec := range recs {
-		if len(rec) > 1 {
-			created[string(rec[1:])] = rec[0] == '+'
+		switch {
+		case len(rec) == 1 && rec[0] == opCommit:
+			committed = true
+		case len(rec) > 1 && rec[0] == opStage:
+			staged[string(rec[1:])] = true
+		case len(rec) > 1:
+			created[string(rec[1:])] = rec[0] == opCreate
 		}
 	}
 	var errs []error
+	dirs := map[string]bool{}
+	for target := range staged {
+		tmp := TempName(target)
+		if committed {
+			err = os.Rename(tmp, target)
+			dirs[filepath.Dir(target)] = true
+		} else {
+			err = os.Remove(tmp)
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
 	for target, made := range created {
-		if !made {
+		if !made || committed {
 			continue
 		}
 		if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
 		}
 	}
+	for dir := range dirs {
+		errs = append(errs, syncPath(dir))
+	}
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	return os.Remove(path)
 }
+
+// Journal entries: the first byte says what the path after it is.
+const (
+	opCreate = '+' // a file about to be created in place
+	opExists = '-' // a file that turned out to exist: not the batch's
+	opStage  = '~' // a file about to be staged beside its target
+	opCommit = '!' // (no path) every file is written: the renames begin
+)
 
 // Add stages data for path. It reports false, staging nothing, when the
 // file already holds exactly data. Add is safe for concurrent use; the
@@ -176,6 +216,11 @@ func (b *Batch) write(j job) error {
 			return err
 		}
 	}
+	if b.jpath != "" {
+		if err := b.record(opStage, path); err != nil {
+			return err
+		}
+	}
 	tmp := TempName(path)
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
@@ -199,14 +244,14 @@ func (b *Batch) write(j job) error {
 // create writes a file that does not exist yet in place, journaled. It
 // reports false if the file appeared meanwhile: it must then be staged.
 func (b *Batch) create(path string, data []byte) (bool, error) {
-	if err := b.record('+', path); err != nil {
+	if err := b.record(opCreate, path); err != nil {
 		return false, err
 	}
 	// The system calls themselves: os.OpenFile would add five more per
 	// file, to offer the file to the network poller, which refuses it.
 	fd, err := syscall.Open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return false, b.record('-', path) // not ours: Recover must spare it
+		return false, b.record(opExists, path) // not ours: Recover must spare it
 	}
 	if err != nil {
 		return false, &fs.PathError{Op: "create", Path: path, Err: err}
@@ -235,9 +280,8 @@ func (b *Batch) create(path string, data []byte) (bool, error) {
 	return true, nil
 }
 
-// record appends one entry to the journal: + for a file about to be
-// created, - for one that turned out to exist. Entries end in a NUL byte,
-// the one byte no path holds.
+// record appends one entry to the journal (see opCreate). Entries end in
+// a NUL byte, the one byte no path holds.
 func (b *Batch) record(op byte, path string) error {
 	rec := make([]byte, 0, len(path)+2)
 	rec = append(append(append(rec, op), path...), 0)
@@ -281,6 +325,10 @@ func (b *Batch) Commit() error {
 			return err
 		}
 	}
+	if err := b.commitRecord(); err != nil {
+		b.Abort()
+		return err
+	}
 	var errs []error
 	for _, p := range b.pending {
 		if p.tmp == "" {
@@ -299,7 +347,7 @@ func (b *Batch) Commit() error {
 		errs = append(errs, b.syncAll())
 	}
 	if err := errors.Join(errs...); err != nil {
-		return err // the journal stays: the next run removes what was created
+		return err // the journal stays: the next run finishes the renames
 	}
 	return b.closeJournal()
 }
@@ -324,6 +372,24 @@ func (b *Batch) Abort() {
 	}
 	b.created = 0
 	b.closeJournal()
+}
+
+// commitRecord marks the journal committed, once every file is written
+// (and, durable, on disk): from there a run killed between two renames
+// is finished by the next (see Recover), so the files are never some old
+// and some new. A message file and its obsolete file, say, hold one
+// document's translations between them: half a sync would lose some.
+func (b *Batch) commitRecord() error {
+	if b.jpath == "" || b.journal == nil {
+		return nil
+	}
+	if err := b.record(opCommit, ""); err != nil {
+		return err
+	}
+	if b.durable {
+		return b.journal.Sync()
+	}
+	return nil
 }
 
 // closeJournal ends the batch's journal: what it listed is either in place
