@@ -69,6 +69,9 @@ type docReport struct {
 	Warnings     []string
 	Untranslated []count // per locale
 	From         []count // per locale and the locale of its chain used
+	// outputs are the files built, for the cache's list (not kept with
+	// the report).
+	outputs []string
 }
 
 // count is a number of segments in a locale, taken From one locale of
@@ -148,6 +151,12 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if err := batch.Commit(); err != nil {
 		return nil, err
 	}
+	for i, e := range entries {
+		if e != nil {
+			cache.wrote(sources[i].Rel, reports[i].outputs)
+		}
+	}
+	p.removeGone(cache, sources, opt.Shard, opt.Log)
 
 	// A run killed while writing leaves temporary files beside the
 	// output; they must not be published with it. Only a run that found
@@ -243,6 +252,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 				return nil, fmt.Errorf("write %s: %w", f.path, err)
 			}
 			rep.Files++
+			rep.outputs = append(rep.outputs, f.path)
 		}
 	}
 	return rep, errs.err()
