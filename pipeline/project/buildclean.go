@@ -50,7 +50,7 @@ func (p *Project) removeGone(c *buildCache, sources []Source, shard Shard, log i
 	}
 	dirs := map[string]bool{}
 	for _, rel := range gone {
-		failed := false
+		failed, removed := false, 0
 		for _, o := range c.Wrote[rel] {
 			if live[o] {
 				continue
@@ -63,7 +63,13 @@ func (p *Project) removeGone(c *buildCache, sources []Source, shard Shard, log i
 				}
 				continue
 			}
+			if err == nil {
+				removed++
+			}
 			dirs[path.Dir(o)] = true
+		}
+		if removed > 0 && log != nil {
+			fmt.Fprintf(log, "%s: the document is gone; removed the %d files builds wrote for it\n", p.ContentPath(Source{Rel: rel}), removed)
 		}
 		if !failed {
 			delete(c.Wrote, rel)
