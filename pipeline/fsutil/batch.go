@@ -150,7 +150,7 @@ func Recover(path string) error {
 const (
 	opCreate = '+' // a file about to be created in place
 	opExists = '-' // a file that turned out to exist: not the batch's
-	opStage  = '~' // a file about to be staged beside its target
+	opStage  = '~' // a file staged beside its target, to rename at the commit
 	opCommit = '!' // (no path) every file is written: the renames begin
 )
 
@@ -213,11 +213,6 @@ func (b *Batch) write(j job) error {
 	if !j.exists && b.jpath != "" {
 		created, err := b.create(path, data)
 		if created || err != nil {
-			return err
-		}
-	}
-	if b.jpath != "" {
-		if err := b.record(opStage, path); err != nil {
 			return err
 		}
 	}
@@ -284,7 +279,12 @@ func (b *Batch) create(path string, data []byte) (bool, error) {
 // a NUL byte, the one byte no path holds.
 func (b *Batch) record(op byte, path string) error {
 	rec := make([]byte, 0, len(path)+2)
-	rec = append(append(append(rec, op), path...), 0)
+	return b.appendJournal(append(append(append(rec, op), path...), 0))
+}
+
+// appendJournal appends entries to the journal, which it opens first if
+// need be.
+func (b *Batch) appendJournal(rec []byte) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.journal == nil {
@@ -374,16 +374,29 @@ func (b *Batch) Abort() {
 	b.closeJournal()
 }
 
-// commitRecord marks the journal committed, once every file is written
-// (and, durable, on disk): from there a run killed between two renames
-// is finished by the next (see Recover), so the files are never some old
-// and some new. A message file and its obsolete file, say, hold one
-// document's translations between them: half a sync would lose some.
+// commitRecord lists the staged files in the journal and marks it
+// committed, once every file is written (and, durable, on disk): from
+// there a run killed between two renames is finished by the next (see
+// Recover), so the files are never some old and some new. A message file
+// and its obsolete file, say, hold one document's translations between
+// them: half a sync would lose some. The list goes in one write: a run
+// killed before it leaves staged files nobody needs, which the next run
+// overwrites.
 func (b *Batch) commitRecord() error {
-	if b.jpath == "" || b.journal == nil {
+	if b.jpath == "" {
 		return nil
 	}
-	if err := b.record(opCommit, ""); err != nil {
+	var rec []byte
+	for _, p := range b.pending {
+		if p.tmp != "" {
+			rec = append(append(append(rec, opStage), p.target...), 0)
+		}
+	}
+	if len(rec) == 0 {
+		return nil // nothing to rename: the files created are all in place
+	}
+	rec = append(rec, opCommit, 0)
+	if err := b.appendJournal(rec); err != nil {
 		return err
 	}
 	if b.durable {

@@ -41,32 +41,3 @@ func TestRecoverFinishesCommittedBatch(t *testing.T) {
 		}
 	}
 }
-
-// TestBatchCommitIsJournaled: a committed batch's journal, caught between
-// its commit and its renames, lists every staged file and the commit.
-func TestBatchCommitIsJournaled(t *testing.T) {
-	dir := t.TempDir()
-	journal := filepath.Join(dir, ".quipu", "sync.journal")
-	old := filepath.Join(dir, "old.toml")
-	os.WriteFile(old, []byte("old"), 0o644)
-	b := fsutil.NewBatch(true)
-	b.Journal(journal)
-	if _, err := b.Add(old, []byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.Add(filepath.Join(dir, "fresh.toml"), []byte("fresh")); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.Wait(); err != nil {
-		t.Fatal(err)
-	}
-	if got, want := read(t, journal), "+"+filepath.Join(dir, "fresh.toml")+"\x00"; got != "~"+old+"\x00"+want && got != want+"~"+old+"\x00" {
-		t.Fatalf("journal before the commit: %q", got)
-	}
-	if err := b.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if read(t, old) != "new" || read(t, journal) != "<absent>" {
-		t.Fatalf("after Commit: %q, journal %q", read(t, old), read(t, journal))
-	}
-}

@@ -67,6 +67,12 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		if err := fsutil.Recover(p.abs(syncJournal)); err != nil {
 			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
 		}
+		// One killed before its commit leaves its staged files too.
+		if l.TookOver {
+			if err := fsutil.RemoveTemp(p.abs(p.Config.LocalesDir)); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if err := p.checkLocaleFolders(); err != nil {
 		return nil, err
