@@ -61,7 +61,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 	if _, err := os.Stat(p.abs("output/es-PE/ref/deep")); err == nil {
 		t.Error("output/es-PE/ref/deep, left empty, is still there")
 	}
-	c := p.openCache(p.buildFingerprint([]string{"en", "es-PE"}, false), false)
+	c := p.openCache(p.buildFingerprint([]string{"en", "es-PE"}, false, false), false)
 	if c.Docs["guide/page-00.md"] == nil {
 		t.Fatal("the cache lost the documents that are there")
 	}
