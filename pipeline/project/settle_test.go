@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
@@ -29,8 +30,8 @@ func TestSyncSettles(t *testing.T) {
 	// A fixed seed by default, so every run tries the same cases; a new
 	// one each time at scale.
 	seed, rounds := uint64(9), 12
-	if os.Getenv("QUIPU_SCALE") != "" {
-		seed, rounds = uint64(time.Now().UnixNano()), 400
+	if testshared.Scale() {
+		seed, rounds = uint64(time.Now().UnixNano()), 200
 	}
 	if s := os.Getenv("QUIPU_SEED"); s != "" {
 		var err error
