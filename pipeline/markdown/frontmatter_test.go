@@ -138,7 +138,7 @@ var hostile = []string{
 	`&anchor *alias !tag`,
 	`¿Qué pasa?`,
 	`  spaces around  `,
-	"nul \x00 and bell \a",
+	"line\nbreak and\ttab",
 	"line\u2028separator",
 	`"""`,
 	`'''`,

@@ -49,6 +49,8 @@ func Check(in Input) []pipeline.Problem {
 	c.brackets()
 	c.startCase()
 	c.length()
+	c.invisible()
+	c.out = append(c.out, Controls(c.tr)...)
 	if in.Format != pipeline.FormatHTML {
 		c.markdown()
 	}
@@ -196,12 +198,7 @@ func (c *checker) urls() {
 			c.add(0, Error, "url", "URL %s of the source is missing or altered", u)
 		}
 	}
-	for _, loc := range urlRE.FindAllStringIndex(c.tr, -1) {
-		u := c.tr[loc[0]:loc[1]]
-		if !strings.Contains(c.srcText, u) {
-			c.add(loc[0], Error, "url-added", "URL %s is not in the source", u)
-		}
-	}
+	c.out = append(c.out, AddedLinks(c.src, c.tr)...)
 }
 
 func (c *checker) glossary() {
