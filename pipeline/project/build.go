@@ -329,6 +329,8 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		}
 	}
 	for _, r := range a.rejected {
+		// The page shows the English: so must its title and description.
+		chosen[r.Segment] = choice{}
 		m := where[r.Segment]
 		for _, pr := range r.Problems {
 			if pr.Severity != "error" {
