@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -125,43 +126,45 @@ const CodeTextHidden = "text-hidden"
 // Front matter values are metadata, not text of the page.
 func hidden(doc *pipeline.Document, want, got *reading, spans []span) map[*pipeline.Segment]bool {
 	var found map[*pipeline.Segment]bool
-	for i := range dialects {
-		for _, sp := range spans {
-			if found[sp.seg] || isFrontMatter(doc.Source, sp.seg) {
+	fm, hasFM := findFrontMatter(doc.Source)
+	hasFM = hasFM && bodyStart(doc.Source) > 0
+	var buf []rune
+	for _, sp := range spans {
+		if hasFM && sp.seg.Stop() <= fm.stop {
+			continue
+		}
+		buf = textLetters(buf[:0], sp.text)
+		for i := range dialects {
+			if got.visible(i).shows(sp.start, sp.stop, buf) {
 				continue
 			}
-			if covered(textWords(sp.text), got.visible(i).words(sp.start, sp.stop)) {
-				continue
-			}
-			if !covered(textWords(sp.seg.Text), want.visible(i).words(sp.seg.Start(), sp.seg.Stop())) {
+			if !want.visible(i).shows(sp.seg.Start(), sp.seg.Stop(), textLetters(nil, sp.seg.Text)) {
 				continue
 			}
 			if found == nil {
 				found = map[*pipeline.Segment]bool{}
 			}
 			found[sp.seg] = true
+			break
 		}
 	}
 	return found
 }
 
-func isFrontMatter(src []byte, seg *pipeline.Segment) bool {
-	fm, ok := findFrontMatter(src)
-	return ok && seg.Stop() <= fm.stop && bodyStart(src) > 0
-}
-
-// textWords counts the words of a message's literal text, tag by tag: the
-// words its translator wrote.
-func textWords(msg string) map[string]int {
-	out := map[string]int{}
+// textLetters appends the letters and digits of a message's literal text
+// to dst: what its translator wrote that must reach the reader.
+// Punctuation may change on the way (typographic quotes, escapes).
+func textLetters(dst []rune, msg string) []rune {
 	for _, t := range placeholder.Parse(msg) {
 		if t.Kind == placeholder.Text {
-			for w, n := range words([]byte(t.Text)) {
-				out[w] += n
+			for _, r := range t.Text {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					dst = append(dst, r)
+				}
 			}
 		}
 	}
-	return out
+	return dst
 }
 
 // visibility holds the byte ranges of a parsed document whose text a
@@ -203,52 +206,30 @@ func visibleText(root ast.Node, src []byte) *visibility {
 		}
 		return ast.WalkContinue, nil
 	})
+	// goldmark moves footnotes to the end of the tree.
+	sort.Slice(v.ranges, func(i, j int) bool { return v.ranges[i].Start < v.ranges[j].Start })
 	return v
 }
 
-// words returns the words of the visible text inside [start, stop).
-func (v *visibility) words(start, stop int) map[string]int {
-	out := map[string]int{}
-	for _, r := range v.ranges {
-		s, e := max(r.Start, start), min(r.Stop, stop)
-		if s < e {
-			for w, n := range words(v.src[s:e]) {
-				out[w] += n
+// shows reports whether the visible text inside [start, stop) has the
+// letters of want in their order, among others (the text of code spans
+// and other markup the translation kept).
+func (v *visibility) shows(start, stop int, want []rune) bool {
+	i := 0
+	// Ranges are sorted and do not overlap: the first that ends after
+	// start is found by bisection.
+	k := sort.Search(len(v.ranges), func(i int) bool { return v.ranges[i].Stop > start })
+	for _, r := range v.ranges[k:] {
+		if r.Start >= stop || i == len(want) {
+			break
+		}
+		for b := v.src[max(r.Start, start):min(r.Stop, stop)]; len(b) > 0 && i < len(want); {
+			c, size := utf8.DecodeRune(b)
+			b = b[size:]
+			if c == want[i] {
+				i++
 			}
 		}
 	}
-	return out
-}
-
-// words counts the runs of letters and digits in b: what must reach the
-// reader. Punctuation may change on the way (typographic quotes, escapes).
-func words(b []byte) map[string]int {
-	out := map[string]int{}
-	start := -1
-	for i := 0; i <= len(b); {
-		r, size := rune(0), 1
-		if i < len(b) {
-			r, size = utf8.DecodeRune(b[i:])
-		}
-		if i < len(b) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			out[string(b[start:i])]++
-			start = -1
-		}
-		i += size
-	}
-	return out
-}
-
-// covered reports whether every word of want is in got as many times.
-func covered(want, got map[string]int) bool {
-	for w, n := range want {
-		if got[w] < n {
-			return false
-		}
-	}
-	return true
+	return i == len(want)
 }

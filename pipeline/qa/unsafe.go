@@ -31,6 +31,9 @@ var bareLinkRE = regexp.MustCompile(`(?i)(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()
 // Markdown file would get a new link from any reader that links bare
 // addresses, so the translation is rejected (code url-added).
 func AddedLinks(src, tr string) []pipeline.Problem {
+	if !mayLink(tr) {
+		return nil // the common case, without the cost of the expression
+	}
 	srcText := placeholder.Strip(src)
 	var out []pipeline.Problem
 	for _, t := range placeholder.Parse(tr) {
@@ -47,6 +50,24 @@ func AddedLinks(src, tr string) []pipeline.Problem {
 		}
 	}
 	return out
+}
+
+// mayLink reports whether s holds what every match of bareLinkRE holds.
+func mayLink(s string) bool {
+	if strings.Contains(s, "://") || strings.IndexByte(s, '@') >= 0 {
+		return true
+	}
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		if i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // Controls returns a problem for the first control character of tr (C0,
