@@ -26,9 +26,13 @@ type Heading struct {
 // document: links written in the source ("#historical-context", from this
 // document or another) must keep working in every translation, so where
 // the two differ the source id is kept as an empty anchor in the heading.
-func AnchorHeadings(root ast.Node, src []byte, aliases []string) []Heading {
+//
+// reserved are ids the page has besides the document's: those of its
+// template (see Template.IDs). The built-in template's are always
+// reserved, and so are the ids the document's own HTML sets.
+func AnchorHeadings(root ast.Node, src []byte, aliases []string, reserved ...string) []Heading {
 	var out []Heading
-	used := usedIDs(root, src)
+	used := usedIDs(root, src, reserved)
 	i := 0
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
@@ -53,9 +57,9 @@ func AnchorHeadings(root ast.Node, src []byte, aliases []string) []Heading {
 
 // HeadingIDs returns the ids AnchorHeadings gives the headings of a
 // document, in order, without changing it.
-func HeadingIDs(root ast.Node, src []byte) []string {
+func HeadingIDs(root ast.Node, src []byte, reserved ...string) []string {
 	var ids []string
-	used := usedIDs(root, src)
+	used := usedIDs(root, src, reserved)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
 		if !entering || !ok {
@@ -101,10 +105,12 @@ func idsIn(html []byte) []string {
 
 // usedIDs are the ids a page has before its headings get theirs: the
 // template's, and those the document's own HTML sets.
-func usedIDs(root ast.Node, src []byte) map[string]bool {
+func usedIDs(root ast.Node, src []byte, reserved []string) map[string]bool {
 	used := map[string]bool{}
-	for _, id := range templateIDs {
-		used[id] = true
+	for _, ids := range [][]string{templateIDs, reserved} {
+		for _, id := range ids {
+			used[id] = true
+		}
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

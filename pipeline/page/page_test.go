@@ -1,6 +1,8 @@
 package page_test
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -71,5 +73,23 @@ func TestHeadingIDsUnique(t *testing.T) {
 	}
 	if ids := page.HeadingIDs(markdown.Parse(src), src); !slices.Equal(ids, want) {
 		t.Errorf("HeadingIDs %q, want %q", ids, want)
+	}
+}
+
+// TestHeadingIDsReserved: the ids of a project's own template are
+// reserved as the built-in template's are.
+func TestHeadingIDsReserved(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "page.html"), []byte(`<nav id="menu"></nav><main id='main'>{{.Body}}</main>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := page.LoadTemplate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []byte("## Menu\n\n## Main\n\n## Content\n")
+	ids := page.HeadingIDs(markdown.Parse(src), src, tmpl.IDs()...)
+	if want := []string{"menu-1", "main-1", "content-1"}; !slices.Equal(ids, want) {
+		t.Errorf("ids %q, want %q", ids, want)
 	}
 }

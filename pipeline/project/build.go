@@ -229,7 +229,8 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	dp := &docPages{
 		// The heading ids of the source, for the anchors translations keep.
 		sourceIDs: sync.OnceValue(func() []string {
-			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source)
+			tmpl, _ := p.template() // its error is the page's to report
+			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source, tmpl.IDs()...)
 		}),
 	}
 	for _, l := range locales {
@@ -410,7 +411,8 @@ func (p *Project) article(md []byte, root ast.Node, aliases []string, dp *docPag
 	if root == nil {
 		root = markdown.Parse(md)
 	}
-	headings = page.AnchorHeadings(root, md, aliases)
+	tmpl, _ := p.template() // its error is the page's to report
+	headings = page.AnchorHeadings(root, md, aliases, tmpl.IDs()...)
 	// The title heading goes above the date line; the rest below.
 	var h, b bytes.Buffer
 	r := markdown.Renderer()
