@@ -31,7 +31,7 @@ func Localize(doc *pipeline.Document, tr pipeline.Translator) (out []byte, root 
 		return out, Parse(out), rejected, false // nothing translated: nothing to check
 	}
 	want, got := read(doc.Source), read(out)
-	if sameShapes(want, got) && len(hidden(doc, want, got, spans)) == 0 {
+	if fits(want, got) && len(hidden(doc, want, got, spans)) == 0 {
 		return out, got.roots[0], rejected, false
 	}
 	return localizeEscaped(doc, tr, want)

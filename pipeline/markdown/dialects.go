@@ -82,15 +82,12 @@ func (r *reading) visible(i int) *visibility {
 	return r.vis[i]
 }
 
-// sameShapes reports whether two readings have the same shape under
-// every dialect.
-func sameShapes(a, b *reading) bool {
-	for i := range a.shapes {
-		if !sameShape(a.shapes[i], b.shapes[i]) {
-			return false
-		}
-	}
-	return true
+// fits reports whether got may stand for want: quipu's own page has the
+// same shape, and no other reader finds markup want lacks. Markup lost
+// for another reader only (a front matter value's emphasis, escaped for
+// readers that take front matter for Markdown) is no harm.
+func fits(want, got *reading) bool {
+	return sameShape(want.shapes[0], got.shapes[0]) && addedIn(want, got) == ""
 }
 
 // addedIn returns markup b has under some dialect that a lacks, named
