@@ -98,7 +98,11 @@ func (p *Project) assemble(doc *pipeline.Document, locale string, tr pipeline.Tr
 		if source {
 			lang = "" // the source's own page, byte for byte
 		}
-		a.html, a.rejected = htmldoc.Localize(doc, lang, tr)
+		var opt htmldoc.Options
+		if !source {
+			opt.SourceLang = p.Config.SourceLocale // text left in it is marked
+		}
+		a.html, a.rejected = htmldoc.LocalizeWith(doc, lang, tr, opt)
 	case pipeline.FormatText:
 		a.md, a.rejected = textdoc.ToMarkdown(doc, tr)
 		a.root = markdown.Parse(a.md)

@@ -229,10 +229,11 @@ func (p *Project) readMessages(rel string) (*catalog.File, error) {
 	return catalog.Parse(rel, data)
 }
 
-// eachMessageFile calls fn for every document and locale with the
-// document and its message file (nil when it has none yet), in document
-// order; unreadable documents and files are reported together.
-func (p *Project) eachMessageFile(locales []string, fn func(doc *pipeline.Document, locale, path string, f *catalog.File)) error {
+// eachDocument calls fn for every document and locale with the
+// document's message files along the locale's fallback chain (by locale;
+// nil or absent when it has none yet), in document order; unreadable
+// documents and files are reported together.
+func (p *Project) eachDocument(locales []string, fn func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File)) error {
 	sources, err := p.Sources()
 	if err != nil {
 		return err
@@ -244,14 +245,13 @@ func (p *Project) eachMessageFile(locales []string, fn func(doc *pipeline.Docume
 			errs.add(err)
 			continue
 		}
+		files := map[string]*catalog.File{}
+		if err := p.readChain(s, locales, files); err != nil {
+			errs.add(err)
+			continue
+		}
 		for _, locale := range locales {
-			path := p.MessagePath(locale, s)
-			f, err := p.readMessages(path)
-			if err != nil {
-				errs.add(err)
-				continue
-			}
-			fn(doc, locale, path, f)
+			fn(doc, s, locale, files)
 		}
 	}
 	return errs.err()

@@ -18,8 +18,8 @@ import (
 
 // Severities.
 const (
-	Error   = "error"
-	Warning = "warning"
+	Error   = pipeline.SeverityError
+	Warning = pipeline.SeverityWarning
 )
 
 // Input is one translated message to check.
@@ -68,7 +68,7 @@ type checker struct {
 	out             []pipeline.Problem
 }
 
-func (c *checker) add(off int, sev, code, format string, args ...any) {
+func (c *checker) add(off int, sev pipeline.Severity, code, format string, args ...any) {
 	c.out = append(c.out, pipeline.Problem{Offset: off, Severity: sev, Code: code, Msg: fmt.Sprintf(format, args...)})
 }
 
