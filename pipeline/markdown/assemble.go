@@ -15,16 +15,16 @@ import (
 
 // Localize writes the document with each segment replaced by its
 // translation and returns it with its parsed tree. Translations are first
-// written as the translator wrote them; if that changes the document's
-// shape (new markup, a new block, a lost link) for any Markdown reader the
-// file may meet (see dialects), or hides words from the reader, they are
-// written again with all Markdown syntax in their text escaped, so a
-// translation can never add markup. A translation that would still add
-// markup, which only its tags moved where their source bytes combine into
-// new syntax can do, is rejected (code "markup-added"), and so is one whose
-// words a reader would still not see (code "text-hidden"): its segment
-// keeps the source text. Changed reports a shape that still differs, by
-// lost markup only.
+// written as the translator wrote them; if that changes the shape of
+// quipu's page (new markup, a new block, a lost link), adds markup for
+// another Markdown reader the file may meet (see dialects), or hides words
+// from a reader, they are written again with all Markdown syntax in their
+// text escaped, so a translation can never add markup. A translation that
+// would still add markup, which only its tags moved where their source
+// bytes combine into new syntax can do, is rejected (code "markup-added"),
+// and so is one whose words a reader would still not see (code
+// "text-hidden"): its segment keeps the source text. Changed reports a
+// shape of quipu's page that still differs, by lost markup only.
 func Localize(doc *pipeline.Document, tr pipeline.Translator) (out []byte, root ast.Node, rejected []pipeline.Rejected, changed bool) {
 	out, spans, rejected := assemble(doc, tr, false)
 	if bytes.Equal(out, doc.Source) {
@@ -83,14 +83,14 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 		if text == seg.Text {
 			return src[seg.Start():seg.Stop()], nil
 		}
-		if probs := unsafe(seg, text); probs != nil {
+		if probs := unusable(seg, text); probs != nil {
 			return nil, probs
 		}
 		return renderFrontMatter(src, fm, seg, text)
 	}
 	translated := text != seg.Text
 	if translated {
-		if probs := unsafe(seg, text); probs != nil {
+		if probs := unusable(seg, text); probs != nil {
 			return nil, probs
 		}
 		text = loneCR.Replace(text)
@@ -147,10 +147,10 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 	return unjoin(src, seg, v), probs
 }
 
-// unsafe returns the problems that make a translation unusable in any
+// unusable returns the problems that make a translation unusable in any
 // writing: control characters, and bare addresses the source lacks, which
 // readers that link them would turn into links.
-func unsafe(seg *pipeline.Segment, text string) []placeholder.Problem {
+func unusable(seg *pipeline.Segment, text string) []placeholder.Problem {
 	if probs := qa.Controls(text); probs != nil {
 		return probs
 	}
