@@ -11,6 +11,7 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/tomlerr"
 )
 
 // ErrorList collects every problem of a file so a translator fixes them
@@ -200,8 +201,9 @@ func Parse(path string, data []byte) (*File, error) {
 			if r := p.Range(pe.Highlight); int(r.Offset) <= len(data) {
 				off = int(r.Offset)
 			}
+			msg, off := tomlerr.Syntax(data, off, pe.Message)
 			line, col := pipeline.LineCol(data, off)
-			return nil, append(errs, errAt(line, col, "%s", pe.Message))
+			return nil, append(errs, errAt(line, col, "%s", msg))
 		}
 		return nil, append(errs, errAt(1, 1, "%v", err))
 	}

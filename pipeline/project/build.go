@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
@@ -103,9 +104,9 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if err := fsutil.Recover(journal); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}
-	locales := opt.Locales
-	if len(locales) == 0 {
-		locales = append([]string{p.Config.SourceLocale}, p.Config.Locales...)
+	locales, err := p.Config.SelectLocales(opt.Locales, false)
+	if err != nil {
+		return nil, err
 	}
 	// The cache is read while the documents are listed.
 	opened := make(chan *buildCache, 1)
@@ -405,10 +406,10 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 }
 
 // url is the address of a document's page in a locale: absolute under
-// base_url when the project sets one, else relative to the page itself.
+// the site's base URL when there is one, else relative to the page itself.
 func (p *Project) url(s Source, locale string) string {
-	if p.Config.BaseURL != "" {
-		return strings.TrimSuffix(p.Config.BaseURL, "/") + "/" + locale + "/" + stem(s.Rel) + ".html"
+	if base := p.Config.SiteURL(""); base != "" {
+		return bundle.PageURL(base, locale, stem(s.Rel)+".html")
 	}
 	return relative(s.Rel, locale)
 }

@@ -27,8 +27,9 @@ type Finding struct {
 // Check runs the QA checks on every translation of every document in the
 // given locales (all targets when empty).
 func (p *Project) Check(locales []string) ([]Finding, error) {
-	if len(locales) == 0 {
-		locales = p.Config.Locales
+	locales, err := p.Config.SelectLocales(locales, true)
+	if err != nil {
+		return nil, err
 	}
 	gl, err := glossary.Load(p.abs(p.Config.Glossary))
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/tomlerr"
 )
 
 // ConfigFile is the name of the project's configuration file.
@@ -95,11 +96,56 @@ func LoadConfig(root string) (Config, error) {
 			return cfg, list.err()
 		case errors.As(err, &de):
 			line, col := de.Position()
-			return cfg, &pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: strings.TrimPrefix(de.Error(), "toml: ")}
+			msg := strings.TrimPrefix(de.Error(), "toml: ")
+			key := strings.Join(de.Key(), ".")
+			if want, ok := configWants(key); ok && strings.HasPrefix(msg, "cannot decode") {
+				msg = tomlerr.Type(key, want, msg)
+			} else {
+				var off int
+				msg, off = tomlerr.Syntax(data, tomlerr.Offset(data, line, col), msg)
+				line, col = pipeline.LineCol(data, off)
+			}
+			return cfg, &pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: msg}
 		}
 		return cfg, fmt.Errorf("%s: %w", ConfigFile, err)
 	}
 	return cfg, cfg.validate(valuePositions(data))
+}
+
+// SiteURL is the one base URL of the published site, ending with "/":
+// override when given (export --base-url), else base_url, else "" (links
+// relative to the page). Canonical links, hreflang alternates and the
+// sitemap all take it from here.
+func (c *Config) SiteURL(override string) string {
+	u := c.BaseURL
+	if override != "" {
+		u = override
+	}
+	if u != "" && !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}
+
+// configWants says what a key of quipu.toml takes, with an example, for
+// errors about a value of the wrong type.
+func configWants(key string) (string, bool) {
+	if strings.HasPrefix(key, "fallback.") {
+		return `a list of locale tags, like ["es-419", "es"]`, true
+	}
+	want, ok := map[string]string{
+		"source_locale":     `a locale tag in quotes, like "en"`,
+		"locales":           `a list of locale tags, like ["es-PE"]`,
+		"fallback":          `a table of lists, like [fallback] then "es-PE" = ["es-419", "es"]`,
+		"content":           `a folder in quotes, like "content"`,
+		"locales_dir":       `a folder in quotes, like "locales"`,
+		"output":            `a folder in quotes, like "output"`,
+		"glossary":          `a file in quotes, like "locales/glossary.toml"`,
+		"templates":         `a folder in quotes, like "templates"`,
+		"base_url":          `a URL in quotes, like "https://example.org/"`,
+		"front_matter_keys": `a list of keys, like ["title", "description"]`,
+	}[key]
+	return want, ok
 }
 
 // validate checks the values; at maps "key" and "key[i]" to the position
@@ -116,6 +162,8 @@ func (c *Config) validate(at map[string]pipeline.Position) error {
 	check := func(key, tag string) {
 		if _, err := language.Parse(tag); err != nil {
 			fail(key, "locale %q is not a valid BCP 47 tag (such as es-PE): %v", tag, err)
+		} else if msg := checkTagForm(tag); msg != "" {
+			fail(key, "%s", msg)
 		}
 	}
 	check("source_locale", c.SourceLocale)

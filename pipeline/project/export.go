@@ -15,8 +15,8 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 // ExportOptions tune Export.
@@ -24,7 +24,9 @@ type ExportOptions struct {
 	// Locales to export; empty means every configured locale. The source
 	// locale is always exported: the sitemap's x-default points at it.
 	Locales []string
-	// BaseURL is where the bundle will be published, for the sitemap.
+	// BaseURL is where the bundle will be published: it replaces base_url
+	// for the pages' canonical and alternate links and for the sitemap
+	// alike. Empty means base_url.
 	BaseURL string
 	// MinCoverage refuses the export if a locale has less than this
 	// percentage of its segments translated (fuzzy ones do not count).
@@ -67,8 +69,8 @@ func (e *CoverageError) Error() string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(&b, "%s: %.2f%% translated (%d of %d segments, %d fuzzy), below --min-coverage %g",
-			c.Locale, c.Coverage, c.Translated, c.Segments, c.Stale, e.Min)
+		fmt.Fprintf(&b, "%s: %s translated (%d of %s, %d fuzzy), below --min-coverage %g",
+			c.Locale, say.Percent(c.Coverage), c.Translated, say.Count("Segment", c.Segments), c.Stale, e.Min)
 		for _, g := range c.Gaps {
 			fmt.Fprintf(&b, "\n%s: %s: %s: %s", g.Pos, c.Locale, g.State, g.ID)
 		}
@@ -112,6 +114,8 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 			return nil, cov, err
 		}
 	}
+	// One base URL for the pages and the sitemap.
+	p.Config.BaseURL = p.Config.SiteURL(opt.BaseURL)
 	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard, UseFuzzy: opt.UseFuzzy}); err != nil {
 		return nil, cov, err
 	}
@@ -122,7 +126,7 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 	meta := bundle.Meta{
 		Version:      pipeline.Version,
 		Commit:       GitCommit(p.Root),
-		BaseURL:      opt.BaseURL,
+		BaseURL:      p.Config.BaseURL,
 		SourceLocale: p.Config.SourceLocale,
 		Shard:        opt.Shard.String(),
 	}
@@ -142,15 +146,12 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 // exportLocales is the source locale, then the requested locales (or all
 // configured ones), each once.
 func (p *Project) exportLocales(requested []string) ([]string, error) {
-	src := p.Config.SourceLocale
-	if len(requested) == 0 {
-		requested = p.Config.Locales
+	selected, err := p.Config.SelectLocales(requested, false)
+	if err != nil {
+		return nil, err
 	}
-	out := []string{src}
-	for _, l := range requested {
-		if l != src && l != pseudo.Locale && !slices.Contains(p.Config.Locales, l) {
-			return nil, fmt.Errorf("locale %q is not configured (locales in %s: %s)", l, ConfigFile, strings.Join(p.Config.Locales, ", "))
-		}
+	out := []string{p.Config.SourceLocale}
+	for _, l := range selected {
 		if !slices.Contains(out, l) {
 			out = append(out, l)
 		}

@@ -216,18 +216,18 @@ func (p *Project) inStep(doc *pipeline.Document, s Source, locale string) (curre
 
 // targetLocale checks a locale named by the user, "" meaning the first.
 func (p *Project) targetLocale(locale string) (string, error) {
-	if locale == "" {
-		if len(p.Config.Locales) == 0 {
-			return "", fmt.Errorf("%s: no target locales", ConfigFile)
-		}
-		return p.Config.Locales[0], nil
+	var asked []string
+	if locale != "" {
+		asked = []string{locale}
 	}
-	for _, l := range p.Config.Locales {
-		if l == locale {
-			return l, nil
-		}
+	selected, err := p.Config.SelectLocales(asked, true)
+	if err != nil {
+		return "", err
 	}
-	return "", fmt.Errorf("locale %q is not a target locale of this project (%s lists %s)", locale, ConfigFile, strings.Join(p.Config.Locales, ", "))
+	if len(selected) == 0 {
+		return "", fmt.Errorf("%s: no target locales", ConfigFile)
+	}
+	return selected[0], nil
 }
 
 type importJob struct {

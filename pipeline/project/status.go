@@ -53,11 +53,12 @@ func statusOf(doc, locale string, c resolve.Counts) Status {
 // and decided as the build decides: along the fallback chain, a fuzzy
 // translation or one with tag errors not counting.
 func (p *Project) Status(locales []string) ([]Status, error) {
-	if len(locales) == 0 {
-		locales = p.Config.Locales
+	locales, err := p.Config.SelectLocales(locales, true)
+	if err != nil {
+		return nil, err
 	}
 	var out []Status
-	err := p.eachDocument(locales, func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File) {
+	err = p.eachDocument(locales, func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File) {
 		rd := p.resolveDoc(doc, s, locale, files, p.Config.UseFuzzy)
 		out = append(out, statusOf(doc.Path, locale, resolve.Count(doc.Segments, rd.res)))
 	})
