@@ -295,7 +295,9 @@ func (c *checker) length() {
 }
 
 var (
-	blockStartRE = regexp.MustCompile(`^(?:#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|={2,}\s*$|-{2,}\s*$|` + "```" + `|~~~| {4})`)
+	// A "[label]:" line is a link reference or footnote definition, which
+	// hides its words; ": " starts a definition in Hugo's Markdown.
+	blockStartRE = regexp.MustCompile(`^(?:#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|={2,}\s*$|-{2,}\s*$|` + "```" + `|~~~| {4}|\[[^\]]*\]:|:\s)`)
 	htmlRE       = regexp.MustCompile(`<[A-Za-z!?/][^>]*>`)
 	inlineMDRE   = regexp.MustCompile("\\*\\*|__|`|\\]\\(|!\\[|\\[[^\\]]*\\]\\[")
 )
@@ -316,7 +318,7 @@ func (c *checker) markdown() {
 			if lineStart && s[i] != '\n' {
 				rest := strings.TrimLeft(s[i:], " ")
 				if m := blockStartRE.FindString(s[i:]); m != "" || (rest != s[i:] && blockStartRE.MatchString(rest)) {
-					c.add(t.Offset+i, Error, "markdown-block", "a line starting %q would start a new Markdown block (heading, list, quote, code)", firstRunes(s[i:], 4))
+					c.add(t.Offset+i, Error, "markdown-block", "a line starting %q would start a new Markdown block (heading, list, quote, code, definition)", firstRunes(s[i:], 4))
 				}
 				lineStart = false
 			}
