@@ -3,6 +3,7 @@ package fsutil
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -82,8 +83,11 @@ func (b *Batch) Journal(path string) {
 }
 
 // Recover removes the files a dead run created through the journal at
-// path (see Journal), and the journal. No journal is no error.
-func Recover(path string) error {
+// path (see Journal), and the journal. No journal is no error. A journal
+// is a file anyone could have written, so each file is removed only if
+// owns, when set, accepts it; one it refuses is an error, and the journal
+// stays.
+func Recover(path string, owns func(file string) error) error {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -103,6 +107,12 @@ func Recover(path string) error {
 	for target, made := range created {
 		if !made {
 			continue
+		}
+		if owns != nil {
+			if err := owns(target); err != nil {
+				errs = append(errs, fmt.Errorf("%s: not removed: %w", path, err))
+				continue
+			}
 		}
 		if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
@@ -177,7 +187,7 @@ func (b *Batch) write(j job) error {
 		}
 	}
 	tmp := TempName(path)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := openOver(tmp, 0)
 	if err != nil {
 		return err
 	}
@@ -247,7 +257,7 @@ func (b *Batch) record(op byte, path string) error {
 		if err := os.MkdirAll(filepath.Dir(b.jpath), 0o755); err != nil {
 			return err
 		}
-		f, err := os.OpenFile(b.jpath, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|os.O_APPEND, 0o644)
+		f, err := openOver(b.jpath, os.O_APPEND)
 		if err != nil {
 			return err
 		}
@@ -320,7 +330,7 @@ func (b *Batch) Abort() {
 		// Too many to have kept: the journal names them all.
 		b.journal.Close()
 		b.journal = nil
-		Recover(b.jpath)
+		Recover(b.jpath, nil) // this run's own journal
 	}
 	b.created = 0
 	b.closeJournal()

@@ -101,7 +101,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	journal := p.abs(path.Join(CacheDir, "build.journal"))
-	if err := fsutil.Recover(journal); err != nil {
+	if err := fsutil.Recover(journal, p.ws.Owns); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}
 	locales, err := p.Config.SelectLocales(opt.Locales, false)
@@ -248,7 +248,11 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			continue
 		}
 		for _, f := range out {
-			if _, err := batch.Add(p.abs(f.path), f.data); err != nil {
+			name, err := p.path(f.path)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := batch.Add(name, f.data); err != nil {
 				return nil, fmt.Errorf("write %s: %w", f.path, err)
 			}
 			rep.Files++
@@ -447,6 +451,9 @@ func (p *Project) template() (*page.Template, error) {
 		dir := ""
 		if p.Config.Templates != "" {
 			dir = p.abs(p.Config.Templates)
+			if p.tmplErr = p.ws.Regular(path.Join(p.Config.Templates, "page.html")); p.tmplErr != nil {
+				return
+			}
 		}
 		p.tmpl, p.tmplErr = page.LoadTemplate(dir)
 	})

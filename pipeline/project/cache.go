@@ -66,7 +66,7 @@ const buildCacheMagic = "quipu build cache 3\n"
 func (p *Project) openCache(fingerprint string, force bool) *buildCache {
 	c := &buildCache{root: p.Root, path: p.abs(path.Join(CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}}
 	if !force {
-		if data, err := os.ReadFile(c.path); err == nil {
+		if data, err := p.ws.ReadFile(path.Join(CacheDir, "build.cache")); err == nil {
 			if old, ok := decodeBuildCache(data); ok && old.Fingerprint == fingerprint {
 				c.Docs, c.Dirs, c.Racy = old.Docs, old.Dirs, old.Racy
 			}
