@@ -3,6 +3,7 @@ package fsutil
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -93,7 +94,11 @@ func (b *Batch) Journal(path string) {
 // run left them, never some of the old and some of the new: a next run
 // then writes what it would have written after that run, and nothing
 // else.
-func Recover(path string) error {
+//
+// A journal is a file anyone could have written, so each file is removed
+// or renamed only if owns, when set, accepts it; one it refuses is an
+// error, and the journal stays.
+func Recover(path string, owns func(file string) error) error {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -118,6 +123,12 @@ func Recover(path string) error {
 	var errs []error
 	dirs := map[string]bool{}
 	for target := range staged {
+		if owns != nil {
+			if err := owns(target); err != nil {
+				errs = append(errs, fmt.Errorf("%s: not renamed: %w", path, err))
+				continue
+			}
+		}
 		tmp := TempName(target)
 		if committed {
 			err = os.Rename(tmp, target)
@@ -132,6 +143,12 @@ func Recover(path string) error {
 	for target, made := range created {
 		if !made || committed {
 			continue
+		}
+		if owns != nil {
+			if err := owns(target); err != nil {
+				errs = append(errs, fmt.Errorf("%s: not removed: %w", path, err))
+				continue
+			}
 		}
 		if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
@@ -217,7 +234,7 @@ func (b *Batch) write(j job) error {
 		}
 	}
 	tmp := TempName(path)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := openOver(tmp, 0)
 	if err != nil {
 		return err
 	}
@@ -291,7 +308,7 @@ func (b *Batch) appendJournal(rec []byte) error {
 		if err := os.MkdirAll(filepath.Dir(b.jpath), 0o755); err != nil {
 			return err
 		}
-		f, err := os.OpenFile(b.jpath, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|os.O_APPEND, 0o644)
+		f, err := openOver(b.jpath, os.O_APPEND)
 		if err != nil {
 			return err
 		}
@@ -368,7 +385,7 @@ func (b *Batch) Abort() {
 		// Too many to have kept: the journal names them all.
 		b.journal.Close()
 		b.journal = nil
-		Recover(b.jpath)
+		Recover(b.jpath, nil) // this run's own journal
 	}
 	b.created = 0
 	b.closeJournal()

@@ -27,7 +27,7 @@ func TestRecoverFinishesCommittedBatch(t *testing.T) {
 			entries += "!\x00"
 		}
 		os.WriteFile(journal, []byte(entries), 0o644)
-		if err := fsutil.Recover(journal); err != nil {
+		if err := fsutil.Recover(journal, nil); err != nil {
 			t.Fatal(err)
 		}
 		want := map[string]string{pending: "old", created: "<absent>", fsutil.TempName(pending): "<absent>", journal: "<absent>"}

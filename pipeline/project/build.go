@@ -104,7 +104,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	journal := p.abs(path.Join(CacheDir, "build.journal"))
-	if err := fsutil.Recover(journal); err != nil {
+	if err := fsutil.Recover(journal, p.ws.Owns); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}
 	locales, err := p.Config.SelectLocales(opt.Locales, false)
@@ -245,7 +245,8 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	dp := &docPages{
 		// The heading ids of the source, for the anchors translations keep.
 		sourceIDs: sync.OnceValue(func() []string {
-			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source)
+			tmpl, _ := p.template() // its error is the page's to report
+			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source, tmpl.IDs()...)
 		}),
 		sourceTree: sync.OnceValue(func() ast.Node { return markdown.Parse(doc.Source) }),
 	}
@@ -256,7 +257,11 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			continue
 		}
 		for _, f := range out {
-			if _, err := batch.Add(p.abs(f.path), f.data); err != nil {
+			name, err := p.path(f.path)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := batch.Add(name, f.data); err != nil {
 				return nil, fmt.Errorf("write %s: %w", f.path, err)
 			}
 			rep.Files++
@@ -330,7 +335,8 @@ func (p *Project) article(md []byte, root ast.Node, aliases []string, mark func(
 		root = markdown.Parse(md)
 	}
 	marked := mark != nil && mark(root)
-	headings = page.AnchorHeadings(root, md, aliases)
+	tmpl, _ := p.template() // its error is the page's to report
+	headings = page.AnchorHeadings(root, md, aliases, tmpl.IDs()...)
 	// The title heading goes above the date line; the rest below.
 	var h, b bytes.Buffer
 	r := markdown.Renderer()
@@ -455,6 +461,9 @@ func (p *Project) template() (*page.Template, error) {
 		dir := ""
 		if p.Config.Templates != "" {
 			dir = p.abs(p.Config.Templates)
+			if p.tmplErr = p.ws.Regular(path.Join(p.Config.Templates, "page.html")); p.tmplErr != nil {
+				return
+			}
 		}
 		p.tmpl, p.tmplErr = page.LoadTemplate(dir)
 	})

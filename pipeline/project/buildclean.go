@@ -49,13 +49,28 @@ func (p *Project) removeGone(c *buildCache, sources []Source, shard Shard, log i
 		}
 	}
 	dirs := map[string]bool{}
+	out := path.Clean(p.Config.Output) + "/"
 	for _, rel := range gone {
 		failed, removed := false, 0
 		for _, o := range c.Wrote[rel] {
 			if live[o] {
 				continue
 			}
-			err := os.Remove(p.abs(o))
+			// The cache is a file anyone could have written: what it
+			// lists is removed only inside the output folder, inside the
+			// project.
+			name, err := p.ws.Path(o)
+			if err == nil && !strings.HasPrefix(path.Clean(o), out) {
+				err = fmt.Errorf("not in the output folder %s", p.Config.Output)
+			}
+			if err != nil {
+				// Never a build's: left alone, and forgotten.
+				if log != nil {
+					fmt.Fprintf(log, "%s: listed in the build cache, not removed: %v\n", o, err)
+				}
+				continue
+			}
+			err = os.Remove(name)
 			if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				failed = true
 				if log != nil {
@@ -92,8 +107,9 @@ func (p *Project) removeEmptyDirs(dirs map[string]bool) {
 	root := path.Clean(p.Config.Output) + "/"
 	for _, d := range list {
 		for strings.HasPrefix(d+"/", root) && d+"/" != root {
-			if os.Remove(p.abs(d)) != nil {
-				break // not empty, or not there
+			name, err := p.ws.Path(d)
+			if err != nil || os.Remove(name) != nil {
+				break // not empty, not there, or not ours
 			}
 			d = path.Dir(d)
 		}

@@ -72,7 +72,7 @@ const buildCacheMagic = "quipu build cache 4\n"
 // every document's entry go, but not the list of outputs builds wrote.
 func (p *Project) openCache(fingerprint string, force bool) *buildCache {
 	c := &buildCache{root: p.Root, path: p.abs(path.Join(CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}, Wrote: map[string][]string{}}
-	if data, err := os.ReadFile(c.path); err == nil {
+	if data, err := p.ws.ReadFile(path.Join(CacheDir, "build.cache")); err == nil {
 		if old, ok := decodeBuildCache(data); ok {
 			c.Wrote = old.Wrote
 			if !force && old.Fingerprint == fingerprint {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/glossary"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
@@ -31,7 +30,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	gl, err := glossary.Load(p.abs(p.Config.Glossary))
+	gl, err := p.glossary()
 	if err != nil {
 		return nil, err
 	}
@@ -65,9 +64,9 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 				add(pr)
 			}
 			// What only the document as a whole shows: tags moved where
-			// their markup would add syntax.
+			// their markup would add syntax, words no reader would see.
 			for _, pr := range rd.res[i].Problems {
-				if pr.Code == markdown.CodeMarkupAdded {
+				if pr.Code == markdown.CodeMarkupAdded || pr.Code == markdown.CodeTextHidden {
 					add(pr)
 				}
 			}

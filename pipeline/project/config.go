@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/tomlerr"
+	"github.com/quipu-l10n/quipu/pipeline/workspace"
 )
 
 // ConfigFile is the name of the project's configuration file.
@@ -68,11 +68,20 @@ var configKeys = []string{"source_locale", "locales", "fallback", "content", "lo
 
 // LoadConfig reads root/quipu.toml over the defaults.
 func LoadConfig(root string) (Config, error) {
+	ws, err := workspace.Open(root)
+	if err != nil {
+		return DefaultConfig(), err
+	}
+	return loadConfig(ws)
+}
+
+// loadConfig reads quipu.toml over the defaults and checks the values,
+// the folders too when there is no file.
+func loadConfig(ws *workspace.Workspace) (Config, error) {
 	cfg := DefaultConfig()
-	path := filepath.Join(root, ConfigFile)
-	data, err := os.ReadFile(path)
+	data, err := ws.ReadFile(ConfigFile)
 	if errors.Is(err, os.ErrNotExist) {
-		return cfg, nil
+		return cfg, cfg.validate(ws, nil)
 	}
 	if err != nil {
 		return cfg, err
@@ -109,7 +118,7 @@ func LoadConfig(root string) (Config, error) {
 		}
 		return cfg, fmt.Errorf("%s: %w", ConfigFile, err)
 	}
-	return cfg, cfg.validate(valuePositions(data))
+	return cfg, cfg.validate(ws, valuePositions(data))
 }
 
 // SiteURL is the one base URL of the published site, ending with "/":
@@ -150,7 +159,7 @@ func configWants(key string) (string, bool) {
 
 // validate checks the values; at maps "key" and "key[i]" to the position
 // of that value in quipu.toml, for errors.
-func (c *Config) validate(at map[string]pipeline.Position) error {
+func (c *Config) validate(ws *workspace.Workspace, at map[string]pipeline.Position) error {
 	var errs errorList
 	fail := func(key, format string, args ...any) {
 		pos, ok := at[key]
@@ -176,11 +185,8 @@ func (c *Config) validate(at map[string]pipeline.Position) error {
 			check(fmt.Sprintf("fallback.%s[%d]", l, i), f)
 		}
 	}
-	for name, dir := range map[string]string{"content": c.Content, "locales_dir": c.LocalesDir, "output": c.Output, "glossary": c.Glossary} {
-		clean := filepath.Clean(filepath.FromSlash(dir))
-		if filepath.IsAbs(dir) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
-			fail(name, "%s = %q must stay inside the project", name, dir)
-		}
+	for _, err := range c.confine(ws, at) {
+		errs.add(err)
 	}
 	return errs.err()
 }

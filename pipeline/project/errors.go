@@ -41,11 +41,17 @@ func (l *errorList) err() error {
 		return pi.Col < pj.Col
 	})
 	var b strings.Builder
+	last := ""
 	for i, e := range l.items {
+		msg := e.Error()
+		if i > 0 && msg == last {
+			continue // one cause met by many documents, such as a link out
+		}
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(e.Error())
+		b.WriteString(msg)
+		last = msg
 	}
 	return errors.New(b.String())
 }

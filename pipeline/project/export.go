@@ -2,8 +2,10 @@ package project
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -213,7 +215,7 @@ func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, er
 	for _, l := range locales {
 		for _, s := range sources {
 			for _, kind := range []struct{ ext, kind string }{{".html", bundle.KindPage}, {".md", bundle.KindMarkdown}} {
-				data, err := os.ReadFile(p.abs(p.OutputPath(l, s, kind.ext)))
+				data, err := p.ws.ReadFile(p.OutputPath(l, s, kind.ext))
 				if err != nil {
 					return nil, err
 				}
@@ -224,7 +226,7 @@ func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, er
 				for _, ref := range p.assets(s, data) {
 					a, ok := assets[ref]
 					if !ok {
-						if a, err = os.ReadFile(p.abs(path.Join(p.Config.Content, ref))); err != nil {
+						if a, err = p.ws.ReadFile(path.Join(p.Config.Content, ref)); err != nil {
 							return nil, err
 						}
 						assets[ref] = a
@@ -256,9 +258,14 @@ func (p *Project) assets(s Source, page []byte) []string {
 		if _, doc := formats[strings.ToLower(path.Ext(rel))]; doc {
 			return
 		}
+		// A link is copied if it leads inside the project (collect
+		// refuses one that leads out); a pipe or device never is.
 		fi, err := os.Lstat(p.abs(path.Join(p.Config.Content, rel)))
-		if err != nil || !fi.Mode().IsRegular() {
+		if err != nil || !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
 			return
+		}
+		if _, err := os.Stat(p.abs(path.Join(p.Config.Content, rel))); errors.Is(err, fs.ErrNotExist) {
+			return // a link to nothing
 		}
 		seen[rel] = true
 		out = append(out, rel)

@@ -59,7 +59,11 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	if f := formatOf(out); f != pipeline.FormatMarkdown {
 		return "", fmt.Errorf("%s: the document must be a Markdown file (.md)", out)
 	}
-	if _, err := os.Stat(p.abs(out)); err == nil && !opt.Force {
+	name, err := p.path(out)
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(name); err == nil && !opt.Force {
 		return "", fmt.Errorf("%s already exists (use --force to replace it)", out)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return "", err
@@ -76,7 +80,7 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 		return "", fmt.Errorf("%s: nothing to import (no line with text)", file)
 	}
 	md, _ := textdoc.ToMarkdown(doc, func(seg *pipeline.Segment) (string, bool) { return seg.Text, true })
-	if err := fsutil.WriteDurable(p.abs(out), md); err != nil {
+	if err := fsutil.WriteDurable(name, md); err != nil {
 		return "", fmt.Errorf("write %s: %w", out, err)
 	}
 	for _, m := range moves {

@@ -64,7 +64,7 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		defer l.Release()
 		// A sync killed half way may have left new message files half
 		// written; its journal names them.
-		if err := fsutil.Recover(p.abs(syncJournal)); err != nil {
+		if err := fsutil.Recover(p.abs(syncJournal), p.ws.Owns); err != nil {
 			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
 		}
 		// One killed before its commit leaves its staged files too.
@@ -368,16 +368,18 @@ const syncJournal = CacheDir + "/sync.journal"
 // and reports whether it does. It is safe for concurrent use.
 func (st *stager) add(path string, data []byte) bool {
 	var changed bool
-	var err error
-	if st.dry {
-		changed = !fsutil.Same(st.p.abs(path), data)
-	} else {
-		changed, err = st.batch.Add(st.p.abs(path), data)
+	name, err := st.p.path(path)
+	switch {
+	case err != nil:
+	case st.dry:
+		changed = !fsutil.Same(name, data)
+	default:
+		changed, err = st.batch.Add(name, data)
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if err != nil {
-		st.errs = append(st.errs, fmt.Errorf("write %s: %w", path, err))
+		st.errs = writeError(st.errs, path, err)
 	} else if changed {
 		st.changed = append(st.changed, path)
 	}

@@ -93,7 +93,7 @@ func (p *Project) openSyncCache(use bool) *syncCache {
 	if !use {
 		return c
 	}
-	data, err := os.ReadFile(c.path)
+	data, err := p.ws.ReadFile(syncCacheFile)
 	if err != nil {
 		return c
 	}

@@ -250,7 +250,7 @@ type syncEnv struct {
 // and, with orphans, from the message files whose document is gone.
 func (r *docRun) newSyncEnv(checkAll, orphans bool, cached func(i int) ([][]tm.Entry, bool)) (*syncEnv, error) {
 	p := r.p
-	gl, err := glossary.Load(p.abs(p.Config.Glossary))
+	gl, err := p.glossary()
 	if err != nil {
 		return nil, err
 	}
