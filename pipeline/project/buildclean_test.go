@@ -112,3 +112,31 @@ func readOutput(t *testing.T, p *Project) map[string]string {
 	}
 	return out
 }
+
+// TestBuildRemovesOnlyOutputs: a build cache that lists, for a document
+// that is gone, files outside the output folder (the cache is a file
+// anyone can write) makes the build remove none of them.
+func TestBuildRemovesOnlyOutputs(t *testing.T) {
+	p := newProject(t, 3, 0)
+	if _, err := p.Build(BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(filepath.Dir(p.Root), "outside.txt")
+	if err := os.WriteFile(outside, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := p.openCache("", false)
+	c.Wrote["gone.md"] = []string{"content/guide/page-00.md", "../outside.txt", "output/../locales/es-PE/guide/page-00.es-PE.toml"}
+	c.dirty = true
+	if err := c.save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Build(BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{p.abs("content/guide/page-00.md"), outside, p.abs("locales/es-PE/guide/page-00.es-PE.toml")} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("a build removed %s, which a tampered cache listed", f)
+		}
+	}
+}
