@@ -24,21 +24,29 @@ import (
 // the sync, incremental when only documents changed, wrote exactly what a
 // full sync (--force) of the same project writes.
 //
-// The seed is printed; QUIPU_SEED replays one. QUIPU_SCALE=1 runs many
+// Each seed is printed; QUIPU_SEED replays one. QUIPU_SCALE=1 runs many
 // more rounds, from a new seed each time.
 func TestSyncSettles(t *testing.T) {
-	// A fixed seed by default, so every run tries the same cases; a new
-	// one each time at scale.
-	seed, rounds := uint64(9), 12
+	// Fixed seeds by default, so every run tries the same cases (the
+	// second makes many incremental syncs); a new one each time at scale.
+	seeds, rounds := []uint64{9, 23}, 12
 	if testshared.Scale() {
-		seed, rounds = uint64(time.Now().UnixNano()), 200
+		seeds, rounds = []uint64{uint64(time.Now().UnixNano())}, 200
 	}
 	if s := os.Getenv("QUIPU_SEED"); s != "" {
-		var err error
-		if seed, err = strconv.ParseUint(s, 10, 64); err != nil {
+		seed, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
 			t.Fatalf("QUIPU_SEED: %v", err)
 		}
+		seeds = []uint64{seed}
 	}
+	for _, seed := range seeds {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) { settles(t, seed, rounds) })
+	}
+}
+
+// settles plays rounds of random changes from seed (see TestSyncSettles).
+func settles(t *testing.T, seed uint64, rounds int) {
 	t.Logf("seed %d (QUIPU_SEED=%d replays it), %d rounds", seed, seed, rounds)
 	g := &garden{t: t, rng: rand.New(rand.NewPCG(seed, seed)), root: t.TempDir()}
 	for range 6 {
