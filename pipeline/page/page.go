@@ -48,6 +48,15 @@ func LoadTemplate(dir string) (*Template, error) {
 	return &Template{defaultTemplate, TemplateSource()}, nil
 }
 
+// IDs returns the ids the template's own elements have, which headings
+// must not take.
+func (t *Template) IDs() []string {
+	if t == nil {
+		return nil
+	}
+	return idsIn(t.Source)
+}
+
 // Execute renders a page, with the typography of its language.
 func (t *Template) Execute(w io.Writer, d Data) error { return t.t.Execute(w, typeset(d)) }
 

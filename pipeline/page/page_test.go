@@ -1,10 +1,14 @@
 package page_test
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/page"
 )
 
@@ -50,6 +54,44 @@ func TestChrome(t *testing.T) {
 	}
 	if c, _ := page.NewChrome("es-PE", day, 150); c.ReadingTime != "150 palabras · 1 minuto de lectura" {
 		t.Errorf("singular: %q", c.ReadingTime)
+	}
+}
+
+// TestHeadingIDsUnique: a heading whose text slugs to an id the page
+// already has (the template's "content" and "toc-title", an id the
+// document's own HTML sets, an earlier heading's) gets the next free one,
+// numbered as GitHub numbers them.
+func TestHeadingIDsUnique(t *testing.T) {
+	src := []byte("# Content\n\n## TOC title\n\n<div id=\"map\"></div>\n\n## Map\n\n## Notes\n\n## Notes\n\n## Notes 1\n")
+	root := markdown.Parse(src)
+	var got []string
+	for _, h := range page.AnchorHeadings(root, src, nil) {
+		got = append(got, h.ID)
+	}
+	want := []string{"content-1", "toc-title-1", "map-1", "notes", "notes-1", "notes-1-1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ids %q, want %q", got, want)
+	}
+	if ids := page.HeadingIDs(markdown.Parse(src), src); !slices.Equal(ids, want) {
+		t.Errorf("HeadingIDs %q, want %q", ids, want)
+	}
+}
+
+// TestHeadingIDsReserved: the ids of a project's own template are
+// reserved as the built-in template's are.
+func TestHeadingIDsReserved(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "page.html"), []byte(`<nav id="menu"></nav><main id='main'>{{.Body}}</main>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := page.LoadTemplate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []byte("## Menu\n\n## Main\n\n## Content\n")
+	ids := page.HeadingIDs(markdown.Parse(src), src, tmpl.IDs()...)
+	if want := []string{"menu-1", "main-1", "content-1"}; !slices.Equal(ids, want) {
+		t.Errorf("ids %q, want %q", ids, want)
 	}
 }
 

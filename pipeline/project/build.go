@@ -84,6 +84,9 @@ type docReport struct {
 	// Assets are the files under content/ its pages reference, copied
 	// beside them (content-relative paths).
 	Assets []string
+	// outputs are the files built, for the cache's list (not kept with
+	// the report).
+	outputs []string
 }
 
 // count is a number of segments in a locale, taken From one locale of
@@ -166,6 +169,12 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if err := batch.Commit(); err != nil {
 		return nil, err
 	}
+	for i, e := range entries {
+		if e != nil {
+			cache.wrote(sources[i].Rel, reports[i].outputs)
+		}
+	}
+	p.removeGone(cache, sources, opt.Shard, opt.Log)
 
 	// A run killed while writing leaves temporary files beside the
 	// output; they must not be published with it. Only a run that found
@@ -280,7 +289,8 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 		updated: updated, dated: dated,
 		// The heading ids of the source, for the anchors translations keep.
 		sourceIDs: sync.OnceValue(func() []string {
-			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source)
+			tmpl, _ := p.template() // its error is the page's to report
+			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source, tmpl.IDs()...)
 		}),
 		sourceTree: sync.OnceValue(func() ast.Node { return markdown.Parse(doc.Source) }),
 	}
@@ -299,6 +309,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 				return nil, fmt.Errorf("write %s: %w", f.path, err)
 			}
 			rep.Files++
+			rep.outputs = append(rep.outputs, f.path)
 		}
 		if err := p.copyAssets(s, l, out, batch, rep); err != nil {
 			return nil, err
@@ -378,7 +389,8 @@ func (p *Project) article(md []byte, root ast.Node, aliases []string, mark func(
 		root = markdown.Parse(md)
 	}
 	marked := mark != nil && mark(root)
-	headings = page.AnchorHeadings(root, md, aliases)
+	tmpl, _ := p.template() // its error is the page's to report
+	headings = page.AnchorHeadings(root, md, aliases, tmpl.IDs()...)
 	// The title heading goes above the date line; the rest below.
 	var h, b bytes.Buffer
 	r := markdown.Renderer()

@@ -38,6 +38,9 @@ func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsut
 		if _, err := batch.Add(name, data); err != nil {
 			return fmt.Errorf("write %s: %w", dst, err)
 		}
+		// Listed with the document's outputs: they go with it, unless
+		// another document's pages still use them.
+		rep.outputs = append(rep.outputs, dst)
 	}
 	return nil
 }

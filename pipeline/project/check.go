@@ -64,9 +64,9 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 				add(pr)
 			}
 			// What only the document as a whole shows: tags moved where
-			// their markup would add syntax.
+			// their markup would add syntax, words no reader would see.
 			for _, pr := range rd.res[i].Problems {
-				if pr.Code == markdown.CodeMarkupAdded {
+				if pr.Code == markdown.CodeMarkupAdded || pr.Code == markdown.CodeTextHidden {
 					add(pr)
 				}
 			}

@@ -49,6 +49,8 @@ func Check(in Input) []pipeline.Problem {
 	c.brackets()
 	c.startCase()
 	c.length()
+	c.invisible()
+	c.out = append(c.out, Controls(c.tr)...)
 	if in.Format != pipeline.FormatHTML {
 		c.markdown()
 	}
@@ -196,12 +198,7 @@ func (c *checker) urls() {
 			c.add(0, Error, "url", "URL %s of the source is missing or altered", u)
 		}
 	}
-	for _, loc := range urlRE.FindAllStringIndex(c.tr, -1) {
-		u := c.tr[loc[0]:loc[1]]
-		if !strings.Contains(c.srcText, u) {
-			c.add(loc[0], Error, "url-added", "URL %s is not in the source", u)
-		}
-	}
+	c.out = append(c.out, AddedLinks(c.src, c.tr)...)
 }
 
 func (c *checker) glossary() {
@@ -298,7 +295,9 @@ func (c *checker) length() {
 }
 
 var (
-	blockStartRE = regexp.MustCompile(`^(?:#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|={2,}\s*$|-{2,}\s*$|` + "```" + `|~~~| {4})`)
+	// A "[label]:" line is a link reference or footnote definition, which
+	// hides its words; ": " starts a definition in Hugo's Markdown.
+	blockStartRE = regexp.MustCompile(`^(?:#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|={2,}\s*$|-{2,}\s*$|` + "```" + `|~~~| {4}|\[[^\]]*\]:|:\s)`)
 	htmlRE       = regexp.MustCompile(`<[A-Za-z!?/][^>]*>`)
 	inlineMDRE   = regexp.MustCompile("\\*\\*|__|`|\\]\\(|!\\[|\\[[^\\]]*\\]\\[")
 )
@@ -319,7 +318,7 @@ func (c *checker) markdown() {
 			if lineStart && s[i] != '\n' {
 				rest := strings.TrimLeft(s[i:], " ")
 				if m := blockStartRE.FindString(s[i:]); m != "" || (rest != s[i:] && blockStartRE.MatchString(rest)) {
-					c.add(t.Offset+i, Error, "markdown-block", "a line starting %q would start a new Markdown block (heading, list, quote, code)", firstRunes(s[i:], 4))
+					c.add(t.Offset+i, Error, "markdown-block", "a line starting %q would start a new Markdown block (heading, list, quote, code, definition)", firstRunes(s[i:], 4))
 				}
 				lineStart = false
 			}
