@@ -77,7 +77,8 @@ type docReport struct {
 	Warnings     []string
 	Untranslated []count // per locale
 	From         []count // per locale and the locale of its chain used
-	// Draft is a document left out as a draft: it has no outputs.
+	// Draft is a document whose front matter says draft: true. Left out
+	// of a build without --drafts, it has no outputs.
 	Draft bool
 	// Date is the page date's key (see pageDates.cacheKey).
 	Date int64
@@ -263,9 +264,9 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 		return &docReport{Draft: true}, nil
 	}
 	// An HTML document's page is the document: it shows no date.
-	updated, dated, dateKey := time.Time{}, false, int64(dateInSource)
+	updated, dateKey := time.Time{}, int64(dateInSource)
 	if doc.Format != pipeline.FormatHTML {
-		if updated, dated, err = dates.of(s, meta); err != nil {
+		if updated, err = dates.of(s, meta); err != nil {
 			return nil, err
 		}
 		if dateKey, err = dates.cacheKey(s, meta); err != nil {
@@ -286,7 +287,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	}
 	rep := &docReport{Segments: messages(doc), Draft: meta.Draft, Date: dateKey}
 	dp := &docPages{
-		updated: updated, dated: dated,
+		updated: updated,
 		// The heading ids of the source, for the anchors translations keep.
 		sourceIDs: sync.OnceValue(func() []string {
 			tmpl, _ := p.template() // its error is the page's to report
@@ -363,9 +364,8 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 
 // docPages is what the pages of one document in several locales share.
 type docPages struct {
-	// updated is the date the pages show, if dated.
+	// updated is the date the pages show; zero for none.
 	updated   time.Time
-	dated     bool
 	sourceIDs func() []string
 	// sourceTree is the source parsed, read only.
 	sourceTree func() ast.Node
@@ -460,11 +460,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	if len(h2) >= 4 {
 		data.TOC = h2
 	}
-	var updated time.Time
-	if dp.dated {
-		updated = dp.updated
-	}
-	if data.Chrome, err = page.NewChrome(locale, updated, words); err != nil {
+	if data.Chrome, err = page.NewChrome(locale, dp.updated, words); err != nil {
 		return nil, err
 	}
 	data.Heading, data.Body = head, body

@@ -48,18 +48,18 @@ func (p *Project) newPageDates() *pageDates {
 	}
 }
 
-// of is the date a document's page shows, and whether it shows one: the
-// front matter's lastmod, then its date; else the time of the last commit
-// that touched the file; else SOURCE_DATE_EPOCH; else none.
-func (d *pageDates) of(s Source, meta markdown.Meta) (time.Time, bool, error) {
+// of is the date a document's page shows, zero for none: the front
+// matter's lastmod, then its date; else the time of the last commit that
+// touched the file; else SOURCE_DATE_EPOCH; else none.
+func (d *pageDates) of(s Source, meta markdown.Meta) (time.Time, error) {
 	if !meta.Date.IsZero() {
-		return meta.Date, true, nil
+		return meta.Date, nil
 	}
 	sec, err := d.fallback(s)
 	if err != nil || sec == noDate {
-		return time.Time{}, false, err
+		return time.Time{}, err
 	}
-	return time.Unix(sec, 0).UTC(), true, nil
+	return time.Unix(sec, 0).UTC(), nil
 }
 
 // fallback is the date of a document without one in its front matter, in
