@@ -96,7 +96,7 @@ other = "Línea 1\nLínea \"2\""
 	if diff := cmp.Diff([]string{"other", "description", "hash"}, m.Order); diff != "" {
 		t.Errorf("field order not kept (-want +got):\n%s", diff)
 	}
-	if f.Messages[1].State != catalog.Stale || f.Messages[1].Previous != "Old text" || f.Messages[1].ID != "id.with.dots" {
+	if f.Messages[1].State != catalog.Stale || f.Messages[1].Previous != "Old text" || f.WrittenID(f.Messages[1]) != "id.with.dots" {
 		t.Errorf("second message read as %+v", f.Messages[1])
 	}
 	out := catalog.Format(f)

@@ -219,7 +219,11 @@ func (p *Project) Load(s Source) (*pipeline.Document, error) {
 		line, col := pipeline.LineCol(src, off)
 		return nil, &pipeline.Error{Pos: pipeline.Position{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("NUL byte at byte offset %d (a text document has none)", off)}
 	}
-	return p.extract(name, src)
+	doc, err := p.extract(name, src)
+	if doc != nil {
+		doc.Key = stem(s.Rel) // unique: sharedStems refuses two documents with one
+	}
+	return doc, err
 }
 
 func invalidUTF8(b []byte) int {

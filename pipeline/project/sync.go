@@ -452,7 +452,7 @@ func keepObsolete(obs *catalog.File, gone []*catalog.Message, current *catalog.F
 	if obs == nil && len(gone) == 0 {
 		return nil
 	}
-	out := &catalog.File{Header: []string{
+	out := &catalog.File{Doc: current.Doc, Header: []string{
 		"quipu: translations of segments that left the document, kept for reuse.",
 		"sync gives one back when its segment returns; delete what you no longer need.",
 	}}
