@@ -61,6 +61,37 @@ func TestStagingNeverFollowsLinks(t *testing.T) {
 	}
 }
 
+// TestStagingReplacesNamedPipes: a named pipe planted at a staging or
+// journal name is replaced, not written into: opening it to write would
+// wait for a reader forever, holding the project's lock.
+func TestStagingReplacesNamedPipes(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	os.WriteFile(a, []byte("old a"), 0o644) // exists: staged beside
+	journal := filepath.Join(dir, "journal")
+	for _, name := range []string{fsutil.TempName(a), journal} {
+		if err := mkfifo(name); err != nil {
+			t.Skip("mkfifo:", err)
+		}
+	}
+	done := make(chan error, 1)
+	go func() {
+		batch := fsutil.NewBatch(true)
+		batch.Journal(journal)
+		batch.Add(a, []byte("new a"))
+		batch.Add(filepath.Join(dir, "b.txt"), []byte("new b")) // new: journaled
+		done <- batch.Commit()
+	}()
+	select {
+	case err := <-done:
+		if err != nil || read(t, a) != "new a" || read(t, filepath.Join(dir, "b.txt")) != "new b" {
+			t.Errorf("Commit: %v; a %q", err, read(t, a))
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a batch waits on a named pipe at a staging or journal name")
+	}
+}
+
 // TestRecoverAsksOwner: a journal listing a file owns refuses is
 // refused whole: nothing it lists is removed, not even the files owns
 // accepts, and the journal stays, for the next run to report again.
