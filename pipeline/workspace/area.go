@@ -16,8 +16,8 @@ import (
 type Area struct {
 	Dir string // project-relative folder
 	// Shared lets a link under the area also lead to a folder of the
-	// project that lies in no area at all: documents may reference
-	// images kept in a shared folder. quipu only reads such an area.
+	// project that neither lies in nor holds another area: documents may
+	// reference images kept in a shared folder.
 	Shared bool
 }
 
@@ -84,7 +84,9 @@ func (w *Workspace) keepIn(rel, to string) error {
 			if b.Dir == a.Dir {
 				continue
 			}
-			if other, err := w.dir(b.Dir); err == nil && Within(other, to) {
+			// Nor a folder that holds an area: below it, paths reach the
+			// area without another link to check.
+			if other, err := w.dir(b.Dir); err == nil && Overlap(other, to) {
 				in = true
 				break
 			}

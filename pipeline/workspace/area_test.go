@@ -33,6 +33,7 @@ func areas(t *testing.T) *workspace.Workspace {
 		"content/guide/l10n":  "../../locales",
 		"content/site":        "../output/en",
 		"content/alias":       "guide", // stays in content
+		"content/up":          "..",    // the project, which holds the other folders
 	} {
 		if err := os.Symlink(to, filepath.Join(root, name)); err != nil {
 			t.Skip("no symbolic links here:", err)
@@ -72,6 +73,7 @@ func TestAreasKeepLinksIn(t *testing.T) {
 		{rel: ".quipu/cache/x", link: ".quipu/cache", area: ".quipu"},
 		{rel: "content/guide/l10n/es-PE/a.toml", link: "content/guide/l10n", area: "content"},
 		{rel: "content/site/a.html", link: "content/site", area: "content"},
+		{rel: "content/up/locales/en/a.en.toml", link: "content/up", area: "content"},
 		{rel: "output/pt/a.html"},
 		{rel: "content/img/logo.png"},
 		{rel: "content/alias/b.md"},
