@@ -354,7 +354,8 @@ type stager struct {
 }
 
 func (p *Project) newStager(dry bool) *stager {
-	st := &stager{p: p, dry: dry, batch: fsutil.NewBatch(true)}
+	// changed is a list even when empty, as --json shows it.
+	st := &stager{p: p, dry: dry, batch: fsutil.NewBatch(true), changed: []string{}}
 	// New message files are created in place, journaled (see
 	// fsutil.Batch.Journal); the ones that exist are replaced atomically.
 	st.batch.Journal(p.abs(syncJournal))
