@@ -179,24 +179,19 @@ func (c *Config) validate(ws *workspace.Workspace, at map[string]pipeline.Positi
 	}
 	check("source_locale", c.SourceLocale)
 	// A locale listed twice would have its files written twice, and the
-	// source locale's are the source messages: neither is a target.
-	first := map[string]int{}
+	// source locale's are the source messages: neither is a target. (Tags
+	// are compared as written: checkTagForm refuses another case.)
+	listed := map[string]bool{}
 	for i, l := range c.Locales {
 		key := fmt.Sprintf("locales[%d]", i)
 		check(key, l)
-		folded := strings.ToLower(l)
-		if j, dup := first[folded]; dup {
-			if c.Locales[j] != l {
-				fail(key, "locale %q is listed twice in locales (first as %q)", l, c.Locales[j])
-			} else {
-				fail(key, "locale %q is listed twice in locales", l)
-			}
-			continue
-		}
-		first[folded] = i
-		if strings.EqualFold(l, c.SourceLocale) {
+		switch {
+		case listed[l]:
+			fail(key, "locale %q is listed twice in locales", l)
+		case l == c.SourceLocale:
 			fail(key, "locale %q is the source locale (source_locale = %q): locales lists the locales translated into", l, c.SourceLocale)
 		}
+		listed[l] = true
 	}
 	if why := BaseURLProblem(c.BaseURL); c.BaseURL != "" && why != "" {
 		fail("base_url", "base_url = %q %s", c.BaseURL, why)
