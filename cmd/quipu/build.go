@@ -28,6 +28,7 @@ used, and the build warns at the message. A translation whose tags do not
 match, or that drops a link, an image or code, is rejected the same way. Every
 warning names the message file's line and column. --locale qps builds the
 pseudo-locale, to see untranslated or truncated text before translators start.
+A document whose front matter says draft: true is left out unless --drafts.
 
 Example:
    quipu build
@@ -36,7 +37,7 @@ Example:
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "strict", Usage: "fail on untranslated, fuzzy or rejected segments"},
 			forceFlag("rebuild every document, even unchanged ones"),
-			useFuzzyFlag,
+			useFuzzyFlag, draftsFlag,
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "build only this locale (repeatable; qps is the pseudo-locale)"},
 			quietFlag(), verboseFlag(), jsonSummaryFlag(),
 			&cli.StringFlag{Name: "shard", Usage: "build only part `I/N` of the documents (I from 0), for spreading a build over machines"},
@@ -64,6 +65,7 @@ Example:
 				Log:      log,
 				Progress: bar.callback(),
 				Shard:    shard,
+				Drafts:   c.Bool("drafts"),
 			})
 			bar.clear()
 			if ferr := log.Flush(c.App.ErrWriter); err == nil {
@@ -83,16 +85,23 @@ Example:
 			if c.Bool("json") {
 				return json.NewEncoder(c.App.Writer).Encode(map[string]any{
 					"documents": res.Documents, "segments": res.Segments, "rebuilt": res.Rebuilt,
-					"files": res.Files, "untranslated": res.Untranslated, "seconds": elapsed.Seconds(),
+					"files": res.Files, "untranslated": res.Untranslated, "drafts": res.Drafts, "seconds": elapsed.Seconds(),
 				})
 			}
-			fmt.Fprintf(c.App.ErrWriter, "built %s (%s, %s rebuilt): %s in %s\n",
+			drafts := ""
+			if res.Drafts > 0 {
+				drafts = ", " + say.Count("DraftLeftOut", res.Drafts)
+			}
+			fmt.Fprintf(c.App.ErrWriter, "built %s (%s, %s rebuilt%s): %s in %s\n",
 				say.Count("Document", res.Documents), say.Count("Segment", res.Segments), say.Number(res.Rebuilt),
-				say.Count("File", res.Files), elapsed.Round(time.Millisecond))
+				drafts, say.Count("File", res.Files), elapsed.Round(time.Millisecond))
 			return nil
 		},
 	}
 }
+
+// draftsFlag builds and exports drafts, as hugo --buildDrafts does.
+var draftsFlag = &cli.BoolFlag{Name: "drafts", Usage: "build documents whose front matter says draft: true too"}
 
 // useFuzzyFlag publishes fuzzy translations, as msgfmt --use-fuzzy does.
 var useFuzzyFlag = &cli.BoolFlag{Name: "use-fuzzy", Usage: "publish fuzzy translations (the English changed since); they still count as untranslated"}

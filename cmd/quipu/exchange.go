@@ -113,8 +113,12 @@ Example:
 				return json.NewEncoder(c.App.Writer).Encode(map[string]any{"documents": res.Documents, "changed": res.Changed,
 					"updated": res.Updated, "unchanged": res.Unchanged, "empty": res.Empty})
 			}
-			fmt.Fprintf(c.App.ErrWriter, "imported %s: %s; messages: %s updated, %s unchanged, %s without translation\n",
-				say.Count("Document", res.Documents), say.Count("FileChanged", len(res.Changed)), say.Number(res.Updated), say.Number(res.Unchanged), say.Number(res.Empty))
+			verb, changed := "imported", say.Count("FileChanged", len(res.Changed))
+			if c.Bool("dry-run") {
+				verb, changed = "dry run, nothing written: would import", say.Count("FileWouldChange", len(res.Changed))
+			}
+			fmt.Fprintf(c.App.ErrWriter, "%s %s: %s; messages: %s updated, %s unchanged, %s without translation\n",
+				verb, say.Count("Document", res.Documents), changed, say.Number(res.Updated), say.Number(res.Unchanged), say.Number(res.Empty))
 			return nil
 		},
 	}

@@ -31,6 +31,7 @@ segments translated, and lists the others as content file:line:col. Counts are
 those of quipu status: a fuzzy translation, or one a build rejects (tags that
 do not match, a link or code dropped), counts as untranslated. Fuzzy
 translations are published only with --use-fuzzy (or use_fuzzy = true).
+Drafts (draft: true in their front matter) are left out unless --drafts.
 
 --out is replaced only if quipu wrote it: a folder holding a manifest.json
 that quipu wrote and no file it does not list, unchanged; an archive file.
@@ -56,7 +57,7 @@ Example:
 			&cli.StringFlag{Name: "shard", Usage: "export only part `I/N` of the documents (I from 0)"},
 			&cli.BoolFlag{Name: "merge", Usage: "merge the shard bundles given as arguments instead of building"},
 			forceFlag("replace --out even if quipu did not write it (never the project or its sources)"),
-			useFuzzyFlag,
+			useFuzzyFlag, draftsFlag,
 			quietFlag(), verboseFlag(), jsonSummaryFlag(),
 		},
 		Action: func(c *cli.Context) error {
@@ -113,6 +114,7 @@ Example:
 					MinCoverage: c.Float64("min-coverage"),
 					Shard:       shard,
 					UseFuzzy:    c.Bool("use-fuzzy"),
+					Drafts:      c.Bool("drafts"),
 				})
 				if ferr := log.Flush(c.App.ErrWriter); err == nil {
 					err = ferr

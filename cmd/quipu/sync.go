@@ -58,8 +58,12 @@ Example:
 					"fuzzy": r.Stale, "reused": r.Reused, "obsolete": r.Obsolete, "seconds": time.Since(start).Seconds(),
 				})
 			}
-			fmt.Fprintf(c.App.ErrWriter, "synced %s in %s: %s; messages: %s new, %s kept, %s fuzzy, %s reused, %s obsolete\n",
-				say.Count("Document", res.Documents), time.Since(start).Round(time.Millisecond), say.Count("FileChanged", len(res.Changed)),
+			verb, changed := "synced", say.Count("FileChanged", len(res.Changed))
+			if c.Bool("dry-run") {
+				verb, changed = "dry run, nothing written: would sync", say.Count("FileWouldChange", len(res.Changed))
+			}
+			fmt.Fprintf(c.App.ErrWriter, "%s %s in %s: %s; messages: %s new, %s kept, %s fuzzy, %s reused, %s obsolete\n",
+				verb, say.Count("Document", res.Documents), time.Since(start).Round(time.Millisecond), changed,
 				say.Number(r.Added), say.Number(r.Kept), say.Number(r.Stale), say.Number(r.Reused), say.Number(r.Obsolete))
 			return nil
 		},

@@ -208,6 +208,21 @@ func Parse(path string, data []byte) (*File, error) {
 		return nil, append(errs, errAt(1, 1, "%v", err))
 	}
 	flush()
+	// IDs are written qualified by the document; messages hold them as
+	// segments do. A file written before IDs were qualified has bare IDs,
+	// read the same, so the next sync qualifies them and loses nothing.
+	local := make(map[string]*Message, len(f.Messages))
+	for _, m := range f.Messages {
+		_, id := SplitID(m.ID)
+		if first := local[id]; first != nil {
+			if first.written != m.ID { // the same ID twice is reported above
+				errs = append(errs, errAt(m.Line, m.Col, "message %q is message %q again (first at line %d): one segment, one message", m.ID, first.written, first.Line))
+			}
+			continue
+		}
+		m.written, m.ID = m.ID, id
+		local[id] = m
+	}
 	return f, errs.Err()
 }
 

@@ -144,7 +144,7 @@ func frontMatterSegments(path string, src []byte, keys []string) ([]*pipeline.Se
 		if !pipeline.Translatable(seg.Text) {
 			continue
 		}
-		seg.Kind, seg.SingleLine = pipeline.KindAttribute, true
+		seg.Kind, seg.SingleLine = pipeline.KindFrontMatter, true
 		if v.key == "title" {
 			seg.Kind = pipeline.KindTitle
 		}

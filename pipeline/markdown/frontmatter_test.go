@@ -60,14 +60,14 @@ func TestFrontMatterSegments(t *testing.T) {
 	}{
 		{"yaml", yamlDoc, []string{
 			"title 2:8 Lima's new metro line",
-			`attribute 3:14 Line 2 carries its first "passengers"`,
-			"attribute 4:10 It's open",
+			`front matter 3:14 Line 2 carries its first "passengers"`,
+			"front matter 4:10 It's open",
 			"title 12:3 Lima's new metro line",
 			"paragraph 14:1 Riders <1>cheered</1>.",
 		}},
 		{"toml", tomlDoc, []string{
 			"title 2:9 Lima's new metro line",
-			"attribute 3:15 Line 2 carries its first passengers",
+			"front matter 3:15 Line 2 carries its first passengers",
 			"paragraph 11:1 Riders <1>cheered</1>.",
 		}},
 		{"crlf", "---\r\ntitle: Hi there\r\n---\r\nText.\r\n", []string{"title 2:8 Hi there", "paragraph 4:1 Text."}},

@@ -17,7 +17,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed templates/page.html
+//go:embed templates/page.html templates/languages.html
 var templates embed.FS
 
 var defaultTemplate = template.Must(template.ParseFS(templates, "templates/page.html"))

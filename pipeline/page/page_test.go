@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -91,5 +92,44 @@ func TestHeadingIDsReserved(t *testing.T) {
 	ids := page.HeadingIDs(markdown.Parse(src), src, tmpl.IDs()...)
 	if want := []string{"menu-1", "main-1", "content-1"}; !slices.Equal(ids, want) {
 		t.Errorf("ids %q, want %q", ids, want)
+	}
+}
+
+// TestChromeWithoutDate: a page whose document has no date shows no date
+// line, only its reading time.
+func TestChromeWithoutDate(t *testing.T) {
+	c, err := page.NewChrome("es-PE", time.Time{}, 1594)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Updated != "" || c.ReadingTime != "1,594 palabras · 8 minutos de lectura" {
+		t.Errorf("%q, %q", c.Updated, c.ReadingTime)
+	}
+	var b strings.Builder
+	if err := page.Render(&b, page.Data{Lang: "es-PE", Chrome: c}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `<p class="meta">1,594 palabras · 8 minutos de lectura</p>`) || strings.Contains(b.String(), "Actualizado") {
+		t.Errorf("page without a date:\n%s", b.String())
+	}
+}
+
+// TestLanguagesMatchThePage: the alternates and switcher HTML documents
+// get are the page template's own markup.
+func TestLanguagesMatchThePage(t *testing.T) {
+	d := page.Data{Lang: "es-PE", XDefault: "../en/a.html", Alternates: []page.Alternate{
+		{Lang: "en", Name: "English", Href: "../en/a.html"},
+		{Lang: "es-PE", Name: "Español (Perú)", Href: "../es-PE/a.html", Current: true},
+	}}
+	d.Chrome.LanguageLabel = "Idioma"
+	var b strings.Builder
+	if err := page.Render(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	full := b.String()
+	for name, part := range map[string][]byte{"alternates": page.Alternates(d), "switcher": page.Switcher(d)} {
+		if len(part) == 0 || !strings.Contains(full, strings.TrimSpace(string(part))) {
+			t.Errorf("%s is not the page's markup:\n%s", name, part)
+		}
 	}
 }

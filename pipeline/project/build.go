@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -46,6 +45,8 @@ type BuildOptions struct {
 	Progress func(done, total int)
 	// Shard builds only the documents of one part of the project.
 	Shard Shard
+	// Drafts builds documents whose front matter says draft: true too.
+	Drafts bool
 }
 
 // BuildResult sums up a build.
@@ -55,6 +56,8 @@ type BuildResult struct {
 	// Rebuilt counts the documents built this time; the others were
 	// unchanged since the last build.
 	Rebuilt int
+	// Drafts counts the draft documents left out (see BuildOptions.Drafts).
+	Drafts int
 	// Untranslated counts, per locale, the messages that do not count as
 	// translated (missing, fuzzy or rejected: see resolve.Verdict), as
 	// status and export count them.
@@ -74,6 +77,14 @@ type docReport struct {
 	Warnings     []string
 	Untranslated []count // per locale
 	From         []count // per locale and the locale of its chain used
+	// Draft is a document whose front matter says draft: true. Left out
+	// of a build without --drafts, it has no outputs.
+	Draft bool
+	// Date is the page date's key (see pageDates.cacheKey).
+	Date int64
+	// Assets are the files under content/ its pages reference, copied
+	// beside them (content-relative paths).
+	Assets []string
 	// outputs are the files built, for the cache's list (not kept with
 	// the report).
 	outputs []string
@@ -124,6 +135,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	sources = opt.Shard.Filter(sources)
 	msgLocales := p.messageLocales(locales)
 	inputs := p.scanInputs(sources, msgLocales)
+	dates := p.newPageDates()
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
 	reports := make([]*docReport, len(sources))
@@ -135,11 +147,11 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			defer func() { opt.Progress(int(done.Add(1)), len(sources)) }()
 		}
 		s := sources[i]
-		if rep, ok := cache.lookup(s.Rel, inputs[i], p.htmlOutputs(s, locales)); ok {
+		if rep, ok := p.unchanged(cache, s, inputs[i], locales, opt.Drafts, dates); ok {
 			reports[i] = rep
 			return
 		}
-		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch)
+		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch, dates)
 		if err != nil {
 			errs[i].add(err)
 			return
@@ -173,6 +185,13 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			return nil, err
 		}
 	}
+	for i, rep := range reports {
+		if rep.Draft && !opt.Drafts {
+			if err := p.unpublishDraft(sources[i], locales, opt.Log); err != nil {
+				return nil, err
+			}
+		}
+	}
 	outDirs := map[string]bool{}
 	folders, docs := byFolder(sources)
 	for _, d := range folders {
@@ -183,14 +202,22 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	cache.stampDirs(outDirs)
 	res := &BuildResult{Untranslated: map[string]int{}, From: map[string]map[string]int{}}
 	for i, rep := range reports {
+		leftOut := rep.Draft && !opt.Drafts
+		if entries[i] != nil {
+			if !leftOut {
+				res.Rebuilt++
+				entries[i].Outputs = statFiles(p.Root, p.htmlOutputs(sources[i], locales))
+				entries[i].Assets = p.assetStats(rep.Assets, locales)
+			}
+			cache.store(sources[i].Rel, entries[i])
+		}
+		if leftOut {
+			res.Drafts++
+			continue
+		}
 		res.Documents++
 		res.Segments += rep.Segments
 		res.Files += rep.Files
-		if entries[i] != nil {
-			res.Rebuilt++
-			entries[i].Outputs = statFiles(p.Root, p.htmlOutputs(sources[i], locales))
-			cache.store(sources[i].Rel, entries[i])
-		}
 		for _, c := range rep.Untranslated {
 			res.Untranslated[c.Locale] += c.N
 		}
@@ -224,10 +251,27 @@ func present(msgLocales []string, inputs []int64) []string {
 // buildDoc builds one document in every locale, staging its outputs. It
 // reads the document's message files in msgLocales (the others, missing,
 // count as empty).
-func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch) (*docReport, error) {
+func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch, dates *pageDates) (*docReport, error) {
 	doc, err := p.Load(s)
 	if err != nil {
 		return nil, err
+	}
+	meta, err := p.meta(doc)
+	if err != nil {
+		return nil, err
+	}
+	if meta.Draft && !opt.Drafts {
+		return &docReport{Draft: true}, nil
+	}
+	// An HTML document's page is the document: it shows no date.
+	updated, dateKey := time.Time{}, int64(dateInSource)
+	if doc.Format != pipeline.FormatHTML {
+		if updated, err = dates.of(s, meta); err != nil {
+			return nil, err
+		}
+		if dateKey, err = dates.cacheKey(s, meta); err != nil {
+			return nil, err
+		}
 	}
 	files := map[string]*catalog.File{}
 	var errs errorList
@@ -241,8 +285,9 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
-	rep := &docReport{Segments: messages(doc)}
+	rep := &docReport{Segments: messages(doc), Draft: meta.Draft, Date: dateKey}
 	dp := &docPages{
+		updated: updated,
 		// The heading ids of the source, for the anchors translations keep.
 		sourceIDs: sync.OnceValue(func() []string {
 			tmpl, _ := p.template() // its error is the page's to report
@@ -267,6 +312,9 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			rep.Files++
 			rep.outputs = append(rep.outputs, f.path)
 		}
+		if err := p.copyAssets(s, l, out, batch, rep); err != nil {
+			return nil, err
+		}
 	}
 	return rep, errs.err()
 }
@@ -289,7 +337,11 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		}
 	}
 	if doc.Format == pipeline.FormatHTML {
-		return []outFile{{p.OutputPath(locale, s, ".html"), a.html}}, nil
+		html, err := p.htmlLanguages(a.html, s, locale, all)
+		if err != nil {
+			return nil, err
+		}
+		return []outFile{{p.OutputPath(locale, s, ".html"), html}}, nil
 	}
 
 	text := func(seg *pipeline.Segment) string {
@@ -312,6 +364,8 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 
 // docPages is what the pages of one document in several locales share.
 type docPages struct {
+	// updated is the date the pages show; zero for none.
+	updated   time.Time
 	sourceIDs func() []string
 	// sourceTree is the source parsed, read only.
 	sourceTree func() ast.Node
@@ -387,14 +441,12 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	words := 0
 	for _, seg := range doc.Segments {
 		words += len(strings.Fields(text(seg)))
-		if data.Description == "" && (seg.Kind == pipeline.KindParagraph || seg.Kind == pipeline.KindAttribute) {
+		if data.Description == "" && (seg.Kind == pipeline.KindParagraph || seg.Kind == pipeline.KindFrontMatter) {
 			data.Description = summary(text(seg), 160)
 		}
 	}
+	data.Alternates = p.alternates(s, locale, all)
 	for _, l := range all {
-		data.Alternates = append(data.Alternates, page.Alternate{
-			Lang: l, Name: page.LanguageName(l), Href: p.url(s, l), Current: l == locale,
-		})
 		if l != locale && l != pseudo.Locale {
 			data.OGAlternates = append(data.OGAlternates, page.OGLocale(l))
 		}
@@ -408,7 +460,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	if len(h2) >= 4 {
 		data.TOC = h2
 	}
-	if data.Chrome, err = page.NewChrome(locale, p.updated(s), words); err != nil {
+	if data.Chrome, err = page.NewChrome(locale, dp.updated, words); err != nil {
 		return nil, err
 	}
 	data.Heading, data.Body = head, body
@@ -426,20 +478,6 @@ func (p *Project) url(s Source, locale string) string {
 		return bundle.PageURL(base, locale, stem(s.Rel)+".html")
 	}
 	return relative(s.Rel, locale)
-}
-
-// updated is the date a page shows: SOURCE_DATE_EPOCH when set (for
-// reproducible builds), else when the document was last modified.
-func (p *Project) updated(s Source) time.Time {
-	if sde := os.Getenv("SOURCE_DATE_EPOCH"); sde != "" {
-		if sec, err := strconv.ParseInt(sde, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
-	}
-	if fi, err := os.Stat(p.abs(p.ContentPath(s))); err == nil {
-		return fi.ModTime().UTC()
-	}
-	return time.Unix(0, 0).UTC()
 }
 
 // summary shortens text to at most n characters at a word boundary.

@@ -29,6 +29,9 @@ type cacheEntry struct {
 	Inputs  []int64
 	Outputs []int64
 	Report  docReport
+	// Assets holds the sizes and times of the files the pages reference
+	// (see assetStats).
+	Assets []int64
 }
 
 // buildCache remembers, per document, the inputs its outputs were built
@@ -66,7 +69,7 @@ type buildCache struct {
 
 // buildCacheMagic starts the cache file; a file without it, or with
 // another version, is ignored.
-const buildCacheMagic = "quipu build cache 4\n"
+const buildCacheMagic = "quipu build cache 5\n"
 
 // openCache reads the build cache. force, or another fingerprint, makes
 // every document's entry go, but not the list of outputs builds wrote.
@@ -105,6 +108,10 @@ func (c *buildCache) encode() []byte {
 		e.strs(r.Warnings)
 		e.counts(r.Untranslated)
 		e.counts(r.From)
+		e.bool(r.Draft)
+		e.int(r.Date)
+		e.strs(r.Assets)
+		e.ints(d.Assets)
 	}
 	e.uint(uint64(len(c.Wrote)))
 	for _, rel := range slices.Sorted(maps.Keys(c.Wrote)) {
@@ -133,6 +140,10 @@ func decodeBuildCache(data []byte) (*buildCache, bool) {
 		r.Warnings = d.strs()
 		r.Untranslated = d.counts()
 		r.From = d.counts()
+		r.Draft = d.bool()
+		r.Date = d.int()
+		r.Assets = d.strs()
+		e.Assets = d.ints()
 		if d.err != nil {
 			return nil, false
 		}

@@ -50,6 +50,11 @@ type Config struct {
 	// has changed since), as msgfmt --use-fuzzy does. They still count as
 	// untranslated.
 	UseFuzzy bool `toml:"use_fuzzy"`
+	// HTMLAlternates and HTMLSwitcher give the pages of HTML documents
+	// what Markdown pages have: hreflang alternates at the end of <head>
+	// and a language switcher at the top of <body>.
+	HTMLAlternates bool `toml:"html_alternates"`
+	HTMLSwitcher   bool `toml:"html_switcher"`
 }
 
 // DefaultConfig is what a project without quipu.toml gets.
@@ -61,10 +66,13 @@ func DefaultConfig() Config {
 		LocalesDir:   "locales",
 		Output:       "output",
 		Glossary:     "locales/glossary.toml",
+
+		HTMLAlternates: true,
+		HTMLSwitcher:   true,
 	}
 }
 
-var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy"}
+var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "html_alternates", "html_switcher"}
 
 // configSchema is what quipu.toml's keys take, for its errors.
 var configSchema = tomlerr.Schema{Tables: map[string]tomlerr.Table{"": {Keys: configKeys}}, Want: configWants}

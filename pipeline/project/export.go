@@ -42,6 +42,8 @@ type ExportOptions struct {
 	Epoch *int64
 	// Log receives the build's warnings.
 	Log io.Writer
+	// Drafts exports draft documents too (see BuildOptions.Drafts).
+	Drafts bool
 }
 
 // Gap is a segment a locale lacks a usable translation for.
@@ -107,6 +109,9 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 		return nil, nil, err
 	}
 	sources = opt.Shard.Filter(sources)
+	if sources, err = p.withoutDrafts(sources, opt.Drafts); err != nil {
+		return nil, nil, err
+	}
 	cov, err := p.Coverage(locales, sources, p.useFuzzy(opt.UseFuzzy))
 	if err != nil {
 		return nil, nil, err
@@ -118,7 +123,7 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 	}
 	// One base URL for the pages and the sitemap.
 	p.Config.BaseURL = p.Config.SiteURL(opt.BaseURL)
-	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard, UseFuzzy: opt.UseFuzzy}); err != nil {
+	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard, UseFuzzy: opt.UseFuzzy, Drafts: opt.Drafts}); err != nil {
 		return nil, cov, err
 	}
 	files, err := p.collect(locales, sources)
@@ -226,7 +231,7 @@ func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, er
 				for _, ref := range p.assets(s, data) {
 					a, ok := assets[ref]
 					if !ok {
-						if a, err = p.ws.ReadFile(path.Join(p.Config.Content, ref)); err != nil {
+						if a, err = p.readAsset(ref); err != nil {
 							return nil, err
 						}
 						assets[ref] = a
@@ -285,7 +290,9 @@ func (p *Project) assets(s Source, page []byte) []string {
 			key, val, more = z.TagAttr()
 			switch string(key) {
 			case "src", "href", "poster", "data":
-				add(string(val))
+				if mayBeAsset(val) {
+					add(string(val))
+				}
 			case "srcset":
 				for _, c := range strings.Split(string(val), ",") {
 					if f := strings.Fields(c); len(f) > 0 {

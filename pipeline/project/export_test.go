@@ -163,7 +163,7 @@ func TestMinCoverage(t *testing.T) {
 	name := p.abs(p.MessagePath("es-PE", sources[0]))
 	data, _ := os.ReadFile(name)
 	data = bytes.Replace(data, []byte("#, translated\n"), []byte("#, fuzzy\n"), 1)
-	para := bytes.Index(data, []byte("[a-paragraph-about-topic-0-"))
+	para := bytes.Index(data, []byte(".a-paragraph-about-topic-0-"))
 	data = append(data[:para:para], bytes.Replace(data[para:], []byte(`other = "traducido"`), []byte(`other = "traducido <7/>"`), 1)...)
 	os.WriteFile(name, data, 0o644)
 

@@ -44,7 +44,7 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	}
 	// A sync or build running meanwhile would miss the document, or read
 	// it in the middle of their run.
-	l, err := p.lock()
+	l, err := p.lockNew()
 	if err != nil {
 		return "", err
 	}

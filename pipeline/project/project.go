@@ -41,12 +41,28 @@ type Project struct {
 const LockFile = ".quipu/lock"
 
 // lock keeps other quipu runs out of the project until released.
+// A folder without content is no project yet: a run that fails there
+// leaves it as it was, without a .quipu folder.
 func (p *Project) lock() (*lock.Lock, error) {
+	if _, err := os.Stat(p.abs(p.Config.Content)); errors.Is(err, fs.ErrNotExist) {
+		return nil, p.noContent()
+	}
+	return p.lockNew()
+}
+
+// lockNew is lock for a run that may create the project's content, as
+// import does.
+func (p *Project) lockNew() (*lock.Lock, error) {
 	name, err := p.path(LockFile)
 	if err != nil {
 		return nil, err
 	}
 	return lock.Acquire(name)
+}
+
+// noContent is the error of a project without its content folder.
+func (p *Project) noContent() error {
+	return fmt.Errorf("%s: no content folder (create it, or set content in %s)", p.Config.Content, ConfigFile)
 }
 
 // Open reads the project's configuration.
@@ -164,7 +180,7 @@ func (p *Project) listSources() ([]Source, error) {
 		err = errors.New(strings.Join(msgs, "\n"))
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s: no content folder (create it, or set content in %s)", p.Config.Content, ConfigFile)
+		return nil, p.noContent()
 	}
 	slices.SortFunc(out, func(a, b Source) int { return strings.Compare(a.Rel, b.Rel) })
 	return out, err
@@ -203,7 +219,11 @@ func (p *Project) Load(s Source) (*pipeline.Document, error) {
 		line, col := pipeline.LineCol(src, off)
 		return nil, &pipeline.Error{Pos: pipeline.Position{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("NUL byte at byte offset %d (a text document has none)", off)}
 	}
-	return p.extract(name, src)
+	doc, err := p.extract(name, src)
+	if doc != nil {
+		doc.Key = stem(s.Rel) // unique: sharedStems refuses two documents with one
+	}
+	return doc, err
 }
 
 func invalidUTF8(b []byte) int {

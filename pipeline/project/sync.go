@@ -36,7 +36,7 @@ type SyncResult struct {
 	// Synced counts the documents synced this time: after an edit of
 	// content alone, only the edited ones.
 	Synced  int
-	Changed []string // files written (or that would be, with DryRun)
+	Changed []string // files written or removed (or that would be, with DryRun)
 	Report  catalog.Report
 }
 
@@ -223,7 +223,14 @@ func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) 
 		if st.add(tPath, catalog.Format(f)) {
 			e.write(k, false)
 		}
-		if changed && st.add(oPath, catalog.Format(kept)) {
+		switch {
+		case changed && len(kept.Messages) == 0:
+			// Every obsolete message came back: a file of headers only
+			// would be clutter.
+			if st.remove(oPath) {
+				e.write(k, true)
+			}
+		case changed && st.add(oPath, catalog.Format(kept)):
 			e.write(k, true)
 		}
 		addReport(&sum, rep)
@@ -364,6 +371,7 @@ type stager struct {
 	batch   *fsutil.Batch
 	mu      sync.Mutex
 	changed []string
+	removed []string // files to delete once the batch is in place
 	errs    []error
 }
 
@@ -408,20 +416,28 @@ func (st *stager) finish(res *SyncResult, log io.Writer) error {
 		return err
 	}
 	sort.Strings(st.changed)
-	res.Changed = st.changed
+	sort.Strings(st.removed)
 	if log != nil {
-		verb := "write"
+		write, remove := "write", "remove"
 		if st.dry {
-			verb = "would write"
+			write, remove = "would write", "would remove"
 		}
 		for _, path := range st.changed {
-			fmt.Fprintf(log, "%s %s\n", verb, path)
+			fmt.Fprintf(log, "%s %s\n", write, path)
+		}
+		for _, path := range st.removed {
+			fmt.Fprintf(log, "%s %s\n", remove, path)
 		}
 	}
+	res.Changed = append(st.changed, st.removed...)
+	sort.Strings(res.Changed)
 	if st.dry {
 		return nil
 	}
-	return st.batch.Commit()
+	if err := st.batch.Commit(); err != nil {
+		return err
+	}
+	return st.removeAll()
 }
 
 // withObsolete adds the obsolete messages of a document to the candidates a
@@ -451,7 +467,7 @@ func keepObsolete(obs *catalog.File, gone []*catalog.Message, current *catalog.F
 	if obs == nil && len(gone) == 0 {
 		return nil
 	}
-	out := &catalog.File{Header: []string{
+	out := &catalog.File{Doc: current.Doc, Header: []string{
 		"quipu: translations of segments that left the document, kept for reuse.",
 		"sync gives one back when its segment returns; delete what you no longer need.",
 	}}
