@@ -32,6 +32,16 @@ type TextImportOptions struct {
 // the .txt goes and its message files follow the new name, since two
 // documents of one name would share them and stop every command.
 func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
+	// Read as plain text, a Markdown or HTML file would have its markup
+	// escaped, and its translations would stop matching: it is a
+	// document already.
+	if f := formatOf(file); f != "" && f != pipeline.FormatText {
+		kind, ok := map[pipeline.Format]string{pipeline.FormatMarkdown: "a Markdown", pipeline.FormatHTML: "an HTML"}[f]
+		if !ok {
+			kind = "a " + string(f)
+		}
+		return "", fmt.Errorf("%s: already %s document; import takes plain-text articles (.txt) only", file, kind)
+	}
 	// A sync or build running meanwhile would miss the document, or read
 	// it in the middle of their run.
 	l, err := p.lockNew()

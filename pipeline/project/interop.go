@@ -259,7 +259,7 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 	for _, s := range sources {
 		known[p.ContentPath(s)] = s
 	}
-	res := &ImportResult{}
+	res := &ImportResult{Changed: []string{}} // a list, even empty, for --json
 	var errs errorList
 	jobs := map[string]*importJob{}
 	var order []string

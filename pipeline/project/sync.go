@@ -150,6 +150,19 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		st.batch.Abort()
 		return nil, err
 	}
+	if incremental {
+		// The documents skipped keep every message, as a full sync
+		// would report them.
+		synced := make([]bool, len(sources))
+		for _, i := range todo {
+			synced[i] = true
+		}
+		for i := range sources {
+			if !synced[i] {
+				res.Report.Kept += cache.docs[i].messages
+			}
+		}
+	}
 	for _, o := range env.orphans {
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, "%s: its document is gone; kept, and its translations are offered to the others\n", o.Path)
@@ -206,6 +219,7 @@ func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) 
 		tPath, oPath := p.MessagePath(locale, s), p.ObsoletePath(locale, s)
 		f, kept, changed, rep := settle(doc, old[k], obs[k], tPath, locale, opts[k])
 		e.entries[k] = docEntries(doc, f, kept)
+		e.messages += len(f.Messages)
 		if st.add(tPath, catalog.Format(f)) {
 			e.write(k, false)
 		}
@@ -362,7 +376,8 @@ type stager struct {
 }
 
 func (p *Project) newStager(dry bool) *stager {
-	st := &stager{p: p, dry: dry, batch: fsutil.NewBatch(true)}
+	// changed is a list even when empty, as --json shows it.
+	st := &stager{p: p, dry: dry, batch: fsutil.NewBatch(true), changed: []string{}}
 	// New message files are created in place, journaled (see
 	// fsutil.Batch.Journal); the ones that exist are replaced atomically.
 	st.batch.Journal(p.abs(syncJournal))

@@ -56,6 +56,9 @@ type syncEntry struct {
 	// entries are, per target locale in the configuration's order, what
 	// its files give translation memory.
 	entries [][]tm.Entry
+	// messages counts the messages of its target locales' message files,
+	// which a sync that skips the document keeps, and reports kept.
+	messages int
 	// written marks the files this sync wrote, to stat once they are in
 	// place: bit 2k the message file of the k-th target locale, 2k+1 its
 	// obsolete file; bit 63 stands for all from the 32nd locale on.

@@ -11,7 +11,7 @@ import (
 // ignored: the sync is then a full one.
 const (
 	syncCacheMagic   = "quipu sync cache\n"
-	syncCacheVersion = 1
+	syncCacheVersion = 2
 )
 
 // encode writes the cache. Every document has as many inputs as the
@@ -43,6 +43,7 @@ func (c *syncCache) encode() []byte {
 			}
 			e.int(v)
 		}
+		e.uint(uint64(d.messages))
 		if empty(d.entries) {
 			e.uint(0)
 			continue
@@ -102,6 +103,7 @@ func decodeSyncCache(data []byte, locales int) (*syncCache, error) {
 		for k := range e.inputs {
 			e.inputs[k] = d.int()
 		}
+		e.messages = int(d.uint())
 		switch d.count(1) {
 		case 0:
 			continue

@@ -101,7 +101,7 @@ func TestSyncCacheRoundTrip(t *testing.T) {
 		dirs:        []dirTime{{Path: "locales/en", Mod: 1234567890123456789, Racy: true}, {Path: "locales/en/sub", Mod: -1}},
 		docs: []syncEntry{
 			{rel: "a.md", inputs: []int64{10, 20, -1, 0, -1, 0}},
-			{rel: "sub/b.md", inputs: []int64{1, 2, 3, 4, 5, 6}, entries: [][]tm.Entry{{
+			{rel: "sub/b.md", inputs: []int64{1, 2, 3, 4, 5, 6}, messages: 7, entries: [][]tm.Entry{{
 				{Source: "Hello <1>world</1>.", Target: "Hola <1>mundo</1>.", Doc: "content/sub/b.md", ID: "hello-world-abc123", Reviewed: true,
 					Placeholders: []pipeline.Placeholder{{Kind: pipeline.Paired, Open: "*", Close: "*", Label: "emphasis"}}},
 				{Source: "Bye.", Target: "Chau.", Doc: "content/sub/b.md", ID: "bye-def456"},
