@@ -21,6 +21,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
+	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/page"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
@@ -125,7 +126,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			defer func() { opt.Progress(int(done.Add(1)), len(sources)) }()
 		}
 		s := sources[i]
-		if rep, ok := cache.lookup(s.Rel, inputs[i], p.htmlOutputs(s, locales)); ok {
+		if rep, ok := cache.lookup(s.Rel, inputs[i], p.outputPaths(s, locales)); ok {
 			reports[i] = rep
 			return
 		}
@@ -160,7 +161,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	outDirs := map[string]bool{}
 	folders, docs := byFolder(sources)
 	for _, d := range folders {
-		for _, o := range p.htmlOutputs(sources[docs[d][0]], locales) {
+		for _, o := range p.outputPaths(sources[docs[d][0]], locales) {
 			outDirs[path.Dir(o)] = true
 		}
 	}
@@ -172,7 +173,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		res.Files += rep.Files
 		if entries[i] != nil {
 			res.Rebuilt++
-			entries[i].Outputs = statFiles(p.Root, p.htmlOutputs(sources[i], locales))
+			entries[i].Outputs = statFiles(p.Root, p.outputPaths(sources[i], locales))
 			cache.store(sources[i].Rel, entries[i])
 		}
 		for _, c := range rep.Untranslated {
@@ -310,7 +311,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		ok   bool
 	}
 	chosen := map[*pipeline.Segment]choice{}
-	a := p.assemble(doc, locale, func(seg *pipeline.Segment) (string, bool) {
+	f, a := p.localizeDoc(doc, locale, func(seg *pipeline.Segment) (string, bool) {
 		c, done := chosen[seg] // Localize may assemble twice: count once
 		if !done {
 			c.text, c.ok = tr(seg)
@@ -318,7 +319,6 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		}
 		return c.text, c.ok
 	})
-	md, root := a.md, a.root
 	var errs errorList
 	name := p.ContentPath(s)
 	warn := func(msg string) {
@@ -328,7 +328,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 			rep.Warnings = append(rep.Warnings, msg)
 		}
 	}
-	for _, r := range a.rejected {
+	for _, r := range a.Rejected {
 		m := where[r.Segment]
 		for _, pr := range r.Problems {
 			if pr.Severity != "error" {
@@ -355,7 +355,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 	if fuzzyRefused > 0 {
 		warn(fmt.Sprintf("%s: %s: %d fuzzy translations not used (the English changed since: review them)", name, locale, fuzzyRefused))
 	}
-	if a.changed {
+	if a.Changed {
 		warn(fmt.Sprintf("%s: %s: a translation moves its tags where their markup cannot work; some markup shows as text", name, locale))
 	}
 	if err := errs.err(); err != nil {
@@ -367,25 +367,32 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 	for _, l := range slices.Sorted(maps.Keys(from)) {
 		rep.From = append(rep.From, count{Locale: locale, From: l, N: from[l]})
 	}
-	if doc.Format == pipeline.FormatHTML {
-		return []outFile{{p.OutputPath(locale, s, ".html"), a.html}}, nil
-	}
-
-	text := func(seg *pipeline.Segment) string {
-		t := seg.Text
-		if c := chosen[seg]; c.ok {
-			t = c.text
+	in := output.Input{Markdown: a.Markdown, HTML: a.HTML}
+	if a.HTML == nil {
+		in.Page = func() ([]byte, error) {
+			text := func(seg *pipeline.Segment) string {
+				t := seg.Text
+				if c := chosen[seg]; c.ok {
+					t = c.text
+				}
+				return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
+			}
+			html, err := p.page(doc, s, locale, all, a.Markdown, a.Root, text, dp)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", name, locale, err)
+			}
+			return html, nil
 		}
-		return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
 	}
-	html, err := p.page(doc, s, locale, all, md, root, text, dp)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %s: %w", name, locale, err)
+	var out []outFile
+	for _, o := range f.Outputs() {
+		data, err := o.Render(in)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, outFile{p.OutputPath(locale, s, o.Ext()), data})
 	}
-	return []outFile{
-		{p.OutputPath(locale, s, ".md"), md},
-		{p.OutputPath(locale, s, ".html"), html},
-	}, nil
+	return out, nil
 }
 
 // docPages is what the pages of one document in several locales share.

@@ -21,7 +21,7 @@ import (
 const CacheDir = ".quipu"
 
 // cacheEntry holds the sizes and times of a document's inputs and of its
-// HTML outputs, in the order scanInputs and htmlOutputs list them (the
+// outputs, in the order scanInputs and outputPaths list them (the
 // paths follow from the document's, so they are not stored). A file whose
 // size and modification time are unchanged is taken as unchanged; size -1
 // is a missing file.
@@ -305,16 +305,6 @@ func (p *Project) messageLocales(locales []string) []string {
 			seen[cl] = true
 			out = append(out, cl)
 		}
-	}
-	return out
-}
-
-// htmlOutputs lists a document's HTML pages, whose presence the cache
-// checks.
-func (p *Project) htmlOutputs(s Source, locales []string) []string {
-	out := make([]string, len(locales))
-	for i, l := range locales {
-		out[i] = p.OutputPath(l, s, ".html")
 	}
 	return out
 }

@@ -1,11 +1,14 @@
 package project
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/glossary"
+	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
@@ -52,7 +55,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 			if m.State == catalog.Stale {
 				add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag"})
 			}
-			for _, pr := range qa.Check(qa.Input{Format: doc.Format, Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}) {
+			for _, pr := range qa.Check(qa.Input{Markdown: writesMarkdown(p.formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}) {
 				add(pr)
 			}
 		}
@@ -81,4 +84,10 @@ func valuePosition(m *catalog.Message, off int) (int, int) {
 	}
 	quoted := catalog.Quote(m.Other[:off])
 	return m.OtherLine, m.OtherCol + len(quoted) - 1
+}
+
+// writesMarkdown reports whether a format's translations are written into
+// Markdown: its documents are built into a Markdown output.
+func writesMarkdown(f format.Format) bool {
+	return f != nil && slices.Contains(f.Outputs(), output.Markdown)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 )
@@ -247,13 +248,13 @@ func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, er
 	assets := map[string][]byte{} // read once, copied into every locale
 	for _, l := range locales {
 		for _, s := range sources {
-			for _, kind := range []struct{ ext, kind string }{{".html", bundle.KindPage}, {".md", bundle.KindMarkdown}} {
-				data, err := os.ReadFile(p.abs(p.OutputPath(l, s, kind.ext)))
+			for _, o := range p.formats.For(s.Rel).Outputs() {
+				data, err := os.ReadFile(p.abs(p.OutputPath(l, s, o.Ext())))
 				if err != nil {
 					return nil, err
 				}
-				files = append(files, bundle.File{Path: path.Join(l, stem(s.Rel)+kind.ext), Locale: l, Kind: kind.kind, Data: data})
-				if kind.kind != bundle.KindPage {
+				files = append(files, bundle.File{Path: path.Join(l, stem(s.Rel)+o.Ext()), Locale: l, Kind: o.Kind(), Data: data})
+				if o != output.Page {
 					continue
 				}
 				for _, ref := range p.assets(s, data) {
@@ -288,8 +289,8 @@ func (p *Project) assets(s Source, page []byte) []string {
 		if rel == ".." || strings.HasPrefix(rel, "../") || seen[rel] || bundle.CheckPath(rel) != nil {
 			return
 		}
-		if _, doc := formats[strings.ToLower(path.Ext(rel))]; doc {
-			return
+		if p.formats.For(rel) != nil {
+			return // a document: its own pages are exported
 		}
 		fi, err := os.Lstat(p.abs(path.Join(p.Config.Content, rel)))
 		if err != nil || !fi.Mode().IsRegular() {

@@ -45,7 +45,7 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	if filepath.IsAbs(out) || out == ".." || strings.HasPrefix(out, "../") {
 		return "", fmt.Errorf("%s: the document must go inside the project", out)
 	}
-	if f := formatOf(out); f != pipeline.FormatMarkdown {
+	if f := p.formats.For(out); f == nil || f.Name() != pipeline.FormatMarkdown {
 		return "", fmt.Errorf("%s: the document must be a Markdown file (.md)", out)
 	}
 	if _, err := os.Stat(p.abs(out)); err == nil && !opt.Force {

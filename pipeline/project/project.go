@@ -17,6 +17,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/lock"
 	"github.com/quipu-l10n/quipu/pipeline/page"
 )
@@ -26,6 +27,7 @@ type Project struct {
 	Root   string
 	Config Config
 
+	formats *format.Registry // chooses each document's format by name
 	env *syncEnv // built on first use by tools that rewrite message files
 
 	tmplOnce sync.Once
@@ -47,7 +49,7 @@ func Open(root string) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Project{Root: root, Config: cfg}, nil
+	return &Project{Root: root, Config: cfg, formats: newFormats(cfg)}, nil
 }
 
 // Source is a document file under the content folder.
@@ -77,8 +79,8 @@ func (p *Project) listSources() ([]Source, error) {
 	var out []Source
 	var escapes []string
 	consider := func(file func() string, rel string, d fs.DirEntry) {
-		if _, ok := formats[lowerExt(d.Name())]; !ok {
-			return
+		if p.formats.For(d.Name()) == nil {
+			return // an asset, copied where pages need it
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			// A link may point anywhere: quipu reads only what lies in
@@ -144,17 +146,6 @@ func (p *Project) listSources() ([]Source, error) {
 	}
 	slices.SortFunc(out, func(a, b Source) int { return strings.Compare(a.Rel, b.Rel) })
 	return out, err
-}
-
-// lowerExt is a file name's extension in lower case.
-func lowerExt(name string) string {
-	ext := path.Ext(name)
-	for i := 0; i < len(ext); i++ {
-		if c := ext[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ToLower(ext)
-		}
-	}
-	return ext
 }
 
 func (p *Project) abs(rel string) string { return filepath.Join(p.Root, filepath.FromSlash(rel)) }

@@ -24,9 +24,9 @@ const (
 
 // Input is one translated message to check.
 type Input struct {
-	// Format is the document's; Markdown checks run for Markdown and
-	// plain text, which is built through Markdown.
-	Format      pipeline.Format
+	// Markdown is set when the translation is written into Markdown (a
+	// Markdown or plain-text document): the Markdown checks run then.
+	Markdown    bool
 	Segment     *pipeline.Segment
 	Translation string
 	Locale      string
@@ -49,7 +49,7 @@ func Check(in Input) []pipeline.Problem {
 	c.brackets()
 	c.startCase()
 	c.length()
-	if in.Format != pipeline.FormatHTML {
+	if in.Markdown {
 		c.markdown()
 	}
 	if strings.HasPrefix(strings.ToLower(in.Locale), "es") {

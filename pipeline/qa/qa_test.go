@@ -76,7 +76,7 @@ func TestChecks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			seg := segment(t, tt.source+"\n", 0)
-			got := qa.Check(qa.Input{Segment: seg, Translation: tt.translation, Locale: "es-PE", Glossary: g})
+			got := qa.Check(qa.Input{Markdown: true, Segment: seg, Translation: tt.translation, Locale: "es-PE", Glossary: g})
 			var codes []string
 			for _, p := range got {
 				codes = append(codes, p.Code)
@@ -96,7 +96,7 @@ func TestChecks(t *testing.T) {
 
 func TestTableCellPipe(t *testing.T) {
 	seg := segment(t, "| a | b |\n|---|---|\n| one cell | two |\n", 2)
-	got := qa.Check(qa.Input{Segment: seg, Translation: "una | celda", Locale: "es-PE"})
+	got := qa.Check(qa.Input{Markdown: true, Segment: seg, Translation: "una | celda", Locale: "es-PE"})
 	if !slices.ContainsFunc(got, func(p pipeline.Problem) bool { return p.Code == "markdown-table-pipe" && p.Offset == 4 }) {
 		t.Errorf("want markdown-table-pipe at offset 4, got %v", got)
 	}
