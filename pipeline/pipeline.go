@@ -205,44 +205,6 @@ func foldAccent(r rune) rune {
 	return r
 }
 
-// Position is a place in a file, printed the way compilers print them.
-type Position struct {
-	File      string
-	Line, Col int
-}
-
-func (p Position) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
-
-// Error is a problem found at a position in an input file.
-type Error struct {
-	Pos Position
-	Msg string
-}
-
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
-
-// LineCol converts a byte offset in src to a 1-based line and column
-// (columns count bytes, as go/token does).
-func LineCol(src []byte, off int) (line, col int) {
-	line = 1
-	lineStart := 0
-	for i := 0; i < off && i < len(src); i++ {
-		if src[i] == '\n' {
-			line++
-			lineStart = i + 1
-		}
-	}
-	return line, off - lineStart + 1
-}
-
 // Translator returns the translation of a segment, or ok == false to keep
 // the source text.
 type Translator func(seg *Segment) (text string, ok bool)

@@ -3,7 +3,6 @@ package project
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"io"
 	"maps"
 	"os"
@@ -119,7 +118,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	batch.Journal(journal)
 	reports := make([]*docReport, len(sources))
 	entries := make([]*cacheEntry, len(sources))
-	errs := make([]errorList, len(sources))
+	errs := make([]pipeline.ErrorList, len(sources))
 	var done atomic.Int64
 	parallel(len(sources), func(i int) {
 		if opt.Progress != nil {
@@ -132,17 +131,17 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		}
 		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch)
 		if err != nil {
-			errs[i].add(err)
+			errs[i].Add(err)
 			return
 		}
 		reports[i] = rep
 		entries[i] = &cacheEntry{Inputs: inputs[i], Report: *rep}
 	})
-	var all errorList
+	var all pipeline.ErrorList
 	for i := range errs {
-		all.items = append(all.items, errs[i].items...)
+		all = append(all, errs[i]...)
 	}
-	if err := all.err(); err != nil {
+	if err := all.Err(); err != nil {
 		batch.Abort()
 		return nil, err
 	}
@@ -215,15 +214,15 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 		return nil, err
 	}
 	files := map[string]*catalog.File{}
-	var errs errorList
+	var errs pipeline.ErrorList
 	for _, cl := range msgLocales {
 		f, err := p.readMessages(p.MessagePath(cl, s))
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 		}
 		files[cl] = f
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	rep := &docReport{Segments: len(doc.Segments)}
@@ -236,7 +235,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	for _, l := range locales {
 		out, err := p.localize(doc, s, l, locales, files, opt, rep, dp)
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 			continue
 		}
 		for _, f := range out {
@@ -246,7 +245,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			rep.Files++
 		}
 	}
-	return rep, errs.err()
+	return rep, errs.Err()
 }
 
 type outFile struct {
@@ -319,11 +318,11 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		}
 		return c.text, c.ok
 	})
-	var errs errorList
+	var errs pipeline.ErrorList
 	name := p.ContentPath(s)
 	warn := func(msg string) {
 		if opt.Strict {
-			errs.add(fmt.Errorf("%s", msg))
+			errs.Add(fmt.Errorf("%s", msg))
 		} else {
 			rep.Warnings = append(rep.Warnings, msg)
 		}
@@ -340,7 +339,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 			}
 			msg := fmt.Sprintf("message %s: %s; the English text was used", r.Segment.ID, pr.Msg)
 			if opt.Strict {
-				errs.add(&pipeline.Error{Pos: pos, Msg: msg})
+				errs.Add(&pipeline.Error{Pos: pos, Msg: msg})
 			} else {
 				rep.Warnings = append(rep.Warnings, pos.String()+": warning: "+msg)
 			}
@@ -358,7 +357,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 	if a.Changed {
 		warn(fmt.Sprintf("%s: %s: a translation moves its tags where their markup cannot work; some markup shows as text", name, locale))
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	if n := untranslated + fuzzyRefused; n > 0 && locale != p.Config.SourceLocale {
@@ -401,45 +400,24 @@ type docPages struct {
 	// The article of the last page rendered, reused by a locale whose
 	// Markdown is the same: an untranslated page, the most common kind in
 	// a project being translated, costs no parse or render of its own.
-	md         []byte
-	headings   []page.Heading
-	head, body template.HTML
+	md      []byte
+	article page.Article
 }
 
-// article renders md (parsed as root, or nil) into the title heading and
-// the rest, and lists its headings with their anchors.
-func (p *Project) article(md []byte, root ast.Node, aliases []string, dp *docPages) (head, body template.HTML, headings []page.Heading, err error) {
+// article renders md (parsed as root, or nil) for its page, or reuses the
+// article of the last locale if it has the same Markdown.
+func (p *Project) article(md []byte, root ast.Node, aliases []string, dp *docPages) (page.Article, error) {
 	if aliases == nil && dp.md != nil && bytes.Equal(dp.md, md) {
-		return dp.head, dp.body, dp.headings, nil
+		return dp.article, nil
 	}
-	if root == nil {
-		root = markdown.Parse(md)
+	a, err := page.NewArticle(md, root, aliases)
+	if err == nil && aliases == nil {
+		dp.md, dp.article = md, a
 	}
-	headings = page.AnchorHeadings(root, md, aliases)
-	// The title heading goes above the date line; the rest below.
-	var h, b bytes.Buffer
-	r := markdown.Renderer()
-	if first := root.FirstChild(); first != nil {
-		if hd, ok := first.(*ast.Heading); ok && hd.Level == 1 {
-			if err := r.Render(&h, md, hd); err != nil {
-				return "", "", nil, err
-			}
-			root.RemoveChild(root, hd)
-		}
-	}
-	if err := r.Render(&b, md, root); err != nil {
-		return "", "", nil, err
-	}
-	head, body = template.HTML(h.String()), template.HTML(b.String())
-	if aliases == nil {
-		dp.md, dp.head, dp.body, dp.headings = md, head, body, headings
-	}
-	return head, body, headings, nil
+	return a, err
 }
 
-// page renders the HTML page of a document built through Markdown: the
-// title heading first, then the date and reading time, a table of
-// contents for long articles, and the rest.
+// page renders the HTML page of a document built through Markdown.
 func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []string, md []byte, root ast.Node, text func(*pipeline.Segment) string, dp *docPages) ([]byte, error) {
 	tmpl, err := p.template()
 	if err != nil {
@@ -449,27 +427,21 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	if locale != p.Config.SourceLocale && !bytes.Equal(md, doc.Source) {
 		aliases = dp.sourceIDs() // an untranslated page has the source's ids
 	}
-	head, body, headings, err := p.article(md, root, aliases, dp)
+	article, err := p.article(md, root, aliases, dp)
 	if err != nil {
 		return nil, err
 	}
 	data := page.Data{
 		Lang:      locale,
-		Title:     path.Base(stem(s.Rel)),
 		Canonical: p.url(s, locale),
 		XDefault:  p.url(s, p.Config.SourceLocale),
 		OGLocale:  page.OGLocale(locale),
 	}
-	if t := doc.Title(); t != nil {
-		data.Title = text(t)
+	texts := make([]page.Text, len(doc.Segments))
+	for i, seg := range doc.Segments {
+		texts[i] = page.Text{Kind: seg.Kind, Text: text(seg)}
 	}
-	words := 0
-	for _, seg := range doc.Segments {
-		words += len(strings.Fields(text(seg)))
-		if data.Description == "" && (seg.Kind == pipeline.KindParagraph || seg.Kind == pipeline.KindAttribute) {
-			data.Description = summary(text(seg), 160)
-		}
-	}
+	words := data.SetContent(path.Base(stem(s.Rel)), texts, article)
 	for _, l := range all {
 		data.Alternates = append(data.Alternates, page.Alternate{
 			Lang: l, Name: page.LanguageName(l), Href: p.url(s, l), Current: l == locale,
@@ -478,19 +450,9 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 			data.OGAlternates = append(data.OGAlternates, page.OGLocale(l))
 		}
 	}
-	var h2 []page.Heading
-	for _, h := range headings {
-		if h.Level == 2 {
-			h2 = append(h2, h)
-		}
-	}
-	if len(h2) >= 4 {
-		data.TOC = h2
-	}
 	if data.Chrome, err = page.NewChrome(locale, p.updated(s), words); err != nil {
 		return nil, err
 	}
-	data.Heading, data.Body = head, body
 	var out bytes.Buffer
 	if err := tmpl.Execute(&out, data); err != nil {
 		return nil, err
@@ -519,19 +481,6 @@ func (p *Project) updated(s Source) time.Time {
 		return fi.ModTime().UTC()
 	}
 	return time.Unix(0, 0).UTC()
-}
-
-// summary shortens text to at most n characters at a word boundary.
-func summary(text string, n int) string {
-	r := []rune(text)
-	if len(r) <= n {
-		return text
-	}
-	cut := string(r[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
 // template returns the page template, read once per run.

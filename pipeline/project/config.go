@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 	"golang.org/x/text/language"
@@ -78,7 +79,7 @@ func LoadConfig(root string) (Config, error) {
 		var sme *toml.StrictMissingError
 		switch {
 		case errors.As(err, &sme): // before DecodeError, which it wraps
-			var list errorList
+			var list pipeline.ErrorList
 			for _, e := range sme.Errors {
 				line, col := e.Position()
 				key := strings.Join(e.Key(), ".")
@@ -86,9 +87,9 @@ func LoadConfig(root string) (Config, error) {
 				if near := nearest(key, configKeys); near != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", near)
 				}
-				list.add(&pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: msg})
+				list.Add(&pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: msg})
 			}
-			return cfg, list.err()
+			return cfg, list.Err()
 		case errors.As(err, &de):
 			line, col := de.Position()
 			return cfg, &pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: strings.TrimPrefix(de.Error(), "toml: ")}
@@ -101,13 +102,13 @@ func LoadConfig(root string) (Config, error) {
 // validate checks the values; at maps "key" and "key[i]" to the position
 // of that value in quipu.toml, for errors.
 func (c *Config) validate(at map[string]pipeline.Position) error {
-	var errs errorList
+	var errs pipeline.ErrorList
 	fail := func(key, format string, args ...any) {
 		pos, ok := at[key]
 		if !ok {
 			pos = pipeline.Position{File: ConfigFile}
 		}
-		errs.add(&pipeline.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+		errs.Add(&pipeline.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 	}
 	check := func(key, tag string) {
 		if _, err := language.Parse(tag); err != nil {
@@ -130,7 +131,7 @@ func (c *Config) validate(at map[string]pipeline.Position) error {
 			fail(name, "%s = %q must stay inside the project", name, dir)
 		}
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 // valuePositions maps each top-level key, each table key ("fallback.es-PE")
@@ -200,29 +201,9 @@ func (c *Config) Chain(locale string) []string {
 func nearest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
-		if d := levenshtein(s, c); d < bestD {
+		if d := levenshtein.ComputeDistance(s, c); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

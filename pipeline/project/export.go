@@ -166,11 +166,11 @@ func (p *Project) Coverage(locales []string, sources []Source) ([]Coverage, erro
 	for i, l := range locales {
 		cov[i].Locale = l
 	}
-	var errs errorList
+	var errs pipeline.ErrorList
 	for _, s := range sources {
 		doc, err := p.Load(s)
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 			continue
 		}
 		files := map[string]map[string]*catalog.Message{}
@@ -188,7 +188,7 @@ func (p *Project) Coverage(locales []string, sources []Source) ([]Coverage, erro
 				if !done {
 					f, err := p.readMessages(p.MessagePath(cl, s))
 					if err != nil {
-						errs.add(err)
+						errs.Add(err)
 					}
 					if f != nil {
 						idx = f.Index()
@@ -213,7 +213,7 @@ func (p *Project) Coverage(locales []string, sources []Source) ([]Coverage, erro
 	for i := range cov {
 		cov[i].Coverage = bundle.Percent(cov[i].Translated, cov[i].Segments)
 	}
-	return cov, errs.err()
+	return cov, errs.Err()
 }
 
 // segmentState decides as Build does: the first translation along the

@@ -32,9 +32,8 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if off := invalidUTF8(src); off >= 0 {
-		line, col := pipeline.LineCol(src, off)
-		return "", &pipeline.Error{Pos: pipeline.Position{File: file, Line: line, Col: col}, Msg: fmt.Sprintf("invalid UTF-8 at byte offset %d", off)}
+	if off := pipeline.InvalidUTF8(src); off >= 0 {
+		return "", pipeline.ErrorAt(file, src, off, "invalid UTF-8 at byte offset %d", off)
 	}
 	out := opt.Out
 	if out == "" {

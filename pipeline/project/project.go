@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -28,7 +27,7 @@ type Project struct {
 	Config Config
 
 	formats *format.Registry // chooses each document's format by name
-	env *syncEnv // built on first use by tools that rewrite message files
+	env     *syncEnv         // built on first use by tools that rewrite message files
 
 	tmplOnce sync.Once
 	tmpl     *page.Template
@@ -161,30 +160,14 @@ func (p *Project) Load(s Source) (*pipeline.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if off := invalidUTF8(src); off >= 0 {
-		line, col := pipeline.LineCol(src, off)
-		return nil, &pipeline.Error{Pos: pipeline.Position{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("invalid UTF-8 at byte offset %d", off)}
+	if off := pipeline.InvalidUTF8(src); off >= 0 {
+		return nil, pipeline.ErrorAt(name, src, off, "invalid UTF-8 at byte offset %d", off)
 	}
 	if off := bytes.IndexByte(src, 0); off >= 0 {
 		// Markdown turns NUL into U+FFFD: the document is binary or damaged.
-		line, col := pipeline.LineCol(src, off)
-		return nil, &pipeline.Error{Pos: pipeline.Position{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("NUL byte at byte offset %d (a text document has none)", off)}
+		return nil, pipeline.ErrorAt(name, src, off, "NUL byte at byte offset %d (a text document has none)", off)
 	}
 	return p.extract(name, src)
-}
-
-func invalidUTF8(b []byte) int {
-	if utf8.Valid(b) {
-		return -1
-	}
-	for off := 0; off < len(b); {
-		r, size := utf8.DecodeRune(b[off:])
-		if r == utf8.RuneError && size <= 1 {
-			return off
-		}
-		off += size
-	}
-	return -1
 }
 
 // stem is a document's path without its extension.
@@ -228,24 +211,24 @@ func (p *Project) eachMessageFile(locales []string, fn func(doc *pipeline.Docume
 	if err != nil {
 		return err
 	}
-	var errs errorList
+	var errs pipeline.ErrorList
 	for _, s := range sources {
 		doc, err := p.Load(s)
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 			continue
 		}
 		for _, locale := range locales {
 			path := p.MessagePath(locale, s)
 			f, err := p.readMessages(path)
 			if err != nil {
-				errs.add(err)
+				errs.Add(err)
 				continue
 			}
 			fn(doc, locale, path, f)
 		}
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 // checkLocaleFolders reports message folders of locales the configuration

@@ -45,7 +45,7 @@ func stateOf(s catalog.State) (state, sub string) {
 // the build would reject too) cannot be written as XLIFF inline codes, so
 // it is an error naming the message file.
 func Encode(f *exchange.File) ([]byte, error) {
-	var errs catalog.ErrorList
+	var errs pipeline.ErrorList
 	w := &writer{}
 	w.line(0, `<?xml version="1.0" encoding="UTF-8"?>`)
 	w.line(0, `<xliff xmlns="`+Namespace+`" xmlns:quipu="`+QuipuNamespace+`" version="2.0" srcLang=`+attr(f.SourceLocale)+` trgLang=`+attr(f.Locale)+`>`)
