@@ -301,22 +301,12 @@ func renderFrontMatter(src []byte, fm frontMatter, seg *pipeline.Segment, text s
 	if placeholder.HasErrors(probs) {
 		return nil, probs
 	}
-	var b strings.Builder
-	for _, t := range toks {
-		switch t.Kind {
-		case placeholder.Text:
-			b.WriteString(t.Text)
-		case placeholder.Close:
-			b.WriteString(seg.Placeholders[t.N-1].Close)
-		default:
-			b.WriteString(seg.Placeholders[t.N-1].Open)
-		}
-	}
+	value := placeholder.Expand(toks, seg.Placeholders)
 	quote := src[seg.Start()]
 	if fm.toml {
-		return []byte(tomlString(b.String(), quote)), probs
+		return []byte(tomlString(value, quote)), probs
 	}
-	return []byte(yamlString(b.String(), quote)), probs
+	return []byte(yamlString(value, quote)), probs
 }
 
 // yamlString writes s as a YAML scalar: plain when the source value was
