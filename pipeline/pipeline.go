@@ -31,7 +31,8 @@ type Document struct {
 	Segments []*Segment
 }
 
-// Title returns the source text of the document's title segment, or "".
+// Title returns the document's first title segment, or nil when it has
+// none.
 func (d *Document) Title() *Segment {
 	for _, s := range d.Segments {
 		if s.Kind == KindTitle {
@@ -75,7 +76,8 @@ type Segment struct {
 	// SingleLine is set for blocks that cannot span lines (ATX headings,
 	// table cells): line breaks in a translation become spaces there.
 	SingleLine bool
-	// Pos is the 1-based line and column of the segment's first byte.
+	// Line and Col are the 1-based line and column (in bytes) of the
+	// segment's first byte in Source.
 	Line, Col int
 }
 

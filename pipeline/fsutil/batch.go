@@ -176,18 +176,9 @@ func (b *Batch) write(j job) error {
 			return err
 		}
 	}
-	tmp := TempName(path)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	tmp, err := writeTemp(path, data)
 	if err != nil {
 		return err
-	}
-	_, werr := f.Write(data)
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		os.Remove(tmp)
-		return werr
 	}
 	b.mu.Lock()
 	b.pending = append(b.pending, pending{tmp, path})

@@ -166,13 +166,7 @@ func (p *Project) Coverage(locales []string, sources []Source) ([]Coverage, erro
 	for i, l := range locales {
 		cov[i].Locale = l
 	}
-	var errs pipeline.ErrorList
-	for _, s := range sources {
-		doc, err := p.Load(s)
-		if err != nil {
-			errs.Add(err)
-			continue
-		}
+	err := p.eachDocument(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
 		files := map[string]map[string]*catalog.Message{}
 		for i, l := range locales {
 			c := &cov[i]
@@ -209,11 +203,11 @@ func (p *Project) Coverage(locales []string, sources []Source) ([]Coverage, erro
 				c.Gaps = append(c.Gaps, Gap{Pos: pipeline.Position{File: p.ContentPath(s), Line: seg.Line, Col: seg.Col}, ID: seg.ID, State: state})
 			}
 		}
-	}
+	})
 	for i := range cov {
 		cov[i].Coverage = bundle.Percent(cov[i].Translated, cov[i].Segments)
 	}
-	return cov, errs.Err()
+	return cov, err
 }
 
 // segmentState decides as Build does: the first translation along the

@@ -203,6 +203,22 @@ func (p *Project) readMessages(rel string) (*catalog.File, error) {
 	return catalog.Parse(rel, data)
 }
 
+// eachDocument loads each source in order and calls fn with it; the
+// documents that cannot be read, and what fn adds to errs, are reported
+// together.
+func (p *Project) eachDocument(sources []Source, fn func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList)) error {
+	var errs pipeline.ErrorList
+	for _, s := range sources {
+		doc, err := p.Load(s)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		fn(s, doc, &errs)
+	}
+	return errs.Err()
+}
+
 // eachMessageFile calls fn for every document and locale with the
 // document and its message file (nil when it has none yet), in document
 // order; unreadable documents and files are reported together.
@@ -211,13 +227,7 @@ func (p *Project) eachMessageFile(locales []string, fn func(doc *pipeline.Docume
 	if err != nil {
 		return err
 	}
-	var errs pipeline.ErrorList
-	for _, s := range sources {
-		doc, err := p.Load(s)
-		if err != nil {
-			errs.Add(err)
-			continue
-		}
+	return p.eachDocument(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
 		for _, locale := range locales {
 			path := p.MessagePath(locale, s)
 			f, err := p.readMessages(path)
@@ -227,8 +237,7 @@ func (p *Project) eachMessageFile(locales []string, fn func(doc *pipeline.Docume
 			}
 			fn(doc, locale, path, f)
 		}
-	}
-	return errs.Err()
+	})
 }
 
 // checkLocaleFolders reports message folders of locales the configuration

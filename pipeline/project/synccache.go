@@ -14,9 +14,8 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
-// syncCacheFile is where sync keeps its cache; oldSyncCacheFile is where
-// earlier versions kept it, in another encoding.
-var syncCacheFile, oldSyncCacheFile = path.Join(CacheDir, "sync.cache"), path.Join(CacheDir, "sync.gob")
+// syncCacheFile is where sync keeps its cache.
+var syncCacheFile = path.Join(CacheDir, "sync.cache")
 
 // syncCache lets a sync after a content edit touch only the edited
 // documents. It remembers, per document, the sizes and times of the files
@@ -194,6 +193,5 @@ func (c *syncCache) plan(sources []Source, sc *syncScan, dry bool) (todo []int, 
 }
 
 func (c *syncCache) save(p *Project) error {
-	os.Remove(p.abs(oldSyncCacheFile))
 	return fsutil.WriteFast(c.path, c.encode())
 }
