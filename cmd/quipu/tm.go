@@ -8,6 +8,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
 func tmCommand() *cli.Command {
@@ -24,18 +25,27 @@ Example:
 			Name:  "export",
 			Usage: "write the translation memory as TMX 1.4",
 			Description: `Writes every translation of a locale (reviewed and unreviewed; fuzzy ones
-left out) as a TMX 1.4 file, with inline markup as <bpt>/<ept>/<ph> codes.
+left out) as a TMX 1.4 file. Tags are written as the message files and PO
+files show them (<1>…</1>), so a CAT tool translating PO files matches tagged
+segments; --tags codes writes the markup as <bpt>/<ept>/<ph> inline codes,
+as XLIFF files carry it.
 
 Example:
-   quipu tm export --format tmx --locale es-PE --out es-PE.tmx`,
+   quipu tm export --format tmx --locale es-PE --out es-PE.tmx
+   quipu tm export --tags codes --out es-PE.tmx   # for XLIFF`,
 			Flags: []cli.Flag{
 				&cli.StringFlag{Name: "format", Value: "tmx", Usage: "output format (tmx)"},
+				&cli.StringFlag{Name: "tags", Value: "text", Usage: "how tags are written: text (as in PO files) or codes (as in XLIFF files)"},
 				&cli.StringFlag{Name: "locale", Aliases: []string{"l"}, Usage: "target locale (default: the first configured)"},
 				&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output file (default: standard output)"},
 			},
 			Action: func(c *cli.Context) error {
 				if f := c.String("format"); f != "tmx" {
 					return fmt.Errorf("%w: unknown format %q (quipu writes tmx)", errUsage, f)
+				}
+				tags, err := tm.ParseTags(c.String("tags"))
+				if err != nil {
+					return fmt.Errorf("%w: %v", errUsage, err)
 				}
 				p, err := project.Open(c.String("root"))
 				if err != nil {
@@ -46,7 +56,7 @@ Example:
 					locale = p.Config.Locales[0]
 				}
 				var buf bytes.Buffer
-				n, err := p.ExportTMX(&buf, locale)
+				n, err := p.ExportTMX(&buf, locale, tags)
 				if err != nil {
 					return err
 				}

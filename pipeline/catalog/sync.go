@@ -67,10 +67,24 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 		if o, ok := prev[seg.ID]; ok {
 			m.Other, m.State, m.Comments, m.Order, m.Previous = o.Other, o.State, o.Comments, o.Order, o.Previous
 			m.LeftDelim, m.RightDelim = o.LeftDelim, o.RightDelim
-			if m.Other != "" && o.Hash != "" && o.Hash != hash && m.State != Stale {
-				m.State, m.Previous = Stale, o.Source
+			// A fuzzy translation keeps the hash of the English it was
+			// made from, as goi18n merge expects: a hash that differs from
+			// the source's means "translated from other content". It takes
+			// the current hash once the translator clears the flag, which
+			// shows as a translation without the flag whose file showed
+			// the current English beside it.
+			switch {
+			case m.Other != "" && m.State == Stale:
+				if o.Hash != "" {
+					m.Hash = o.Hash
+				}
+				rep.Kept++
+			case m.Other != "" && o.Hash != "" && o.Hash != hash && o.Source != seg.Text:
+				m.State, m.Previous, m.Hash = Stale, o.Source, o.Hash
 				rep.Stale++
-			} else {
+			default:
+				// Not fuzzy: the old English ("#| en:") has served.
+				m.Previous = ""
 				rep.Kept++
 			}
 			if m.Other == "" {
@@ -126,6 +140,9 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 		m := pr.m
 		m.Other, m.Comments, m.Order = o.Other, o.Comments, o.Order
 		m.State, m.Previous = Stale, o.Source
+		if o.Hash != "" {
+			m.Hash = o.Hash
+		}
 		if o.State == Stale && o.Previous != "" {
 			m.Previous = o.Previous
 		}

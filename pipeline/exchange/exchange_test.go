@@ -180,6 +180,14 @@ func TestMerge(t *testing.T) {
 			want: want{out: exchange.Outcome{Conflicts: 1}, errs: []string{"conflict"}, index: 0, text: "Un <1>título</1>", state: catalog.Reviewed},
 		},
 		{
+			name: "a tool that drops the state keeps an unchanged review",
+			edit: func(f *catalog.File) { f.Messages[0].State = catalog.Reviewed },
+			units: func(f *catalog.File) []*exchange.Translation {
+				return []*exchange.Translation{{ID: f.Messages[0].ID, Text: f.Messages[0].Other, State: catalog.Untranslated, Base: exchange.Fingerprint(catalog.Reviewed, f.Messages[0].Other)}}
+			},
+			want: want{out: exchange.Outcome{Unchanged: 1}, index: 0, text: "Un <1>título</1>", state: catalog.Reviewed},
+		},
+		{
 			name: "no fingerprint: only an untranslated message takes a translation",
 			units: func(f *catalog.File) []*exchange.Translation {
 				return []*exchange.Translation{

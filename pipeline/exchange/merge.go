@@ -41,6 +41,7 @@ func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Ou
 	msgs := f.Index()
 	type change struct {
 		m     *catalog.Message
+		seg   *pipeline.Segment
 		text  string
 		state catalog.State
 	}
@@ -82,8 +83,10 @@ func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Ou
 		case state == catalog.Stale && m.State != catalog.Stale:
 			// Only quipu flags English changes; a tool cannot know of one.
 			state = catalog.Translated
-		case state == catalog.Translated && m.State == catalog.Reviewed && t.Text == m.Other:
-			// A tool that cannot carry "reviewed" must not undo a review.
+		}
+		if state == catalog.Translated && m.State == catalog.Reviewed && t.Text == m.Other {
+			// A tool that cannot carry "reviewed", or drops the state
+			// altogether, must not undo a review of the same text.
 			state = catalog.Reviewed
 		}
 		if state == m.State && t.Text == m.Other {
@@ -102,7 +105,7 @@ func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Ou
 				t.ID, was, stateName(m.State), f.Path, m.Other, t.Text)
 			continue
 		}
-		changes = append(changes, change{m, t.Text, state})
+		changes = append(changes, change{m, seg, t.Text, state})
 	}
 	if len(errs) > 0 {
 		return out, errs
@@ -110,7 +113,10 @@ func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Ou
 	for _, c := range changes {
 		c.m.Other, c.m.State = c.text, c.state
 		if c.state != catalog.Stale {
+			// No longer fuzzy: the translation now answers the current
+			// English, so it takes the current hash (goi18n's rule).
 			c.m.Previous = ""
+			c.m.Hash = catalog.Hash(string(c.seg.Kind), c.seg.Text)
 		}
 		out.Updated++
 	}

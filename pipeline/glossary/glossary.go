@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -21,6 +24,9 @@ type Term struct {
 	ES   string `toml:"es"`
 	POS  string `toml:"pos"`
 	Note string `toml:"note"`
+	// Also lists other Spanish forms the translation may use instead of
+	// ES, such as "EE. UU." for "Estados Unidos" where space is tight.
+	Also []string `toml:"also"`
 	// Translate is false for names and codes that must stay as they are
 	// (CSL): the English must appear unchanged in the translation.
 	Translate *bool `toml:"translate"`
@@ -39,10 +45,11 @@ func (t *Term) Required() string {
 	return t.ES
 }
 
-// Glossary is the list of terms, longest English first so that "military
-// base" is found before "base".
+// Glossary is the list of terms, in the file's order.
 type Glossary struct {
 	Terms []*Term `toml:"term"`
+
+	longest []int // indexes of Terms, longest English first
 }
 
 // Load reads a glossary file. A missing file is an empty glossary.
@@ -71,7 +78,7 @@ func Parse(path string, data []byte) (*Glossary, error) {
 		case errors.As(err, &sme) && len(sme.Errors) > 0:
 			line, col := sme.Errors[0].Position()
 			return nil, &pipeline.Error{Pos: pipeline.Position{File: path, Line: line, Col: col},
-				Msg: fmt.Sprintf("unknown key %q (a term has en, es, pos, note, translate)", strings.Join(sme.Errors[0].Key(), "."))}
+				Msg: fmt.Sprintf("unknown key %q (a term has en, es, also, pos, note, translate)", strings.Join(sme.Errors[0].Key(), "."))}
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -80,8 +87,24 @@ func Parse(path string, data []byte) (*Glossary, error) {
 			return nil, fmt.Errorf("%s: term %d: en and es are required", path, i+1)
 		}
 		t.en = regexp.MustCompile(`(?i)` + boundary(t.EN) + inflected(t.EN) + wordEnd)
-		t.es = regexp.MustCompile(`(?i)` + boundary(t.Required()) + inflected(t.Required()) + wordEnd)
+		forms := []string{t.Required()}
+		if !t.Keep() {
+			forms = append(forms, t.Also...)
+		}
+		alts := make([]string, len(forms))
+		for i, f := range forms {
+			alts[i] = boundary(f) + inflected(f)
+		}
+		t.es = regexp.MustCompile(`(?i)(?:` + strings.Join(alts, "|") + `)` + wordEnd)
 	}
+	// Longest English first, so that where terms overlap in a text
+	// ("joint training exercises" holds "training exercises") the longest
+	// one claims the words and the shorter is not required as well.
+	g.longest = make([]int, len(g.Terms))
+	for i := range g.longest {
+		g.longest[i] = i
+	}
+	sort.SliceStable(g.longest, func(i, j int) bool { return len(g.Terms[g.longest[i]].EN) > len(g.Terms[g.longest[j]].EN) })
 	return &g, nil
 }
 
@@ -119,13 +142,55 @@ func (g *Glossary) In(source string) []*Term {
 	if g == nil {
 		return nil
 	}
+	used := make([]bool, len(g.Terms))
+	var claimed [][]int
+	// A match strictly inside a longer one is part of that term; two
+	// terms matching the same words ("CSL", "CSLs") both apply.
+	inside := func(m []int) bool {
+		for _, c := range claimed {
+			if m[0] >= c[0] && m[1] <= c[1] && m[1]-m[0] < c[1]-c[0] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, i := range g.longest {
+		for _, m := range g.Terms[i].en.FindAllStringIndex(source, -1) {
+			m = trim(source, m)
+			if !inside(m) {
+				claimed = append(claimed, m)
+				used[i] = true
+			}
+		}
+	}
 	var out []*Term
-	for _, t := range g.Terms {
-		if t.en.MatchString(source) {
+	for i, t := range g.Terms {
+		if used[i] {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// trim narrows a match to the term's own words, without the boundary
+// characters the pattern takes on either side.
+func trim(s string, m []int) []int {
+	start, end := m[0], m[1]
+	for start < end {
+		r, n := utf8.DecodeRuneInString(s[start:])
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || r == '.' {
+			break
+		}
+		end -= n
+	}
+	return []int{start, end}
 }
 
 // Missing returns the terms the English uses whose required form the
@@ -152,7 +217,11 @@ func (g *Glossary) Note(source string) string {
 		if t.Keep() {
 			parts = append(parts, t.EN+" (keep as is)")
 		} else {
-			parts = append(parts, t.EN+" → "+t.ES)
+			es := t.ES
+			for _, a := range t.Also {
+				es += " / " + a
+			}
+			parts = append(parts, t.EN+" → "+es)
 		}
 	}
 	return "glossary: " + strings.Join(parts, "; ")

@@ -1,6 +1,7 @@
 package glossary_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline/glossary"
@@ -58,5 +59,67 @@ func TestParseErrors(t *testing.T) {
 		if _, err := glossary.Parse("g.toml", []byte(in)); err == nil {
 			t.Errorf("Parse(%q) succeeded, want an error", in)
 		}
+	}
+}
+
+// TestLongestTermClaimsTheWords: where terms overlap in the English, only
+// the longest is required, so a translator never has to bend the word
+// order of "ejercicios militares conjuntos" to also hold "ejercicios de
+// entrenamiento".
+func TestLongestTermClaimsTheWords(t *testing.T) {
+	g, err := glossary.Parse("g.toml", []byte(`
+[[term]]
+en = "training exercises"
+es = "ejercicios de entrenamiento"
+
+[[term]]
+en = "joint training exercises"
+es = "ejercicios militares conjuntos"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		source, translation string
+		missing             []string
+	}{
+		{"Joint training exercises help.", "Los ejercicios militares conjuntos ayudan.", nil},
+		{"Joint training exercises help.", "Los ejercicios de entrenamiento ayudan.", []string{"joint training exercises"}},
+		// Both stand alone: both are required.
+		{"Joint training exercises and other training exercises.", "Ejercicios militares conjuntos y otros ejercicios de entrenamiento.", nil},
+		{"Joint training exercises and other training exercises.", "Ejercicios militares conjuntos y otros.", []string{"training exercises"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range g.Missing(tt.source, tt.translation) {
+			got = append(got, m.EN)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.missing, "|") {
+			t.Errorf("Missing(%q, %q) = %q, want %q", tt.source, tt.translation, got, tt.missing)
+		}
+	}
+}
+
+func TestAlsoAcceptsOtherForms(t *testing.T) {
+	g, err := glossary.Parse("g.toml", []byte(`
+[[term]]
+en = "United States"
+es = "Estados Unidos"
+also = ["EE. UU."]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tr, missing := range map[string]bool{
+		"Estados Unidos firmó.": false,
+		"EE. UU. firmó.":        false,
+		"Norteamérica firmó.":   true,
+	} {
+		if got := len(g.Missing("The United States signed.", tr)) == 1; got != missing {
+			t.Errorf("Missing(%q) = %v, want %v", tr, got, missing)
+		}
+	}
+	if got, want := g.Note("The United States"), "glossary: United States → Estados Unidos / EE. UU."; got != want {
+		t.Errorf("Note = %q, want %q", got, want)
 	}
 }

@@ -489,7 +489,7 @@ func trimSpan(src []byte, sp span) (int, int) {
 // label describes the markup a placeholder stands for, for the translator.
 func (s *scanner) label(i, j int) string {
 	t := &s.toks[i]
-	attrVal := func(k string) string { a, _ := t.attr(k); return shorten(a.val) }
+	attrVal := func(k string) string { a, _ := t.attr(k); return pipeline.Shorten(a.val, 60) }
 	switch t.name {
 	case "a":
 		if href := attrVal("href"); href != "" {
@@ -509,16 +509,9 @@ func (s *scanner) label(i, j int) string {
 				b.WriteString(s.toks[k].text)
 			}
 		}
-		return t.name + " " + shorten(strings.Join(strings.Fields(b.String()), " "))
+		return t.name + " " + pipeline.Shorten(strings.Join(strings.Fields(b.String()), " "), 60)
 	}
 	return t.name
-}
-
-func shorten(s string) string {
-	if len(s) > 60 {
-		return s[:57] + "..."
-	}
-	return s
 }
 
 // textBuilder writes a message: decoded text with HTML's runs of white

@@ -508,9 +508,9 @@ func label(n ast.Node, j *joined) string {
 		}
 		return "emphasis"
 	case *ast.Link:
-		return "link " + shorten(string(n.Destination))
+		return "link " + pipeline.Shorten(string(n.Destination), 60)
 	case *ast.Image:
-		return "image " + shorten(string(n.Destination))
+		return "image " + pipeline.Shorten(string(n.Destination), 60)
 	case *east.Strikethrough:
 		return "strikethrough"
 	case *ast.CodeSpan:
@@ -525,11 +525,4 @@ func label(n ast.Node, j *joined) string {
 		return fmt.Sprintf("footnote %d", n.Index)
 	}
 	return "markup"
-}
-
-func shorten(s string) string {
-	if len(s) > 60 {
-		return s[:57] + "..."
-	}
-	return s
 }

@@ -76,14 +76,29 @@ func newChrome(locale string, updated time.Time, words int) (Chrome, error) {
 	if err != nil {
 		tag = language.English
 	}
-	loc := i18n.NewLocalizer(b, locale)
+	// go-i18n looks a message up in the best-matching file only, so
+	// es-PE, which holds just what Peru writes differently (CLDR es_PE),
+	// would lose the rest of es: try the locale, then its CLDR parents.
+	has := map[language.Tag]bool{}
+	for _, t := range b.LanguageTags() {
+		has[t] = true
+	}
+	var locs []*i18n.Localizer
+	for t := tag; !t.IsRoot(); t = t.Parent() {
+		if has[t] {
+			locs = append(locs, i18n.NewLocalizer(b, t.String()))
+		}
+	}
+	locs = append(locs, i18n.NewLocalizer(b, locale)) // English at worst
 	num := message.NewPrinter(tag)
 	get := func(id string, data map[string]any, count any) string {
-		s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
-		if err != nil {
-			return id
+		for _, loc := range locs {
+			s, err := loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+			if err == nil {
+				return s
+			}
 		}
-		return s
+		return id
 	}
 	minutes := max(1, (words+199)/200) // 200 words a minute
 	date := get("DateFormat", map[string]any{

@@ -48,8 +48,8 @@ func LoadTemplate(dir string) (*Template, error) {
 	return &Template{defaultTemplate, TemplateSource()}, nil
 }
 
-// Execute renders a page.
-func (t *Template) Execute(w io.Writer, d Data) error { return t.t.Execute(w, d) }
+// Execute renders a page, with the typography of its language.
+func (t *Template) Execute(w io.Writer, d Data) error { return t.t.Execute(w, typeset(d)) }
 
 // Alternate is the same document in another locale.
 type Alternate struct {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/exchange"
 )
@@ -95,6 +96,9 @@ func Encode(f *exchange.File) []byte {
 		case catalog.Stale:
 			b.WriteString("#, fuzzy\n")
 			if u.Previous != "" {
+				// As msgmerge --previous writes it: the context is the
+				// ID, made from the English, so it changed with it.
+				writeString(&b, "#| ", "msgctxt", pipeline.SegmentID(u.Previous))
 				writeString(&b, "#| ", "msgid", u.Previous)
 			}
 		}

@@ -16,6 +16,8 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/exchange"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/glossary"
+	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/po"
 	"github.com/quipu-l10n/quipu/pipeline/xliff"
 )
@@ -27,8 +29,6 @@ type ExchangeOptions struct {
 	// Dir receives one file per document, named after it. A relative Dir
 	// is inside the project; empty means xliff/<locale> or po/<locale>.
 	Dir string
-	// Annotate adds notes to each unit, such as glossary terms.
-	Annotate exchange.Annotate
 	// Log receives one line per file written.
 	Log io.Writer
 }
@@ -96,6 +96,18 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 	if err != nil {
 		return nil, err
 	}
+	// The glossary goes with every unit, as sync puts it beside every
+	// message: a CAT tool's translator must see the same required terms.
+	gl, err := glossary.Load(p.abs(p.Config.Glossary))
+	if err != nil {
+		return nil, err
+	}
+	annotate := func(seg *pipeline.Segment, _ *catalog.Message) []string {
+		if note := gl.Note(placeholder.Strip(seg.Text)); note != "" {
+			return []string{note}
+		}
+		return nil
+	}
 	var errs pipeline.ErrorList
 	var names []string
 	writes := map[string][]byte{}
@@ -110,7 +122,7 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 			errs.Add(err)
 			continue
 		}
-		ex := exchange.New(doc, f, p.Config.SourceLocale, opt.Annotate)
+		ex := exchange.New(doc, f, p.Config.SourceLocale, annotate)
 		for _, u := range ex.Units {
 			if m := parsed.Lookup(u.ID); m != nil {
 				u.TargetPos = pipeline.Position{File: f.Path, Line: m.OtherLine, Col: m.OtherCol}

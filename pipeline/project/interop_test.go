@@ -324,7 +324,7 @@ func TestExchangeBadUnits(t *testing.T) {
 	}
 	for _, want := range []string{
 		`a.po:39:9: unit "first-paragraph-with-a-link-244f2d": <1> is never closed`,
-		`a.po:50:17: unit "second-paragraph-once-different-b2dc00": tag <7/> is not in the source (it has 0)`,
+		`a.po:51:17: unit "second-paragraph-once-different-b2dc00": tag <7/> is not in the source (it has 0)`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error\n%v\nwant it to contain %s", err, want)

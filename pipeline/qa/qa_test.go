@@ -47,7 +47,7 @@ func TestChecks(t *testing.T) {
 		{"tag unbalanced", "A *b* `c`.", "Una <1>b <2/>.", "tag-unbalanced"},
 		{"number", "It costs 1,234.56 dollars today.", "Cuesta 1,234.5 dólares hoy.", "number"},
 		{"ordinal as roman", "Throughout the 20th century, it grew.", "A lo largo del siglo XX, creció.", ""},
-		{"url", "See https://example.org/a for more.", "Vean https://example.org/b para más.", "url"},
+		{"url written over its tag", "See https://example.org/a for more.", "Vean https://example.org/b para más.", "url-added"},
 		{"glossary", "They fight drug trafficking every day.", "Combaten el tráfico de drogas cada día.", "glossary"},
 		{"glossary inflected", "They fight drug trafficking every day.", "Combaten el narcotráfico cada día.", ""},
 		{"do not translate", "CSLs allow it.", "Las UBC lo permiten.", "do-not-translate"},
@@ -99,5 +99,20 @@ func TestTableCellPipe(t *testing.T) {
 	got := qa.Check(qa.Input{Markdown: true, Segment: seg, Translation: "una | celda", Locale: "es-PE"})
 	if !slices.ContainsFunc(got, func(p pipeline.Problem) bool { return p.Code == "markdown-table-pipe" && p.Offset == 4 }) {
 		t.Errorf("want markdown-table-pipe at offset 4, got %v", got)
+	}
+}
+
+// TestURLAltered protects the check of URLs written as text in the source
+// (an HTML document's text; Markdown's become tags): one missing from the
+// translation, or changed, is an error.
+func TestURLAltered(t *testing.T) {
+	seg := &pipeline.Segment{Text: "See https://example.org/a for more."}
+	got := qa.Check(qa.Input{Segment: seg, Translation: "Vean https://example.org/b para más.", Locale: "es-PE"})
+	var codes []string
+	for _, p := range got {
+		codes = append(codes, p.Code)
+	}
+	if !slices.Contains(codes, "url") || !slices.Contains(codes, "url-added") {
+		t.Errorf("codes %v, want url and url-added", codes)
 	}
 }

@@ -37,7 +37,7 @@ func TestTMXIsWellFormed(t *testing.T) {
 	var buf bytes.Buffer
 	err := tm.WriteTMX(&buf, "en", "es-PE", "1.0", []tm.Entry{{
 		Source: "Use <1>this</1> & <2/>", Target: "Usen <1>esto</1> y <2/>", ID: "use-this", Doc: "a.md", Placeholders: phs,
-	}})
+	}}, tm.TagsCodes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,5 +56,37 @@ func TestTMXIsWellFormed(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("TMX lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestTMXTextTagsMatchPO: with tags as text, a TMX segment holds exactly
+// the text a PO msgid shows, so a CAT tool's memory matches tagged
+// segments of PO files.
+func TestTMXTextTagsMatchPO(t *testing.T) {
+	phs := []pipeline.Placeholder{{Kind: pipeline.Paired, Open: "*", Close: "*"}}
+	var buf bytes.Buffer
+	if err := tm.WriteTMX(&buf, "en", "es-PE", "1.0", []tm.Entry{{
+		Source: "Use <1>this</1> & that", Target: "Usen <1>esto</1> y aquello", ID: "use-this", Doc: "a.md", Placeholders: phs,
+	}}, tm.TagsText); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		TUs []struct {
+			TUVs []struct {
+				Seg string `xml:"seg"`
+			} `xml:"tuv"`
+		} `xml:"body>tu"`
+	}
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.TUs) != 1 || len(doc.TUs[0].TUVs) != 2 {
+		t.Fatalf("want one unit of two variants:\n%s", buf.String())
+	}
+	if got := doc.TUs[0].TUVs[0].Seg; got != "Use <1>this</1> & that" {
+		t.Errorf("source segment %q, want the text the PO msgid shows", got)
+	}
+	if got := doc.TUs[0].TUVs[1].Seg; got != "Usen <1>esto</1> y aquello" {
+		t.Errorf("target segment %q", got)
 	}
 }

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// goi18n builds go-i18n's own command from the module cache, or skips:
+// the message files must work with the real client, not with our reading
+// of its rules.
+func goi18n(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds goi18n: not with -short")
+	}
+	bin := filepath.Join(t.TempDir(), "goi18n")
+	out, err := exec.Command("go", "build", "-o", bin, "github.com/nicksnyder/go-i18n/v2/goi18n").CombinedOutput()
+	if err != nil {
+		t.Skipf("cannot build goi18n here, so it is not checked: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestGoi18nMergeSeesFuzzyAsUntranslated checks the hash rule with goi18n
+// merge: a fuzzy message keeps the hash of the English its translation was
+// made from, so goi18n puts it in translate.*.toml, not in active.*.toml.
+func TestGoi18nMergeSeesFuzzyAsUntranslated(t *testing.T) {
+	bin := goi18n(t)
+	dir := t.TempDir()
+	write := func(name, data string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	quipu := func(args ...string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if rc := run(append([]string{"quipu", "-C", dir}, args...), &stdout, &stderr); rc != 0 {
+			t.Fatalf("quipu %s: exit %d\n%s", strings.Join(args, " "), rc, stderr.String())
+		}
+	}
+	write("content/doc.md", "# Guide\n\nThe shop opens before 8 a.m.\n\nIt closes at noon.\n")
+	quipu("sync")
+	msgs := filepath.Join(dir, "locales/es-PE/doc.es-PE.toml")
+	data, err := os.ReadFile(msgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(data), `other = ""`, `other = "Guía"`, 1)
+	s = strings.Replace(s, `other = ""`, `other = "La tienda abre antes de las 8 a. m."`, 1)
+	s = strings.Replace(s, `other = ""`, `other = "Cierra al mediodía."`, 1)
+	write("locales/es-PE/doc.es-PE.toml", s)
+	write("content/doc.md", "# Guide\n\nThe shop opens after 8 a.m.\n\nIt closes at noon.\n")
+	quipu("sync")
+	if data, _ := os.ReadFile(msgs); !bytes.Contains(data, []byte("#, fuzzy")) {
+		t.Fatalf("the edited sentence is not fuzzy:\n%s", data)
+	}
+
+	out := filepath.Join(dir, "merged")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "merge", "-sourceLanguage", "en", "-outdir", out,
+		filepath.Join(dir, "locales/en/doc.en.toml"), msgs)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("goi18n merge: %v\n%s", err, b)
+	}
+	active, _ := os.ReadFile(filepath.Join(out, "active.es-PE.toml"))
+	translate, _ := os.ReadFile(filepath.Join(out, "translate.es-PE.toml"))
+	if bytes.Contains(active, []byte("antes de las 8")) {
+		t.Errorf("goi18n merge took the fuzzy translation as current:\nactive.es-PE.toml:\n%s", active)
+	}
+	if !bytes.Contains(translate, []byte("shop-opens-after")) && !bytes.Contains(translate, []byte("opens after 8")) {
+		t.Errorf("the fuzzy message is not in translate.es-PE.toml:\n%s", translate)
+	}
+	if !bytes.Contains(active, []byte("Cierra al mediodía.")) {
+		t.Errorf("a current translation is missing from active.es-PE.toml:\n%s", active)
+	}
+}
