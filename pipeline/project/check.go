@@ -12,6 +12,10 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
+// checks are the checks quipu check runs: a check of its own package is
+// added to this list.
+var checks = qa.Checks
+
 // Finding is one QA result, located in a message file.
 type Finding struct {
 	File     string `json:"file"`
@@ -55,7 +59,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 			if m.State == catalog.Stale {
 				add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag"})
 			}
-			for _, pr := range qa.Check(qa.Input{Markdown: writesMarkdown(p.formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}) {
+			for _, pr := range qa.Run(qa.Input{Markdown: writesMarkdown(p.formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks) {
 				add(pr)
 			}
 		}

@@ -2,6 +2,7 @@ package qa_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -114,5 +115,24 @@ func TestURLAltered(t *testing.T) {
 	}
 	if !slices.Contains(codes, "url") || !slices.Contains(codes, "url-added") {
 		t.Errorf("codes %v, want url and url-added", codes)
+	}
+}
+
+// TestRunAnotherCheck protects the extension point: a check written
+// outside the package runs with quipu's own, sees the translation with and
+// without tags, and its findings are sorted in with theirs.
+func TestRunAnotherCheck(t *testing.T) {
+	seg := &pipeline.Segment{Text: "Read <1>this</1>.", Placeholders: []pipeline.Placeholder{{Kind: pipeline.Paired, Open: "*", Close: "*"}}}
+	noLima := func(tr *qa.Translation) {
+		if tr.PlainText != "Lea esto en Lima." {
+			t.Errorf("PlainText %q", tr.PlainText)
+		}
+		if i := strings.Index(tr.Text, "Lima"); i >= 0 {
+			tr.Report(i, qa.Warning, "no-lima", "say %q", "la capital")
+		}
+	}
+	got := qa.Run(qa.Input{Segment: seg, Translation: "Lea <1>esto</1> en Lima.", Locale: "es-PE"}, append(slices.Clone(qa.Checks), noLima))
+	if len(got) == 0 || got[len(got)-1].Code != "no-lima" || got[len(got)-1].Offset != 19 || got[len(got)-1].Msg != `say "la capital"` {
+		t.Errorf("findings %+v, want no-lima at 19 last", got)
 	}
 }
