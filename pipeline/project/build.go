@@ -24,6 +24,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/page"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
 // BuildOptions tune Build.
@@ -172,7 +173,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		res.Files += rep.Files
 		if entries[i] != nil {
 			res.Rebuilt++
-			entries[i].Outputs = statFiles(p.Root, p.outputPaths(sources[i], locales))
+			entries[i].Outputs = stamp.Files(p.Root, p.outputPaths(sources[i], locales))
 			cache.store(sources[i].Rel, entries[i])
 		}
 		for _, c := range rep.Untranslated {
@@ -194,11 +195,11 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 }
 
 // present lists the locales of msgLocales in which a document has a
-// message file, from the sizes scanInputs found.
-func present(msgLocales []string, inputs []int64) []string {
+// message file, from the stamps scanInputs found.
+func present(msgLocales []string, in inputs) []string {
 	var out []string
 	for k, l := range msgLocales {
-		if inputs[2+2*k] >= 0 {
+		if in.messages(k).Exists() {
 			out = append(out, l)
 		}
 	}

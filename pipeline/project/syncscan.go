@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
 // syncScan is what sync learns of the project's files before reading any:
@@ -134,11 +136,11 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 			return
 		}
 		pt := parts[j-len(lists)]
-		content := openFolder(p.abs(path.Join(p.Config.Content, pt.dir)))
-		defer content.close()
+		content := stamp.Open(p.abs(path.Join(p.Config.Content, pt.dir)))
+		defer content.Close()
 		for _, i := range pt.docs {
 			in := sc.input(i)
-			in[0], in[1] = content.stat(path.Base(sources[i].Rel))
+			in[0], in[1] = split(content.Stat(path.Base(sources[i].Rel)))
 		}
 	})
 	for _, n := range strays {
@@ -147,7 +149,7 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 	parallel(len(parts)*len(locales), func(j int) {
 		pt, k := parts[j/len(locales)], j%len(locales)
 		suffix := "." + locales[k] + ".toml"
-		var msgs folder
+		var msgs stamp.Folder
 		opened := false
 		for _, i := range pt.docs {
 			in, m := sc.input(i), maybe[i*len(locales)+k]
@@ -156,15 +158,15 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 				continue
 			}
 			if !opened {
-				msgs, opened = openFolder(p.abs(path.Join(p.Config.LocalesDir, locales[k], pt.dir))), true
-				defer msgs.close()
+				msgs, opened = stamp.Open(p.abs(path.Join(p.Config.LocalesDir, locales[k], pt.dir))), true
+				defer msgs.Close()
 			}
 			base := path.Base(stem(sources[i].Rel))
 			if m&1 != 0 {
-				in[2+4*k], in[3+4*k] = msgs.stat(base + suffix)
+				in[2+4*k], in[3+4*k] = split(msgs.Stat(base + suffix))
 			}
 			if m&2 != 0 {
-				in[4+4*k], in[5+4*k] = msgs.stat(base + ".obsolete" + suffix)
+				in[4+4*k], in[5+4*k] = split(msgs.Stat(base + ".obsolete" + suffix))
 			}
 		}
 	})
@@ -353,9 +355,9 @@ func foldName(name string) string {
 // statFile returns a file's size and modification time, or -1 and 0 when
 // it cannot be stat'ed.
 func statFile(path string) (size, mod int64) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return -1, 0
-	}
-	return fi.Size(), fi.ModTime().UnixNano()
+	s := stamp.Of(path)
+	return s.Size, s.Mod
 }
+
+// split is a stamp as the sync cache's two numbers.
+func split(s stamp.Stamp) (size, mod int64) { return s.Size, s.Mod }
