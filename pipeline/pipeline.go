@@ -106,6 +106,10 @@ type Placeholder struct {
 	// Label is a short human description shown in message files, such as
 	// "code", "link https://example.com" or "emphasis".
 	Label string
+	// Content is set for markup that carries content of its own (a link's
+	// destination, an image, code, an autolink): a translation that drops
+	// its tag loses that content, not just a style, so it is rejected.
+	Content bool
 }
 
 // Tag returns the tags that stand for placeholder number n.
@@ -211,13 +215,22 @@ func foldAccent(r rune) rune {
 // the source text.
 type Translator func(seg *Segment) (text string, ok bool)
 
+// Severity says whether a problem makes a translation unusable.
+type Severity string
+
+// Severities.
+const (
+	SeverityError   Severity = "error"   // the translation is not used
+	SeverityWarning Severity = "warning" // the translation is used; a reviewer should look
+)
+
 // Problem is something wrong with a translation, at a byte offset of the
 // message text.
 type Problem struct {
 	Offset   int
 	Code     string // short stable name, e.g. "tag-unknown"
 	Msg      string
-	Severity string // "error" or "warning"
+	Severity Severity
 }
 
 // Rejected is a translation that could not be used; its segment kept the

@@ -21,7 +21,12 @@ func buildCommand() *cli.Command {
 output/<locale>/<doc>.html. Documents whose inputs did not change since the
 last build are skipped (--force rebuilds all). A segment without a translation falls back along the
 locale's chain (es-PE, es-419, es) and then to the source text, and the build
-says so on stderr; --strict makes that an error. --locale qps builds the
+says so on stderr; --strict makes that an error. A fuzzy translation (its
+English changed since) is not published unless --use-fuzzy (or use_fuzzy =
+true in quipu.toml): the next translation along the chain, or the English, is
+used, and the build warns at the message. A translation whose tags do not
+match, or that drops a link, an image or code, is rejected the same way. Every
+warning names the message file's line and column. --locale qps builds the
 pseudo-locale, to see untranslated or truncated text before translators start.
 
 Example:
@@ -31,6 +36,7 @@ Example:
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "strict", Usage: "fail on untranslated, fuzzy or rejected segments"},
 			&cli.BoolFlag{Name: "force", Usage: "rebuild every document, even unchanged ones"},
+			useFuzzyFlag,
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "build only this locale (repeatable; qps is the pseudo-locale)"},
 			quietFlag, jsonSummaryFlag,
 			&cli.StringFlag{Name: "shard", Usage: "build only part `I/N` of the documents (I from 0), for spreading a build over machines"},
@@ -55,6 +61,7 @@ Example:
 			res, err := p.Build(project.BuildOptions{
 				Locales:  c.StringSlice("locale"),
 				Strict:   c.Bool("strict"),
+				UseFuzzy: c.Bool("use-fuzzy"),
 				Force:    c.Bool("force"),
 				Log:      log,
 				Progress: bar.callback(),
@@ -91,6 +98,9 @@ Example:
 		},
 	}
 }
+
+// useFuzzyFlag publishes fuzzy translations, as msgfmt --use-fuzzy does.
+var useFuzzyFlag = &cli.BoolFlag{Name: "use-fuzzy", Usage: "publish fuzzy translations (the English changed since); they still count as untranslated"}
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

@@ -6,6 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 )
 
@@ -42,7 +43,7 @@ Example:
 			}
 			errors := 0
 			for _, f := range findings {
-				if f.Severity == "error" {
+				if f.Severity == pipeline.SeverityError {
 					errors++
 				}
 			}

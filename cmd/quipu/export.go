@@ -25,8 +25,10 @@ modes 0644/0755, every time $SOURCE_DATE_EPOCH, else the last commit's time,
 else 0.
 
 --min-coverage N refuses to export if a locale has less than N percent of its
-segments translated (fuzzy ones count as untranslated), and lists the missing
-ones as content file:line:col.
+segments translated, and lists the others as content file:line:col. Counts are
+those of quipu status: a fuzzy translation, or one a build rejects (tags that
+do not match, a link or code dropped), counts as untranslated. Fuzzy
+translations are published only with --use-fuzzy (or use_fuzzy = true).
 
 --shard I/N exports part I (from 0) of N of the documents, split by a hash of
 their paths; --merge joins the shards' bundles into the bundle one machine
@@ -45,6 +47,7 @@ Example:
 			&cli.StringFlag{Name: "base-url", Value: "https://example.org/", Usage: "where the site is published, for sitemap.xml"},
 			&cli.StringFlag{Name: "shard", Usage: "export only part `I/N` of the documents (I from 0)"},
 			&cli.BoolFlag{Name: "merge", Usage: "merge the shard bundles given as arguments instead of building"},
+			useFuzzyFlag,
 		},
 		Action: func(c *cli.Context) error {
 			format, err := bundle.ParseFormat(c.String("format"))
@@ -91,6 +94,7 @@ Example:
 					BaseURL:     c.String("base-url"),
 					MinCoverage: c.Float64("min-coverage"),
 					Shard:       shard,
+					UseFuzzy:    c.Bool("use-fuzzy"),
 				})
 				if err != nil {
 					return err

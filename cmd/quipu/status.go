@@ -15,9 +15,12 @@ func statusCommand() *cli.Command {
 		Name:  "status",
 		Usage: "show how far each document's translation has got",
 		Description: `Per document and locale: total segments, translated (reviewed included),
-reviewed, stale (fuzzy: the English changed), missing, and words; then a total
-line per locale. --min-coverage N exits 1 when a locale is below N percent
-translated.
+reviewed, stale (fuzzy: the English changed), missing, rejected (tags that do
+not match the source, or a link or code dropped), and words; then a total line
+per locale. Counts are what quipu build publishes and quipu export counts:
+a translation from the fallback chain (es-419, es) counts as translated, a
+fuzzy or rejected one does not. --min-coverage N exits 1 when a locale is
+below N percent translated.
 
 Example:
    quipu status
@@ -25,7 +28,7 @@ Example:
    quipu status --min-coverage 100`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "only this locale (repeatable)"},
-			&cli.BoolFlag{Name: "json", Usage: "print an array of objects (doc, locale, total, translated, reviewed, stale, missing, words, words_translated, coverage)"},
+			&cli.BoolFlag{Name: "json", Usage: "print an array of objects (doc, locale, total, translated, reviewed, stale, missing, rejected, words, words_translated, coverage)"},
 			&cli.Float64Flag{Name: "min-coverage", Usage: "exit 1 when a locale's coverage is below this percentage"},
 		},
 		Action: func(c *cli.Context) error {
@@ -59,9 +62,9 @@ Example:
 				}
 			} else {
 				w := tabwriter.NewWriter(c.App.Writer, 2, 4, 2, ' ', tabwriter.AlignRight)
-				fmt.Fprintln(w, "document\tlocale\ttotal\ttranslated\treviewed\tstale\tmissing\twords\tcoverage\t")
+				fmt.Fprintln(w, "document\tlocale\ttotal\ttranslated\treviewed\tstale\tmissing\trejected\twords\tcoverage\t")
 				print := func(s project.Status) {
-					fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d/%d\t%.1f%%\t\n", s.Doc, s.Locale, s.Total, s.Translated, s.Reviewed, s.Stale, s.Missing, s.WordsDone, s.Words, s.Coverage)
+					fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d/%d\t%.2f%%\t\n", s.Doc, s.Locale, s.Total, s.Translated, s.Reviewed, s.Stale, s.Missing, s.Rejected, s.WordsDone, s.Words, s.Coverage)
 				}
 				for _, r := range rows {
 					print(r)
@@ -75,7 +78,7 @@ Example:
 				failed := false
 				for _, l := range order {
 					if totals[l].Coverage < min {
-						fmt.Fprintf(c.App.ErrWriter, "%s: coverage %.1f%% is below %.1f%%\n", l, totals[l].Coverage, min)
+						fmt.Fprintf(c.App.ErrWriter, "%s: coverage %.2f%% is below %g%%\n", l, totals[l].Coverage, min)
 						failed = true
 					}
 				}

@@ -64,7 +64,7 @@ func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Ou
 		}
 		bad := false
 		for _, pr := range placeholder.Check(placeholder.Parse(t.Text), seg.Placeholders) {
-			if pr.Severity == "error" {
+			if pr.Severity == pipeline.SeverityError {
 				errAt(t.PosAt(pr.Offset), "unit %q: %s", t.ID, pr.Msg)
 				bad = true
 			}

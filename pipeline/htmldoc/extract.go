@@ -84,6 +84,7 @@ type item struct {
 	text    string // decoded text
 	name    string // tag name
 	label   string // standalone: what it stands for
+	content bool   // its markup carries content (see pipeline.Placeholder)
 	partner int    // paired open/close: index of the other one, else -1
 }
 
@@ -150,13 +151,13 @@ func (s *scanner) step(i int) int {
 				s.endRun()
 				return j
 			}
-			s.add(item{kind: itemStandalone, span: span{t.start, s.toks[j].end}, name: t.name, label: s.label(i, j)})
+			s.add(item{kind: itemStandalone, span: span{t.start, s.toks[j].end}, name: t.name, label: s.label(i, j), content: true})
 			return j
 		case inline[t.name]:
 			if void[t.name] || t.typ == html.SelfClosingTagToken {
-				s.add(item{kind: itemStandalone, span: span{t.start, t.end}, name: t.name, label: s.label(i, i)})
+				s.add(item{kind: itemStandalone, span: span{t.start, t.end}, name: t.name, label: s.label(i, i), content: carriesContent(t)})
 			} else {
-				s.add(item{kind: itemOpen, span: span{t.start, t.end}, name: t.name, label: s.label(i, i)})
+				s.add(item{kind: itemOpen, span: span{t.start, t.end}, name: t.name, label: s.label(i, i), content: carriesContent(t)})
 			}
 			return i
 		}
@@ -447,14 +448,14 @@ func (s *scanner) endRun() {
 			tb.text(it.text)
 		case it.kind == itemOpen && it.partner == k+1:
 			// An empty pair, such as an anchor, is one standalone code.
-			tb.standalone(string(s.src[it.span.start:run[k+1].span.end]), it.label, span{it.span.start, run[k+1].span.end})
+			tb.standalone(string(s.src[it.span.start:run[k+1].span.end]), it.label, it.content, span{it.span.start, run[k+1].span.end})
 			k++
 		case it.kind == itemOpen:
-			num[k] = tb.openTag(string(s.src[it.span.start:it.span.end]), it.label, it.span)
+			num[k] = tb.openTag(string(s.src[it.span.start:it.span.end]), it.label, it.content, it.span)
 		case it.kind == itemClose:
 			tb.closeTag(num[it.partner], string(s.src[it.span.start:it.span.end]), it.span)
 		default:
-			tb.standalone(string(s.src[it.span.start:it.span.end]), it.label, it.span)
+			tb.standalone(string(s.src[it.span.start:it.span.end]), it.label, it.content, it.span)
 		}
 	}
 	start, end := run[lo].span.start, run[hi].span.end
@@ -514,6 +515,20 @@ func (s *scanner) label(i, j int) string {
 	return t.name
 }
 
+// carriesContent reports inline markup whose loss loses more than a
+// style: a link (with somewhere to go) or an image. Elements kept whole
+// (code, media, text not to translate) always carry content.
+func carriesContent(t *token) bool {
+	switch t.name {
+	case "img":
+		return true
+	case "a":
+		_, ok := t.attr("href")
+		return ok
+	}
+	return false
+}
+
 // textBuilder writes a message: decoded text with HTML's runs of white
 // space collapsed (the reader never sees them) and tags for the markup.
 type textBuilder struct {
@@ -537,7 +552,7 @@ func (tb *textBuilder) text(s string) {
 			continue
 		case c == '<' && placeholder.LooksLikeTag(s[i:]):
 			// Text that reads as a tag would be ambiguous in the message.
-			tb.standalone("&lt;", "literal <", span{-1, -1})
+			tb.standalone("&lt;", "literal <", false, span{-1, -1})
 			continue
 		}
 		tb.b.WriteByte(c)
@@ -553,14 +568,14 @@ func (tb *textBuilder) add(ph pipeline.Placeholder, open span) int {
 	return len(tb.phs) - 1
 }
 
-func (tb *textBuilder) standalone(raw, label string, sp span) {
-	n := tb.add(pipeline.Placeholder{Kind: pipeline.Standalone, Open: raw, Label: label}, sp)
+func (tb *textBuilder) standalone(raw, label string, content bool, sp span) {
+	n := tb.add(pipeline.Placeholder{Kind: pipeline.Standalone, Open: raw, Label: label, Content: content}, sp)
 	open, _ := pipeline.Tag(n+1, pipeline.Standalone)
 	tb.b.WriteString(open)
 }
 
-func (tb *textBuilder) openTag(raw, label string, sp span) int {
-	n := tb.add(pipeline.Placeholder{Kind: pipeline.Paired, Open: raw, Label: label}, sp)
+func (tb *textBuilder) openTag(raw, label string, content bool, sp span) int {
+	n := tb.add(pipeline.Placeholder{Kind: pipeline.Paired, Open: raw, Label: label, Content: content}, sp)
 	open, _ := pipeline.Tag(n+1, pipeline.Paired)
 	tb.b.WriteString(open)
 	return n

@@ -7,7 +7,11 @@ import (
 )
 
 // Format is HTML as a document format: a page built into itself, localized.
-type Format struct{}
+type Format struct {
+	// SourceLang marks the text a localized page keeps in the source
+	// language (see Options).
+	SourceLang string
+}
 
 var _ format.Format = Format{}
 
@@ -22,9 +26,14 @@ func (Format) Extract(name string, src []byte) (*pipeline.Document, error) {
 	return Extract(name, src)
 }
 
-// Localize writes the translations into the page and declares locale.
-func (Format) Localize(doc *pipeline.Document, locale string, tr pipeline.Translator) format.Localized {
-	html, rejected := Localize(doc, locale, tr)
+// Localize writes the translations into the page and declares locale;
+// in a target locale, text left in the source language is marked.
+func (f Format) Localize(doc *pipeline.Document, locale string, tr pipeline.Translator) format.Localized {
+	var opt Options
+	if locale != "" {
+		opt.SourceLang = f.SourceLang
+	}
+	html, rejected := LocalizeWith(doc, locale, tr, opt)
 	if html == nil {
 		html = []byte{} // an empty page is still the page itself
 	}

@@ -1,6 +1,7 @@
 package htmldoc
 
 import (
+	"html"
 	"sort"
 	"strings"
 
@@ -19,6 +20,20 @@ import (
 // comes from the source only, through the placeholders. A translation whose
 // tags do not match its source is rejected and the source text kept.
 func Localize(doc *pipeline.Document, locale string, tr pipeline.Translator) (out []byte, rejected []pipeline.Rejected) {
+	return LocalizeWith(doc, locale, tr, Options{})
+}
+
+// Options tune LocalizeWith.
+type Options struct {
+	// SourceLang, when set, marks the text a translated page keeps in the
+	// source language: the content of each block that falls back to its
+	// source text is wrapped in <span lang=SourceLang>, so a screen reader
+	// switches voice for it. A page where nothing falls back is unchanged.
+	SourceLang string
+}
+
+// LocalizeWith is Localize with options.
+func LocalizeWith(doc *pipeline.Document, locale string, tr pipeline.Translator, opt Options) (out []byte, rejected []pipeline.Rejected) {
 	src := doc.Source
 	l := scan(src)
 	// The document's own segments carry the identity translators key on;
@@ -50,6 +65,9 @@ func Localize(doc *pipeline.Document, locale string, tr pipeline.Translator) (ou
 		}
 		if data, ok := translate(u, tr, &rejected, edits, src); ok {
 			runs = append(runs, edit{u.span, data})
+		} else if opt.SourceLang != "" && fellBack(u, tr) {
+			data := append([]byte(`<span lang="`+html.EscapeString(opt.SourceLang)+`">`), apply(nil, src, u.span, edits)...)
+			runs = append(runs, edit{u.span, append(data, "</span>"...)})
 		}
 	}
 	// A translated run carries the edits inside it; the others stand alone.
@@ -62,6 +80,16 @@ func Localize(doc *pipeline.Document, locale string, tr pipeline.Translator) (ou
 	sortEdits(top)
 	sort.SliceStable(rejected, func(i, j int) bool { return rejected[i].Segment.Start() < rejected[j].Segment.Start() })
 	return apply(nil, src, span{0, len(src)}, top), rejected
+}
+
+// fellBack reports a run that shows its source text for want of a
+// translation: none, or one rejected. A translation the same as the
+// source is a translation.
+// Called when translate kept the source bytes: a translation other than
+// the source text was then rejected.
+func fellBack(u *unit, tr pipeline.Translator) bool {
+	text, ok := tr(u.seg)
+	return !ok || text != u.seg.Text
 }
 
 // edit replaces the bytes of span with data.

@@ -367,7 +367,7 @@ func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
 		}
 		switch ev.kind {
 		case evEnter:
-			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Paired, Open: string(v[p:end]), Label: label(ev.node, j)})
+			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Paired, Open: string(v[p:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
 			open[ev.node] = opened{idx, len(b.pieces), p}
 			b.pieces = append(b.pieces, piece{tag: placeholder.Open, ph: idx})
 		case evExit:
@@ -379,7 +379,7 @@ func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
 				// In [text] and [text][] the text is the reference label:
 				// translating it would break the link, so it is kept whole.
 				b.phs, b.pieces = b.phs[:o.ph], b.pieces[:o.piece]
-				idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[o.at:end]), Label: label(ev.node, j)})
+				idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[o.at:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
 				b.pieces = append(b.pieces, piece{tag: placeholder.Standalone, ph: idx})
 				p = end
 				continue
@@ -387,9 +387,9 @@ func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
 			b.phs[o.ph].Close = string(v[p:end])
 			b.pieces = append(b.pieces, piece{tag: placeholder.Close, ph: o.ph})
 		default:
-			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[p:end]), Label: label(ev.node, j)})
+			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[p:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
 			if ev.kind == evHardBreak {
-				b.phs[idx].Label = "line break"
+				b.phs[idx].Label, b.phs[idx].Content = "line break", false
 			}
 			b.pieces = append(b.pieces, piece{tag: placeholder.Standalone, ph: idx})
 		}
@@ -525,4 +525,14 @@ func label(n ast.Node, j *joined) string {
 		return fmt.Sprintf("footnote %d", n.Index)
 	}
 	return "markup"
+}
+
+// carriesContent reports markup whose loss loses more than a style: a
+// link's destination, an image, code, an autolink, a footnote, a checkbox.
+func carriesContent(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Link, *ast.Image, *ast.CodeSpan, *ast.AutoLink, *east.TaskCheckBox, *east.FootnoteLink:
+		return true
+	}
+	return false
 }

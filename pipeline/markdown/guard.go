@@ -44,7 +44,7 @@ func localizeEscaped(doc *pipeline.Document, tr pipeline.Translator, want []stri
 			skip[seg] = true
 			refused = append(refused, pipeline.Rejected{Segment: seg, Problems: []pipeline.Problem{{
 				Code:     CodeMarkupAdded,
-				Severity: "error",
+				Severity: pipeline.SeverityError,
 				Msg:      "with its tags where they are, the translation would add markup the source does not have (" + describe(extra) + "); keep each tag beside the words it marks, as in the English",
 			}}})
 		}
@@ -138,4 +138,27 @@ func describe(entry string) string {
 		return "new markup"
 	}
 	return "a new " + name
+}
+
+// LosesMarkup returns the segments whose translation, escaped as Localize
+// escapes it and alone in the document, changes the document's shape:
+// tags moved where their markup cannot work, so it shows as text. Localize
+// reports only that some translation does; this says which, for messages
+// that point at it.
+func LosesMarkup(doc *pipeline.Document, tr pipeline.Translator) []*pipeline.Segment {
+	want := Shape(Parse(doc.Source), doc.Source)
+	g := &guard{doc: doc, tr: tr, want: want}
+	var out []*pipeline.Segment
+	for _, seg := range g.candidates() {
+		md, _ := Assemble(doc, func(s *pipeline.Segment) (string, bool) {
+			if s != seg {
+				return "", false
+			}
+			return tr(s)
+		}, true)
+		if !sameShape(want, Shape(Parse(md), md)) {
+			out = append(out, seg)
+		}
+	}
+	return out
 }

@@ -99,10 +99,19 @@ func LooksLikeTag(s string) bool {
 // Problem is something wrong with a translation's tags.
 type Problem = pipeline.Problem
 
+// Codes of a missing tag: dropping a style (emphasis) is sometimes right,
+// dropping a link, an image or code loses what the reader needed.
+const (
+	CodeMissing        = "tag-missing"
+	CodeMissingContent = "tag-missing-content"
+)
+
 // Check compares the tags of a translation with the placeholders of its
 // source segment. Errors make the translation unusable (an unknown tag, a
-// tag of the wrong kind, a pair opened twice or closed out of order); a
-// missing tag is a warning, because dropping markup is sometimes right.
+// tag of the wrong kind, a pair opened twice or closed out of order, a
+// dropped tag whose markup carries content: a link, an image, code); a
+// dropped style tag is a warning, because dropping emphasis is sometimes
+// right.
 func Check(toks []Token, phs []pipeline.Placeholder) []Problem {
 	var probs []Problem
 	seen := make([]bool, len(phs))
@@ -112,50 +121,55 @@ func Check(toks []Token, phs []pipeline.Placeholder) []Problem {
 			continue
 		}
 		if t.N < 1 || t.N > len(phs) {
-			probs = append(probs, Problem{Offset: t.Offset, Code: "tag-unknown", Msg: fmt.Sprintf("tag %s is not in the source (it has %d)", t.Text, len(phs)), Severity: "error"})
+			probs = append(probs, Problem{Offset: t.Offset, Code: "tag-unknown", Msg: fmt.Sprintf("tag %s is not in the source (it has %d)", t.Text, len(phs)), Severity: pipeline.SeverityError})
 			continue
 		}
 		ph := phs[t.N-1]
 		switch t.Kind {
 		case Standalone:
 			if ph.Kind != pipeline.Standalone {
-				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-kind", Msg: fmt.Sprintf("tag %s must be a pair <%d>…</%d>", t.Text, t.N, t.N), Severity: "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-kind", Msg: fmt.Sprintf("tag %s must be a pair <%d>…</%d>", t.Text, t.N, t.N), Severity: pipeline.SeverityError})
 				continue
 			}
 			if seen[t.N-1] {
-				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-duplicate", Msg: fmt.Sprintf("tag %s appears twice", t.Text), Severity: "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-duplicate", Msg: fmt.Sprintf("tag %s appears twice", t.Text), Severity: pipeline.SeverityError})
 			}
 			seen[t.N-1] = true
 		case Open:
 			if ph.Kind != pipeline.Paired {
-				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-kind", Msg: fmt.Sprintf("tag %s must be written <%d/>", t.Text, t.N), Severity: "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-kind", Msg: fmt.Sprintf("tag %s must be written <%d/>", t.Text, t.N), Severity: pipeline.SeverityError})
 				continue
 			}
 			if seen[t.N-1] {
-				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-duplicate", Msg: fmt.Sprintf("tag %s appears twice", t.Text), Severity: "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-duplicate", Msg: fmt.Sprintf("tag %s appears twice", t.Text), Severity: pipeline.SeverityError})
 			}
 			seen[t.N-1] = true
 			stack = append(stack, t)
 		case Close:
 			if ph.Kind != pipeline.Paired {
-				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-kind", Msg: fmt.Sprintf("tag %s must be written <%d/>", t.Text, t.N), Severity: "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-kind", Msg: fmt.Sprintf("tag %s must be written <%d/>", t.Text, t.N), Severity: pipeline.SeverityError})
 				continue
 			}
 			if len(stack) == 0 || stack[len(stack)-1].N != t.N {
-				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-unbalanced", Msg: fmt.Sprintf("%s closes a tag that is not the innermost open one", t.Text), Severity: "error"})
+				probs = append(probs, Problem{Offset: t.Offset, Code: "tag-unbalanced", Msg: fmt.Sprintf("%s closes a tag that is not the innermost open one", t.Text), Severity: pipeline.SeverityError})
 				continue
 			}
 			stack = stack[:len(stack)-1]
 		}
 	}
 	for _, t := range stack {
-		probs = append(probs, Problem{Offset: t.Offset, Code: "tag-unbalanced", Msg: fmt.Sprintf("%s is never closed", t.Text), Severity: "error"})
+		probs = append(probs, Problem{Offset: t.Offset, Code: "tag-unbalanced", Msg: fmt.Sprintf("%s is never closed", t.Text), Severity: pipeline.SeverityError})
 	}
 	for i, ok := range seen {
-		if !ok {
-			open, _ := pipeline.Tag(i+1, phs[i].Kind)
-			probs = append(probs, Problem{Offset: 0, Code: "tag-missing", Msg: fmt.Sprintf("tag %s (%s) is missing", open, phs[i].Label), Severity: "warning"})
+		if ok {
+			continue
 		}
+		open, _ := pipeline.Tag(i+1, phs[i].Kind)
+		if phs[i].Content {
+			probs = append(probs, Problem{Offset: 0, Code: CodeMissingContent, Msg: fmt.Sprintf("tag %s (%s) is missing: its content would be lost", open, phs[i].Label), Severity: pipeline.SeverityError})
+			continue
+		}
+		probs = append(probs, Problem{Offset: 0, Code: CodeMissing, Msg: fmt.Sprintf("tag %s (%s) is missing", open, phs[i].Label), Severity: pipeline.SeverityWarning})
 	}
 	return probs
 }
@@ -163,7 +177,7 @@ func Check(toks []Token, phs []pipeline.Placeholder) []Problem {
 // HasErrors reports whether any problem is an error.
 func HasErrors(probs []Problem) bool {
 	for _, p := range probs {
-		if p.Severity == "error" {
+		if p.Severity == pipeline.SeverityError {
 			return true
 		}
 	}

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,6 +32,9 @@ type BuildOptions struct {
 	Locales []string
 	// Strict makes untranslated, fuzzy or rejected segments errors.
 	Strict bool
+	// UseFuzzy publishes fuzzy translations (the project's use_fuzzy does
+	// too); they still count as untranslated.
+	UseFuzzy bool
 	// Force rebuilds every document, even those whose inputs did not
 	// change since the last build.
 	Force bool
@@ -49,13 +50,16 @@ type BuildOptions struct {
 
 // BuildResult sums up a build.
 type BuildResult struct {
+	// Segments counts messages: a segment repeated in a document is one.
 	Documents, Segments, Files int
 	// Rebuilt counts the documents built this time; the others were
 	// unchanged since the last build.
 	Rebuilt int
-	// Untranslated counts segments that fell back to the source, per locale.
+	// Untranslated counts, per locale, the messages that do not count as
+	// translated (missing, fuzzy or rejected: see resolve.Verdict), as
+	// status and export count them.
 	Untranslated map[string]int
-	// From counts, per locale, the segments taken from each locale of its
+	// From counts, per locale, the messages taken from each locale of its
 	// fallback chain (the source locale for fallbacks to the source).
 	From map[string]map[string]int
 }
@@ -106,7 +110,9 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	}
 	// The cache is read while the documents are listed.
 	opened := make(chan *buildCache, 1)
-	go func() { opened <- p.openCache(p.buildFingerprint(locales, opt.Strict), opt.Force) }()
+	go func() {
+		opened <- p.openCache(p.buildFingerprint(locales, opt.Strict, p.useFuzzy(opt.UseFuzzy)), opt.Force)
+	}()
 	sources, err := p.Sources()
 	cache := <-opened
 	if err != nil {
@@ -226,12 +232,13 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	rep := &docReport{Segments: len(doc.Segments)}
+	rep := &docReport{Segments: messages(doc)}
 	dp := &docPages{
 		// The heading ids of the source, for the anchors translations keep.
 		sourceIDs: sync.OnceValue(func() []string {
 			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source)
 		}),
+		sourceTree: sync.OnceValue(func() ast.Node { return markdown.Parse(doc.Source) }),
 	}
 	for _, l := range locales {
 		out, err := p.localize(doc, s, l, locales, files, opt, rep, dp)
@@ -256,128 +263,27 @@ type outFile struct {
 
 // localize builds one document in one locale.
 func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport, dp *docPages) ([]outFile, error) {
-	var untranslated, fuzzy, fuzzyRefused int
-	from := map[string]int{}
-	chain := p.Config.Chain(locale)
-	msgs := make([]map[string]*catalog.Message, len(chain))
-	for i, cl := range chain {
-		if f := files[cl]; f != nil {
-			msgs[i] = f.Index()
-		}
-	}
-	where := map[*pipeline.Segment]*catalog.Message{}
-	tr := func(seg *pipeline.Segment) (string, bool) {
-		switch locale {
-		case p.Config.SourceLocale:
-			return seg.Text, true
-		case pseudo.Locale:
-			return pseudo.Translate(seg.Text), true
-		}
-		// The first usable translation along the chain wins; a fuzzy one
-		// is used only if nothing better exists, and never when strict.
-		var fallback *catalog.Message
-		var fallbackLocale string
-		for i, idx := range msgs {
-			m := idx[seg.ID]
-			if m == nil || !m.Translated() {
-				continue
-			}
-			if m.State == catalog.Stale {
-				if fallback == nil {
-					fallback, fallbackLocale = m, chain[i]
-				}
-				continue
-			}
-			from[chain[i]]++
-			where[seg] = m
-			return m.Other, true
-		}
-		if fallback != nil && !opt.Strict {
-			fuzzy++
-			from[fallbackLocale]++
-			where[seg] = fallback
-			return fallback.Other, true
-		}
-		if fallback != nil {
-			fuzzyRefused++
-		} else {
-			untranslated++
-		}
-		from[p.Config.SourceLocale]++
-		return "", false
-	}
-	type choice struct {
-		text string
-		ok   bool
-	}
-	chosen := map[*pipeline.Segment]choice{}
-	f, a := p.localizeDoc(doc, locale, func(seg *pipeline.Segment) (string, bool) {
-		c, done := chosen[seg] // Localize may assemble twice: count once
-		if !done {
-			c.text, c.ok = tr(seg)
-			chosen[seg] = c
-		}
-		return c.text, c.ok
-	})
-	var errs pipeline.ErrorList
+	rd := p.resolveDoc(doc, s, locale, files, p.useFuzzy(opt.UseFuzzy))
+	f, a := rd.f, rd.a
 	name := p.ContentPath(s)
-	warn := func(msg string) {
-		if opt.Strict {
-			errs.Add(fmt.Errorf("%s", msg))
-		} else {
-			rep.Warnings = append(rep.Warnings, msg)
+	target := locale != p.Config.SourceLocale && locale != pseudo.Locale
+	if target {
+		if err := p.reportResolved(doc, name, locale, &rd, opt.Strict, rep); err != nil {
+			return nil, err
 		}
-	}
-	for _, r := range a.Rejected {
-		m := where[r.Segment]
-		for _, pr := range r.Problems {
-			if pr.Severity != "error" {
-				continue
-			}
-			pos := pipeline.Position{File: p.MessagePath(locale, s)}
-			if m != nil {
-				pos.Line, pos.Col = m.OtherLine, m.OtherCol
-			}
-			msg := fmt.Sprintf("message %s: %s; the English text was used", r.Segment.ID, pr.Msg)
-			if opt.Strict {
-				errs.Add(&pipeline.Error{Pos: pos, Msg: msg})
-			} else {
-				rep.Warnings = append(rep.Warnings, pos.String()+": warning: "+msg)
-			}
-		}
-	}
-	if untranslated > 0 {
-		warn(fmt.Sprintf("%s: %s: %d of %d segments untranslated, source text used", name, locale, untranslated, len(doc.Segments)))
-	}
-	if fuzzy > 0 {
-		warn(fmt.Sprintf("%s: %s: %d fuzzy translations used (the English changed since)", name, locale, fuzzy))
-	}
-	if fuzzyRefused > 0 {
-		warn(fmt.Sprintf("%s: %s: %d fuzzy translations not used (the English changed since: review them)", name, locale, fuzzyRefused))
-	}
-	if a.Changed {
-		warn(fmt.Sprintf("%s: %s: a translation moves its tags where their markup cannot work; some markup shows as text", name, locale))
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	if n := untranslated + fuzzyRefused; n > 0 && locale != p.Config.SourceLocale {
-		rep.Untranslated = append(rep.Untranslated, count{Locale: locale, N: n})
-	}
-	for _, l := range slices.Sorted(maps.Keys(from)) {
-		rep.From = append(rep.From, count{Locale: locale, From: l, N: from[l]})
 	}
 	in := output.Input{Markdown: a.Markdown, HTML: a.HTML}
 	if a.HTML == nil {
 		in.Page = func() ([]byte, error) {
 			text := func(seg *pipeline.Segment) string {
-				t := seg.Text
-				if c := chosen[seg]; c.ok {
-					t = c.text
-				}
+				t := rd.of(seg).Text
 				return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
 			}
-			html, err := p.page(doc, s, locale, all, a.Markdown, a.Root, text, dp)
+			var mark func(ast.Node) bool
+			if target {
+				mark = p.markSource(doc, &rd, locale, dp)
+			}
+			html, err := p.page(doc, s, locale, all, a.Markdown, a.Root, text, mark, dp)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %s: %w", name, locale, err)
 			}
@@ -398,6 +304,8 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 // docPages is what the pages of one document in several locales share.
 type docPages struct {
 	sourceIDs func() []string
+	// sourceTree is the source parsed, read only.
+	sourceTree func() ast.Node
 	// The article of the last page rendered, reused by a locale whose
 	// Markdown is the same: an untranslated page, the most common kind in
 	// a project being translated, costs no parse or render of its own.
@@ -406,20 +314,26 @@ type docPages struct {
 }
 
 // article renders md (parsed as root, or nil) for its page, or reuses the
-// article of the last locale if it has the same Markdown.
-func (p *Project) article(md []byte, root ast.Node, aliases []string, dp *docPages) (page.Article, error) {
-	if aliases == nil && dp.md != nil && bytes.Equal(dp.md, md) {
+// article of the last locale if it has the same Markdown. mark, when set,
+// marks blocks of the tree before it is rendered, and reports whether it
+// did.
+func (p *Project) article(md []byte, root ast.Node, aliases []string, mark func(ast.Node) bool, dp *docPages) (page.Article, error) {
+	if aliases == nil && mark == nil && dp.md != nil && bytes.Equal(dp.md, md) {
 		return dp.article, nil
 	}
+	if root == nil {
+		root = markdown.Parse(md)
+	}
+	marked := mark != nil && mark(root)
 	a, err := page.NewArticle(md, root, aliases)
-	if err == nil && aliases == nil {
+	if err == nil && aliases == nil && !marked {
 		dp.md, dp.article = md, a
 	}
 	return a, err
 }
 
 // page renders the HTML page of a document built through Markdown.
-func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []string, md []byte, root ast.Node, text func(*pipeline.Segment) string, dp *docPages) ([]byte, error) {
+func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []string, md []byte, root ast.Node, text func(*pipeline.Segment) string, mark func(ast.Node) bool, dp *docPages) ([]byte, error) {
 	tmpl, err := p.template()
 	if err != nil {
 		return nil, err
@@ -428,7 +342,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	if locale != p.Config.SourceLocale && !bytes.Equal(md, doc.Source) {
 		aliases = dp.sourceIDs() // an untranslated page has the source's ids
 	}
-	article, err := p.article(md, root, aliases, dp)
+	article, err := p.article(md, root, aliases, mark, dp)
 	if err != nil {
 		return nil, err
 	}

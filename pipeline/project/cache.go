@@ -241,7 +241,7 @@ func (c *buildCache) save() error {
 }
 
 // buildFingerprint hashes what every document's build depends on.
-func (p *Project) buildFingerprint(locales []string, strict bool) string {
+func (p *Project) buildFingerprint(locales []string, strict, useFuzzy bool) string {
 	h := sha256.New()
 	cfg, _ := json.Marshal(p.Config)
 	h.Write(cfg)
@@ -254,6 +254,9 @@ func (p *Project) buildFingerprint(locales []string, strict bool) string {
 	}
 	if strict {
 		h.Write([]byte("\x00strict"))
+	}
+	if useFuzzy {
+		h.Write([]byte("\x00use-fuzzy"))
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -58,7 +58,7 @@ func TestBuildNoticesMissingOutputs(t *testing.T) {
 		return nil
 	})
 	build() // records the old times
-	c := p.openCache(p.buildFingerprint(append([]string{p.Config.SourceLocale}, p.Config.Locales...), false), false)
+	c := p.openCache(p.buildFingerprint(append([]string{p.Config.SourceLocale}, p.Config.Locales...), false, false), false)
 	if len(c.Racy) != 0 {
 		t.Errorf("folders changed an hour ago are still racy: %v", c.Racy)
 	}

@@ -8,8 +8,10 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/glossary"
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
 
 // checks are the checks quipu check runs: a check of its own package is
@@ -18,15 +20,15 @@ var checks = qa.Checks
 
 // Finding is one QA result, located in a message file.
 type Finding struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Col      int    `json:"col"`
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	Message  string `json:"message"`
-	ID       string `json:"id"`
-	Doc      string `json:"doc"`
-	Locale   string `json:"locale"`
+	File     string            `json:"file"`
+	Line     int               `json:"line"`
+	Col      int               `json:"col"`
+	Severity pipeline.Severity `json:"severity"`
+	Code     string            `json:"code"`
+	Message  string            `json:"message"`
+	ID       string            `json:"id"`
+	Doc      string            `json:"doc"`
+	Locale   string            `json:"locale"`
 }
 
 // Check runs the QA checks on every translation of every document in the
@@ -40,27 +42,40 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		return nil, err
 	}
 	var out []Finding
-	err = p.eachMessageFile(locales, func(doc *pipeline.Document, locale, file string, f *catalog.File) {
+	err = p.eachDocument(locales, func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File) {
+		f := files[locale]
 		if f == nil {
 			return
 		}
+		// Each translation on its own: the chain's other locales are
+		// checked as locales of their own.
+		rd := p.resolveDoc(doc, s, locale, map[string]*catalog.File{locale: f}, true)
 		idx := f.Index()
+		file := p.MessagePath(locale, s)
 		seen := map[string]bool{}
-		for _, seg := range doc.Segments {
+		for i, seg := range doc.Segments {
 			m := idx[seg.ID]
 			if m == nil || seen[seg.ID] || !m.Translated() {
 				continue
 			}
 			seen[seg.ID] = true
+			at := resolve.Origin{Locale: locale, File: file, Message: m}
 			add := func(pr pipeline.Problem) {
-				line, col := valuePosition(m, pr.Offset)
-				out = append(out, Finding{File: file, Line: line, Col: col, Severity: pr.Severity, Code: pr.Code, Message: pr.Msg, ID: m.ID, Doc: doc.Path, Locale: locale})
+				pos := at.Pos(pr.Offset)
+				out = append(out, Finding{File: file, Line: pos.Line, Col: pos.Col, Severity: pr.Severity, Code: pr.Code, Message: pr.Msg, ID: m.ID, Doc: doc.Path, Locale: locale})
 			}
 			if m.State == catalog.Stale {
-				add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag"})
+				add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag (a build uses the next translation along the chain, or the English)"})
 			}
 			for _, pr := range qa.Run(qa.Input{Markdown: writesMarkdown(p.formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks) {
 				add(pr)
+			}
+			// What only the document as a whole shows: tags moved where
+			// their markup would add syntax.
+			for _, pr := range rd.res[i].Problems {
+				if pr.Code == markdown.CodeMarkupAdded {
+					add(pr)
+				}
 			}
 		}
 	})
@@ -75,19 +90,6 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		return a.Col < b.Col
 	})
 	return out, err
-}
-
-// valuePosition turns a byte offset in a message's text into the line and
-// column in its file, through the string's TOML quoting.
-func valuePosition(m *catalog.Message, off int) (int, int) {
-	if m.OtherLine == 0 {
-		return m.Line, m.Col
-	}
-	if off > len(m.Other) {
-		off = len(m.Other)
-	}
-	quoted := catalog.Quote(m.Other[:off])
-	return m.OtherLine, m.OtherCol + len(quoted) - 1
 }
 
 // writesMarkdown reports whether a format's translations are written into

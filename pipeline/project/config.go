@@ -46,6 +46,10 @@ type Config struct {
 	// FrontMatterKeys are the Markdown front matter keys whose values are
 	// translated; unset means title, description and summary.
 	FrontMatterKeys []string `toml:"front_matter_keys"`
+	// UseFuzzy publishes fuzzy translations (made for an English that
+	// has changed since), as msgfmt --use-fuzzy does. They still count as
+	// untranslated.
+	UseFuzzy bool `toml:"use_fuzzy"`
 }
 
 // DefaultConfig is what a project without quipu.toml gets.
@@ -60,7 +64,7 @@ func DefaultConfig() Config {
 	}
 }
 
-var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url"}
+var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy"}
 
 // LoadConfig reads root/quipu.toml over the defaults.
 func LoadConfig(root string) (Config, error) {

@@ -16,8 +16,8 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/output"
-	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
 
 // ExportOptions tune Export.
@@ -30,6 +30,8 @@ type ExportOptions struct {
 	// MinCoverage refuses the export if a locale has less than this
 	// percentage of its segments translated (fuzzy ones do not count).
 	MinCoverage float64
+	// UseFuzzy publishes fuzzy translations, as BuildOptions.UseFuzzy.
+	UseFuzzy bool
 	// Shard exports only the documents of one part of the project.
 	Shard Shard
 	// Epoch, if set, is the timestamp of every entry; otherwise
@@ -43,7 +45,7 @@ type ExportOptions struct {
 type Gap struct {
 	Pos   pipeline.Position // the segment in its content file
 	ID    string
-	State string // "missing", "fuzzy" or "rejected" (its tags do not match the source)
+	State resolve.Verdict // Missing, Fuzzy or Rejected
 }
 
 // Coverage is how far one locale's translation stands over the exported
@@ -102,7 +104,7 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 		return nil, nil, err
 	}
 	sources = opt.Shard.Filter(sources)
-	cov, err := p.Coverage(locales, sources)
+	cov, err := p.Coverage(locales, sources, p.useFuzzy(opt.UseFuzzy))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -111,7 +113,7 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 			return nil, cov, err
 		}
 	}
-	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard}); err != nil {
+	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard, UseFuzzy: opt.UseFuzzy}); err != nil {
 		return nil, cov, err
 	}
 	files, err := p.collect(locales, sources)
@@ -157,50 +159,37 @@ func (p *Project) exportLocales(requested []string) ([]string, error) {
 	return out, nil
 }
 
-// Coverage counts, for each locale, the segments of the given documents
-// that a build would show translated: a translation along the locale's
-// chain that is not fuzzy and whose tags match the source. The others are
+// Coverage counts, for each locale, the messages of the given documents
+// that a build shows translated, as resolve.Resolve decides (one message
+// per distinct segment of a document, as status counts). The others are
 // listed as gaps.
-func (p *Project) Coverage(locales []string, sources []Source) ([]Coverage, error) {
+func (p *Project) Coverage(locales []string, sources []Source, useFuzzy bool) ([]Coverage, error) {
 	cov := make([]Coverage, len(locales))
 	for i, l := range locales {
 		cov[i].Locale = l
 	}
-	err := p.eachDocument(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
-		files := map[string]map[string]*catalog.Message{}
+	err := p.loadEach(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
+		files := map[string]*catalog.File{}
+		if err := p.readChain(s, locales, files); err != nil {
+			errs.Add(err)
+			return
+		}
 		for i, l := range locales {
 			c := &cov[i]
 			c.Documents++
-			c.Segments += len(doc.Segments)
-			if l == p.Config.SourceLocale || l == pseudo.Locale {
-				c.Translated += len(doc.Segments)
-				continue
-			}
-			var chain []map[string]*catalog.Message
-			for _, cl := range p.Config.Chain(l) {
-				idx, done := files[cl]
-				if !done {
-					f, err := p.readMessages(p.MessagePath(cl, s))
-					if err != nil {
-						errs.Add(err)
-					}
-					if f != nil {
-						idx = f.Index()
-					}
-					files[cl] = idx
-				}
-				chain = append(chain, idx)
-			}
-			for _, seg := range doc.Segments {
-				state := segmentState(seg, chain)
-				switch state {
-				case "":
-					c.Translated++
+			rd := p.resolveDoc(doc, s, l, files, useFuzzy)
+			n := resolve.Count(doc.Segments, rd.res)
+			c.Segments += n.Total
+			c.Translated += n.Translated
+			c.Stale += n.Fuzzy
+			seen := map[string]bool{}
+			for k, seg := range doc.Segments {
+				v := rd.res[k].Verdict
+				if v == resolve.Translated || seen[seg.ID] {
 					continue
-				case "fuzzy":
-					c.Stale++
 				}
-				c.Gaps = append(c.Gaps, Gap{Pos: pipeline.Position{File: p.ContentPath(s), Line: seg.Line, Col: seg.Col}, ID: seg.ID, State: state})
+				seen[seg.ID] = true
+				c.Gaps = append(c.Gaps, Gap{Pos: pipeline.Position{File: p.ContentPath(s), Line: seg.Line, Col: seg.Col}, ID: seg.ID, State: v})
 			}
 		}
 	})
@@ -208,31 +197,6 @@ func (p *Project) Coverage(locales []string, sources []Source) ([]Coverage, erro
 		cov[i].Coverage = bundle.Percent(cov[i].Translated, cov[i].Segments)
 	}
 	return cov, err
-}
-
-// segmentState decides as Build does: the first translation along the
-// chain that is not fuzzy is used, unless its tags are wrong; "" means
-// translated.
-func segmentState(seg *pipeline.Segment, chain []map[string]*catalog.Message) string {
-	fuzzy := false
-	for _, idx := range chain {
-		m := idx[seg.ID]
-		if m == nil || !m.Translated() {
-			continue
-		}
-		if m.State == catalog.Stale {
-			fuzzy = true
-			continue
-		}
-		if placeholder.HasErrors(placeholder.Check(placeholder.Parse(m.Other), seg.Placeholders)) {
-			return "rejected"
-		}
-		return ""
-	}
-	if fuzzy {
-		return "fuzzy"
-	}
-	return "missing"
 }
 
 // collect reads the built files of each document in each locale, and the

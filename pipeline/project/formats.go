@@ -19,7 +19,7 @@ import (
 func newFormats(cfg Config) *format.Registry {
 	var r format.Registry
 	r.Register(markdown.Format{Options: markdown.Options{FrontMatterKeys: cfg.FrontMatterKeys}})
-	r.Register(htmldoc.Format{})
+	r.Register(htmldoc.Format{SourceLang: cfg.SourceLocale})
 	r.Register(textdoc.Format{})
 	return &r
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/glossary"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/po"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/xliff"
 )
 
@@ -123,9 +124,26 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 			continue
 		}
 		ex := exchange.New(doc, f, p.Config.SourceLocale, annotate)
+		// A translation the build rejects travels with the reason, so the
+		// translator fixes it in the tool.
+		rd := p.resolveDoc(doc, s, locale, map[string]*catalog.File{locale: parsed}, true)
+		rejected := map[string]string{}
+		for i, seg := range doc.Segments {
+			if r := rd.res[i]; r.Verdict == resolve.Rejected {
+				for _, pr := range r.Problems {
+					if pr.Severity == pipeline.SeverityError {
+						rejected[seg.ID] = pr.Msg
+						break
+					}
+				}
+			}
+		}
 		for _, u := range ex.Units {
 			if m := parsed.Lookup(u.ID); m != nil {
 				u.TargetPos = pipeline.Position{File: f.Path, Line: m.OtherLine, Col: m.OtherCol}
+			}
+			if why, ok := rejected[u.ID]; ok {
+				u.Notes = append(u.Notes, "rejected by the build, which shows the English: "+why)
 			}
 		}
 		data, err := encode(ex)

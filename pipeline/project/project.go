@@ -203,10 +203,9 @@ func (p *Project) readMessages(rel string) (*catalog.File, error) {
 	return catalog.Parse(rel, data)
 }
 
-// eachDocument loads each source in order and calls fn with it; the
-// documents that cannot be read, and what fn adds to errs, are reported
-// together.
-func (p *Project) eachDocument(sources []Source, fn func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList)) error {
+// loadEach loads each source in order and calls fn with it; the documents
+// that cannot be read, and what fn adds to errs, are reported together.
+func (p *Project) loadEach(sources []Source, fn func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList)) error {
 	var errs pipeline.ErrorList
 	for _, s := range sources {
 		doc, err := p.Load(s)
@@ -219,23 +218,23 @@ func (p *Project) eachDocument(sources []Source, fn func(s Source, doc *pipeline
 	return errs.Err()
 }
 
-// eachMessageFile calls fn for every document and locale with the
-// document and its message file (nil when it has none yet), in document
-// order; unreadable documents and files are reported together.
-func (p *Project) eachMessageFile(locales []string, fn func(doc *pipeline.Document, locale, path string, f *catalog.File)) error {
+// eachDocument calls fn for every document and locale with the
+// document's message files along the locale's fallback chain (by locale;
+// nil or absent when it has none yet), in document order; unreadable
+// documents and files are reported together.
+func (p *Project) eachDocument(locales []string, fn func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File)) error {
 	sources, err := p.Sources()
 	if err != nil {
 		return err
 	}
-	return p.eachDocument(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
+	return p.loadEach(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
+		files := map[string]*catalog.File{}
+		if err := p.readChain(s, locales, files); err != nil {
+			errs.Add(err)
+			return
+		}
 		for _, locale := range locales {
-			path := p.MessagePath(locale, s)
-			f, err := p.readMessages(path)
-			if err != nil {
-				errs.Add(err)
-				continue
-			}
-			fn(doc, locale, path, f)
+			fn(doc, s, locale, files)
 		}
 	})
 }

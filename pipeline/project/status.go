@@ -1,16 +1,16 @@
 package project
 
 import (
-	"strings"
-
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
 
-// Status counts the state of one document's translation in one locale.
-// Translated includes reviewed; a fuzzy (stale) translation is counted
-// apart, as is a missing one: Total = Translated + Stale + Missing.
+// Status counts the state of one document's translation in one locale,
+// as a build publishes it (see resolve.Resolve): Translated includes
+// reviewed ones and those taken from a fallback locale; Total =
+// Translated + Stale + Missing + Rejected.
 type Status struct {
 	Doc        string  `json:"doc"`
 	Locale     string  `json:"locale"`
@@ -19,6 +19,7 @@ type Status struct {
 	Reviewed   int     `json:"reviewed"`
 	Stale      int     `json:"stale"`
 	Missing    int     `json:"missing"`
+	Rejected   int     `json:"rejected"`
 	Words      int     `json:"words"`
 	WordsDone  int     `json:"words_translated"`
 	Coverage   float64 `json:"coverage"`
@@ -31,56 +32,34 @@ func (s *Status) Add(o Status) {
 	s.Reviewed += o.Reviewed
 	s.Stale += o.Stale
 	s.Missing += o.Missing
+	s.Rejected += o.Rejected
 	s.Words += o.Words
 	s.WordsDone += o.WordsDone
-	s.Coverage = coverage(s.Translated, s.Total)
+	s.Coverage = bundle.Percent(s.Translated, s.Total)
 }
 
-func coverage(done, total int) float64 {
-	if total == 0 {
-		return 100
+func statusOf(doc, locale string, c resolve.Counts) Status {
+	return Status{
+		Doc: doc, Locale: locale,
+		Total: c.Total, Translated: c.Translated, Reviewed: c.Reviewed,
+		Stale: c.Fuzzy, Missing: c.Missing, Rejected: c.Rejected,
+		Words: c.Words, WordsDone: c.WordsTranslated,
+		Coverage: bundle.Percent(c.Translated, c.Total),
 	}
-	return float64(int(float64(done)*1000/float64(total))) / 10
 }
 
 // Status reports, per document and target locale, how far translation has
-// got. Messages are counted per unique segment, as translators see them.
+// got. Messages are counted per unique segment, as translators see them,
+// and decided as the build decides: along the fallback chain, a fuzzy
+// translation or one with tag errors not counting.
 func (p *Project) Status(locales []string) ([]Status, error) {
 	if len(locales) == 0 {
 		locales = p.Config.Locales
 	}
 	var out []Status
-	err := p.eachMessageFile(locales, func(doc *pipeline.Document, locale, _ string, f *catalog.File) {
-		var idx map[string]*catalog.Message
-		if f != nil {
-			idx = f.Index()
-		}
-		st := Status{Doc: doc.Path, Locale: locale}
-		seen := map[string]bool{}
-		for _, seg := range doc.Segments {
-			if seen[seg.ID] {
-				continue
-			}
-			seen[seg.ID] = true
-			words := len(strings.Fields(placeholder.Strip(seg.Text)))
-			st.Total++
-			st.Words += words
-			m := idx[seg.ID]
-			switch {
-			case m == nil || !m.Translated():
-				st.Missing++
-			case m.State == catalog.Stale:
-				st.Stale++
-			default:
-				st.Translated++
-				st.WordsDone += words
-				if m.State == catalog.Reviewed {
-					st.Reviewed++
-				}
-			}
-		}
-		st.Coverage = coverage(st.Translated, st.Total)
-		out = append(out, st)
+	err := p.eachDocument(locales, func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File) {
+		rd := p.resolveDoc(doc, s, locale, files, p.Config.UseFuzzy)
+		out = append(out, statusOf(doc.Path, locale, resolve.Count(doc.Segments, rd.res)))
 	})
 	return out, err
 }

@@ -18,8 +18,8 @@ import (
 
 // Severities.
 const (
-	Error   = "error"
-	Warning = "warning"
+	Error   = pipeline.SeverityError
+	Warning = pipeline.SeverityWarning
 )
 
 // Input is one translated message to check.
@@ -71,7 +71,7 @@ type Translation struct {
 }
 
 // Report records a finding at byte offset off of the translation.
-func (c *Translation) Report(off int, sev, code, format string, args ...any) {
+func (c *Translation) Report(off int, sev pipeline.Severity, code, format string, args ...any) {
 	c.out = append(c.out, pipeline.Problem{Offset: off, Severity: sev, Code: code, Msg: fmt.Sprintf(format, args...)})
 }
 

@@ -117,6 +117,22 @@ func message(line string) (string, []pipeline.Placeholder) {
 	return b.String(), phs
 }
 
+// Blocks lists, for each block of the document's Markdown form (see
+// ToMarkdown: one heading or paragraph per block, in order), its segment,
+// or nil for a block with nothing to translate.
+func Blocks(doc *pipeline.Document) []*pipeline.Segment {
+	segs := make(map[int]*pipeline.Segment, len(doc.Segments))
+	for _, s := range doc.Segments {
+		segs[s.Start()] = s
+	}
+	bs := blocks(doc.Source)
+	out := make([]*pipeline.Segment, len(bs))
+	for i, b := range bs {
+		out[i] = segs[b.start]
+	}
+	return out
+}
+
 // ToMarkdown writes the document as Markdown: "# " before the title, "## "
 // before headings, a blank line between blocks. Every line, translated or
 // not, is escaped so that Markdown reads it as the text it is. A

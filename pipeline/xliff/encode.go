@@ -76,7 +76,10 @@ func (w *writer) unit(f *exchange.File, u *exchange.Unit) *pipeline.Error {
 	if u.Target != "" {
 		toks := placeholder.Parse(u.Target)
 		for _, pr := range placeholder.Check(toks, u.Placeholders) {
-			if pr.Severity == "error" {
+			// A dropped tag is written as it is (the build rejects the
+			// translation; a note says why); tags that cannot be written
+			// stop the export.
+			if pr.Severity == pipeline.SeverityError && pr.Code != placeholder.CodeMissingContent {
 				pos := u.TargetPos
 				if pos.File == "" {
 					pos.File = f.Document

@@ -1,0 +1,125 @@
+package project
+
+import (
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/format"
+	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
+)
+
+// resolved is a document in one locale: each segment's resolution (res[i]
+// is doc.Segments[i]'s) and the document assembled from them. Build,
+// status, check and export all go through resolveDoc, so they count the
+// same segments as translated.
+type resolved struct {
+	res   []resolve.Resolution
+	f     format.Format             // the document's format
+	a     format.Localized          // the document written in the locale
+	index map[*pipeline.Segment]int // a segment's place in res
+}
+
+// of returns a segment's resolution.
+func (rd *resolved) of(seg *pipeline.Segment) *resolve.Resolution { return &rd.res[rd.index[seg]] }
+
+// chain returns the layers of a target locale's fallback chain for one
+// document, from its message files read into files (by locale; a locale
+// missing there has no file).
+func (p *Project) chain(locale string, s Source, files map[string]*catalog.File) []resolve.Layer {
+	var layers []resolve.Layer
+	for _, cl := range p.Config.Chain(locale) {
+		l := resolve.Layer{Locale: cl, File: p.MessagePath(cl, s)}
+		if f := files[cl]; f != nil {
+			l.Messages = f.Index()
+		}
+		layers = append(layers, l)
+	}
+	return layers
+}
+
+// useFuzzy is whether fuzzy translations are published: the project's
+// use_fuzzy, or a command's --use-fuzzy.
+func (p *Project) useFuzzy(flag bool) bool { return flag || p.Config.UseFuzzy }
+
+// resolveDoc resolves every segment of a document in a locale and
+// assembles the document from them. A translation the assembly refuses
+// (tags moved where their markup would add syntax) is rejected there, and
+// its resolution says so.
+func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File, useFuzzy bool) resolved {
+	res := make([]resolve.Resolution, len(doc.Segments))
+	switch locale {
+	case p.Config.SourceLocale:
+		for i, seg := range doc.Segments {
+			res[i] = resolve.Resolution{Verdict: resolve.Translated, Text: seg.Text}
+		}
+	case pseudo.Locale:
+		for i, seg := range doc.Segments {
+			res[i] = resolve.Resolution{Verdict: resolve.Translated, Text: pseudo.Translate(seg.Text)}
+		}
+	default:
+		chain := p.chain(locale, s, files)
+		opt := resolve.Options{UseFuzzy: useFuzzy}
+		byID := map[string]int{}
+		for i, seg := range doc.Segments {
+			if j, ok := byID[seg.ID]; ok {
+				res[i] = res[j] // one message, one answer
+				continue
+			}
+			byID[seg.ID] = i
+			res[i] = resolve.Resolve(seg, chain, opt)
+		}
+	}
+	index := make(map[*pipeline.Segment]int, len(doc.Segments))
+	for i, seg := range doc.Segments {
+		index[seg] = i
+	}
+	source := locale == p.Config.SourceLocale || locale == pseudo.Locale
+	f, a := p.localizeDoc(doc, locale, func(seg *pipeline.Segment) (string, bool) {
+		r := &res[index[seg]]
+		return r.Text, source || !r.Source()
+	})
+	for _, rj := range a.Rejected {
+		var errs []pipeline.Problem
+		for _, pr := range rj.Problems {
+			if pr.Severity == pipeline.SeverityError {
+				errs = append(errs, pr)
+			}
+		}
+		if i, ok := index[rj.Segment]; ok && len(errs) > 0 {
+			res[i] = resolve.Reject(res[i], rj.Segment, errs)
+		}
+	}
+	return resolved{res: res, f: f, a: a, index: index}
+}
+
+// readChain reads a document's message files along the fallback chains of
+// locales into files (by locale), each once.
+func (p *Project) readChain(s Source, locales []string, files map[string]*catalog.File) error {
+	var errs pipeline.ErrorList
+	for _, l := range locales {
+		if l == p.Config.SourceLocale || l == pseudo.Locale {
+			continue
+		}
+		for _, cl := range p.Config.Chain(l) {
+			if _, done := files[cl]; done {
+				continue
+			}
+			f, err := p.readMessages(p.MessagePath(cl, s))
+			if err != nil {
+				errs.Add(err)
+			}
+			files[cl] = f
+		}
+	}
+	return errs.Err()
+}
+
+// messages counts a document's distinct segments: one message each, as
+// translators see them and as every count is made.
+func messages(doc *pipeline.Document) int {
+	seen := make(map[string]bool, len(doc.Segments))
+	for _, seg := range doc.Segments {
+		seen[seg.ID] = true
+	}
+	return len(seen)
+}
