@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
@@ -51,7 +52,7 @@ type syncCache struct {
 type syncEntry struct {
 	rel string
 	// inputs are the document's inputs as syncScan lists them.
-	inputs []int64
+	inputs syncInputs
 	// entries are, per target locale in the configuration's order, what
 	// its files give translation memory.
 	entries [][]tm.Entry
@@ -80,8 +81,8 @@ func (p *Project) syncFingerprint() string {
 	cfg, _ := json.Marshal(p.Config)
 	h.Write(cfg)
 	h.Write([]byte(Version))
-	size, mod := statFile(p.abs(p.Config.Glossary))
-	fmt.Fprintf(h, "\x00%s %d %d", p.Config.Glossary, size, mod)
+	gl := stamp.Of(p.abs(p.Config.Glossary))
+	fmt.Fprintf(h, "\x00%s %d %d", p.Config.Glossary, gl.Size, gl.Mod)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -154,10 +155,10 @@ func (c *syncCache) changedContent(sources []Source, sc *syncScan) ([]int, bool)
 	var changed []int
 	for i := range sources {
 		e, in := &c.docs[i], sc.input(i)
-		if len(e.inputs) != len(in) || !slices.Equal(e.inputs[2:], in[2:]) {
+		if len(e.inputs) != len(in) || !slices.Equal(e.inputs[1:], in[1:]) {
 			return nil, false
 		}
-		if !slices.Equal(e.inputs[:2], in[:2]) {
+		if *e.inputs.source() != *in.source() {
 			changed = append(changed, i)
 		}
 	}
