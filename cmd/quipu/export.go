@@ -30,6 +30,12 @@ those of quipu status: a fuzzy translation, or one a build rejects (tags that
 do not match, a link or code dropped), counts as untranslated. Fuzzy
 translations are published only with --use-fuzzy (or use_fuzzy = true).
 
+--out is replaced only if quipu wrote it: a folder holding a manifest.json
+that quipu wrote and no file it does not list, unchanged; an archive file.
+--force replaces anything else, except the project folder, quipu.toml, the
+glossary, content/, locales/, the templates and .quipu/ (nor any folder
+holding them); nothing is ever written inside content/ or locales/.
+
 --shard I/N exports part I (from 0) of N of the documents, split by a hash of
 their paths; --merge joins the shards' bundles into the bundle one machine
 would have written, byte for byte. Flags go before the bundles.
@@ -47,6 +53,7 @@ Example:
 			&cli.StringFlag{Name: "base-url", Value: "https://example.org/", Usage: "where the site is published, for sitemap.xml"},
 			&cli.StringFlag{Name: "shard", Usage: "export only part `I/N` of the documents (I from 0)"},
 			&cli.BoolFlag{Name: "merge", Usage: "merge the shard bundles given as arguments instead of building"},
+			&cli.BoolFlag{Name: "force", Usage: "replace --out even if quipu did not write it (never the project or its sources)"},
 			useFuzzyFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -61,11 +68,28 @@ Example:
 					out = "quipu-bundle"
 				}
 			}
+			var shard project.Shard
+			switch {
+			case c.Bool("merge") && (c.NArg() == 0 || c.IsSet("shard") || c.IsSet("locale") || c.IsSet("base-url")):
+				return fmt.Errorf("%w: --merge takes the shards' bundles as arguments, and their locales and base URL", errUsage)
+			case !c.Bool("merge") && c.NArg() > 0:
+				return fmt.Errorf("%w: unexpected arguments %v (bundles are for --merge)", errUsage, c.Args().Slice())
+			case c.String("shard") != "":
+				if shard, err = project.ParseShard(c.String("shard")); err != nil {
+					return fmt.Errorf("%w: %v", errUsage, err)
+				}
+			}
+			// The target is checked before anything is built or read.
+			p, err := project.Open(c.String("root"))
+			if err != nil {
+				return err
+			}
+			guard := p.ExportGuard(c.Bool("force"))
+			if err := project.CheckBundleTarget(out, format, guard); err != nil {
+				return err
+			}
 			var b *bundle.Bundle
 			if c.Bool("merge") {
-				if c.NArg() == 0 || c.IsSet("shard") || c.IsSet("locale") || c.IsSet("base-url") {
-					return fmt.Errorf("%w: --merge takes the shards' bundles as arguments, and their locales and base URL", errUsage)
-				}
 				if b, err = project.MergeBundles(c.Args().Slice()); err != nil {
 					return err
 				}
@@ -75,19 +99,6 @@ Example:
 					return err
 				}
 			} else {
-				if c.NArg() > 0 {
-					return fmt.Errorf("%w: unexpected arguments %v (bundles are for --merge)", errUsage, c.Args().Slice())
-				}
-				var shard project.Shard
-				if s := c.String("shard"); s != "" {
-					if shard, err = project.ParseShard(s); err != nil {
-						return fmt.Errorf("%w: %v", errUsage, err)
-					}
-				}
-				p, err := project.Open(c.String("root"))
-				if err != nil {
-					return err
-				}
 				var cov []project.Coverage
 				b, cov, err = p.Export(project.ExportOptions{
 					Locales:     c.StringSlice("locale"),
@@ -101,7 +112,7 @@ Example:
 				}
 				report(c, cov)
 			}
-			if err := project.WriteBundle(out, format, b); err != nil {
+			if err := project.WriteBundle(out, format, b, guard); err != nil {
 				return err
 			}
 			var size int64

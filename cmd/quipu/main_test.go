@@ -7,13 +7,35 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/quipu-l10n/quipu/pipeline/lock"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"quipu": func() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) },
+		// holdlock LOCK READY takes the project's lock as a run of quipu
+		// does, creates the file READY, and holds the lock until killed.
+		"holdlock": func() {
+			if len(os.Args) != 3 {
+				fmt.Fprintln(os.Stderr, "usage: holdlock LOCK READY")
+				os.Exit(2)
+			}
+			if _, err := lock.Acquire(os.Args[1]); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			if err := os.WriteFile(os.Args[2], nil, 0o644); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			for {
+				time.Sleep(time.Hour)
+			}
+		},
 	})
 }
 
@@ -65,6 +87,20 @@ func TestScripts(t *testing.T) {
 					return []byte{byte(b)}
 				})
 				ts.Check(os.WriteFile(file, out, 0o644))
+			},
+			// waitfile FILE waits for a background command to create FILE.
+			"waitfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: waitfile FILE")
+				}
+				for start := time.Now(); ; time.Sleep(10 * time.Millisecond) {
+					if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+						return
+					}
+					if time.Since(start) > time.Minute {
+						ts.Fatalf("%s did not appear in a minute", args[0])
+					}
+				}
 			},
 			// count N REGEXP FILE asserts how many times REGEXP matches.
 			"count": func(ts *testscript.TestScript, neg bool, args []string) {

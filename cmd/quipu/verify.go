@@ -6,7 +6,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 )
 
@@ -19,7 +18,9 @@ func verifyCommand() *cli.Command {
 every file the manifest lists is there with its size and SHA-256, and nothing
 else is. Entries that could write outside a folder they are unpacked into
 (".." or absolute paths, links) are reported too. Nothing is unpacked or
-written. Exit status 1 lists the problems.
+written. Each file is hashed as it is read, so memory stays small whatever
+the bundle holds; a manifest.json over 32 MiB is refused. Exit status 1
+lists the problems (the first 100, and how many more).
 
 Example:
    quipu verify quipu-bundle.tar.gz`,
@@ -28,12 +29,10 @@ Example:
 				return fmt.Errorf("%w: quipu verify BUNDLE", errUsage)
 			}
 			src := c.Args().First()
-			files, problems, err := project.ReadBundle(src)
+			m, problems, err := project.VerifyBundle(src)
 			if err != nil {
 				return err
 			}
-			m, more := bundle.Verify(files)
-			problems = append(problems, more...)
 			if len(problems) > 0 {
 				return fmt.Errorf("%s: %s", src, strings.Join(problems, "\n"+src+": "))
 			}

@@ -5,7 +5,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -41,10 +40,6 @@ const (
 	FileMode fs.FileMode = 0o644
 	DirMode  fs.FileMode = 0o755
 )
-
-// MaxUnpacked bounds what reading an archive may unpack into memory, so a
-// crafted archive cannot exhaust it.
-const MaxUnpacked = 2 << 30
 
 // Write writes files (sorted by path, as Entries returns them) as an
 // archive whose bytes depend on the files and the epoch alone: entries in
@@ -173,109 +168,6 @@ func Detect(data []byte) (Format, bool) {
 	return "", false
 }
 
-// Read returns the regular files of a tar.gz or zip archive. Entries that
-// could reach outside a folder they were unpacked into (a ".." element, an
-// absolute path), links and devices are not returned but listed as
-// problems; so are duplicates. err is for an archive that cannot be read.
-func Read(data []byte) (files []File, problems []string, err error) {
-	format, ok := Detect(data)
-	if !ok {
-		return nil, nil, errors.New("not a tar.gz or zip archive")
-	}
-	var r reader
-	if format == TarGz {
-		err = r.readTarGz(data)
-	} else {
-		err = r.readZip(data)
-	}
-	return r.files, r.problems, err
-}
-
-type reader struct {
-	files    []File
-	problems []string
-	seen     map[string]bool
-	total    int64
-}
-
-func (r *reader) problem(format string, args ...any) {
-	r.problems = append(r.problems, fmt.Sprintf(format, args...))
-}
-
-// name checks an entry's name; dir entries end in "/".
-func (r *reader) name(name string, dir bool) (string, bool) {
-	if dir {
-		name = strings.TrimSuffix(name, "/")
-	}
-	if err := CheckPath(name); err != nil {
-		r.problem("unsafe entry: %v", err)
-		return "", false
-	}
-	if dir {
-		return name, true
-	}
-	if r.seen == nil {
-		r.seen = map[string]bool{}
-	}
-	if r.seen[name] {
-		r.problem("%s: appears twice in the archive", name)
-		return "", false
-	}
-	r.seen[name] = true
-	return name, true
-}
-
-func (r *reader) add(name string, src io.Reader) error {
-	left := MaxUnpacked - r.total
-	data, err := io.ReadAll(io.LimitReader(src, left+1))
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	if int64(len(data)) > left {
-		return fmt.Errorf("archive unpacks to more than %d bytes", int64(MaxUnpacked))
-	}
-	r.total += int64(len(data))
-	r.files = append(r.files, File{Path: name, Data: data})
-	return nil
-}
-
-func (r *reader) readTarGz(data []byte) error {
-	gz, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return err
-	}
-	tr := tar.NewReader(gz)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil && !errors.Is(err, tar.ErrInsecurePath) {
-			return err
-		}
-		switch {
-		case sparse(h):
-			// A sparse entry unpacks to far more than it stores; a
-			// bundle has no use for one.
-			r.problem("%s: a sparse file; a bundle holds only plain files and folders", h.Name)
-		case h.Typeflag == tar.TypeReg:
-			if h.Size > MaxUnpacked-r.total {
-				return fmt.Errorf("archive unpacks to more than %d bytes", int64(MaxUnpacked))
-			}
-			if name, ok := r.name(h.Name, false); ok {
-				if err := r.add(name, tr); err != nil {
-					return err
-				}
-			}
-		case h.Typeflag == tar.TypeDir:
-			r.name(h.Name, true)
-		case h.Typeflag == tar.TypeXGlobalHeader:
-		default:
-			r.problem("%s: a %s entry; a bundle holds only files and folders", h.Name, tarKind(h.Typeflag))
-		}
-	}
-}
-
 func sparse(h *tar.Header) bool {
 	for k := range h.PAXRecords {
 		if strings.HasPrefix(k, "GNU.sparse.") {
@@ -297,40 +189,4 @@ func tarKind(t byte) string {
 		return "FIFO"
 	}
 	return fmt.Sprintf("type %q", t)
-}
-
-func (r *reader) readZip(data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return err
-	}
-	for _, f := range zr.File {
-		mode := f.Mode()
-		switch {
-		case mode&fs.ModeSymlink != 0:
-			r.problem("%s: a symbolic link; a bundle holds only files and folders", f.Name)
-		case mode.IsDir() || strings.HasSuffix(f.Name, "/"):
-			r.name(f.Name, true)
-		case !mode.IsRegular():
-			r.problem("%s: not a regular file (mode %v)", f.Name, mode)
-		default:
-			if f.UncompressedSize64 > uint64(MaxUnpacked-r.total) {
-				return fmt.Errorf("archive unpacks to more than %d bytes", int64(MaxUnpacked))
-			}
-			name, ok := r.name(f.Name, false)
-			if !ok {
-				continue
-			}
-			rc, err := f.Open()
-			if err != nil {
-				return fmt.Errorf("%s: %w", f.Name, err)
-			}
-			err = r.add(name, rc)
-			rc.Close()
-			if err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

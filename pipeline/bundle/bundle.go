@@ -5,8 +5,6 @@ package bundle
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"math"
 	"path"
@@ -74,6 +72,9 @@ func Percent(translated, segments int) float64 {
 
 // Manifest is the bundle's table of contents, written as manifest.json.
 type Manifest struct {
+	// Generator is always "quipu": it tells a folder quipu wrote, and may
+	// replace, from any other folder with a manifest.json.
+	Generator       string  `json:"generator"`
 	Version         string  `json:"quipu_version"`
 	Commit          string  `json:"commit,omitempty"`
 	SourceDateEpoch int64   `json:"source_date_epoch"`
@@ -90,7 +91,7 @@ type Entry struct {
 	Locale string `json:"locale,omitempty"`
 	Kind   string `json:"kind"`
 	Bytes  int64  `json:"bytes"`
-	SHA256 string `json:"sha256"`
+	SHA256 Digest `json:"sha256"`
 }
 
 // Meta returns the meta the manifest was written from.
@@ -115,6 +116,7 @@ func New(meta Meta, stats []Stats, files []File) (*Bundle, error) {
 		meta.BaseURL += "/"
 	}
 	b := &Bundle{Manifest: Manifest{
+		Generator:       Generator,
 		Version:         meta.Version,
 		Commit:          meta.Commit,
 		SourceDateEpoch: meta.Epoch,
@@ -157,8 +159,7 @@ func New(meta Meta, stats []Stats, files []File) (*Bundle, error) {
 }
 
 func entryOf(f File) Entry {
-	sum := sha256.Sum256(f.Data)
-	return Entry{Path: f.Path, Locale: f.Locale, Kind: f.Kind, Bytes: int64(len(f.Data)), SHA256: hex.EncodeToString(sum[:])}
+	return Entry{Path: f.Path, Locale: f.Locale, Kind: f.Kind, Bytes: int64(len(f.Data)), SHA256: sha256.Sum256(f.Data)}
 }
 
 // Entries returns every file of the bundle, the manifest included, sorted
@@ -169,30 +170,6 @@ func (b *Bundle) Entries() []File {
 	all = append(all, File{Path: ManifestName, Data: EncodeManifest(&b.Manifest)})
 	sort.Slice(all, func(i, j int) bool { return all[i].Path < all[j].Path })
 	return all
-}
-
-// EncodeManifest writes the manifest as indented JSON with a final newline.
-func EncodeManifest(m *Manifest) []byte {
-	data, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		panic(err) // only plain strings and numbers: cannot fail
-	}
-	return append(data, '\n')
-}
-
-// DecodeManifest reads manifest.json, rejecting unknown fields so a
-// manifest from an incompatible version is not half understood.
-func DecodeManifest(data []byte) (*Manifest, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var m Manifest
-	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("%s: %w", ManifestName, err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("%s: data after the manifest", ManifestName)
-	}
-	return &m, nil
 }
 
 // CheckPath rejects a path that could write outside a bundle's folder or

@@ -66,7 +66,7 @@ func TestManifest(t *testing.T) {
 	if d := cmp.Diff(want, paths); d != "" {
 		t.Errorf("manifest paths (-want +got):\n%s", d)
 	}
-	if e := m.Files[3]; e.Bytes != 6 || e.SHA256 != "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03" || e.Locale != "en" || e.Kind != KindMarkdown {
+	if e := m.Files[3]; e.Bytes != 6 || e.SHA256.String() != "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03" || e.Locale != "en" || e.Kind != KindMarkdown {
 		t.Errorf("entry %+v", e)
 	}
 	back, err := DecodeManifest(EncodeManifest(&m))

@@ -337,9 +337,9 @@ func (b *Batch) syncFiles() error {
 	var errs []error
 	for _, p := range b.pending {
 		if p.tmp == "" {
-			errs = append(errs, syncPath(p.target))
+			errs = append(errs, syncFile(p.target))
 		} else {
-			errs = append(errs, syncPath(p.tmp))
+			errs = append(errs, syncFile(p.tmp))
 		}
 	}
 	return errors.Join(errs...)
@@ -349,18 +349,9 @@ func (b *Batch) syncFiles() error {
 func (b *Batch) syncDirs() error {
 	var errs []error
 	for dir := range b.dirs {
-		errs = append(errs, syncPath(dir))
+		errs = append(errs, syncDir(dir))
 	}
 	return errors.Join(errs...)
-}
-
-// syncPath fsyncs a file or a directory.
-func syncPath(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	return errors.Join(f.Sync(), f.Close())
 }
 
 // syncAll flushes the staged data, or the renames, to disk.

@@ -161,3 +161,23 @@ func TestBatchAbortMany(t *testing.T) {
 		t.Fatalf("after Abort: %d files left, journal %q", len(left), read(t, journal))
 	}
 }
+
+// TestWriteDurable: the file is replaced whole, with no temporary file
+// left beside it, on every system (Windows included, where the rename is
+// MoveFileEx's).
+func TestWriteDurable(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "a.toml")
+	for _, data := range []string{"first", "second, longer", "third"} {
+		if err := fsutil.WriteDurable(path, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+		if got := read(t, path); got != data {
+			t.Fatalf("after WriteDurable(%q): %q", data, got)
+		}
+		entries, err := os.ReadDir(filepath.Dir(path))
+		if err != nil || len(entries) != 1 {
+			t.Fatalf("folder holds %v, %v; want the file alone", entries, err)
+		}
+	}
+}

@@ -6,136 +6,123 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"time"
 )
 
-// BusyError is returned when another live process holds the lock.
+// BusyError is returned when another process holds the lock.
 type BusyError struct {
 	Path string
-	PID  int // 0 when the lock file could not be read
+	PID  int // 0 when the holder had not written its ID yet
 }
 
 func (e *BusyError) Error() string {
 	if e.PID == 0 {
-		return fmt.Sprintf("another quipu is running (%s exists; if no quipu is running, delete it)", e.Path)
+		return fmt.Sprintf("another quipu is running (it holds %s)", e.Path)
 	}
-	return fmt.Sprintf("another quipu is running (pid %d; if it is not, delete %s)", e.PID, e.Path)
+	return fmt.Sprintf("another quipu is running (pid %d)", e.PID)
 }
 
-// Lock is a held lock file.
+// Lock is a held lock.
 type Lock struct {
-	path string
-	// TookOver is set when the lock was left by a process that died: its
-	// work may have been cut short.
+	f *os.File
+	// TookOver is set when the last run to hold the lock never released
+	// it (it was killed, or the machine stopped): its work may have been
+	// cut short.
 	TookOver bool
 }
 
-// Acquire creates the lock file at path, holding this process's ID. A lock
-// left by a process that no longer runs (killed, or the machine restarted)
-// is taken over; one held by a live process is a *BusyError.
+// Acquire takes the lock on the file at path, creating the file if need
+// be. The lock is the kernel's (flock on Unix, LockFileEx on Windows): it
+// is released when its holder exits, however it exits, so a run that was
+// killed never blocks the next one, and a process that merely has the
+// same ID as a dead holder is no holder. The file stays for good; it holds
+// the holder's process ID, for the message a second run prints, and is
+// emptied on Release, so a file found with an ID in it tells of a run that
+// did not finish. A lock held elsewhere is a *BusyError.
 func Acquire(path string) (*Lock, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
-	tookOver := false
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
 	for attempt := 0; ; attempt++ {
-		err := create(path)
+		err = tryLock(f)
 		if err == nil {
-			return &Lock{path: path, TookOver: tookOver}, nil
+			break
 		}
-		if !errors.Is(err, fs.ErrExist) {
+		if !errors.Is(err, errHeld) {
+			f.Close()
 			return nil, fmt.Errorf("lock %s: %w", path, err)
 		}
-		pid, ok := holder(path)
-		switch {
-		case !ok && attempt < 20:
-			// Created but not yet written, or just removed: look again.
-			time.Sleep(10 * time.Millisecond)
-			continue
-		case !ok && attempt == 20 && empty(path):
-			// A live process writes its ID right after creating the file:
-			// still empty after 200 ms means it died in between.
-			if err := takeOver(path, 0); err != nil {
-				return nil, err
-			}
-			tookOver = true
-			continue
-		case !ok:
-			return nil, &BusyError{Path: path}
-		case alive(pid) || attempt >= 20:
+		// The holder writes its ID right after taking the lock, and
+		// empties the file right before it lets go: an empty file is a
+		// moment to wait out.
+		if pid := holder(f); pid > 0 || attempt == 20 {
+			f.Close()
 			return nil, &BusyError{Path: path, PID: pid}
 		}
-		if err := takeOver(path, pid); err != nil {
-			return nil, err
-		}
-		tookOver = true
+		time.Sleep(10 * time.Millisecond)
 	}
+	old, err := readAll(f)
+	if err == nil {
+		err = writePID(f)
+	}
+	if err != nil {
+		unlock(f)
+		f.Close()
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
+	return &Lock{f: f, TookOver: len(bytes.TrimSpace(old)) > 0}, nil
 }
 
-// Release removes the lock file.
+// Release empties the lock file, the sign of a run that finished, and
+// lets go of the lock. The file itself stays: removing it would let a
+// process that opened it a moment before lock a file no other run sees.
 func (l *Lock) Release() error {
-	err := os.Remove(l.path)
-	if errors.Is(err, fs.ErrNotExist) {
+	if l.f == nil {
 		return nil
 	}
+	err := errors.Join(l.f.Truncate(0), unlock(l.f), l.f.Close())
+	l.f = nil
 	return err
 }
 
-// create makes the lock file only if it does not exist, with the PID
-// written at once. It is not synced to disk: other processes see it
-// without, and after a crash its PID is dead (or the file empty), so the
-// lock is taken over either way.
-func create(path string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
+// writePID replaces what the lock file holds with this process's ID. It
+// writes before it truncates, so that a run killed in between leaves an
+// ID, not an empty file: the next run still knows to clean up.
+func writePID(f *os.File) error {
+	id := strconv.AppendInt(nil, int64(os.Getpid()), 10)
+	id = append(id, '\n')
+	if _, err := f.WriteAt(id, 0); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(f, "%d\n", os.Getpid())
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-	}
-	return err
+	return f.Truncate(int64(len(id)))
 }
 
-// holder reads the PID in a lock file.
-func holder(path string) (int, bool) {
-	data, err := os.ReadFile(path)
+// holder reads the ID in the lock file, 0 if there is none.
+func holder(f *os.File) int {
+	data, err := readAll(f)
 	if err != nil {
-		return 0, false
+		return 0
 	}
 	pid, err := strconv.Atoi(string(bytes.TrimSpace(data)))
-	return pid, err == nil && pid > 0
+	if err != nil || pid < 0 {
+		return 0
+	}
+	return pid
 }
 
-// empty reports a lock file with nothing in it.
-func empty(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.Size() == 0
-}
-
-// takeOver removes the lock of dead process pid. It first moves the file
-// aside under a name of its own, an atomic step: if another process took
-// the lock over in between, the file moved is that one's, and is put back.
-func takeOver(path string, pid int) error {
-	aside := fmt.Sprintf("%s.stale.%d", path, os.Getpid())
-	if err := os.Rename(path, aside); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil // someone else removed it: try again
-		}
-		return fmt.Errorf("lock %s: %w", path, err)
+// readAll reads the lock file from its start; it is a few bytes.
+func readAll(f *os.File) ([]byte, error) {
+	buf := make([]byte, 64)
+	n, err := f.ReadAt(buf, 0)
+	if n < len(buf) {
+		err = nil // io.EOF: the whole file
 	}
-	if got, _ := holder(aside); got != pid {
-		// Not the stale lock any more: restore it unless the place is taken.
-		if err := os.Link(aside, path); err != nil && !errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("lock %s: %w", path, err)
-		}
-	}
-	return os.Remove(aside)
+	return buf[:n], err
 }

@@ -2,9 +2,8 @@ package project
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/safeout"
 )
 
 // SourceDateEpoch is the time every entry of a bundle carries, so that
@@ -51,24 +51,46 @@ func git(root string, args ...string) string {
 	return strings.TrimSpace(string(out))
 }
 
-// WriteBundle writes a bundle to dst: an archive written atomically, or a
-// folder. A folder replaces an earlier bundle folder (one with a
-// manifest.json) but never another folder with contents.
-func WriteBundle(dst string, format bundle.Format, b *bundle.Bundle) error {
+// WriteBundle writes a bundle to dst, if guard lets it (see
+// safeout.Guard): an archive replaced atomically, or a folder.
+func WriteBundle(dst string, format bundle.Format, b *bundle.Bundle, guard safeout.Guard) error {
 	epoch := b.Manifest.SourceDateEpoch
 	if format == bundle.Dir {
-		return writeDir(dst, b.Entries(), epoch)
+		real, err := guard.Dir(dst)
+		if err != nil {
+			return err
+		}
+		return writeDir(real, b.Entries(), epoch)
+	}
+	real, err := guard.File(dst)
+	if err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	if err := bundle.Write(&buf, format, b.Entries(), epoch); err != nil {
 		return err
 	}
-	return fsutil.WriteDurable(dst, buf.Bytes())
+	return fsutil.WriteDurable(real, buf.Bytes())
 }
 
+// CheckBundleTarget tells, before any work, whether WriteBundle may write
+// to dst.
+func CheckBundleTarget(dst string, format bundle.Format, guard safeout.Guard) error {
+	var err error
+	if format == bundle.Dir {
+		_, err = guard.Dir(dst)
+	} else {
+		_, err = guard.File(dst)
+	}
+	return err
+}
+
+// writeDir writes the folder beside dst and swaps it in.
 func writeDir(dst string, files []bundle.File, epoch int64) error {
-	if err := replaceable(dst); err != nil {
-		return err
+	for _, f := range files {
+		if err := bundle.CheckPath(f.Path); err != nil {
+			return err
+		}
 	}
 	parent := filepath.Dir(dst)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -114,106 +136,64 @@ func writeDir(dst string, files []bundle.File, epoch int64) error {
 			return err
 		}
 	}
-	if err := os.RemoveAll(dst); err != nil {
-		return err
-	}
-	return os.Rename(tmp, dst)
+	return safeout.ReplaceDir(tmp, dst)
 }
 
-// replaceable refuses to overwrite anything but an earlier bundle folder
-// or an empty one.
-func replaceable(dst string) error {
-	fi, err := os.Lstat(dst)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if !fi.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder", dst)
-	}
-	if _, err := os.Stat(filepath.Join(dst, bundle.ManifestName)); err == nil {
-		return nil
-	}
-	entries, err := os.ReadDir(dst)
-	if err != nil {
-		return err
-	}
-	if len(entries) > 0 {
-		return fmt.Errorf("%s exists and holds files but no %s: not replacing it", dst, bundle.ManifestName)
-	}
-	return nil
-}
-
-// ReadBundle reads a bundle, a tar.gz or zip archive or a folder, into
-// memory, never writing anything. Entries that could lead outside the
-// bundle (".." or absolute paths, symbolic links) are problems, and are
-// not read.
-func ReadBundle(src string) (files []bundle.File, problems []string, err error) {
+// OpenBundle opens a bundle for streaming: a folder, or an archive whose
+// format its first bytes tell (the file is never read whole). close
+// releases it.
+func OpenBundle(src string) (s bundle.Source, close func() error, err error) {
 	fi, err := os.Stat(src)
 	if err != nil {
 		return nil, nil, err
 	}
-	if !fi.IsDir() {
-		data, err := os.ReadFile(src)
-		if err != nil {
-			return nil, nil, err
-		}
-		files, problems, err = bundle.Read(data)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", src, err)
-		}
-		return files, problems, nil
+	if fi.IsDir() {
+		return bundle.DirSource(os.DirFS(src)), func() error { return nil }, nil
 	}
-	err = filepath.WalkDir(src, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if name == src {
-			return nil
-		}
-		rel, err := filepath.Rel(src, name)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if err := bundle.CheckPath(rel); err != nil {
-			problems = append(problems, fmt.Sprintf("unsafe entry: %v", err))
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case d.Type()&fs.ModeSymlink != 0:
-			problems = append(problems, fmt.Sprintf("%s: a symbolic link; a bundle holds only files and folders", rel))
-		case d.IsDir():
-		case !d.Type().IsRegular():
-			problems = append(problems, fmt.Sprintf("%s: not a regular file", rel))
-		default:
-			data, err := os.ReadFile(name)
-			if err != nil {
-				return err
-			}
-			files = append(files, bundle.File{Path: rel, Data: data})
-		}
-		return nil
-	})
-	return files, problems, err
+	f, err := os.Open(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	var head [4]byte
+	n, _ := io.ReadFull(f, head[:])
+	format, ok := bundle.Detect(head[:n])
+	switch {
+	case !ok:
+		f.Close()
+		return nil, nil, fmt.Errorf("%s: not a tar.gz or zip archive, nor a folder", src)
+	case format == bundle.Zip:
+		return bundle.ZipSource(f, fi.Size()), f.Close, nil
+	}
+	f.Close()
+	return bundle.TarGzSource(func() (io.ReadCloser, error) { return os.Open(src) }), func() error { return nil }, nil
 }
 
-// LoadBundle reads a bundle and checks it against its manifest.
+// VerifyBundle checks a bundle against its manifest as it streams by
+// (see bundle.Check), never unpacking or writing anything.
+func VerifyBundle(src string) (*bundle.Manifest, []string, error) {
+	s, close, err := OpenBundle(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer close()
+	m, _, problems, err := bundle.Check(s, false)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", src, err)
+	}
+	return m, problems, nil
+}
+
+// LoadBundle reads a bundle and checks it against its manifest, within
+// the bounds of bundle.Check.
 func LoadBundle(src string) (*bundle.Bundle, error) {
-	files, problems, err := ReadBundle(src)
+	s, close, err := OpenBundle(src)
 	if err != nil {
 		return nil, err
 	}
-	if len(problems) == 0 {
-		var b *bundle.Bundle
-		if b, problems = bundle.Load(files); b != nil {
-			return b, nil
-		}
+	defer close()
+	b, problems := bundle.LoadFrom(s)
+	if b != nil {
+		return b, nil
 	}
 	return nil, fmt.Errorf("%s: %s", src, strings.Join(problems, "\n"+src+": "))
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/safeout"
 )
 
 // newProject writes a project with n documents in folders, an image two of
@@ -84,7 +85,7 @@ func export(t testing.TB, p *Project, opt ExportOptions) *bundle.Bundle {
 func writeBundle(t testing.TB, b *bundle.Bundle, format bundle.Format) []byte {
 	t.Helper()
 	name := filepath.Join(t.TempDir(), "bundle."+string(format))
-	if err := WriteBundle(name, format, b); err != nil {
+	if err := WriteBundle(name, format, b, safeout.Guard{}); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(name)
@@ -209,7 +210,7 @@ func TestShardMerge(t *testing.T) {
 		total += b.Manifest.Locales[0].Documents
 		out := filepath.Join(dir, fmt.Sprintf("shard-%d", i))
 		format := []bundle.Format{bundle.Dir, bundle.TarGz, bundle.Zip}[i]
-		if err := WriteBundle(out, format, b); err != nil {
+		if err := WriteBundle(out, format, b, safeout.Guard{}); err != nil {
 			t.Fatal(err)
 		}
 		shards = append(shards, out)
@@ -273,9 +274,9 @@ func TestAssets(t *testing.T) {
 	}
 }
 
-// TestReadBundleNeverEscapes: crafted bundles with "..", absolute paths
+// TestVerifyBundleNeverEscapes: crafted bundles with "..", absolute paths
 // and links are refused, and nothing is written anywhere.
-func TestReadBundleNeverEscapes(t *testing.T) {
+func TestVerifyBundleNeverEscapes(t *testing.T) {
 	dir := t.TempDir()
 	var buf bytes.Buffer
 	gz := gzip.NewWriter(&buf)
@@ -298,17 +299,17 @@ func TestReadBundleNeverEscapes(t *testing.T) {
 	archive := filepath.Join(work, "evil.tar.gz")
 	os.WriteFile(archive, buf.Bytes(), 0o644)
 
-	_, problems, err := ReadBundle(archive)
+	_, problems, err := VerifyBundle(archive)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(problems) != 3 {
-		t.Errorf("problems %q, want 3", problems)
+	if len(problems) != 4 || !strings.Contains(problems[0], "symbolic link") || !strings.Contains(problems[1], "manifest.json: missing") {
+		t.Errorf("problems %q, want the link, the missing manifest and two unsafe paths", problems)
 	}
 	if _, err := MergeBundles([]string{archive}); err == nil {
 		t.Error("a crafted archive merged")
 	}
-	if err := WriteBundle(filepath.Join(work, "out"), bundle.Dir, &bundle.Bundle{Files: []bundle.File{{Path: "../x"}}}); err == nil {
+	if err := WriteBundle(filepath.Join(work, "out"), bundle.Dir, &bundle.Bundle{Files: []bundle.File{{Path: "../x"}}}, safeout.Guard{}); err == nil {
 		t.Error("WriteBundle wrote a path leaving the bundle")
 	}
 
@@ -316,7 +317,7 @@ func TestReadBundleNeverEscapes(t *testing.T) {
 	site := filepath.Join(work, "site")
 	os.MkdirAll(site, 0o755)
 	os.Symlink("/etc/passwd", filepath.Join(site, "passwd"))
-	if _, problems, _ := ReadBundle(site); len(problems) != 1 || !strings.Contains(problems[0], "symbolic link") {
+	if _, problems, _ := VerifyBundle(site); len(problems) != 2 || !strings.Contains(problems[1], "symbolic link") {
 		t.Errorf("folder with a link: problems %q", problems)
 	}
 
@@ -337,16 +338,12 @@ func TestWriteBundleDir(t *testing.T) {
 	b := export(t, p, ExportOptions{})
 	out := filepath.Join(t.TempDir(), "site")
 	for range 2 { // the second write replaces the first
-		if err := WriteBundle(out, bundle.Dir, b); err != nil {
+		if err := WriteBundle(out, bundle.Dir, b, safeout.Guard{}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	files, problems, err := ReadBundle(out)
-	if err != nil || len(problems) > 0 {
+	if _, problems, err := VerifyBundle(out); err != nil || len(problems) > 0 {
 		t.Fatal(err, problems)
-	}
-	if _, problems := bundle.Verify(files); len(problems) > 0 {
-		t.Error(problems)
 	}
 	fi, _ := os.Stat(filepath.Join(out, "en", "guide", "page-00.html"))
 	if fi.Mode().Perm() != 0o644 || fi.ModTime().Unix() != epoch {
@@ -355,7 +352,7 @@ func TestWriteBundleDir(t *testing.T) {
 	other := filepath.Join(t.TempDir(), "mine")
 	os.MkdirAll(other, 0o755)
 	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
-	if err := WriteBundle(other, bundle.Dir, b); err == nil {
+	if err := WriteBundle(other, bundle.Dir, b, safeout.Guard{}); err == nil {
 		t.Error("a folder that is no bundle was replaced")
 	}
 }

@@ -28,6 +28,13 @@ type TextImportOptions struct {
 // returns the document's project-relative path. It never replaces an
 // existing file unless told to.
 func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
+	// A sync or build running meanwhile would miss the document, or read
+	// it in the middle of their run.
+	l, err := p.lock()
+	if err != nil {
+		return "", err
+	}
+	defer l.Release()
 	src, err := os.ReadFile(file)
 	if err != nil {
 		return "", err

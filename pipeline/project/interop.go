@@ -239,6 +239,17 @@ type importJob struct {
 }
 
 func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(string, []byte) ([]*exchange.Returned, error)) (*ImportResult, error) {
+	if !opt.DryRun {
+		// Message files are sync's too: the two must not interleave.
+		l, err := p.lock()
+		if err != nil {
+			return nil, err
+		}
+		defer l.Release()
+		if err := fsutil.Recover(p.abs(syncJournal)); err != nil {
+			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
+		}
+	}
 	sources, err := p.Sources()
 	if err != nil {
 		return nil, err
@@ -329,25 +340,38 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 		res.Changed = append(res.Changed, j.path)
 	}
 	sort.Strings(res.Changed)
-	for _, name := range res.Changed {
-		if opt.Log != nil {
-			verb := "write"
-			if opt.DryRun {
-				verb = "would write"
-			}
-			fmt.Fprintf(opt.Log, "%s %s\n", verb, name)
-		}
-		if opt.DryRun {
-			continue
-		}
-		if err := p.inside(name); err != nil {
+	verb := "would write"
+	if !opt.DryRun {
+		if err := p.writeAll(res.Changed, writes); err != nil {
 			return res, err
 		}
-		if err := fsutil.WriteDurable(p.abs(name), writes[name]); err != nil {
-			return res, fmt.Errorf("write %s: %w", name, err)
+		verb = "write"
+	}
+	if opt.Log != nil {
+		for _, name := range res.Changed {
+			fmt.Fprintf(opt.Log, "%s %s\n", verb, name)
 		}
 	}
 	return res, nil
+}
+
+// writeAll replaces the message files named, all or none, through the
+// batch and the journal sync writes them with.
+func (p *Project) writeAll(names []string, data map[string][]byte) error {
+	for _, name := range names {
+		if err := p.inside(name); err != nil {
+			return err
+		}
+	}
+	batch := fsutil.NewBatch(true)
+	batch.Journal(p.abs(syncJournal))
+	for _, name := range names {
+		if _, err := batch.Add(p.abs(name), data[name]); err != nil {
+			batch.Abort()
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	return batch.Commit()
 }
 
 // sourceNamed finds the document an imported file names. The name comes

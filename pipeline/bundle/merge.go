@@ -1,87 +1,11 @@
 package bundle
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 )
-
-// Verify checks a bundle's files against its manifest: every listed file
-// present with its size and SHA-256, no file unlisted, no path unsafe. It
-// returns the manifest (nil if there is none to read) and the problems,
-// sorted; no problem means the bundle is intact.
-func Verify(files []File) (*Manifest, []string) {
-	var problems []string
-	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
-	byPath := make(map[string]File, len(files))
-	for _, f := range files {
-		byPath[f.Path] = f
-	}
-	mf, ok := byPath[ManifestName]
-	if !ok {
-		return nil, []string{ManifestName + ": missing"}
-	}
-	m, err := DecodeManifest(mf.Data)
-	if err != nil {
-		return nil, []string{err.Error()}
-	}
-	listed := make(map[string]bool, len(m.Files))
-	for _, e := range m.Files {
-		if err := CheckPath(e.Path); err != nil {
-			add("%s: lists an unsafe path: %v", ManifestName, err)
-			continue
-		}
-		if listed[e.Path] {
-			add("%s: lists %s twice", ManifestName, e.Path)
-			continue
-		}
-		listed[e.Path] = true
-		f, ok := byPath[e.Path]
-		switch {
-		case !ok:
-			add("%s: missing", e.Path)
-		case int64(len(f.Data)) != e.Bytes:
-			add("%s: %d bytes, the manifest says %d", e.Path, len(f.Data), e.Bytes)
-		default:
-			sum := sha256.Sum256(f.Data)
-			if got := hex.EncodeToString(sum[:]); got != e.SHA256 {
-				add("%s: sha256 %s, the manifest says %s", e.Path, got, e.SHA256)
-			}
-		}
-	}
-	for _, f := range files {
-		if f.Path != ManifestName && !listed[f.Path] {
-			add("%s: not in the manifest", f.Path)
-		}
-	}
-	sort.Strings(problems)
-	return m, problems
-}
-
-// Load checks files with Verify and returns them as a bundle, each file
-// with the locale and kind its manifest gives.
-func Load(files []File) (*Bundle, []string) {
-	m, problems := Verify(files)
-	if len(problems) > 0 {
-		return nil, problems
-	}
-	byPath := make(map[string]File, len(files))
-	for _, f := range files {
-		byPath[f.Path] = f
-	}
-	b := &Bundle{Manifest: *m}
-	for _, e := range m.Files {
-		f := byPath[e.Path]
-		f.Locale, f.Kind = e.Locale, e.Kind
-		b.Files = append(b.Files, f)
-	}
-	sort.Slice(b.Files, func(i, j int) bool { return b.Files[i].Path < b.Files[j].Path })
-	return b, nil
-}
 
 // ParseShard reads "I/N": part I, counted from 0, of N.
 func ParseShard(s string) (i, n int, err error) {

@@ -1,0 +1,85 @@
+package project
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestVerifyBundleReadsTheHeadOnly: a 6 GB file that starts like a gzip
+// or a zip (sparse: it costs no disk) is refused after reading its head
+// (and, for a zip, its last 64 KiB), not read whole.
+func TestVerifyBundleReadsTheHeadOnly(t *testing.T) {
+	for _, head := range []string{"\x1f\x8b\x08\x00", "PK\x03\x04"} {
+		name := filepath.Join(t.TempDir(), "fake")
+		f, err := os.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(head)
+		if err := f.Truncate(6 << 30); err != nil {
+			t.Skip("no sparse files here:", err)
+		}
+		f.Close()
+		_, _, err = VerifyBundle(name)
+		if err == nil {
+			t.Fatalf("%q: verified", head)
+		}
+		t.Log(err)
+		for _, load := range []func() error{
+			func() error { _, _, err := VerifyBundle(name); return err },
+			func() error { _, err := MergeBundles([]string{name}); return err },
+		} {
+			var err error
+			peak, total := measure(t, func() { err = load() })
+			if err == nil || peak > 16<<20 || total > 4<<20 {
+				t.Errorf("%q: err %v, peak heap %d, allocated %d", head, err, peak, total)
+			}
+		}
+	}
+	if _, _, err := VerifyBundle(filepath.Join(t.TempDir(), "none")); err == nil {
+		t.Error("a missing bundle verified")
+	}
+	plain := filepath.Join(t.TempDir(), "plain")
+	os.WriteFile(plain, []byte("text"), 0o644)
+	if _, _, err := VerifyBundle(plain); err == nil || !strings.Contains(err.Error(), "not a tar.gz or zip archive") {
+		t.Errorf("plain text: %v", err)
+	}
+}
+
+// measure runs fn and returns the peak of the heap while it ran (sampled)
+// and the bytes it allocated in all.
+func measure(t *testing.T, fn func()) (peak, total uint64) {
+	t.Helper()
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var wg sync.WaitGroup
+	done := make(chan struct{})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapAlloc)
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	fn()
+	close(done)
+	wg.Wait()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	return max(peak, after.HeapAlloc), after.TotalAlloc - before.TotalAlloc
+}
