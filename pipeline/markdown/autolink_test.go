@@ -55,3 +55,17 @@ func TestBareAddressesArePlaceholders(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderText protects what pages show of a message: bare addresses
+// (tags for the translator) stay as text, other markup is left out.
+func TestReaderText(t *testing.T) {
+	doc, err := markdown.Extract("a.md", []byte("Mail me@example.com, see `code`, <https://a.example> and *www.b.example*.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg := doc.Segments[0]
+	want := "Mail me@example.com, see ,  and www.b.example."
+	if got := markdown.ReaderText(seg.Text, seg.Placeholders); got != want {
+		t.Errorf("ReaderText(%q) = %q, want %q", seg.Text, got, want)
+	}
+}

@@ -20,7 +20,6 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/page"
-	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
@@ -277,7 +276,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 		in.Page = func() ([]byte, error) {
 			text := func(seg *pipeline.Segment) string {
 				t := rd.of(seg).Text
-				return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
+				return strings.TrimSpace(markdown.PlainText(markdown.ReaderText(t, seg.Placeholders)))
 			}
 			var mark func(ast.Node) bool
 			if target {
