@@ -114,13 +114,21 @@ func (l ErrorList) Unwrap() []error {
 	return out
 }
 
-// Err returns the list sorted, as an error, or nil when it is empty.
+// Err returns the list sorted, as an error, or nil when it is empty. An
+// error that says what the one before it says is left out: one cause met
+// by many documents (a folder that leads out of the project) is told once.
 func (l ErrorList) Err() error {
 	if len(l) == 0 {
 		return nil
 	}
 	l.Sort()
-	return l
+	out := l[:1]
+	for _, e := range l[1:] {
+		if e.Error() != out[len(out)-1].Error() {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // ErrorAt is an Error at byte offset off of src, the contents of file name.

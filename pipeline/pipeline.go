@@ -25,7 +25,10 @@ const (
 // skeleton is Source itself: every byte outside a segment's lines is copied
 // to the output unchanged, which is what makes identity builds byte-exact.
 type Document struct {
-	Path     string // slash-separated path relative to the content root
+	Path string // slash-separated path of the document in the project
+	// Key names the document in message IDs: its path under the content
+	// folder without the extension ("common/tar"), unique in a project.
+	Key      string
 	Format   Format
 	Source   []byte
 	Segments []*Segment
@@ -55,6 +58,9 @@ const (
 	KindListItem  Kind = "list item"
 	KindTableCell Kind = "table cell"
 	KindAttribute Kind = "attribute"
+	// KindFrontMatter is a value of a Markdown document's front matter
+	// (description, summary); its title is KindTitle.
+	KindFrontMatter Kind = "front matter"
 )
 
 // Line is one source line of a segment: the byte range [Start, Stop) of its

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -11,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 func buildCommand() *cli.Command {
@@ -28,6 +28,7 @@ used, and the build warns at the message. A translation whose tags do not
 match, or that drops a link, an image or code, is rejected the same way. Every
 warning names the message file's line and column. --locale qps builds the
 pseudo-locale, to see untranslated or truncated text before translators start.
+A document whose front matter says draft: true is left out unless --drafts.
 
 Example:
    quipu build
@@ -35,10 +36,10 @@ Example:
    quipu build --locale qps`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "strict", Usage: "fail on untranslated, fuzzy or rejected segments"},
-			&cli.BoolFlag{Name: "force", Usage: "rebuild every document, even unchanged ones"},
-			useFuzzyFlag,
+			forceFlag("rebuild every document, even unchanged ones"),
+			useFuzzyFlag, draftsFlag,
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "build only this locale (repeatable; qps is the pseudo-locale)"},
-			quietFlag, jsonSummaryFlag,
+			quietFlag(), verboseFlag(), jsonSummaryFlag(),
 			&cli.StringFlag{Name: "shard", Usage: "build only part `I/N` of the documents (I from 0), for spreading a build over machines"},
 		},
 		Action: func(c *cli.Context) error {
@@ -49,15 +50,13 @@ Example:
 					return fmt.Errorf("%w: %v", errUsage, err)
 				}
 			}
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}
 			start := time.Now()
 			bar := newProgress(c)
-			// Thousands of warnings go out in a few writes, after the
-			// progress bar is gone.
-			log := bufio.NewWriter(c.App.ErrWriter)
+			log := newLog(c)
 			res, err := p.Build(project.BuildOptions{
 				Locales:  c.StringSlice("locale"),
 				Strict:   c.Bool("strict"),
@@ -66,9 +65,10 @@ Example:
 				Log:      log,
 				Progress: bar.callback(),
 				Shard:    shard,
+				Drafts:   c.Bool("drafts"),
 			})
 			bar.clear()
-			if ferr := log.Flush(); err == nil {
+			if ferr := log.Flush(c.App.ErrWriter); err == nil {
 				err = ferr
 			}
 			if err != nil {
@@ -83,21 +83,31 @@ Example:
 				for _, src := range sortedKeys(from) {
 					parts = append(parts, fmt.Sprintf("%d from %s", from[src], src))
 				}
-				fmt.Fprintf(c.App.ErrWriter, "%s: segments %s\n", l, strings.Join(parts, ", "))
+				if !c.Bool("quiet") {
+					fmt.Fprintf(c.App.ErrWriter, "%s: segments %s\n", l, strings.Join(parts, ", "))
+				}
 			}
 			elapsed := time.Since(start)
 			if c.Bool("json") {
 				return json.NewEncoder(c.App.Writer).Encode(map[string]any{
 					"documents": res.Documents, "segments": res.Segments, "rebuilt": res.Rebuilt,
-					"files": res.Files, "untranslated": res.Untranslated, "seconds": elapsed.Seconds(),
+					"files": res.Files, "untranslated": res.Untranslated, "drafts": res.Drafts, "seconds": elapsed.Seconds(),
 				})
 			}
-			fmt.Fprintf(c.App.ErrWriter, "built %d documents (%d segments, %d rebuilt): %d files in %s\n",
-				res.Documents, res.Segments, res.Rebuilt, res.Files, elapsed.Round(time.Millisecond))
+			drafts := ""
+			if res.Drafts > 0 {
+				drafts = ", " + say.Count("DraftLeftOut", res.Drafts)
+			}
+			fmt.Fprintf(c.App.ErrWriter, "built %s (%s, %s rebuilt%s): %s in %s\n",
+				say.Count("Document", res.Documents), say.Count("Segment", res.Segments), say.Number(res.Rebuilt),
+				drafts, say.Count("File", res.Files), elapsed.Round(time.Millisecond))
 			return nil
 		},
 	}
 }
+
+// draftsFlag builds and exports drafts, as hugo --buildDrafts does.
+var draftsFlag = &cli.BoolFlag{Name: "drafts", Usage: "build documents whose front matter says draft: true too"}
 
 // useFuzzyFlag publishes fuzzy translations, as msgfmt --use-fuzzy does.
 var useFuzzyFlag = &cli.BoolFlag{Name: "use-fuzzy", Usage: "publish fuzzy translations (the English changed since); they still count as untranslated"}

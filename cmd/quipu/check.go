@@ -8,6 +8,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 func checkCommand() *cli.Command {
@@ -30,10 +31,10 @@ Example:
    quipu check --json | jq '.[] | select(.severity == "error")'`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "check only this locale (repeatable)"},
-			&cli.BoolFlag{Name: "json", Usage: "print findings as a JSON array"},
+			jsonFlag("print findings as a JSON array"),
 		},
 		Action: func(c *cli.Context) error {
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}
@@ -60,7 +61,7 @@ Example:
 				for _, f := range findings {
 					fmt.Fprintf(c.App.Writer, "%s:%d:%d: %s: %s: %s\n", f.File, f.Line, f.Col, f.Severity, f.Code, f.Message)
 				}
-				fmt.Fprintf(c.App.ErrWriter, "%d findings, %d errors\n", len(findings), errors)
+				fmt.Fprintf(c.App.ErrWriter, "%s, %s\n", say.Count("Finding", len(findings)), say.Count("Error", errors))
 			}
 			if errors > 0 {
 				return exitError{1}

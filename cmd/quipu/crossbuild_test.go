@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/quipu-l10n/quipu/internal/testshared"
+
 	"os"
 	"os/exec"
 	"testing"
@@ -11,9 +13,7 @@ import (
 // counterpart on the others. Every package and every test must compile for
 // each, whichever system the tests run on.
 func TestBuildsForEveryTarget(t *testing.T) {
-	if testing.Short() {
-		t.Skip("cross-compiling the module takes a while: skipped in -short mode (.ci/run does it)")
-	}
+	testshared.SkipUnlessScale(t, "cross-compiling the module for three systems (.ci/run does it too)")
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go command")
 	}

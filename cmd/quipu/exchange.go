@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 // exchangeFormat is what the xliff and po commands differ in.
@@ -32,13 +34,17 @@ Example:
    quipu %[1]s export --locale es-PE --out handoff/`, f.name, f.ext),
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "locale", Aliases: []string{"l"}, Usage: "target locale (default: the first in quipu.toml)"},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "folder for the files (default: " + f.name + "/<locale> in the project)"},
+			outFlag("folder for the files (default: " + f.name + "/<locale> in the project)"),
+			quietFlag(), verboseFlag(), jsonSummaryFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return fmt.Errorf("%w: quipu %s export takes no arguments (got %q)", errUsage, f.name, c.Args().First())
 			}
-			root := c.String("root")
+			root, err := projectRoot(c)
+			if err != nil {
+				return err
+			}
 			p, err := project.Open(root)
 			if err != nil {
 				return err
@@ -47,11 +53,18 @@ Example:
 			if err != nil {
 				return err
 			}
-			files, err := f.export(p, project.ExchangeOptions{Locale: c.String("locale"), Dir: out, Log: c.App.ErrWriter})
+			log := newLog(c)
+			files, err := f.export(p, project.ExchangeOptions{Locale: c.String("locale"), Dir: out, Log: log})
+			if ferr := log.Flush(c.App.ErrWriter); err == nil {
+				err = ferr
+			}
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.App.ErrWriter, "exported %d documents as %s\n", len(files), f.title)
+			if c.Bool("json") {
+				return json.NewEncoder(c.App.Writer).Encode(map[string]any{"format": f.name, "files": files})
+			}
+			fmt.Fprintf(c.App.ErrWriter, "exported %s as %s\n", say.Count("Document", len(files)), f.title)
 			return nil
 		},
 	}
@@ -76,26 +89,39 @@ Example:
    quipu %[1]s import --dry-run returned%[2]s
    quipu %[1]s import --force returned%[2]s`, f.name, f.ext),
 		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "force", Usage: "overwrite translations changed in the message files since the export"},
-			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "check and print what would change, write nothing"},
+			forceFlag("overwrite translations changed in the message files since the export"),
+			dryRunFlag("check and print what would change, write nothing"),
+			quietFlag(), verboseFlag(), jsonSummaryFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return fmt.Errorf("%w: quipu %s import needs at least one FILE", errUsage, f.name)
 			}
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}
-			res, err := f.imp(p, c.Args().Slice(), project.ImportOptions{Force: c.Bool("force"), DryRun: c.Bool("dry-run"), Log: c.App.ErrWriter})
+			log := newLog(c)
+			res, err := f.imp(p, c.Args().Slice(), project.ImportOptions{Force: c.Bool("force"), DryRun: c.Bool("dry-run"), Log: log})
+			if ferr := log.Flush(c.App.ErrWriter); err == nil {
+				err = ferr
+			}
 			if err != nil {
 				if res != nil && res.Conflicts > 0 && !c.Bool("force") {
-					fmt.Fprintf(c.App.ErrWriter, "%d conflicts: the message files changed since the export; nothing was written (--force overwrites them)\n", res.Conflicts)
+					err = fmt.Errorf("%w\n%s: the message files changed since the export; nothing was written (--force overwrites them)", err, say.Count("Conflict", res.Conflicts))
 				}
 				return err
 			}
-			fmt.Fprintf(c.App.ErrWriter, "imported %d documents: %d files changed; %d updated, %d unchanged, %d without translation\n",
-				res.Documents, len(res.Changed), res.Updated, res.Unchanged, res.Empty)
+			if c.Bool("json") {
+				return json.NewEncoder(c.App.Writer).Encode(map[string]any{"documents": res.Documents, "changed": res.Changed,
+					"updated": res.Updated, "unchanged": res.Unchanged, "empty": res.Empty})
+			}
+			verb, changed := "imported", say.Count("FileChanged", len(res.Changed))
+			if c.Bool("dry-run") {
+				verb, changed = "dry run, nothing written: would import", say.Count("FileWouldChange", len(res.Changed))
+			}
+			fmt.Fprintf(c.App.ErrWriter, "%s %s: %s; messages: %s updated, %s unchanged, %s without translation\n",
+				verb, say.Count("Document", res.Documents), changed, say.Number(res.Updated), say.Number(res.Unchanged), say.Number(res.Empty))
 			return nil
 		},
 	}

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 func exportCommand() *cli.Command {
@@ -29,6 +31,7 @@ segments translated, and lists the others as content file:line:col. Counts are
 those of quipu status: a fuzzy translation, or one a build rejects (tags that
 do not match, a link or code dropped), counts as untranslated. Fuzzy
 translations are published only with --use-fuzzy (or use_fuzzy = true).
+Drafts (draft: true in their front matter) are left out unless --drafts.
 
 --out is replaced only if quipu wrote it: a folder holding a manifest.json
 that quipu wrote and no file it does not list, unchanged; an archive file.
@@ -47,14 +50,15 @@ Example:
    quipu export --out site.tar.gz --merge shard-0 shard-1 shard-2 shard-3`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "export this locale (repeatable; default: all configured)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "tar.gz", Usage: "tar.gz, zip or dir"},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "where to write the bundle (default: quipu-bundle.<format>, or quipu-bundle/ for dir)"},
+			&cli.StringFlag{Name: "format", Value: "tar.gz", Usage: "tar.gz, zip or dir"},
+			outFlag("where to write the bundle (default: quipu-bundle.<format>, or quipu-bundle/ for dir)"),
 			&cli.Float64Flag{Name: "min-coverage", Usage: "refuse to export a locale with less than `N` percent translated"},
-			&cli.StringFlag{Name: "base-url", Value: "https://example.org/", Usage: "where the site is published, for sitemap.xml"},
+			&cli.StringFlag{Name: "base-url", Usage: "where the site is published, for canonical and hreflang links and sitemap.xml alike (default: base_url in quipu.toml)"},
 			&cli.StringFlag{Name: "shard", Usage: "export only part `I/N` of the documents (I from 0)"},
 			&cli.BoolFlag{Name: "merge", Usage: "merge the shard bundles given as arguments instead of building"},
-			&cli.BoolFlag{Name: "force", Usage: "replace --out even if quipu did not write it (never the project or its sources)"},
-			useFuzzyFlag,
+			forceFlag("replace --out even if quipu did not write it (never the project or its sources)"),
+			useFuzzyFlag, draftsFlag,
+			quietFlag(), verboseFlag(), jsonSummaryFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			format, err := bundle.ParseFormat(c.String("format"))
@@ -80,7 +84,7 @@ Example:
 				}
 			}
 			// The target is checked before anything is built or read.
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}
@@ -89,24 +93,30 @@ Example:
 				return err
 			}
 			var b *bundle.Bundle
+			var cov []project.Coverage
 			if c.Bool("merge") {
 				if b, err = project.MergeBundles(c.Args().Slice()); err != nil {
 					return err
 				}
-				cov := project.StatsCoverage(b.Manifest.Locales)
+				cov = project.StatsCoverage(b.Manifest.Locales)
 				report(c, cov)
 				if err := project.CheckCoverage(cov, c.Float64("min-coverage")); err != nil {
 					return err
 				}
 			} else {
-				var cov []project.Coverage
+				log := newLog(c)
 				b, cov, err = p.Export(project.ExportOptions{
+					Log:         log,
 					Locales:     c.StringSlice("locale"),
 					BaseURL:     c.String("base-url"),
 					MinCoverage: c.Float64("min-coverage"),
 					Shard:       shard,
 					UseFuzzy:    c.Bool("use-fuzzy"),
+					Drafts:      c.Bool("drafts"),
 				})
+				if ferr := log.Flush(c.App.ErrWriter); err == nil {
+					err = ferr
+				}
 				if err != nil {
 					return err
 				}
@@ -119,15 +129,29 @@ Example:
 			for _, e := range b.Manifest.Files {
 				size += e.Bytes
 			}
-			fmt.Fprintf(c.App.ErrWriter, "wrote %s: %d files, %d bytes before packing\n", out, len(b.Manifest.Files)+1, size)
+			files := len(b.Manifest.Files) + 1
+			if c.Bool("json") {
+				locales := make([]map[string]any, len(cov))
+				for i, l := range cov {
+					locales[i] = map[string]any{"locale": l.Locale, "documents": l.Documents, "segments": l.Segments,
+						"translated": l.Translated, "fuzzy": l.Stale, "coverage": l.Coverage}
+				}
+				return json.NewEncoder(c.App.Writer).Encode(map[string]any{"out": out, "files": files, "bytes": size, "locales": locales})
+			}
+			fmt.Fprintf(c.App.ErrWriter, "wrote %s: %s, %s before packing\n", out, say.Count("File", files), say.Count("Byte", int(size)))
 			return nil
 		},
 	}
 }
 
+// report prints each locale's coverage, as status does, unless the
+// summary is wanted alone.
 func report(c *cli.Context, cov []project.Coverage) {
+	if c.Bool("quiet") || c.Bool("json") {
+		return
+	}
 	for _, l := range cov {
-		fmt.Fprintf(c.App.ErrWriter, "%s: %d documents, %d of %d segments translated (%.2f%%), %d fuzzy\n",
-			l.Locale, l.Documents, l.Translated, l.Segments, l.Coverage, l.Stale)
+		fmt.Fprintf(c.App.ErrWriter, "%s: %s, %s of %s translated (%s), %s fuzzy\n",
+			l.Locale, say.Count("Document", l.Documents), say.Number(l.Translated), say.Count("Segment", l.Segments), say.Percent(l.Coverage), say.Number(l.Stale))
 	}
 }

@@ -2,11 +2,18 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+
+	"github.com/quipu-l10n/quipu/pipeline/catalog"
 )
 
 // goi18n builds go-i18n's own command from the module cache, or skips:
@@ -84,5 +91,102 @@ func TestGoi18nMergeSeesFuzzyAsUntranslated(t *testing.T) {
 	}
 	if !bytes.Contains(active, []byte("Cierra al mediodía.")) {
 		t.Errorf("a current translation is missing from active.es-PE.toml:\n%s", active)
+	}
+}
+
+// TestOneBundleHoldsEveryDocument: message IDs are unique across the
+// project, so an app that loads every message file of a locale into one
+// go-i18n Bundle, the ordinary way to use go-i18n, gets each document's
+// own translation of a sentence two documents share; and goi18n merge
+// accepts the project's source files together.
+func TestOneBundleHoldsEveryDocument(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	quipu := func(args ...string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if rc := run(append([]string{"quipu", "-C", dir}, args...), &stdout, &stderr); rc != 0 {
+			t.Fatalf("quipu %s: exit %d\n%s", strings.Join(args, " "), rc, stderr.String())
+		}
+	}
+	// bfs and find share sentences, as the tldr pages do.
+	write("content/bfs.md", "# bfs\n\nFind files by name.\n\nSearch the current folder.\n")
+	write("content/find.md", "# find\n\nFind files by name.\n\nSearch the current folder.\n")
+	write("content/sub/find.md", "# find\n\nFind files by name.\n")
+	quipu("sync")
+	files, err := filepath.Glob(filepath.Join(dir, "locales/es-PE/*.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, _ := filepath.Glob(filepath.Join(dir, "locales/es-PE/sub/*.toml"))
+	files = append(files, sub...)
+	if len(files) != 3 {
+		t.Fatalf("message files: %v", files)
+	}
+	// Each document's translator writes the document's name into each
+	// translation, so a mix-up shows.
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, _ := filepath.Rel(filepath.Join(dir, "locales/es-PE"), f)
+		s := string(data)
+		for strings.Contains(s, `other = ""`) {
+			s = strings.Replace(s, `other = ""`, `other = "`+name+` `+fmt.Sprint(strings.Count(s, "other = \"")-strings.Count(s, `other = ""`))+`"`, 1)
+		}
+		if err := os.WriteFile(f, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	quipu("sync")
+
+	bundle := i18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, f := range files {
+		if _, err := bundle.LoadMessageFile(f); err != nil {
+			t.Fatalf("one bundle cannot hold %s: %v", f, err)
+		}
+	}
+	loc := i18n.NewLocalizer(bundle, "es-PE")
+	checked := 0
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		parsed, err := catalog.Parse(f, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range parsed.Messages {
+			id := parsed.WrittenID(m)
+			got, err := loc.Localize(&i18n.LocalizeConfig{MessageID: id})
+			if err != nil || got != m.Other {
+				t.Errorf("%s: message %s localizes to %q (%v), want the file's own %q", f, id, got, err, m.Other)
+			}
+			checked++
+		}
+	}
+	if checked != 8 {
+		t.Errorf("checked %d messages, want 8", checked)
+	}
+
+	bin := goi18n(t)
+	src, _ := filepath.Glob(filepath.Join(dir, "locales/en/*.toml"))
+	srcSub, _ := filepath.Glob(filepath.Join(dir, "locales/en/sub/*.toml"))
+	out := filepath.Join(dir, "merged")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, append([]string{"merge", "-sourceLanguage", "en", "-outdir", out}, append(src, srcSub...)...)...)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("goi18n merge over the source files: %v\n%s", err, b)
 	}
 }

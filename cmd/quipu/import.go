@@ -1,8 +1,8 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -27,18 +27,16 @@ Example:
    quipu import drafts/lima-metro.txt
    quipu import drafts/lima-metro.txt --out content/news/lima-metro.md`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "project-relative path of the Markdown document to write"},
-			&cli.BoolFlag{Name: "force", Aliases: []string{"f"}, Usage: "replace the document if it exists"},
+			outFlag("project-relative path of the Markdown document to write"),
+			forceFlag("replace the document if it exists"),
+			quietFlag(), jsonFlag("print what was written as JSON on stdout"),
 		},
 		Action: func(c *cli.Context) error {
-			args, err := trailingFlags(c)
-			if err != nil {
-				return err
-			}
+			args := c.Args().Slice()
 			if len(args) != 1 {
 				return fmt.Errorf("%w: quipu import FILE.txt [--out content/NAME.md] [--force]", errUsage)
 			}
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}
@@ -46,44 +44,13 @@ Example:
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.App.ErrWriter, "wrote %s\n", out)
+			if c.Bool("json") {
+				return json.NewEncoder(c.App.Writer).Encode(map[string]any{"wrote": out})
+			}
+			if !c.Bool("quiet") {
+				fmt.Fprintf(c.App.ErrWriter, "wrote %s\n", out)
+			}
 			return nil
 		},
 	}
-}
-
-// trailingFlags reads the flags written after the file name, as in
-// "quipu import FILE.txt --out content/a.md": urfave/cli reads flags only
-// before the first argument. It returns the arguments left.
-func trailingFlags(c *cli.Context) ([]string, error) {
-	var rest []string
-	args := c.Args().Slice()
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if len(a) < 2 || a[0] != '-' {
-			rest = append(rest, a)
-			continue
-		}
-		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		switch name {
-		case "out", "o":
-			if !hasVal {
-				if i+1 == len(args) {
-					return nil, fmt.Errorf("%w: %s needs a value", errUsage, a)
-				}
-				i++
-				val = args[i]
-			}
-			if err := c.Set("out", val); err != nil {
-				return nil, err
-			}
-		case "force", "f":
-			if err := c.Set("force", "true"); err != nil {
-				return nil, err
-			}
-		default:
-			return nil, fmt.Errorf("%w: flag provided but not defined: %s", errUsage, a)
-		}
-	}
-	return rest, nil
 }

@@ -170,6 +170,18 @@ func writeContent(t *testing.T, root string, n int, suffix string) {
 			fmt.Fprintf(&b, "Paragraph %d of document %d, with *emphasis*, a [link](https://example.com/%d) and `code`.%s\n\n", p, i, p, suffix)
 		}
 		b.WriteString("- one item\n- another item\n")
+		// Every tenth document shows an image, which the build copies
+		// beside its pages: the copies must be old or new too.
+		if i%10 == 0 {
+			fmt.Fprintf(&b, "\n![figure %d](../img/fig%03d.png)\n", i, i)
+			img := filepath.Join(root, "content", "img", fmt.Sprintf("fig%03d.png", i))
+			if err := os.MkdirAll(filepath.Dir(img), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(img, []byte(strings.Repeat("PNG"+suffix, 2000)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 		path := filepath.Join(root, "content", fmt.Sprintf("d%02d", i%10), fmt.Sprintf("doc%03d.md", i))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)

@@ -5,12 +5,17 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/project"
 )
 
 func main() {
@@ -24,28 +29,9 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // run is main without the process: tests call it directly.
 func run(args []string, stdout, stderr io.Writer) int {
-	app := &cli.App{
-		Name:      "quipu",
-		Usage:     "localize Markdown content into go-i18n message files and localized pages",
-		Writer:    stdout,
-		ErrWriter: stderr,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "root", Aliases: []string{"C"}, Value: ".", Usage: "project folder (holds quipu.toml, content/, locales/)"},
-			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the command to `FILE` (read it with go tool pprof)"},
-			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile at the end of the command to `FILE`"},
-		},
-		Before:         startProfiles,
-		After:          stopProfiles,
-		Commands:       []*cli.Command{syncCommand(), buildCommand(), statusCommand(), checkCommand(), tmCommand(), xliffCommand(), poCommand(), importCommand(), exportCommand(), verifyCommand()},
-		ExitErrHandler: func(*cli.Context, error) {},
-		Description: `quipu reads documents under content/, keeps one go-i18n message file per
-document and locale under locales/, and builds output/<locale>/.
-
-   quipu sync              # split content/ and update locales/
-   quipu build             # write output/<locale>/*.md and *.html
-   quipu build --strict    # fail if anything is untranslated`,
-	}
-	err := app.Run(args)
+	var jsonErrors bool
+	app := newApp(stdout, stderr, &jsonErrors)
+	err := app.Run(flagsFirst(app, args))
 	if err == nil {
 		return 0
 	}
@@ -53,11 +39,69 @@ document and locale under locales/, and builds output/<locale>/.
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintln(stderr, err)
-	if errors.Is(err, errUsage) {
-		return 2
+	code := 1
+	var ue usageError
+	var le *project.LocaleError
+	if errors.As(err, &ue) || errors.Is(err, errUsage) || errors.As(err, &le) {
+		code = 2
 	}
-	return 1
+	// A usage error can come before the command runs and knows of --json.
+	if jsonErrors || code == 2 && slices.Contains(args, "--json") {
+		printJSONError(stdout, err, code)
+	}
+	fmt.Fprintln(stderr, userMessage(err))
+	return code
+}
+
+// newApp wires quipu's commands and flags.
+func newApp(stdout, stderr io.Writer, jsonErrors *bool) *cli.App {
+	app := &cli.App{
+		Name:        "quipu",
+		Usage:       "localize Markdown content into go-i18n message files and localized pages",
+		Writer:      stdout,
+		ErrWriter:   stderr,
+		HideVersion: true, // -v is --verbose; --version is quipu's own flag
+		Flags: append(globalFlags(),
+			&cli.BoolFlag{Name: "version", Usage: "print quipu's version and the commit it was built from"}),
+		Action: func(c *cli.Context) error {
+			if c.Bool("version") {
+				fmt.Fprintln(c.App.Writer, pipeline.BuildVersion())
+				return nil
+			}
+			return groupAction(c)
+		},
+		Commands:       []*cli.Command{syncCommand(), buildCommand(), statusCommand(), checkCommand(), tmCommand(), xliffCommand(), poCommand(), importCommand(), exportCommand(), verifyCommand(), versionCommand()},
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError:   onUsageError,
+		Description: `quipu reads documents under content/, keeps one go-i18n message file per
+document and locale under locales/, and builds output/<locale>/. Run from a
+project's subfolder, it works on the project, as git does.
+
+   quipu sync              # split content/ and update locales/
+   quipu build             # write output/<locale>/*.md and *.html
+   quipu build --strict    # fail if anything is untranslated`,
+	}
+	wire(app.Commands, jsonErrors)
+	return app
 }
 
 var errUsage = errors.New("usage")
+
+func versionCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "version",
+		Usage: "print quipu's version and the commit it was built from",
+		Action: func(c *cli.Context) error {
+			fmt.Fprintln(c.App.Writer, pipeline.BuildVersion())
+			return nil
+		},
+	}
+}
+
+// printJSONError writes an error as JSON on stdout, for scripts that read
+// --json output: the same place as a success's report.
+func printJSONError(w io.Writer, err error, code int) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(map[string]any{"error": userMessage(err), "exit": code, "errors": errorLines(err)})
+}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -87,6 +89,24 @@ func TestScripts(t *testing.T) {
 					return []byte{byte(b)}
 				})
 				ts.Check(os.WriteFile(file, out, 0o644))
+			},
+			// exits N PROG ARGS... runs PROG like exec and asserts its exit
+			// status: 2 for a usage error, 1 for any other.
+			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 2 {
+					ts.Fatalf("usage: exits N PROG ARGS...")
+				}
+				err := ts.Exec(args[1], args[2:]...)
+				code := 0
+				var ee *exec.ExitError
+				if errors.As(err, &ee) {
+					code = ee.ExitCode()
+				} else if err != nil {
+					ts.Fatalf("%v", err)
+				}
+				if fmt.Sprint(code) != args[0] {
+					ts.Fatalf("%s exited with %d, want %s", args[1], code, args[0])
+				}
 			},
 			// waitfile FILE waits for a background command to create FILE.
 			"waitfile": func(ts *testscript.TestScript, neg bool, args []string) {

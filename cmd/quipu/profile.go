@@ -15,7 +15,7 @@ var cpuProfile *os.File
 // startProfiles starts the CPU profile: quipu's speed claims are checked
 // with pprof on real trees, not guessed.
 func startProfiles(c *cli.Context) error {
-	name := c.String("cpuprofile")
+	name := global(c, "cpuprofile")
 	if name == "" {
 		return nil
 	}
@@ -31,6 +31,15 @@ func startProfiles(c *cli.Context) error {
 	return nil
 }
 
+// withProfiles runs action between startProfiles and stopProfiles.
+func withProfiles(c *cli.Context, action cli.ActionFunc) error {
+	if err := startProfiles(c); err != nil {
+		return err
+	}
+	err := action(c)
+	return errors.Join(err, stopProfiles(c))
+}
+
 // stopProfiles ends the CPU profile and writes the heap profile.
 func stopProfiles(c *cli.Context) error {
 	var errs []error
@@ -39,7 +48,7 @@ func stopProfiles(c *cli.Context) error {
 		errs = append(errs, cpuProfile.Close())
 		cpuProfile = nil
 	}
-	if name := c.String("memprofile"); name != "" {
+	if name := global(c, "memprofile"); name != "" {
 		f, err := os.Create(name)
 		if err != nil {
 			return err

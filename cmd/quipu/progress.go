@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/quipu-l10n/quipu/pipeline/digest"
 )
 
 // progress draws "documents done/total, rate, ETA" on a terminal's stderr.
@@ -20,9 +22,12 @@ type progress struct {
 	shown bool
 }
 
-var quietFlag = &cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar"}
-
-var jsonSummaryFlag = &cli.BoolFlag{Name: "json", Usage: "print the closing summary as JSON on stdout"}
+// newLog collects a command's per-file lines and warnings, to print them
+// once the progress bar is gone: the first few of each kind, every one with
+// -v, none with -q.
+func newLog(c *cli.Context) *digest.Log {
+	return &digest.Log{Verbose: c.Bool("verbose"), Quiet: c.Bool("quiet")}
+}
 
 func newProgress(c *cli.Context) *progress {
 	if c.Bool("quiet") || os.Getenv("CI") != "" || !isTerminal(c.App.ErrWriter) {

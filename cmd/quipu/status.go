@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 func statusCommand() *cli.Command {
@@ -17,7 +18,9 @@ func statusCommand() *cli.Command {
 		Description: `Per document and locale: total segments, translated (reviewed included),
 reviewed, stale (fuzzy: the English changed), missing, rejected (tags that do
 not match the source, or a link or code dropped), and words; then a total line
-per locale. Counts are what quipu build publishes and quipu export counts:
+per locale. A draft (draft: true in its front matter) is listed as such and
+left out of the totals, as build and export leave it out. Counts are what
+quipu build publishes and quipu export counts:
 a translation from the fallback chain (es-419, es) counts as translated, a
 fuzzy or rejected one does not. --min-coverage N exits 1 when a locale is
 below N percent translated.
@@ -28,11 +31,11 @@ Example:
    quipu status --min-coverage 100`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "only this locale (repeatable)"},
-			&cli.BoolFlag{Name: "json", Usage: "print an array of objects (doc, locale, total, translated, reviewed, stale, missing, rejected, words, words_translated, coverage)"},
+			jsonFlag("print an array of objects (doc, locale, total, translated, reviewed, stale, missing, rejected, words, words_translated, coverage, draft)"),
 			&cli.Float64Flag{Name: "min-coverage", Usage: "exit 1 when a locale's coverage is below this percentage"},
 		},
 		Action: func(c *cli.Context) error {
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}
@@ -49,7 +52,9 @@ Example:
 					totals[r.Locale] = t
 					order = append(order, r.Locale)
 				}
-				t.Add(r)
+				if !r.Draft { // not published: as export counts
+					t.Add(r)
+				}
 			}
 			if c.Bool("json") {
 				if rows == nil {
@@ -64,7 +69,11 @@ Example:
 				w := tabwriter.NewWriter(c.App.Writer, 2, 4, 2, ' ', tabwriter.AlignRight)
 				fmt.Fprintln(w, "document\tlocale\ttotal\ttranslated\treviewed\tstale\tmissing\trejected\twords\tcoverage\t")
 				print := func(s project.Status) {
-					fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d/%d\t%.2f%%\t\n", s.Doc, s.Locale, s.Total, s.Translated, s.Reviewed, s.Stale, s.Missing, s.Rejected, s.WordsDone, s.Words, s.Coverage)
+					doc := s.Doc
+					if s.Draft {
+						doc += " (draft)"
+					}
+					fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d/%d\t%s\t\n", doc, s.Locale, s.Total, s.Translated, s.Reviewed, s.Stale, s.Missing, s.Rejected, s.WordsDone, s.Words, say.Percent(s.Coverage))
 				}
 				for _, r := range rows {
 					print(r)
@@ -78,7 +87,7 @@ Example:
 				failed := false
 				for _, l := range order {
 					if totals[l].Coverage < min {
-						fmt.Fprintf(c.App.ErrWriter, "%s: coverage %.2f%% is below %g%%\n", l, totals[l].Coverage, min)
+						fmt.Fprintf(c.App.ErrWriter, "%s: coverage %s is below %g%%\n", l, say.Percent(totals[l].Coverage), min)
 						failed = true
 					}
 				}

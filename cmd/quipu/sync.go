@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 func syncCommand() *cli.Command {
@@ -30,19 +31,23 @@ Example:
    quipu sync --dry-run
    quipu sync --force`,
 		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would change and touch nothing"},
-			&cli.BoolFlag{Name: "force", Usage: "sync every document, even unchanged ones"},
-			quietFlag, jsonSummaryFlag,
+			dryRunFlag("print what would change and touch nothing"),
+			forceFlag("sync every document, even unchanged ones"),
+			quietFlag(), verboseFlag(), jsonSummaryFlag(),
 		},
 		Action: func(c *cli.Context) error {
-			p, err := project.Open(c.String("root"))
+			p, err := openProject(c)
 			if err != nil {
 				return err
 			}
 			start := time.Now()
 			bar := newProgress(c)
-			res, err := p.Sync(project.SyncOptions{DryRun: c.Bool("dry-run"), Force: c.Bool("force"), Log: c.App.ErrWriter, Progress: bar.callback()})
+			log := newLog(c)
+			res, err := p.Sync(project.SyncOptions{DryRun: c.Bool("dry-run"), Force: c.Bool("force"), Log: log, Progress: bar.callback()})
 			bar.clear()
+			if ferr := log.Flush(c.App.ErrWriter); err == nil {
+				err = ferr
+			}
 			if err != nil {
 				return err
 			}
@@ -53,8 +58,13 @@ Example:
 					"fuzzy": r.Stale, "reused": r.Reused, "obsolete": r.Obsolete, "seconds": time.Since(start).Seconds(),
 				})
 			}
-			fmt.Fprintf(c.App.ErrWriter, "synced %d documents: %d files changed; %d new, %d kept, %d fuzzy, %d reused, %d obsolete messages in %s\n",
-				res.Documents, len(res.Changed), r.Added, r.Kept, r.Stale, r.Reused, r.Obsolete, time.Since(start).Round(time.Millisecond))
+			verb, changed := "synced", say.Count("FileChanged", len(res.Changed))
+			if c.Bool("dry-run") {
+				verb, changed = "dry run, nothing written: would sync", say.Count("FileWouldChange", len(res.Changed))
+			}
+			fmt.Fprintf(c.App.ErrWriter, "%s %s in %s: %s; messages: %s new, %s kept, %s fuzzy, %s reused, %s obsolete\n",
+				verb, say.Count("Document", res.Documents), time.Since(start).Round(time.Millisecond), changed,
+				say.Number(r.Added), say.Number(r.Kept), say.Number(r.Stale), say.Number(r.Reused), say.Number(r.Obsolete))
 			return nil
 		},
 	}

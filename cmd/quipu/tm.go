@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
@@ -37,9 +39,13 @@ Example:
 				&cli.StringFlag{Name: "format", Value: "tmx", Usage: "output format (tmx)"},
 				&cli.StringFlag{Name: "tags", Value: "text", Usage: "how tags are written: text (as in PO files) or codes (as in XLIFF files)"},
 				&cli.StringFlag{Name: "locale", Aliases: []string{"l"}, Usage: "target locale (default: the first configured)"},
-				&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output file (default: standard output)"},
+				outFlag("output file (default: standard output)"),
+				jsonFlag("print the summary as JSON on stdout (needs --out)"),
 			},
 			Action: func(c *cli.Context) error {
+				if c.Bool("json") && c.String("out") == "" {
+					return fmt.Errorf("%w: --json needs --out: without it the TMX goes to standard output", errUsage)
+				}
 				if f := c.String("format"); f != "tmx" {
 					return fmt.Errorf("%w: unknown format %q (quipu writes tmx)", errUsage, f)
 				}
@@ -47,14 +53,22 @@ Example:
 				if err != nil {
 					return fmt.Errorf("%w: %v", errUsage, err)
 				}
-				p, err := project.Open(c.String("root"))
+				p, err := openProject(c)
 				if err != nil {
 					return err
 				}
-				locale := c.String("locale")
-				if locale == "" && len(p.Config.Locales) > 0 {
-					locale = p.Config.Locales[0]
+				var asked []string
+				if l := c.String("locale"); l != "" {
+					asked = []string{l}
 				}
+				locales, err := p.Config.SelectLocales(asked, true)
+				if err != nil {
+					return err
+				}
+				if len(locales) == 0 {
+					return fmt.Errorf("%s: no target locales", project.ConfigFile)
+				}
+				locale := locales[0]
 				var buf bytes.Buffer
 				n, err := p.ExportTMX(&buf, locale, tags)
 				if err != nil {
@@ -67,7 +81,10 @@ Example:
 				} else if _, err := c.App.Writer.Write(buf.Bytes()); err != nil {
 					return err
 				}
-				fmt.Fprintf(c.App.ErrWriter, "exported %d translation units (%s)\n", n, locale)
+				if c.Bool("json") {
+					return json.NewEncoder(c.App.Writer).Encode(map[string]any{"out": c.String("out"), "locale": locale, "units": n})
+				}
+				fmt.Fprintf(c.App.ErrWriter, "exported %s (%s)\n", say.Count("TranslationUnit", n), locale)
 				return nil
 			},
 		}},

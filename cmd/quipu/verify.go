@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 func verifyCommand() *cli.Command {
@@ -24,6 +26,7 @@ lists the problems (the first 100, and how many more).
 
 Example:
    quipu verify quipu-bundle.tar.gz`,
+		Flags: []cli.Flag{jsonFlag("print the result as JSON on stdout: bundle, files, version, commit, or the problems")},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return fmt.Errorf("%w: quipu verify BUNDLE", errUsage)
@@ -36,7 +39,10 @@ Example:
 			if len(problems) > 0 {
 				return fmt.Errorf("%s: %s", src, strings.Join(problems, "\n"+src+": "))
 			}
-			fmt.Fprintf(c.App.Writer, "%s: %d files match the manifest (quipu %s", src, len(m.Files), m.Version)
+			if c.Bool("json") {
+				return json.NewEncoder(c.App.Writer).Encode(map[string]any{"bundle": src, "files": len(m.Files), "version": m.Version, "commit": m.Commit})
+			}
+			fmt.Fprintf(c.App.Writer, "%s: %s match the manifest (quipu %s", src, say.Count("File", len(m.Files)), m.Version)
 			if m.Commit != "" {
 				fmt.Fprintf(c.App.Writer, ", commit %s", m.Commit)
 			}

@@ -134,3 +134,23 @@ func TldrPages(t testing.TB) []string {
 	}
 	return pages
 }
+
+// ScaleEnv is the environment variable that turns on the scale tests.
+const ScaleEnv = "QUIPU_SCALE"
+
+// Scale reports whether the scale tests run: the 100,000-document tree, the
+// 50 MB document, nesting 10,000 deep, corpus-wide syncs. They need several
+// GB of memory and minutes, more than a contributor's laptop has to spare,
+// so a plain `go test ./...` leaves them to CI and to QUIPU_SCALE=1; -short
+// turns them off whatever the variable says.
+func Scale() bool {
+	return os.Getenv(ScaleEnv) == "1" && !testing.Short()
+}
+
+// SkipUnlessScale skips t, saying what it leaves out, unless Scale.
+func SkipUnlessScale(t testing.TB, what string) {
+	t.Helper()
+	if !Scale() {
+		t.Skipf("skipping %s: a scale test (set %s=1 to run it)", what, ScaleEnv)
+	}
+}

@@ -52,15 +52,15 @@ func Sitemap(baseURL, source string, locales []string, files []File) []byte {
 				continue
 			}
 			b.WriteString("  <url>\n    <loc>")
-			xml.EscapeText(&b, []byte(pageURL(baseURL, l, d)))
+			xml.EscapeText(&b, []byte(PageURL(baseURL, l, d)))
 			b.WriteString("</loc>\n")
 			for _, alt := range locales {
 				if has[alt] {
-					link(alt, pageURL(baseURL, alt, d))
+					link(alt, PageURL(baseURL, alt, d))
 				}
 			}
 			if has[source] {
-				link("x-default", pageURL(baseURL, source, d))
+				link("x-default", PageURL(baseURL, source, d))
 			}
 			b.WriteString("  </url>\n")
 		}
@@ -69,9 +69,11 @@ func Sitemap(baseURL, source string, locales []string, files []File) []byte {
 	return b.Bytes()
 }
 
-// pageURL is the absolute URL of a page, each path element escaped: file
-// names such as "[.md" or "c++.md" are real.
-func pageURL(baseURL, locale, rest string) string {
+// PageURL is the URL of a page under baseURL (which ends with "/"), each
+// path element escaped: file names such as "[.md" or "c++.md" are real.
+// The sitemap and the pages' canonical and alternate links all use it, so
+// they name a page alike.
+func PageURL(baseURL, locale, rest string) string {
 	parts := strings.Split(locale+"/"+rest, "/")
 	for i, p := range parts {
 		parts[i] = url.PathEscape(p)

@@ -6,6 +6,7 @@ package catalog
 import (
 	"crypto/sha1"
 	"fmt"
+	"strings"
 )
 
 // State is where a translation stands in review. It is written as a
@@ -52,6 +53,17 @@ type Message struct {
 	// OtherCol its "other" value (zero when the message has none).
 	Line, Col           int
 	OtherLine, OtherCol int
+
+	written string // the ID as the file had it, qualified or not
+}
+
+// WrittenID is the message's ID as file f writes it: qualified by the
+// file's document, else as it was read.
+func (f *File) WrittenID(m *Message) string {
+	if f.Doc == "" && m.written != "" {
+		return m.written
+	}
+	return FileID(f.Doc, m.ID)
 }
 
 // Translated reports whether the message carries a usable translation.
@@ -61,6 +73,12 @@ func (m *Message) Translated() bool { return m.Other != "" }
 type File struct {
 	Path   string
 	Locale string
+	// Doc is the document's key. Written files qualify every message ID
+	// with it ("common/tar.find-files-3fa2c1"), so IDs are unique across
+	// the project and one go-i18n Bundle can hold every file of a locale;
+	// Messages hold the IDs unqualified, as segments have them. A file
+	// read without it is written back with its IDs as they were.
+	Doc string
 	// Header is written as "#." lines at the top of the file.
 	Header   []string
 	Messages []*Message
@@ -93,4 +111,24 @@ func Hash(description, other string) string {
 	h.Write([]byte(description))
 	h.Write([]byte(other))
 	return fmt.Sprintf("sha1-%x", h.Sum(nil))
+}
+
+// FileID is a message's ID as written in the files of document doc: the
+// segment ID qualified by the document's key, the two joined by a dot,
+// which no segment ID contains.
+func FileID(doc, id string) string {
+	if doc == "" {
+		return id
+	}
+	return doc + "." + id
+}
+
+// SplitID undoes FileID: the document's key ("" for an ID written before
+// IDs were qualified) and the segment ID.
+func SplitID(id string) (doc, local string) {
+	i := strings.LastIndexByte(id, '.')
+	if i < 0 {
+		return "", id
+	}
+	return id[:i], id[i+1:]
 }

@@ -96,7 +96,7 @@ other = "Línea 1\nLínea \"2\""
 	if diff := cmp.Diff([]string{"other", "description", "hash"}, m.Order); diff != "" {
 		t.Errorf("field order not kept (-want +got):\n%s", diff)
 	}
-	if f.Messages[1].State != catalog.Stale || f.Messages[1].Previous != "Old text" || f.Messages[1].ID != "id.with.dots" {
+	if f.Messages[1].State != catalog.Stale || f.Messages[1].Previous != "Old text" || f.WrittenID(f.Messages[1]) != "id.with.dots" {
 		t.Errorf("second message read as %+v", f.Messages[1])
 	}
 	out := catalog.Format(f)
@@ -168,8 +168,14 @@ func TestSyncKeepsTranslations(t *testing.T) {
 func TestWordDiff(t *testing.T) {
 	tests := []struct{ old, new, want string }{
 		{"It is safe.", "It is not safe.", "It is {+not+} safe."},
-		{"Second paragraph about <1>things</1>.", "Second paragraph about <1>many things</1>.", "Second paragraph about <1> {+many+} things </1> ."},
+		{"Second paragraph about <1>things</1>.", "Second paragraph about <1>many things</1>.", "Second paragraph about <1>{+many+} things</1>."},
 		{"a b c", "a c", "a [-b-] c"},
+		// Tags stay against the words they wrap, as in the text.
+		{"Visit the <1>Surquillo Market</1>, before 8 a.m.", "Visit the <1>Surquillo Market</1>, after 8 a.m.", "Visit the <1>Surquillo Market</1>, [-before-] {+after+} 8 a.m."},
+		{"at the <1>market</1>, early", "at the <1>market</1>; early", "at the <1>market</1>[-,-]{+;+} early"},
+		{"a <1>b</1> c", "a <1>b c</1>", "a <1>b {+c+}</1> [-c-]"},
+		{"", "New text.", "{+New text.+}"},
+		{"Line one\nline two", "Line one\nline three", "Line one line [-two-] {+three+}"},
 		{"same", "same", "same"},
 	}
 	for _, tt := range tests {

@@ -2,19 +2,44 @@ package catalog
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 )
 
+// diffToken is a word or a tag, and whether white space came before it:
+// the diff is written with the text's own spacing, so tags stay against
+// the words they wrap ("<1>Surquillo Market</1>,").
+type diffToken struct {
+	text  string
+	space bool
+}
+
 // diffTokens splits a message into words and tags, so a change inside a
 // pair of tags shows as the words that changed.
-func diffTokens(s string) []string {
-	var out []string
+func diffTokens(s string) []diffToken {
+	var out []diffToken
+	space := false
 	for _, t := range placeholder.Parse(s) {
-		if t.Kind == placeholder.Text {
-			out = append(out, strings.Fields(t.Text)...)
-		} else {
-			out = append(out, t.Text)
+		if t.Kind != placeholder.Text {
+			out = append(out, diffToken{t.Text, space})
+			space = false
+			continue
+		}
+		text := t.Text
+		for text != "" {
+			trimmed := strings.TrimLeftFunc(text, unicode.IsSpace)
+			space = space || len(trimmed) < len(text)
+			if trimmed == "" {
+				break
+			}
+			end := strings.IndexFunc(trimmed, unicode.IsSpace)
+			if end < 0 {
+				end = len(trimmed)
+			}
+			out = append(out, diffToken{trimmed[:end], space})
+			space = false
+			text = trimmed[end:]
 		}
 	}
 	return out
@@ -32,30 +57,45 @@ func WordDiff(old, new string) string {
 	}
 	for i := len(a) - 1; i >= 0; i-- {
 		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
+			if a[i].text == b[j].text {
 				lcs[i][j] = lcs[i+1][j+1] + 1
 			} else {
 				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
 			}
 		}
 	}
-	var out []string
-	var del, ins []string
+	var out strings.Builder
+	put := func(space bool, s string) {
+		if space && out.Len() > 0 {
+			out.WriteByte(' ')
+		}
+		out.WriteString(s)
+	}
+	var del, ins []diffToken
+	group := func(open, close string, toks []diffToken) {
+		if len(toks) == 0 {
+			return
+		}
+		var g strings.Builder
+		for k, t := range toks {
+			if k > 0 && t.space {
+				g.WriteByte(' ')
+			}
+			g.WriteString(t.text)
+		}
+		put(toks[0].space, open+g.String()+close)
+	}
 	flush := func() {
-		if len(del) > 0 {
-			out = append(out, "[-"+strings.Join(del, " ")+"-]")
-		}
-		if len(ins) > 0 {
-			out = append(out, "{+"+strings.Join(ins, " ")+"+}")
-		}
+		group("[-", "-]", del)
+		group("{+", "+}", ins)
 		del, ins = nil, nil
 	}
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
-		case i < len(a) && j < len(b) && a[i] == b[j]:
+		case i < len(a) && j < len(b) && a[i].text == b[j].text:
 			flush()
-			out = append(out, a[i])
+			put(b[j].space, b[j].text)
 			i++
 			j++
 		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
@@ -67,5 +107,5 @@ func WordDiff(old, new string) string {
 		}
 	}
 	flush()
-	return strings.Join(out, " ")
+	return out.String()
 }

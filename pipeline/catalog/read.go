@@ -10,6 +10,7 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/tomlerr"
 )
 
 var messageKeys = map[string]bool{
@@ -167,12 +168,28 @@ func Parse(path string, data []byte) (*File, error) {
 			if r := p.Range(pe.Highlight); int(r.Offset) <= len(data) {
 				off = int(r.Offset)
 			}
+			msg, off := tomlerr.Syntax(data, off, pe.Message)
 			line, col := pipeline.LineCol(data, off)
-			return nil, append(errs, errAt(line, col, "%s", pe.Message))
+			return nil, append(errs, errAt(line, col, "%s", msg))
 		}
 		return nil, append(errs, errAt(1, 1, "%v", err))
 	}
 	flush()
+	// IDs are written qualified by the document; messages hold them as
+	// segments do. A file written before IDs were qualified has bare IDs,
+	// read the same, so the next sync qualifies them and loses nothing.
+	local := make(map[string]*Message, len(f.Messages))
+	for _, m := range f.Messages {
+		_, id := SplitID(m.ID)
+		if first := local[id]; first != nil {
+			if first.written != m.ID { // the same ID twice is reported above
+				errs = append(errs, errAt(m.Line, m.Col, "message %q is message %q again (first at line %d): one segment, one message", m.ID, first.written, first.Line))
+			}
+			continue
+		}
+		m.written, m.ID = m.ID, id
+		local[id] = m
+	}
 	return f, errs.Err()
 }
 

@@ -15,7 +15,7 @@ import (
 // message per segment, in document order, the text as the translator will
 // see it.
 func SourceFile(doc *pipeline.Document, path, locale string) *File {
-	f := &File{Path: path, Locale: locale, Header: header(doc, locale, true)}
+	f := &File{Path: path, Locale: locale, Doc: doc.Key, Header: header(doc, locale, true)}
 	seen := map[string]bool{}
 	for _, seg := range doc.Segments {
 		if seen[seg.ID] {
@@ -49,7 +49,7 @@ type Options struct {
 // flagged fuzzy with the old English beside it; one whose segment is gone
 // is returned as obsolete for the caller to keep.
 func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (f *File, obsolete []*Message, rep Report) {
-	f = &File{Path: path, Locale: locale, Header: header(doc, locale, false)}
+	f = &File{Path: path, Locale: locale, Doc: doc.Key, Header: header(doc, locale, false)}
 	prev := map[string]*Message{}
 	if old != nil {
 		prev = old.Index()

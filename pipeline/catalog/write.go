@@ -36,7 +36,7 @@ func Format(f *File) []byte {
 		if m.State != Untranslated {
 			b.WriteString("#, " + string(m.State) + "\n")
 		}
-		b.WriteString("[" + formatKey(m.ID) + "]\n")
+		b.WriteString("[" + formatKey(f.WrittenID(m)) + "]\n")
 		for _, k := range keyOrder(m) {
 			var v string
 			switch k {

@@ -188,6 +188,14 @@ func TestMerge(t *testing.T) {
 			want: want{out: exchange.Outcome{Unchanged: 1}, index: 0, text: "Un <1>título</1>", state: catalog.Reviewed},
 		},
 		{
+			name: "a tool that drops the state leaves an unchanged fuzzy translation fuzzy",
+			edit: func(f *catalog.File) { f.Messages[0].State, f.Messages[0].Previous = catalog.Stale, "A title" },
+			units: func(f *catalog.File) []*exchange.Translation {
+				return []*exchange.Translation{{ID: f.Messages[0].ID, Text: f.Messages[0].Other, State: catalog.Untranslated, Base: exchange.Fingerprint(catalog.Stale, f.Messages[0].Other)}}
+			},
+			want: want{out: exchange.Outcome{Unchanged: 1}, index: 0, text: "Un <1>título</1>", state: catalog.Stale},
+		},
+		{
 			name: "no fingerprint: only an untranslated message takes a translation",
 			units: func(f *catalog.File) []*exchange.Translation {
 				return []*exchange.Translation{

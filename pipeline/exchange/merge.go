@@ -84,9 +84,13 @@ func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Ou
 			// Only quipu flags English changes; a tool cannot know of one.
 			state = catalog.Translated
 		}
-		if state == catalog.Translated && m.State == catalog.Reviewed && t.Text == m.Other {
-			// A tool that cannot carry "reviewed", or drops the state
-			// altogether, must not undo a review of the same text.
+		if t.Text == m.Other && (m.State == catalog.Reviewed || m.State == catalog.Stale) && t.State != catalog.Reviewed && t.State != catalog.Translated {
+			// A tool that drops the state altogether must not undo a
+			// review, nor pass a fuzzy translation, of the same text:
+			// only an edit, or a state the tool says, changes it.
+			state = m.State
+		} else if state == catalog.Translated && m.State == catalog.Reviewed && t.Text == m.Other {
+			// A tool that cannot carry "reviewed" must not undo a review.
 			state = catalog.Reviewed
 		}
 		if state == m.State && t.Text == m.Other {

@@ -3,6 +3,7 @@ package fsutil
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,7 +23,9 @@ import (
 //
 // With a journal (see Journal), files that do not exist yet skip the
 // staging and are written in place: an interrupted run can then leave a
-// new file cut short, which the journal names.
+// new file cut short, which the journal names. The journal also makes a
+// batch whole: a run killed while renaming is finished by the next one
+// (see Recover).
 //
 // Files are created by one goroutine of the batch's, in the order they are
 // added, while the callers go on working: creating files in one folder
@@ -81,9 +84,21 @@ func (b *Batch) Journal(path string) {
 	b.jpath = path
 }
 
-// Recover removes the files a dead run created through the journal at
-// path (see Journal), and the journal. No journal is no error.
-func Recover(path string) error {
+// Recover finishes or undoes the batch of a dead run, from its journal at
+// path (see Journal), and removes the journal. No journal is no error.
+//
+// A run killed before its commit (see Commit) is undone: the files it
+// created are removed, and its staged files. A run killed after it is
+// finished: every staged file still beside its target is renamed into
+// place, and the files it created stay. Either way the files are as one
+// run left them, never some of the old and some of the new: a next run
+// then writes what it would have written after that run, and nothing
+// else.
+//
+// A journal is a file anyone could have written, so each file is removed
+// or renamed only if owns, when set, accepts it; one it refuses is an
+// error, and the journal stays.
+func Recover(path string, owns func(file string) error) error {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -93,26 +108,68 @@ func Recover(path string) error {
 	}
 	recs := bytes.Split(data, []byte{0})
 	recs = recs[:len(recs)-1] // after the last NUL: nothing, or a torn entry
-	created := map[string]bool{}
+	created, staged := map[string]bool{}, map[string]bool{}
+	committed := false
 	for _, rec := range recs {
-		if len(rec) > 1 {
-			created[string(rec[1:])] = rec[0] == '+'
+		switch {
+		case len(rec) == 1 && rec[0] == opCommit:
+			committed = true
+		case len(rec) > 1 && rec[0] == opStage:
+			staged[string(rec[1:])] = true
+		case len(rec) > 1:
+			created[string(rec[1:])] = rec[0] == opCreate
 		}
 	}
 	var errs []error
+	dirs := map[string]bool{}
+	for target := range staged {
+		if owns != nil {
+			if err := owns(target); err != nil {
+				errs = append(errs, fmt.Errorf("%s: not renamed: %w", path, err))
+				continue
+			}
+		}
+		tmp := TempName(target)
+		if committed {
+			err = os.Rename(tmp, target)
+			dirs[filepath.Dir(target)] = true
+		} else {
+			err = os.Remove(tmp)
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
 	for target, made := range created {
-		if !made {
+		if !made || committed {
 			continue
+		}
+		if owns != nil {
+			if err := owns(target); err != nil {
+				errs = append(errs, fmt.Errorf("%s: not removed: %w", path, err))
+				continue
+			}
 		}
 		if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
 		}
+	}
+	for dir := range dirs {
+		errs = append(errs, syncDir(dir))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	return os.Remove(path)
 }
+
+// Journal entries: the first byte says what the path after it is.
+const (
+	opCreate = '+' // a file about to be created in place
+	opExists = '-' // a file that turned out to exist: not the batch's
+	opStage  = '~' // a file staged beside its target, to rename at the commit
+	opCommit = '!' // (no path) every file is written: the renames begin
+)
 
 // Add stages data for path. It reports false, staging nothing, when the
 // file already holds exactly data. Add is safe for concurrent use; the
@@ -190,14 +247,14 @@ func (b *Batch) write(j job) error {
 // create writes a file that does not exist yet in place, journaled. It
 // reports false if the file appeared meanwhile: it must then be staged.
 func (b *Batch) create(path string, data []byte) (bool, error) {
-	if err := b.record('+', path); err != nil {
+	if err := b.record(opCreate, path); err != nil {
 		return false, err
 	}
 	// The system calls themselves: os.OpenFile would add five more per
 	// file, to offer the file to the network poller, which refuses it.
 	fd, err := syscall.Open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return false, b.record('-', path) // not ours: Recover must spare it
+		return false, b.record(opExists, path) // not ours: Recover must spare it
 	}
 	if err != nil {
 		return false, &fs.PathError{Op: "create", Path: path, Err: err}
@@ -226,19 +283,23 @@ func (b *Batch) create(path string, data []byte) (bool, error) {
 	return true, nil
 }
 
-// record appends one entry to the journal: + for a file about to be
-// created, - for one that turned out to exist. Entries end in a NUL byte,
-// the one byte no path holds.
+// record appends one entry to the journal (see opCreate). Entries end in
+// a NUL byte, the one byte no path holds.
 func (b *Batch) record(op byte, path string) error {
 	rec := make([]byte, 0, len(path)+2)
-	rec = append(append(append(rec, op), path...), 0)
+	return b.appendJournal(append(append(append(rec, op), path...), 0))
+}
+
+// appendJournal appends entries to the journal, which it opens first if
+// need be.
+func (b *Batch) appendJournal(rec []byte) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.journal == nil {
 		if err := os.MkdirAll(filepath.Dir(b.jpath), 0o755); err != nil {
 			return err
 		}
-		f, err := os.OpenFile(b.jpath, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|os.O_APPEND, 0o644)
+		f, err := openOver(b.jpath, os.O_APPEND)
 		if err != nil {
 			return err
 		}
@@ -272,6 +333,10 @@ func (b *Batch) Commit() error {
 			return err
 		}
 	}
+	if err := b.commitRecord(); err != nil {
+		b.Abort()
+		return err
+	}
 	var errs []error
 	for _, p := range b.pending {
 		if p.tmp == "" {
@@ -290,7 +355,7 @@ func (b *Batch) Commit() error {
 		errs = append(errs, b.syncAll())
 	}
 	if err := errors.Join(errs...); err != nil {
-		return err // the journal stays: the next run removes what was created
+		return err // the journal stays: the next run finishes the renames
 	}
 	return b.closeJournal()
 }
@@ -311,10 +376,41 @@ func (b *Batch) Abort() {
 		// Too many to have kept: the journal names them all.
 		b.journal.Close()
 		b.journal = nil
-		Recover(b.jpath)
+		Recover(b.jpath, nil) // this run's own journal
 	}
 	b.created = 0
 	b.closeJournal()
+}
+
+// commitRecord lists the staged files in the journal and marks it
+// committed, once every file is written (and, durable, on disk): from
+// there a run killed between two renames is finished by the next (see
+// Recover), so the files are never some old and some new. A message file
+// and its obsolete file, say, hold one document's translations between
+// them: half a sync would lose some. The list goes in one write: a run
+// killed before it leaves staged files nobody needs, which the next run
+// overwrites.
+func (b *Batch) commitRecord() error {
+	if b.jpath == "" {
+		return nil
+	}
+	var rec []byte
+	for _, p := range b.pending {
+		if p.tmp != "" {
+			rec = append(append(append(rec, opStage), p.target...), 0)
+		}
+	}
+	if len(rec) == 0 {
+		return nil // nothing to rename: the files created are all in place
+	}
+	rec = append(rec, opCommit, 0)
+	if err := b.appendJournal(rec); err != nil {
+		return err
+	}
+	if b.durable {
+		return b.journal.Sync()
+	}
+	return nil
 }
 
 // closeJournal ends the batch's journal: what it listed is either in place

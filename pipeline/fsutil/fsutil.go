@@ -7,6 +7,7 @@ package fsutil
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -55,7 +56,7 @@ func WriteFast(path string, data []byte) error {
 // and returns its name; on failure nothing is left.
 func writeTemp(path string, data []byte) (string, error) {
 	tmp := TempName(path)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := openOver(tmp, 0)
 	if err != nil {
 		return "", err
 	}
@@ -99,8 +100,19 @@ func Same(path string, data []byte) bool {
 	return err == nil && fi.Size() == int64(len(data)) && holds(path, data)
 }
 
-// holds reports whether path, known to have data's size, holds data.
+// holds reports whether path, known to have data's size, holds data. A
+// link is never read (it holds nothing of its own: the write replaces
+// it), nor a named pipe waited on.
 func holds(path string, data []byte) bool {
-	old, err := os.ReadFile(path)
-	return err == nil && bytes.Equal(old, data)
+	f, err := os.OpenFile(path, os.O_RDONLY|noFollow|nonBlock, 0)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	old := make([]byte, len(data)+1)
+	n, err := io.ReadFull(f, old)
+	return (err == io.ErrUnexpectedEOF || err == io.EOF) && bytes.Equal(old[:n], data)
 }

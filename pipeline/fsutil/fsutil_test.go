@@ -126,7 +126,7 @@ func TestRecover(t *testing.T) {
 	}
 	entries := "+" + made + "\x00+" + found + "\x00-" + found + "\x00+" + filepath.Join(dir, "gone.html") + "\x00+" + torn
 	os.WriteFile(journal, []byte(entries), 0o644)
-	if err := fsutil.Recover(journal); err != nil {
+	if err := fsutil.Recover(journal, nil); err != nil {
 		t.Fatal(err)
 	}
 	if read(t, made) != "<absent>" {
@@ -138,7 +138,7 @@ func TestRecover(t *testing.T) {
 	if read(t, journal) != "<absent>" {
 		t.Error("the journal survived")
 	}
-	if err := fsutil.Recover(journal); err != nil {
+	if err := fsutil.Recover(journal, nil); err != nil {
 		t.Errorf("no journal: %v", err)
 	}
 }

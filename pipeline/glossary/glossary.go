@@ -16,6 +16,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/tomlerr"
 )
 
 // Term is one glossary entry.
@@ -74,7 +75,9 @@ func Parse(path string, data []byte) (*Glossary, error) {
 		switch {
 		case errors.As(err, &de):
 			line, col := de.Position()
-			return nil, &pipeline.Error{Pos: pipeline.Position{File: path, Line: line, Col: col}, Msg: de.Error()}
+			msg, off := tomlerr.Syntax(data, tomlerr.Offset(data, line, col), strings.TrimPrefix(de.Error(), "toml: "))
+			line, col = pipeline.LineCol(data, off)
+			return nil, &pipeline.Error{Pos: pipeline.Position{File: path, Line: line, Col: col}, Msg: msg}
 		case errors.As(err, &sme) && len(sme.Errors) > 0:
 			line, col := sme.Errors[0].Position()
 			return nil, &pipeline.Error{Pos: pipeline.Position{File: path, Line: line, Col: col},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
 // Localize writes the document with each segment replaced by its
@@ -144,6 +145,9 @@ func translate(u *unit, tr pipeline.Translator, rejected *[]pipeline.Rejected, e
 // render writes a translation: its text escaped, its tags replaced by the
 // source markup they stand for, with the edits inside that markup made.
 func render(u *unit, text string, edits []edit, src []byte) ([]byte, []pipeline.Problem) {
+	if probs := qa.Controls(text); probs != nil {
+		return nil, probs // invisible on the page: it could only hide or garble text
+	}
 	toks := placeholder.Parse(text)
 	probs := placeholder.Check(toks, u.seg.Placeholders)
 	if placeholder.HasErrors(probs) {

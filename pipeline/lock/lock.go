@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -46,7 +47,7 @@ func Acquire(path string) (*Lock, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := open(path)
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
@@ -90,6 +91,31 @@ func (l *Lock) Release() error {
 	err := errors.Join(l.f.Truncate(0), unlock(l.f), l.f.Close())
 	l.f = nil
 	return err
+}
+
+// open opens the lock file, which must be a file of its own: quipu writes
+// its ID into it and empties it, so a link planted there (the project may
+// come from anyone) would make it overwrite whatever the link leads to,
+// and a named pipe would never answer.
+func open(path string) (*os.File, error) {
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		what := "a symbolic link"
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			what = "mode " + fi.Mode().Type().String()
+		}
+		return nil, fmt.Errorf("not a regular file (%s); delete it", what)
+	}
+	// The flags close the gap between the look and the open, where the
+	// system has them.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|noFollow, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("not a regular file; delete it")
+	}
+	return f, nil
 }
 
 // writePID replaces what the lock file holds with this process's ID. It

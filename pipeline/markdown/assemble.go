@@ -10,26 +10,29 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
 // Localize writes the document with each segment replaced by its
 // translation and returns it with its parsed tree. Translations are first
-// written as the translator wrote them; if that changes the document's
-// shape (new markup, a new block, a lost link), they are written again with
-// all Markdown syntax in their text escaped, so a translation can never add
-// markup. A translation that would still add markup, which only its tags
-// moved where their source bytes combine into new syntax can do, is
-// rejected (code "markup-added") and its segment keeps the source text.
-// Changed reports a shape that still differs, by lost markup only.
+// written as the translator wrote them; if that changes the shape of
+// quipu's page (new markup, a new block, a lost link), adds markup for
+// another Markdown reader the file may meet (see dialects), or hides words
+// from a reader, they are written again with all Markdown syntax in their
+// text escaped, so a translation can never add markup. A translation that
+// would still add markup, which only its tags moved where their source
+// bytes combine into new syntax can do, is rejected (code "markup-added"),
+// and so is one whose words a reader would still not see (code
+// "text-hidden"): its segment keeps the source text. Changed reports a
+// shape of quipu's page that still differs, by lost markup only.
 func Localize(doc *pipeline.Document, tr pipeline.Translator) (out []byte, root ast.Node, rejected []pipeline.Rejected, changed bool) {
-	out, rejected = Assemble(doc, tr, false)
-	root = Parse(out)
+	out, spans, rejected := assemble(doc, tr, false)
 	if bytes.Equal(out, doc.Source) {
-		return out, root, rejected, false // nothing translated: nothing to check
+		return out, Parse(out), rejected, false // nothing translated: nothing to check
 	}
-	want := Shape(Parse(doc.Source), doc.Source)
-	if sameShape(want, Shape(root, out)) {
-		return out, root, rejected, false
+	want, got := read(doc.Source), read(out)
+	if fits(want, got) && len(hidden(doc, want, got, spans)) == 0 {
+		return out, got.roots[0], rejected, false
 	}
 	return localizeEscaped(doc, tr, want)
 }
@@ -38,9 +41,16 @@ func Localize(doc *pipeline.Document, tr pipeline.Translator) (out []byte, root 
 // translation, escaped or not (see Render). Every byte outside the segments
 // is copied from the source.
 func Assemble(doc *pipeline.Document, tr pipeline.Translator, escape bool) ([]byte, []pipeline.Rejected) {
+	out, _, rejected := assemble(doc, tr, escape)
+	return out, rejected
+}
+
+// assemble is Assemble, also returning where each translation went.
+func assemble(doc *pipeline.Document, tr pipeline.Translator, escape bool) ([]byte, []span, []pipeline.Rejected) {
 	src := doc.Source
 	out := make([]byte, 0, len(src)+len(src)/4)
 	var rejected []pipeline.Rejected
+	var spans []span
 	prev := 0
 	for _, seg := range doc.Segments {
 		out = append(out, src[prev:seg.Start()]...)
@@ -56,9 +66,10 @@ func Assemble(doc *pipeline.Document, tr pipeline.Translator, escape bool) ([]by
 			out = append(out, src[seg.Start():seg.Stop()]...)
 			continue
 		}
+		spans = append(spans, span{seg: seg, text: text, start: len(out), stop: len(out) + len(rendered)})
 		out = append(out, rendered...)
 	}
-	return append(out, src[prev:]...), rejected
+	return append(out, src[prev:]...), spans, rejected
 }
 
 // Render returns the source bytes that replace seg for a translation. With
@@ -72,10 +83,16 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 		if text == seg.Text {
 			return src[seg.Start():seg.Stop()], nil
 		}
+		if probs := unusable(seg, text); probs != nil {
+			return nil, probs
+		}
 		return renderFrontMatter(src, fm, seg, text)
 	}
 	translated := text != seg.Text
 	if translated {
+		if probs := unusable(seg, text); probs != nil {
+			return nil, probs
+		}
 		text = loneCR.Replace(text)
 	}
 	toks := placeholder.Parse(text)
@@ -97,17 +114,24 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 			}
 		}
 		v = bytes.TrimRight(v, " \t\r\n")
+		if afterLabel(src, seg) {
+			v = notDefinition(v)
+		}
 	} else {
+		lineStart := true
 		for i, t := range toks {
 			switch t.Kind {
 			case placeholder.Text:
 				if translated {
-					v = keepWords(v, seg, t.Text, i == 0, i == len(toks)-1)
+					v = keepWords(v, seg, t.Text, lineStart, i == len(toks)-1)
+					lineStart = strings.HasSuffix(t.Text, "\n")
 					continue
 				}
 				v = append(v, t.Text...)
 			default:
-				v = append(v, placeholder.Markup(t, seg.Placeholders)...)
+				m := placeholder.Markup(t, seg.Placeholders)
+				v = append(v, m...)
+				lineStart = t.Kind != placeholder.Close && strings.HasSuffix(m, "\n")
 			}
 		}
 	}
@@ -115,6 +139,56 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 		v = crlf.ReplaceAll(v, []byte("\r\n"))
 	}
 	return unjoin(src, seg, v), probs
+}
+
+// unusable returns the problems that make a translation unusable in any
+// writing: control characters, and bare addresses the source lacks, which
+// readers that link them would turn into links.
+func unusable(seg *pipeline.Segment, text string) []placeholder.Problem {
+	if probs := qa.Controls(text); probs != nil {
+		return probs
+	}
+	return qa.AddedLinks(seg.Text, text)
+}
+
+// afterLabel reports a segment that follows "[label]:" on its line: the
+// text of a footnote definition.
+func afterLabel(src []byte, seg *pipeline.Segment) bool {
+	i := bytes.LastIndexByte(src[:seg.Start()], '\n') + 1
+	return bytes.HasSuffix(bytes.TrimRight(src[i:seg.Start()], " \t"), []byte("]:"))
+}
+
+// notDefinition keeps the escaped text of a footnote definition from
+// making it a link reference definition for readers without footnotes
+// (CommonMark, GitHub's Markdown): "[^1]: word" is one when the first line
+// holds one word, a destination, perhaps followed by a quoted title. The
+// first line break becomes a space, and a quote or parenthesis opening the
+// second word is escaped. A one-word translation with nothing after it
+// stays a definition; the guard rejects it.
+func notDefinition(v []byte) []byte {
+	line := v
+	if nl := bytes.IndexByte(v, '\n'); nl >= 0 {
+		line = v[:nl]
+		if bytes.IndexAny(line, " \t") < 0 {
+			v[nl] = ' '
+			line = v
+			if nl2 := bytes.IndexByte(v[nl+1:], '\n'); nl2 >= 0 {
+				line = v[:nl+1+nl2]
+			}
+		}
+	}
+	sp := bytes.IndexAny(line, " \t")
+	if sp < 0 {
+		return v
+	}
+	k := sp
+	for k < len(line) && (line[k] == ' ' || line[k] == '\t') {
+		k++
+	}
+	if k < len(line) && (line[k] == '"' || line[k] == '\'' || line[k] == '(') {
+		v = append(v[:k], append([]byte{'\\'}, v[k:]...)...)
+	}
+	return v
 }
 
 // crlf matches a line break, with or without its carriage return.
@@ -136,16 +210,11 @@ var loneCR = strings.NewReplacer("\r\n", "\r\n", "\r", "\n")
 // keepWords appends text as written, but escapes the syntax that would
 // make Markdown drop words without changing the document's shape, so the
 // first, unescaped writing of a translation loses nothing: a "[" that
-// starts a segment (a link reference or footnote definition, which
-// vanishes), the closing "#"s of a one-line heading, and a "|" in a table
-// cell (cells past the header's count are dropped).
-func keepWords(v []byte, seg *pipeline.Segment, s string, first, last bool) []byte {
-	if first && strings.HasPrefix(strings.TrimLeft(s, " "), "[") {
-		i := strings.IndexByte(s, '[')
-		v = append(v, s[:i]...)
-		v = append(v, '\\')
-		s = s[i:]
-	}
+// starts a line (a link reference or footnote definition, which vanishes
+// from the page while its words still reach the page's metadata), the
+// closing "#"s of a one-line heading, and a "|" in a table cell (cells
+// past the header's count are dropped). lineStart says s begins a line.
+func keepWords(v []byte, seg *pipeline.Segment, s string, lineStart, last bool) []byte {
 	hashes := -1
 	if last && seg.SingleLine {
 		t := strings.TrimRight(s, " \t")
@@ -157,6 +226,16 @@ func keepWords(v []byte, seg *pipeline.Segment, s string, first, last bool) []by
 	backslashes := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		switch {
+		case c == '\n' || c == '\r':
+			lineStart = true
+		case lineStart && (c == ' ' || c == '\t'):
+		case lineStart:
+			lineStart = false
+			if c == '[' {
+				v = append(v, '\\')
+			}
+		}
 		if i == hashes || c == '|' && seg.Kind == pipeline.KindTableCell && backslashes%2 == 0 {
 			v = append(v, '\\')
 		}

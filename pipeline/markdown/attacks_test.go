@@ -4,6 +4,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
 // outcome is what quipu does with a translation.
@@ -50,7 +51,7 @@ var attacks = []attack{
 	// Raw HTML
 	{Name: "script element", Text: "$SRC <script>alert(1)</script>", Does: escaped},
 	{Name: "image with an event handler", Text: "$SRC <img src=x onerror=alert(1)>", Does: escaped},
-	{Name: "iframe", Text: `<iframe src="https://evil.example"></iframe> $SRC`, Does: escaped},
+	{Name: "iframe", Text: `<iframe src="//evil.example"></iframe> $SRC`, Does: escaped},
 	{Name: "HTML comment", Text: "$SRC <!-- x -->", Does: escaped},
 	{Name: "unclosed HTML comment at line start", Text: "<!-- $SRC", Does: escaped},
 	{Name: "closing tags", Text: "$SRC</p><p>new", Does: escaped},
@@ -67,8 +68,11 @@ var attacks = []attack{
 	{Name: "inline link to javascript:", Text: "$SRC [x](javascript:alert(1))", Does: escaped},
 	{Name: "image from a data: URL", Text: "$SRC ![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)", Does: escaped},
 	{Name: "autolink to javascript:", Text: "$SRC <javascript:alert(1)>", Does: escaped},
-	{Name: "autolink to a site", Text: "$SRC <http://evil.example>", Does: escaped},
-	{Name: "autolink to an e-mail address", Text: "$SRC <mail@evil.example>", Does: escaped},
+	{Name: "autolink to a site", Text: "$SRC <http://evil.example>", Does: rejected, Code: qa.CodeURLAdded},
+	{Name: "autolink to an e-mail address", Text: "$SRC <mail@evil.example>", Does: rejected, Code: qa.CodeURLAdded},
+	{Name: "bare URL, a link for GFM and Hugo", Text: "$SRC https://evil.example/x", Does: rejected, Code: qa.CodeURLAdded},
+	{Name: "bare www. address", Text: "$SRC www.evil.example", Does: rejected, Code: qa.CodeURLAdded},
+	{Name: "bare e-mail address", Text: "$SRC mail@evil.example", Does: rejected, Code: qa.CodeURLAdded},
 	{Name: "reference link to the document's definition", Text: "$SRC [x][ref]", Does: escaped},
 	{Name: "shortcut reference link", Text: "$SRC [machu picchu]", Does: escaped},
 	{Name: "footnote reference", Text: "$SRC[^1]", Does: escaped},
@@ -103,10 +107,16 @@ var attacks = []attack{
 	{Name: "table delimiter row without pipes", Text: "$SRC\n:-:", Does: escaped},
 	{Name: "pipe in a table cell", Text: "$SRC | extra cell", On: string(pipeline.KindTableCell), Does: escaped},
 	{Name: "footnote definition", Text: "[^1]: $SRC", Does: escaped},
+	{Name: "footnote definition on a second line, hidden from the page", Text: "$SRC\n[^9]: ESTE TEXTO DESAPARECE", Does: escaped},
+	{Name: "link reference definition on a second line", Text: "$SRC\n[x]: /oculto \"ESTE TEXTO DESAPARECE\"", Does: escaped},
+	{Name: "definition list (Hugo)", Text: "$SRC\n: una definición", Does: escaped},
+	{Name: "footnote text that is a link destination without footnotes", Text: "javascript:alert(1)\n$SRC", Does: escaped},
 	{Name: "link reference definition", Text: "[ref]: javascript:alert(1)\n$SRC", Does: escaped},
 	{Name: "task checkbox", Text: "[ ] $SRC", On: string(pipeline.KindListItem), Does: escaped},
 	{Name: "checked task checkbox", Text: "[x] $SRC", On: string(pipeline.KindListItem), Does: escaped},
-	{Name: "NUL byte", Text: "$SRC \x00", Does: kept, Shows: "\uFFFD"},
+	{Name: "NUL byte", Text: "$SRC \x00", Does: rejected, Code: qa.CodeControl},
+	{Name: "bell character", Text: "$SRC \a", Does: rejected, Code: qa.CodeControl},
+	{Name: "C1 control character", Text: "$SRC \u0085", Does: rejected, Code: qa.CodeControl},
 	{Name: "right-to-left override", Text: "$SRC \u202egnp.exe", Does: kept},
 
 	// Tags
@@ -128,7 +138,7 @@ var attacks = []attack{
 	{Name: "destination after a [ref] tag", Text: "<1/>(javascript:alert(1)) se agotan.", On: onShortcut, Does: escaped, Shows: "(javascript:alert(1))"},
 	{Name: "definition after a [ref] tag", Text: "<1/>: javascript:alert(1)\nse agotan.", On: onShortcut, Does: escaped, Shows: ": javascript:alert(1)"},
 	{Name: "destination after a checkbox", Text: "(javascript:alert(1)) Revise su pasaporte.", On: onCheckbox, Does: kept, Shows: "(javascript:alert(1))"},
-	{Name: "destination after a footnote tag", Text: "Vea el <1>mapa</1>, la página <2/> y <3>la plaza</3>.<4/>(javascript:alert(1)) Llame al <5/>+51 84 000000<6/><7/>cualquier día.", On: onTagParagraph, Does: kept, Shows: "(javascript:alert(1))"},
+	{Name: "destination after a footnote tag", Text: "Vea el <1>mapa</1>, la página <2/> y <3>la plaza</3>.<4/>(javascript:alert(1)) Llame al <5/>+51 84 000000<6/><7/>cualquier día.", On: onTagParagraph, Does: escaped, Shows: "(javascript:alert(1))"},
 	{Name: "inline HTML tag moved to the start of the paragraph, then a line break", Text: "<5/>\n<script>alert(1)</script> Vea el <1>mapa</1>, la página <2/> y <3>la plaza</3>.<4/> +51 84 000000<6/><7/>cualquier día.", On: onTagParagraph, Does: rejected, Code: markdown.CodeMarkupAdded},
 }
 

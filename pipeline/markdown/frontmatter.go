@@ -144,7 +144,7 @@ func frontMatterSegments(path string, src []byte, keys []string) ([]*pipeline.Se
 		if !pipeline.Translatable(seg.Text) {
 			continue
 		}
-		seg.Kind, seg.SingleLine = pipeline.KindAttribute, true
+		seg.Kind, seg.SingleLine = pipeline.KindFrontMatter, true
 		if v.key == "title" {
 			seg.Kind = pipeline.KindTitle
 		}
@@ -304,9 +304,49 @@ func renderFrontMatter(src []byte, fm frontMatter, seg *pipeline.Segment, text s
 	value := placeholder.Expand(toks, seg.Placeholders)
 	quote := src[seg.Start()]
 	if fm.toml {
-		return []byte(tomlString(value, quote)), probs
+		return []byte(tomlValue(value, quote)), probs
 	}
-	return []byte(yamlString(value, quote)), probs
+	return []byte(yamlValue(value, quote)), probs
+}
+
+// inlineSyntax are the characters a Markdown reader that does not know
+// front matter (CommonMark, GitHub's Markdown: the block is a paragraph or
+// a heading to them) could read as markup in a value. A translated value
+// holding one is written with \u escapes, which the YAML or TOML reader
+// turns back into the character and Markdown shows as text.
+const inlineSyntax = "`*_[]<>!&~|"
+
+// yamlValue writes a translated value as yamlString does, with the
+// characters of inlineSyntax escaped in a double-quoted scalar.
+func yamlValue(s string, quote byte) string {
+	if !strings.ContainsAny(s, inlineSyntax) {
+		return yamlString(s, quote)
+	}
+	return mdSafe(yamlString(s, '"'))
+}
+
+// tomlValue writes a translated value as tomlString does, with the
+// characters of inlineSyntax escaped in a basic string.
+func tomlValue(s string, quote byte) string {
+	if !strings.ContainsAny(s, inlineSyntax) {
+		return tomlString(s, quote)
+	}
+	return mdSafe(catalog.Quote(s))
+}
+
+// mdSafe replaces the characters of inlineSyntax in a double-quoted YAML
+// or basic TOML string with \u escapes. A backslash is escaped already:
+// the file holds two, which Markdown shows as one.
+func mdSafe(quoted string) string {
+	var b strings.Builder
+	for _, r := range quoted {
+		if r < utf8.RuneSelf && strings.ContainsRune(inlineSyntax, r) {
+			fmt.Fprintf(&b, `\u%04X`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // yamlString writes s as a YAML scalar: plain when the source value was

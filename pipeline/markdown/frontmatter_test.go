@@ -60,14 +60,14 @@ func TestFrontMatterSegments(t *testing.T) {
 	}{
 		{"yaml", yamlDoc, []string{
 			"title 2:8 Lima's new metro line",
-			`attribute 3:14 Line 2 carries its first "passengers"`,
-			"attribute 4:10 It's open",
+			`front matter 3:14 Line 2 carries its first "passengers"`,
+			"front matter 4:10 It's open",
 			"title 12:3 Lima's new metro line",
 			"paragraph 14:1 Riders <1>cheered</1>.",
 		}},
 		{"toml", tomlDoc, []string{
 			"title 2:9 Lima's new metro line",
-			"attribute 3:15 Line 2 carries its first passengers",
+			"front matter 3:15 Line 2 carries its first passengers",
 			"paragraph 11:1 Riders <1>cheered</1>.",
 		}},
 		{"crlf", "---\r\ntitle: Hi there\r\n---\r\nText.\r\n", []string{"title 2:8 Hi there", "paragraph 4:1 Text."}},
@@ -138,7 +138,7 @@ var hostile = []string{
 	`&anchor *alias !tag`,
 	`¿Qué pasa?`,
 	`  spaces around  `,
-	"nul \x00 and bell \a",
+	"line\nbreak and\ttab",
 	"line\u2028separator",
 	`"""`,
 	`'''`,
@@ -317,5 +317,28 @@ func BenchmarkExtractFrontMatter(b *testing.B) {
 		if _, err := markdown.Extract("a.md", src); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestFrontMatterMarkupForOtherReaders: a translated front matter value is
+// written with \u escapes for what CommonMark would read as markup in it
+// (to CommonMark, front matter is a paragraph or a heading). Markup the
+// English value had there is then lost for those readers only: quipu's
+// page is unchanged, so nothing is reported and the body is not escaped.
+func TestFrontMatterMarkupForOtherReaders(t *testing.T) {
+	src := []byte("+++\ntitle = \"Use *this* well\"\n+++\n\nRiders _cheered_.\n")
+	doc, err := markdown.Extract("a.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, rej, changed := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) {
+		if s.Text == "Use *this* well" {
+			return "Usen *esto* <b>bien</b>", true
+		}
+		return "Los pasajeros <1>celebraron</1>.", true
+	})
+	want := "+++\ntitle = \"Usen \\u002Aesto\\u002A \\u003Cb\\u003Ebien\\u003C/b\\u003E\"\n+++\n\nLos pasajeros _celebraron_.\n"
+	if string(out) != want || len(rej) > 0 || changed {
+		t.Errorf("got %q, rejected %v, changed %v\nwant %q", out, rej, changed, want)
 	}
 }

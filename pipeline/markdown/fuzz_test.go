@@ -5,10 +5,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/net/html"
 
 	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -102,7 +104,9 @@ func FuzzMarkdown(f *testing.F) {
 // FuzzLocalizeTranslation writes an arbitrary translation into one segment
 // of testdata/attack.md and checks that the page has no element,
 // attribute or URL the source page lacks, and keeps its shape unless
-// Localize reports lost markup.
+// Localize reports lost markup; and that CommonMark, GitHub's Markdown
+// and Hugo's defaults find no markup in the output the source lacks, and
+// show every word of a translation used.
 func FuzzLocalizeTranslation(f *testing.F) {
 	src, err := os.ReadFile("testdata/attack.md")
 	if err != nil {
@@ -121,12 +125,16 @@ func FuzzLocalizeTranslation(f *testing.F) {
 	}
 	base := inspect(f, src)
 	want := markdown.Shape(markdown.Parse(src), src)
+	others := make([][]string, len(readers))
+	for i, rd := range readers {
+		others[i] = rd.shape(src)
+	}
 	f.Fuzz(func(t *testing.T, n uint8, text string) {
 		if len(text) > maxFuzzInput {
 			t.Skip()
 		}
 		target := doc.Segments[int(n)%len(doc.Segments)]
-		out, _, _, changed := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) {
+		out, _, rej, changed := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) {
 			if s == target {
 				return text, true
 			}
@@ -142,6 +150,20 @@ func FuzzLocalizeTranslation(f *testing.F) {
 		if !changed {
 			if d := cmp.Diff(want, markdown.Shape(markdown.Parse(out), out)); d != "" {
 				t.Fatalf("translation %q of %q: shape changed without a report:\n%s", text, target.Text, d)
+			}
+		}
+		for i, rd := range readers {
+			if extra := notIn(rd.shape(out), others[i]); extra != "" {
+				t.Fatalf("translation %q of %q: new markup %s for %s\n%s", text, target.Text, extra, rd.name, out)
+			}
+			if len(rej) > 0 || bytes.Equal(out, src) {
+				continue
+			}
+			seen := rd.words(t, out)
+			for w, n := range wordCount(html.UnescapeString(strings.Join(textOnly(text), " "))) {
+				if seen[w] < n {
+					t.Fatalf("translation %q of %q: %s does not show %q\n%s", text, target.Text, rd.name, w, out)
+				}
 			}
 		}
 	})

@@ -19,7 +19,7 @@ const CodeMarkupAdded = "markup-added"
 // can still combine their source bytes into new syntax (an HTML block from
 // an inline tag, say). Such translations are found by bisection and
 // rejected, so the published document has only markup its source has.
-func localizeEscaped(doc *pipeline.Document, tr pipeline.Translator, want []string) ([]byte, ast.Node, []pipeline.Rejected, bool) {
+func localizeEscaped(doc *pipeline.Document, tr pipeline.Translator, want *reading) ([]byte, ast.Node, []pipeline.Rejected, bool) {
 	var refused []pipeline.Rejected
 	skip := map[*pipeline.Segment]bool{}
 	use := func(seg *pipeline.Segment) (string, bool) {
@@ -30,13 +30,28 @@ func localizeEscaped(doc *pipeline.Document, tr pipeline.Translator, want []stri
 	}
 	g := &guard{doc: doc, tr: use, want: want}
 	for {
-		out, rejected := Assemble(doc, use, true)
-		root := Parse(out)
-		got := Shape(root, out)
-		if added(want, got) == "" {
-			rejected = append(rejected, refused...)
-			sort.SliceStable(rejected, func(i, j int) bool { return rejected[i].Segment.Start() < rejected[j].Segment.Start() })
-			return out, root, rejected, !sameShape(want, got)
+		out, spans, rejected := assemble(doc, use, true)
+		got := read(out)
+		if addedIn(want, got) == "" {
+			hid := hidden(doc, want, got, spans)
+			if len(hid) == 0 {
+				rejected = append(rejected, refused...)
+				sort.SliceStable(rejected, func(i, j int) bool { return rejected[i].Segment.Start() < rejected[j].Segment.Start() })
+				return out, got.roots[0], rejected, !sameShape(want.shapes[0], got.shapes[0])
+			}
+			// Escaped text is text for every reader; words still unseen
+			// are lost to something this writing did not foresee.
+			for _, sp := range spans {
+				if hid[sp.seg] {
+					skip[sp.seg] = true
+					refused = append(refused, pipeline.Rejected{Segment: sp.seg, Problems: []pipeline.Problem{{
+						Code:     CodeTextHidden,
+						Severity: "error",
+						Msg:      "some of the translation's words would not show on the page, although they would reach its metadata; write it as plain sentences",
+					}}})
+				}
+			}
+			continue
 		}
 		// Every round rejects at least one segment, so this ends, at worst
 		// with the source document.
@@ -54,7 +69,7 @@ func localizeEscaped(doc *pipeline.Document, tr pipeline.Translator, want []stri
 type guard struct {
 	doc  *pipeline.Document
 	tr   pipeline.Translator
-	want []string
+	want *reading
 }
 
 // candidates are the segments whose translation changes their bytes.
@@ -80,7 +95,7 @@ func (g *guard) try(segs []*pipeline.Segment) string {
 		}
 		return g.tr(seg)
 	}, true)
-	return added(g.want, Shape(Parse(out), out))
+	return addedIn(g.want, read(out))
 }
 
 // find returns the segments among segs that add markup, each with what it
@@ -129,7 +144,10 @@ func added(want, got []string) string {
 // describe names a shape element for a translator: "an HTMLBlock", "an
 // Image".
 func describe(entry string) string {
-	name := entry
+	name, reader := entry, ""
+	if i := strings.LastIndex(entry, " for "); i > 0 && strings.HasSuffix(entry, " readers") {
+		name, reader = entry[:i], entry[i:]
+	}
 	if i := strings.IndexAny(name, "({"); i > 0 {
 		name = name[:i]
 	}
@@ -137,7 +155,7 @@ func describe(entry string) string {
 	if name == "" {
 		return "new markup"
 	}
-	return "a new " + name
+	return "a new " + name + reader
 }
 
 // LosesMarkup returns the segments whose translation, escaped as Localize
@@ -147,7 +165,7 @@ func describe(entry string) string {
 // that point at it.
 func LosesMarkup(doc *pipeline.Document, tr pipeline.Translator) []*pipeline.Segment {
 	want := Shape(Parse(doc.Source), doc.Source)
-	g := &guard{doc: doc, tr: tr, want: want}
+	g := &guard{doc: doc, tr: tr}
 	var out []*pipeline.Segment
 	for _, seg := range g.candidates() {
 		md, _ := Assemble(doc, func(s *pipeline.Segment) (string, bool) {

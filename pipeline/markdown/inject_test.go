@@ -346,7 +346,7 @@ func codeCell(s string) string {
 			b.WriteString("␍")
 		case r == '|':
 			b.WriteString(`\|`)
-		case r < 0x20 || r == 0x7f || unicode.Is(unicode.Cf, r):
+		case r < 0x20 || r >= 0x7f && r <= 0x9f || unicode.Is(unicode.Cf, r):
 			fmt.Fprintf(&b, "U+%04X", r)
 		default:
 			b.WriteRune(r)

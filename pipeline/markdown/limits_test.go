@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/quipu-l10n/quipu/internal/testshared"
+
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
@@ -14,13 +16,13 @@ import (
 func pseudoTranslate(s *pipeline.Segment) (string, bool) { return pseudo.Translate(s.Text), true }
 
 // TestDeepNesting splits, rebuilds and pseudo-translates documents nested
-// 10,000 levels deep (1,000 with -short: goldmark's parsing grows faster
+// 1,000 levels deep (10,000 with QUIPU_SCALE=1: goldmark's parsing grows faster
 // than the depth): no crash, no stack exhaustion, an exact identity build
 // and no markup added.
 func TestDeepNesting(t *testing.T) {
-	depth := 10000
-	if testing.Short() {
-		depth = 1000
+	depth := 1000
+	if testshared.Scale() {
+		depth = 10000
 	}
 	cases := map[string]string{
 		"blockquotes":         strings.Repeat(">", depth) + " deep\n",
@@ -33,7 +35,7 @@ func TestDeepNesting(t *testing.T) {
 		"inline HTML":         strings.Repeat("<b>", depth) + "deep" + strings.Repeat("</b>", depth) + "\n",
 		"code span fence":     strings.Repeat("`", depth) + "deep\n",
 	}
-	if !testing.Short() {
+	if testshared.Scale() {
 		// Nesting by indentation makes the document itself quadratic in
 		// its depth: 300 levels are a 90 kB document.
 		var b strings.Builder
@@ -52,9 +54,7 @@ func TestDeepNesting(t *testing.T) {
 // TestLargeDocument does the same with a generated 50 MB document of
 // ordinary content, whose pseudo-translation must keep its exact shape.
 func TestLargeDocument(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the 50 MB document in -short mode")
-	}
+	testshared.SkipUnlessScale(t, "the 50 MB document")
 	var b bytes.Buffer
 	for i := 0; b.Len() < 50<<20; i++ {
 		fmt.Fprintf(&b, "## Section %d\n\nParagraph %d with *emphasis*, a [link](https://example.com/%d) and `code %d`,\nover two lines.\n\n- item %d\n- [ ] task with **strong**\n\n> quoted %d\n\n| a | b |\n| --- | --- |\n| cell %d | cell |\n\n", i, i, i, i, i, i, i)

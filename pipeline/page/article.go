@@ -29,14 +29,14 @@ type Article struct {
 }
 
 // NewArticle renders md (parsed as root, or nil to parse it here), its
-// headings anchored (see AnchorHeadings for aliases), and splits off a
-// first-level heading that opens the document as its title.
-func NewArticle(md []byte, root ast.Node, aliases []string) (Article, error) {
+// headings anchored (see AnchorHeadings for aliases and reserved ids), and
+// splits off a first-level heading that opens the document as its title.
+func NewArticle(md []byte, root ast.Node, aliases []string, reserved ...string) (Article, error) {
 	if root == nil {
 		root = markdown.Parse(md)
 	}
 	var a Article
-	a.Headings = AnchorHeadings(root, md, aliases)
+	a.Headings = AnchorHeadings(root, md, aliases, reserved...)
 	var h, b bytes.Buffer
 	r := markdown.Renderer()
 	if first := root.FirstChild(); first != nil {
@@ -62,8 +62,8 @@ type Text struct {
 }
 
 // SetContent fills in what the page shows of its document: the title (the
-// title segment's text, else name), the description (the first paragraph,
-// shortened), the article and its table of contents. It returns how many
+// title segment's text, else name), the description (the first paragraph
+// or front matter value, shortened), the article and its table of contents. It returns how many
 // words the document has, for the reading time.
 func (d *Data) SetContent(name string, texts []Text, a Article) (words int) {
 	d.Title = name
@@ -73,7 +73,7 @@ func (d *Data) SetContent(name string, texts []Text, a Article) (words int) {
 		switch {
 		case t.Kind == pipeline.KindTitle && !titled:
 			d.Title, titled = t.Text, true
-		case d.Description == "" && (t.Kind == pipeline.KindParagraph || t.Kind == pipeline.KindAttribute):
+		case d.Description == "" && (t.Kind == pipeline.KindParagraph || t.Kind == pipeline.KindFrontMatter):
 			d.Description = summary(t.Text, DescriptionLength)
 		}
 	}

@@ -35,11 +35,12 @@ type Chrome struct {
 	LanguageLabel string
 	Contents      string
 	SkipToContent string
-	Updated       string // e.g. "Actualizado el 26 de noviembre de 2026"
+	Updated       string // e.g. "Actualizado el 26 de noviembre de 2026"; empty for a page without a date
 	ReadingTime   string // e.g. "1,354 palabras · 7 minutos de lectura"
 }
 
-// NewChrome localizes the page's strings: go-i18n messages shipped with
+// NewChrome localizes the page's strings (a zero updated time is a page
+// without a date): go-i18n messages shipped with
 // quipu (es-PE falls back to es), numbers formatted for the locale by x/text
 // (1,354 in es-PE, 1.354 in es).
 //
@@ -101,16 +102,20 @@ func newChrome(locale string, updated time.Time, words int) (Chrome, error) {
 		return id
 	}
 	minutes := max(1, (words+199)/200) // 200 words a minute
-	date := get("DateFormat", map[string]any{
-		"Day":   updated.Day(),
-		"Month": get(fmt.Sprintf("Month%d", int(updated.Month())), nil, nil),
-		"Year":  updated.Year(),
-	}, nil)
+	var updatedLine string
+	if !updated.IsZero() {
+		date := get("DateFormat", map[string]any{
+			"Day":   updated.Day(),
+			"Month": get(fmt.Sprintf("Month%d", int(updated.Month())), nil, nil),
+			"Year":  updated.Year(),
+		}, nil)
+		updatedLine = get("Updated", map[string]any{"Date": date}, nil)
+	}
 	return Chrome{
 		LanguageLabel: get("LanguageLabel", nil, nil),
 		Contents:      get("Contents", nil, nil),
 		SkipToContent: get("SkipToContent", nil, nil),
-		Updated:       get("Updated", map[string]any{"Date": date}, nil),
+		Updated:       updatedLine,
 		ReadingTime: get("ReadingTime", map[string]any{
 			"Words":   num.Sprintf("%d", words),
 			"Minutes": num.Sprintf("%d", minutes),

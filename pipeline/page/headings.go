@@ -1,6 +1,7 @@
 package page
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,9 +26,13 @@ type Heading struct {
 // document: links written in the source ("#historical-context", from this
 // document or another) must keep working in every translation, so where
 // the two differ the source id is kept as an empty anchor in the heading.
-func AnchorHeadings(root ast.Node, src []byte, aliases []string) []Heading {
+//
+// reserved are ids the page has besides the document's: those of its
+// template (see Template.IDs). The built-in template's are always
+// reserved, and so are the ids the document's own HTML sets.
+func AnchorHeadings(root ast.Node, src []byte, aliases []string, reserved ...string) []Heading {
 	var out []Heading
-	used := map[string]int{}
+	used := usedIDs(root, src, reserved)
 	i := 0
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
@@ -37,8 +42,8 @@ func AnchorHeadings(root ast.Node, src []byte, aliases []string) []Heading {
 		text := plainText(h, src)
 		id := uniqueID(used, text)
 		h.SetAttributeString("id", []byte(id))
-		if i < len(aliases) && aliases[i] != id && used[aliases[i]] == 0 {
-			used[aliases[i]]++
+		if i < len(aliases) && aliases[i] != id && !used[aliases[i]] {
+			used[aliases[i]] = true
 			anchor := ast.NewString([]byte(`<span id="` + aliases[i] + `"></span>`))
 			anchor.SetCode(true) // written as is: the id is made of [a-z0-9-] only
 			h.InsertBefore(h, h.FirstChild(), anchor)
@@ -52,9 +57,9 @@ func AnchorHeadings(root ast.Node, src []byte, aliases []string) []Heading {
 
 // HeadingIDs returns the ids AnchorHeadings gives the headings of a
 // document, in order, without changing it.
-func HeadingIDs(root ast.Node, src []byte) []string {
+func HeadingIDs(root ast.Node, src []byte, reserved ...string) []string {
 	var ids []string
-	used := map[string]int{}
+	used := usedIDs(root, src, reserved)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
 		if !entering || !ok {
@@ -66,19 +71,64 @@ func HeadingIDs(root ast.Node, src []byte) []string {
 	return ids
 }
 
-// uniqueID makes the anchor of a heading's text, numbered from its second
-// use ("notes", "notes-2") so every id in a page is unique.
-func uniqueID(used map[string]int, text string) string {
-	id := Slug(text)
-	if id == "" {
-		id = "section"
+// uniqueID makes the anchor of a heading's text, numbered as GitHub
+// numbers them when taken ("notes", "notes-1", "notes-2"), so every id in
+// a page is unique: a heading translated "Contenido" or "Content" never
+// takes the id of the page's own <main id="content">.
+func uniqueID(used map[string]bool, text string) string {
+	base := Slug(text)
+	if base == "" {
+		base = "section"
 	}
-	n := used[id]
-	used[id]++
-	if n > 0 {
-		id += "-" + strconv.Itoa(n+1)
+	id := base
+	for n := 1; used[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
 	}
+	used[id] = true
 	return id
+}
+
+// templateIDs are the ids the built-in page template gives its own
+// elements.
+var templateIDs = idsIn(TemplateSource())
+
+// idRE finds an id attribute in HTML.
+var idRE = regexp.MustCompile(`(?i)\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))`)
+
+func idsIn(html []byte) []string {
+	var out []string
+	for _, m := range idRE.FindAllSubmatch(html, -1) {
+		out = append(out, string(m[1])+string(m[2])+string(m[3]))
+	}
+	return out
+}
+
+// usedIDs are the ids a page has before its headings get theirs: the
+// template's, and those the document's own HTML sets.
+func usedIDs(root ast.Node, src []byte, reserved []string) map[string]bool {
+	used := map[string]bool{}
+	for _, ids := range [][]string{templateIDs, reserved} {
+		for _, id := range ids {
+			used[id] = true
+		}
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			for _, id := range idsIn(n.Segments.Value(src)) {
+				used[id] = true
+			}
+		case *ast.HTMLBlock:
+			for _, id := range idsIn(n.Lines().Value(src)) {
+				used[id] = true
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return used
 }
 
 func plainText(n ast.Node, src []byte) string {

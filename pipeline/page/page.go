@@ -17,7 +17,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed templates/page.html
+//go:embed templates/page.html templates/languages.html
 var templates embed.FS
 
 var defaultTemplate = template.Must(template.ParseFS(templates, "templates/page.html"))
@@ -46,6 +46,15 @@ func LoadTemplate(dir string) (*Template, error) {
 		}
 	}
 	return &Template{defaultTemplate, TemplateSource()}, nil
+}
+
+// IDs returns the ids the template's own elements have, which headings
+// must not take.
+func (t *Template) IDs() []string {
+	if t == nil {
+		return nil
+	}
+	return idsIn(t.Source)
 }
 
 // Execute renders a page, with the typography of its language.

@@ -7,6 +7,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/exchange"
+	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
 // Decode reads a PO file quipu exported and a tool changed: the header
@@ -53,6 +54,11 @@ func Decode(name string, data []byte) (*exchange.Returned, error) {
 			continue
 		}
 		t := &exchange.Translation{ID: e.Context, Text: e.Str, Pos: e.ContextPos, Spans: e.StrSpans}
+		if probs := qa.Controls(t.Text); probs != nil {
+			// Invisible on a page, it could only hide or garble text.
+			errAt(t.PosAt(probs[0].Offset), "message %q: %s", e.Context, probs[0].Msg)
+			continue
+		}
 		switch {
 		case e.Str == "":
 			t.State = catalog.Untranslated

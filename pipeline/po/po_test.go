@@ -226,6 +226,8 @@ msgstr ""
 		{"latin-1", strings.Replace(head, "UTF-8", "ISO-8859-1", 1), []string{`t.po:2:1: charset "ISO-8859-1"`}},
 		{"no language", strings.Replace(head, "Language", "Lang", 1), []string{`t.po:1:1: the header has no Language field`}},
 		{"invalid UTF-8", head + "# \xff\n", []string{`t.po:6:3: invalid UTF-8`}},
+		{"control character", head + "\nmsgctxt \"x\"\nmsgid \"a\"\nmsgstr \"ab\\ac\"\n", []string{`t.po:9:11: message "x": control character U+0007`}},
+		{"C1 control character", head + "\nmsgctxt \"x\"\nmsgid \"a\"\nmsgstr \"\u0085\"\n", []string{`t.po:9:9: message "x": control character U+0085`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

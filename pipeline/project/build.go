@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
@@ -45,6 +45,8 @@ type BuildOptions struct {
 	Progress func(done, total int)
 	// Shard builds only the documents of one part of the project.
 	Shard Shard
+	// Drafts builds documents whose front matter says draft: true too.
+	Drafts bool
 }
 
 // BuildResult sums up a build.
@@ -54,6 +56,8 @@ type BuildResult struct {
 	// Rebuilt counts the documents built this time; the others were
 	// unchanged since the last build.
 	Rebuilt int
+	// Drafts counts the draft documents left out (see BuildOptions.Drafts).
+	Drafts int
 	// Untranslated counts, per locale, the messages that do not count as
 	// translated (missing, fuzzy or rejected: see resolve.Verdict), as
 	// status and export count them.
@@ -73,6 +77,17 @@ type docReport struct {
 	Warnings     []string
 	Untranslated []count // per locale
 	From         []count // per locale and the locale of its chain used
+	// Draft is a document whose front matter says draft: true. Left out
+	// of a build without --drafts, it has no outputs.
+	Draft bool
+	// Date is the page date's key (see pageDates.cacheKey).
+	Date int64
+	// Assets are the files under content/ its pages reference, copied
+	// beside them (content-relative paths).
+	Assets []string
+	// outputs are the files built, for the cache's list (not kept with
+	// the report).
+	outputs []string
 }
 
 // count is a number of segments in a locale, taken From one locale of
@@ -100,12 +115,12 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	journal := p.abs(path.Join(CacheDir, "build.journal"))
-	if err := fsutil.Recover(journal); err != nil {
+	if err := fsutil.Recover(journal, p.ws.Owns); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}
-	locales := opt.Locales
-	if len(locales) == 0 {
-		locales = append([]string{p.Config.SourceLocale}, p.Config.Locales...)
+	locales, err := p.Config.SelectLocales(opt.Locales, false)
+	if err != nil {
+		return nil, err
 	}
 	// The cache is read while the documents are listed.
 	opened := make(chan *buildCache, 1)
@@ -120,6 +135,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	sources = opt.Shard.Filter(sources)
 	msgLocales := p.messageLocales(locales)
 	inputs := p.scanInputs(sources, msgLocales)
+	dates := p.newPageDates()
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
 	reports := make([]*docReport, len(sources))
@@ -131,11 +147,11 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			defer func() { opt.Progress(int(done.Add(1)), len(sources)) }()
 		}
 		s := sources[i]
-		if rep, ok := cache.lookup(s.Rel, inputs[i], p.outputPaths(s, locales)); ok {
+		if rep, ok := p.unchanged(cache, s, inputs[i], locales, opt.Drafts, dates); ok {
 			reports[i] = rep
 			return
 		}
-		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch)
+		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch, dates)
 		if err != nil {
 			errs[i].Add(err)
 			return
@@ -154,6 +170,12 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if err := batch.Commit(); err != nil {
 		return nil, err
 	}
+	for i, e := range entries {
+		if e != nil {
+			cache.wrote(sources[i].Rel, reports[i].outputs)
+		}
+	}
+	p.removeGone(cache, sources, opt.Shard, opt.Log)
 
 	// A run killed while writing leaves temporary files beside the
 	// output; they must not be published with it. Only a run that found
@@ -161,6 +183,13 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if l.TookOver {
 		if err := fsutil.RemoveTemp(p.abs(p.Config.Output)); err != nil {
 			return nil, err
+		}
+	}
+	for i, rep := range reports {
+		if rep.Draft && !opt.Drafts {
+			if err := p.unpublishDraft(sources[i], locales, opt.Log); err != nil {
+				return nil, err
+			}
 		}
 	}
 	outDirs := map[string]bool{}
@@ -173,14 +202,22 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	cache.stampDirs(outDirs)
 	res := &BuildResult{Untranslated: map[string]int{}, From: map[string]map[string]int{}}
 	for i, rep := range reports {
+		leftOut := rep.Draft && !opt.Drafts
+		if entries[i] != nil {
+			if !leftOut {
+				res.Rebuilt++
+				entries[i].Outputs = stamp.Files(p.Root, p.outputPaths(sources[i], locales))
+				entries[i].Assets = p.assetStats(rep.Assets, locales)
+			}
+			cache.store(sources[i].Rel, entries[i])
+		}
+		if leftOut {
+			res.Drafts++
+			continue
+		}
 		res.Documents++
 		res.Segments += rep.Segments
 		res.Files += rep.Files
-		if entries[i] != nil {
-			res.Rebuilt++
-			entries[i].Outputs = stamp.Files(p.Root, p.outputPaths(sources[i], locales))
-			cache.store(sources[i].Rel, entries[i])
-		}
 		for _, c := range rep.Untranslated {
 			res.Untranslated[c.Locale] += c.N
 		}
@@ -214,10 +251,27 @@ func present(msgLocales []string, in inputs) []string {
 // buildDoc builds one document in every locale, staging its outputs. It
 // reads the document's message files in msgLocales (the others, missing,
 // count as empty).
-func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch) (*docReport, error) {
+func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch, dates *pageDates) (*docReport, error) {
 	doc, err := p.Load(s)
 	if err != nil {
 		return nil, err
+	}
+	meta, err := p.meta(doc)
+	if err != nil {
+		return nil, err
+	}
+	if meta.Draft && !opt.Drafts {
+		return &docReport{Draft: true}, nil
+	}
+	// An HTML document's page is the document: it shows no date.
+	updated, dateKey := time.Time{}, int64(dateInSource)
+	if doc.Format != pipeline.FormatHTML {
+		if updated, err = dates.of(s, meta); err != nil {
+			return nil, err
+		}
+		if dateKey, err = dates.cacheKey(s, meta); err != nil {
+			return nil, err
+		}
 	}
 	files := map[string]*catalog.File{}
 	var errs pipeline.ErrorList
@@ -231,11 +285,13 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	rep := &docReport{Segments: messages(doc)}
+	rep := &docReport{Segments: messages(doc), Draft: meta.Draft, Date: dateKey}
 	dp := &docPages{
+		updated: updated,
 		// The heading ids of the source, for the anchors translations keep.
 		sourceIDs: sync.OnceValue(func() []string {
-			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source)
+			tmpl, _ := p.template() // its error is the page's to report
+			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source, tmpl.IDs()...)
 		}),
 		sourceTree: sync.OnceValue(func() ast.Node { return markdown.Parse(doc.Source) }),
 	}
@@ -246,10 +302,18 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			continue
 		}
 		for _, f := range out {
-			if _, err := batch.Add(p.abs(f.path), f.data); err != nil {
+			name, err := p.path(f.path)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := batch.Add(name, f.data); err != nil {
 				return nil, fmt.Errorf("write %s: %w", f.path, err)
 			}
 			rep.Files++
+			rep.outputs = append(rep.outputs, f.path)
+		}
+		if err := p.copyAssets(s, l, out, batch, rep); err != nil {
+			return nil, err
 		}
 	}
 	return rep, errs.Err()
@@ -271,8 +335,14 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 			return nil, err
 		}
 	}
-	in := output.Input{Markdown: a.Markdown, HTML: a.HTML}
-	if a.HTML == nil {
+	in := output.Input{Markdown: a.Markdown}
+	if a.HTML != nil {
+		html, err := p.htmlLanguages(a.HTML, s, locale, all)
+		if err != nil {
+			return nil, err
+		}
+		in.HTML = html
+	} else {
 		in.Page = func() ([]byte, error) {
 			text := func(seg *pipeline.Segment) string {
 				t := rd.of(seg).Text
@@ -302,6 +372,8 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 
 // docPages is what the pages of one document in several locales share.
 type docPages struct {
+	// updated is the date the pages show; zero for none.
+	updated   time.Time
 	sourceIDs func() []string
 	// sourceTree is the source parsed, read only.
 	sourceTree func() ast.Node
@@ -324,7 +396,8 @@ func (p *Project) article(md []byte, root ast.Node, aliases []string, mark func(
 		root = markdown.Parse(md)
 	}
 	marked := mark != nil && mark(root)
-	a, err := page.NewArticle(md, root, aliases)
+	tmpl, _ := p.template() // its error is the page's to report
+	a, err := page.NewArticle(md, root, aliases, tmpl.IDs()...)
 	if err == nil && aliases == nil && !marked {
 		dp.md, dp.article = md, a
 	}
@@ -356,15 +429,13 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 		texts[i] = page.Text{Kind: seg.Kind, Text: text(seg)}
 	}
 	words := data.SetContent(path.Base(stem(s.Rel)), texts, article)
+	data.Alternates = p.alternates(s, locale, all)
 	for _, l := range all {
-		data.Alternates = append(data.Alternates, page.Alternate{
-			Lang: l, Name: page.LanguageName(l), Href: p.url(s, l), Current: l == locale,
-		})
 		if l != locale && l != pseudo.Locale {
 			data.OGAlternates = append(data.OGAlternates, page.OGLocale(l))
 		}
 	}
-	if data.Chrome, err = page.NewChrome(locale, p.updated(s), words); err != nil {
+	if data.Chrome, err = page.NewChrome(locale, dp.updated, words); err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
@@ -375,26 +446,12 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 }
 
 // url is the address of a document's page in a locale: absolute under
-// base_url when the project sets one, else relative to the page itself.
+// the site's base URL when there is one, else relative to the page itself.
 func (p *Project) url(s Source, locale string) string {
-	if p.Config.BaseURL != "" {
-		return strings.TrimSuffix(p.Config.BaseURL, "/") + "/" + locale + "/" + stem(s.Rel) + ".html"
+	if base := p.Config.SiteURL(""); base != "" {
+		return bundle.PageURL(base, locale, stem(s.Rel)+".html")
 	}
 	return relative(s.Rel, locale)
-}
-
-// updated is the date a page shows: SOURCE_DATE_EPOCH when set (for
-// reproducible builds), else when the document was last modified.
-func (p *Project) updated(s Source) time.Time {
-	if sde := os.Getenv("SOURCE_DATE_EPOCH"); sde != "" {
-		if sec, err := strconv.ParseInt(sde, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
-	}
-	if fi, err := os.Stat(p.abs(p.ContentPath(s))); err == nil {
-		return fi.ModTime().UTC()
-	}
-	return time.Unix(0, 0).UTC()
 }
 
 // template returns the page template, read once per run.
@@ -403,6 +460,9 @@ func (p *Project) template() (*page.Template, error) {
 		dir := ""
 		if p.Config.Templates != "" {
 			dir = p.abs(p.Config.Templates)
+			if p.tmplErr = p.ws.Regular(path.Join(p.Config.Templates, "page.html")); p.tmplErr != nil {
+				return
+			}
 		}
 		p.tmpl, p.tmplErr = page.LoadTemplate(dir)
 	})

@@ -10,6 +10,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 	"github.com/quipu-l10n/quipu/pipeline/textdoc"
 )
 
@@ -60,7 +61,7 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 	}
 	counts := resolve.Count(doc.Segments, rd.res)
 	if n := counts.Untranslated(); n > 0 {
-		msg := fmt.Sprintf("%s: %s: %d of %d segments untranslated (%d missing, %d fuzzy, %d rejected)", name, locale, n, counts.Total, counts.Missing, counts.Fuzzy, counts.Rejected)
+		msg := fmt.Sprintf("%s: %s: %d of %s untranslated (%d missing, %d fuzzy, %d rejected)", name, locale, n, say.Count("Segment", counts.Total), counts.Missing, counts.Fuzzy, counts.Rejected)
 		if strict {
 			errs.Add(fmt.Errorf("%s", msg))
 		} else {

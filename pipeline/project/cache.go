@@ -29,6 +29,9 @@ type cacheEntry struct {
 	Inputs  inputs
 	Outputs []stamp.Stamp
 	Report  docReport
+	// Assets holds the sizes and times of the files the pages reference
+	// (see assetStats).
+	Assets []stamp.Stamp
 }
 
 // inputs are the stamps of the files a document's build reads: its source,
@@ -61,7 +64,12 @@ type buildCache struct {
 	// that a later change in the same clock tick could leave it as it was:
 	// their files are listed rather than trusted (as git treats a "racily
 	// clean" index entry).
-	Racy  map[string]bool
+	Racy map[string]bool
+	// Wrote lists, per document, the outputs builds wrote for it
+	// (relative to the project), whatever the fingerprint: when the
+	// document is gone, they are removed (see removeGone), and nothing
+	// else is.
+	Wrote map[string][]string
 	mu    sync.Mutex
 	dirty bool
 	// now and names memoize, during a lookup pass, the folders' current
@@ -71,13 +79,16 @@ type buildCache struct {
 
 // buildCacheMagic starts the cache file; a file without it, or with
 // another version, is ignored.
-const buildCacheMagic = "quipu build cache 3\n"
+const buildCacheMagic = "quipu build cache 5\n"
 
+// openCache reads the build cache. force, or another fingerprint, makes
+// every document's entry go, but not the list of outputs builds wrote.
 func (p *Project) openCache(fingerprint string, force bool) *buildCache {
-	c := &buildCache{root: p.Root, path: p.abs(path.Join(CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}}
-	if !force {
-		if data, err := os.ReadFile(c.path); err == nil {
-			if old, ok := decodeBuildCache(data); ok && old.Fingerprint == fingerprint {
+	c := &buildCache{root: p.Root, path: p.abs(path.Join(CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}, Wrote: map[string][]string{}}
+	if data, err := p.ws.ReadFile(path.Join(CacheDir, "build.cache")); err == nil {
+		if old, ok := decodeBuildCache(data); ok {
+			c.Wrote = old.Wrote
+			if !force && old.Fingerprint == fingerprint {
 				c.Docs, c.Dirs, c.Racy = old.Docs, old.Dirs, old.Racy
 			}
 		}
@@ -107,6 +118,15 @@ func (c *buildCache) encode() []byte {
 		e.strs(r.Warnings)
 		e.counts(r.Untranslated)
 		e.counts(r.From)
+		e.bool(r.Draft)
+		e.int(r.Date)
+		e.strs(r.Assets)
+		e.stamps(d.Assets)
+	}
+	e.uint(uint64(len(c.Wrote)))
+	for _, rel := range slices.Sorted(maps.Keys(c.Wrote)) {
+		e.str(rel)
+		e.strs(c.Wrote[rel])
 	}
 	return e.b
 }
@@ -130,10 +150,20 @@ func decodeBuildCache(data []byte) (*buildCache, bool) {
 		r.Warnings = d.strs()
 		r.Untranslated = d.counts()
 		r.From = d.counts()
+		r.Draft = d.bool()
+		r.Date = d.int()
+		r.Assets = d.strs()
+		e.Assets = d.stamps()
 		if d.err != nil {
 			return nil, false
 		}
 		c.Docs[rel] = e
+	}
+	n = d.count(2)
+	c.Wrote = make(map[string][]string, n)
+	for range n {
+		rel := d.str()
+		c.Wrote[rel] = d.strs()
 	}
 	if c.Dirs == nil {
 		c.Dirs = map[string]int64{}
@@ -231,8 +261,28 @@ func (c *buildCache) store(rel string, e *cacheEntry) {
 	c.dirty = true
 }
 
+// wrote adds the outputs a build wrote for a document to those it
+// records.
+func (c *buildCache) wrote(rel string, outputs []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	had := c.Wrote[rel]
+	var all []string
+	for _, o := range outputs {
+		if !slices.Contains(had, o) && !slices.Contains(all, o) {
+			all = append(all, o)
+		}
+	}
+	if len(all) > 0 {
+		all = append(all, had...)
+		slices.Sort(all)
+		c.Wrote[rel] = all
+		c.dirty = true
+	}
+}
+
 // save writes the cache if it changed. Documents that left the content
-// folder are dropped from it.
+// folder were dropped from it by removeGone.
 func (c *buildCache) save() error {
 	if !c.dirty {
 		return nil

@@ -7,7 +7,6 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/format"
-	"github.com/quipu-l10n/quipu/pipeline/glossary"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
@@ -34,10 +33,11 @@ type Finding struct {
 // Check runs the QA checks on every translation of every document in the
 // given locales (all targets when empty).
 func (p *Project) Check(locales []string) ([]Finding, error) {
-	if len(locales) == 0 {
-		locales = p.Config.Locales
+	locales, err := p.Config.SelectLocales(locales, true)
+	if err != nil {
+		return nil, err
 	}
-	gl, err := glossary.Load(p.abs(p.Config.Glossary))
+	gl, err := p.glossary()
 	if err != nil {
 		return nil, err
 	}
@@ -71,9 +71,9 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 				add(pr)
 			}
 			// What only the document as a whole shows: tags moved where
-			// their markup would add syntax.
+			// their markup would add syntax, words no reader would see.
 			for _, pr := range rd.res[i].Problems {
-				if pr.Code == markdown.CodeMarkupAdded {
+				if pr.Code == markdown.CodeMarkupAdded || pr.Code == markdown.CodeTextHidden {
 					add(pr)
 				}
 			}

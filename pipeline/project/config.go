@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -16,6 +15,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/tomlerr"
+	"github.com/quipu-l10n/quipu/pipeline/workspace"
 )
 
 // ConfigFile is the name of the project's configuration file.
@@ -50,6 +51,11 @@ type Config struct {
 	// has changed since), as msgfmt --use-fuzzy does. They still count as
 	// untranslated.
 	UseFuzzy bool `toml:"use_fuzzy"`
+	// HTMLAlternates and HTMLSwitcher give the pages of HTML documents
+	// what Markdown pages have: hreflang alternates at the end of <head>
+	// and a language switcher at the top of <body>.
+	HTMLAlternates bool `toml:"html_alternates"`
+	HTMLSwitcher   bool `toml:"html_switcher"`
 }
 
 // DefaultConfig is what a project without quipu.toml gets.
@@ -61,18 +67,30 @@ func DefaultConfig() Config {
 		LocalesDir:   "locales",
 		Output:       "output",
 		Glossary:     "locales/glossary.toml",
+
+		HTMLAlternates: true,
+		HTMLSwitcher:   true,
 	}
 }
 
-var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy"}
+var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "html_alternates", "html_switcher"}
 
 // LoadConfig reads root/quipu.toml over the defaults.
 func LoadConfig(root string) (Config, error) {
+	ws, err := workspace.Open(root)
+	if err != nil {
+		return DefaultConfig(), err
+	}
+	return loadConfig(ws)
+}
+
+// loadConfig reads quipu.toml over the defaults and checks the values,
+// the folders too when there is no file.
+func loadConfig(ws *workspace.Workspace) (Config, error) {
 	cfg := DefaultConfig()
-	path := filepath.Join(root, ConfigFile)
-	data, err := os.ReadFile(path)
+	data, err := ws.ReadFile(ConfigFile)
 	if errors.Is(err, os.ErrNotExist) {
-		return cfg, nil
+		return cfg, cfg.validate(ws, nil)
 	}
 	if err != nil {
 		return cfg, err
@@ -96,16 +114,61 @@ func LoadConfig(root string) (Config, error) {
 			return cfg, list.Err()
 		case errors.As(err, &de):
 			line, col := de.Position()
-			return cfg, &pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: strings.TrimPrefix(de.Error(), "toml: ")}
+			msg := strings.TrimPrefix(de.Error(), "toml: ")
+			key := strings.Join(de.Key(), ".")
+			if want, ok := configWants(key); ok && strings.HasPrefix(msg, "cannot decode") {
+				msg = tomlerr.Type(key, want, msg)
+			} else {
+				var off int
+				msg, off = tomlerr.Syntax(data, tomlerr.Offset(data, line, col), msg)
+				line, col = pipeline.LineCol(data, off)
+			}
+			return cfg, &pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: msg}
 		}
 		return cfg, fmt.Errorf("%s: %w", ConfigFile, err)
 	}
-	return cfg, cfg.validate(valuePositions(data))
+	return cfg, cfg.validate(ws, valuePositions(data))
+}
+
+// SiteURL is the one base URL of the published site, ending with "/":
+// override when given (export --base-url), else base_url, else "" (links
+// relative to the page). Canonical links, hreflang alternates and the
+// sitemap all take it from here.
+func (c *Config) SiteURL(override string) string {
+	u := c.BaseURL
+	if override != "" {
+		u = override
+	}
+	if u != "" && !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}
+
+// configWants says what a key of quipu.toml takes, with an example, for
+// errors about a value of the wrong type.
+func configWants(key string) (string, bool) {
+	if strings.HasPrefix(key, "fallback.") {
+		return `a list of locale tags, like ["es-419", "es"]`, true
+	}
+	want, ok := map[string]string{
+		"source_locale":     `a locale tag in quotes, like "en"`,
+		"locales":           `a list of locale tags, like ["es-PE"]`,
+		"fallback":          `a table of lists, like [fallback] then "es-PE" = ["es-419", "es"]`,
+		"content":           `a folder in quotes, like "content"`,
+		"locales_dir":       `a folder in quotes, like "locales"`,
+		"output":            `a folder in quotes, like "output"`,
+		"glossary":          `a file in quotes, like "locales/glossary.toml"`,
+		"templates":         `a folder in quotes, like "templates"`,
+		"base_url":          `a URL in quotes, like "https://example.org/"`,
+		"front_matter_keys": `a list of keys, like ["title", "description"]`,
+	}[key]
+	return want, ok
 }
 
 // validate checks the values; at maps "key" and "key[i]" to the position
 // of that value in quipu.toml, for errors.
-func (c *Config) validate(at map[string]pipeline.Position) error {
+func (c *Config) validate(ws *workspace.Workspace, at map[string]pipeline.Position) error {
 	var errs pipeline.ErrorList
 	fail := func(key, format string, args ...any) {
 		pos, ok := at[key]
@@ -117,6 +180,8 @@ func (c *Config) validate(at map[string]pipeline.Position) error {
 	check := func(key, tag string) {
 		if _, err := language.Parse(tag); err != nil {
 			fail(key, "locale %q is not a valid BCP 47 tag (such as es-PE): %v", tag, err)
+		} else if msg := checkTagForm(tag); msg != "" {
+			fail(key, "%s", msg)
 		}
 	}
 	check("source_locale", c.SourceLocale)
@@ -129,11 +194,8 @@ func (c *Config) validate(at map[string]pipeline.Position) error {
 			check(fmt.Sprintf("fallback.%s[%d]", l, i), f)
 		}
 	}
-	for name, dir := range map[string]string{"content": c.Content, "locales_dir": c.LocalesDir, "output": c.Output, "glossary": c.Glossary} {
-		clean := filepath.Clean(filepath.FromSlash(dir))
-		if filepath.IsAbs(dir) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
-			fail(name, "%s = %q must stay inside the project", name, dir)
-		}
+	for _, err := range c.confine(ws, at) {
+		errs.Add(err)
 	}
 	return errs.Err()
 }

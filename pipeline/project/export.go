@@ -2,8 +2,10 @@ package project
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -16,8 +18,8 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/output"
-	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 // ExportOptions tune Export.
@@ -25,7 +27,9 @@ type ExportOptions struct {
 	// Locales to export; empty means every configured locale. The source
 	// locale is always exported: the sitemap's x-default points at it.
 	Locales []string
-	// BaseURL is where the bundle will be published, for the sitemap.
+	// BaseURL is where the bundle will be published: it replaces base_url
+	// for the pages' canonical and alternate links and for the sitemap
+	// alike. Empty means base_url.
 	BaseURL string
 	// MinCoverage refuses the export if a locale has less than this
 	// percentage of its segments translated (fuzzy ones do not count).
@@ -39,6 +43,8 @@ type ExportOptions struct {
 	Epoch *int64
 	// Log receives the build's warnings.
 	Log io.Writer
+	// Drafts exports draft documents too (see BuildOptions.Drafts).
+	Drafts bool
 }
 
 // Gap is a segment a locale lacks a usable translation for.
@@ -68,8 +74,8 @@ func (e *CoverageError) Error() string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(&b, "%s: %.2f%% translated (%d of %d segments, %d fuzzy), below --min-coverage %g",
-			c.Locale, c.Coverage, c.Translated, c.Segments, c.Stale, e.Min)
+		fmt.Fprintf(&b, "%s: %s translated (%d of %s, %d fuzzy), below --min-coverage %g",
+			c.Locale, say.Percent(c.Coverage), c.Translated, say.Count("Segment", c.Segments), c.Stale, e.Min)
 		for _, g := range c.Gaps {
 			fmt.Fprintf(&b, "\n%s: %s: %s: %s", g.Pos, c.Locale, g.State, g.ID)
 		}
@@ -104,6 +110,9 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 		return nil, nil, err
 	}
 	sources = opt.Shard.Filter(sources)
+	if sources, err = p.withoutDrafts(sources, opt.Drafts); err != nil {
+		return nil, nil, err
+	}
 	cov, err := p.Coverage(locales, sources, p.useFuzzy(opt.UseFuzzy))
 	if err != nil {
 		return nil, nil, err
@@ -113,7 +122,9 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 			return nil, cov, err
 		}
 	}
-	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard, UseFuzzy: opt.UseFuzzy}); err != nil {
+	// One base URL for the pages and the sitemap.
+	p.Config.BaseURL = p.Config.SiteURL(opt.BaseURL)
+	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard, UseFuzzy: opt.UseFuzzy, Drafts: opt.Drafts}); err != nil {
 		return nil, cov, err
 	}
 	files, err := p.collect(locales, sources)
@@ -123,7 +134,7 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 	meta := bundle.Meta{
 		Version:      pipeline.Version,
 		Commit:       GitCommit(p.Root),
-		BaseURL:      opt.BaseURL,
+		BaseURL:      p.Config.BaseURL,
 		SourceLocale: p.Config.SourceLocale,
 		Shard:        opt.Shard.String(),
 	}
@@ -143,15 +154,12 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 // exportLocales is the source locale, then the requested locales (or all
 // configured ones), each once.
 func (p *Project) exportLocales(requested []string) ([]string, error) {
-	src := p.Config.SourceLocale
-	if len(requested) == 0 {
-		requested = p.Config.Locales
+	selected, err := p.Config.SelectLocales(requested, false)
+	if err != nil {
+		return nil, err
 	}
-	out := []string{src}
-	for _, l := range requested {
-		if l != src && l != pseudo.Locale && !slices.Contains(p.Config.Locales, l) {
-			return nil, fmt.Errorf("locale %q is not configured (locales in %s: %s)", l, ConfigFile, strings.Join(p.Config.Locales, ", "))
-		}
+	out := []string{p.Config.SourceLocale}
+	for _, l := range selected {
 		if !slices.Contains(out, l) {
 			out = append(out, l)
 		}
@@ -207,7 +215,7 @@ func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, er
 	for _, l := range locales {
 		for _, s := range sources {
 			for _, o := range p.formats.For(s.Rel).Outputs() {
-				data, err := os.ReadFile(p.abs(p.OutputPath(l, s, o.Ext())))
+				data, err := p.ws.ReadFile(p.OutputPath(l, s, o.Ext()))
 				if err != nil {
 					return nil, err
 				}
@@ -218,7 +226,7 @@ func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, er
 				for _, ref := range p.assets(s, data) {
 					a, ok := assets[ref]
 					if !ok {
-						if a, err = os.ReadFile(p.abs(path.Join(p.Config.Content, ref))); err != nil {
+						if a, err = p.readAsset(ref); err != nil {
 							return nil, err
 						}
 						assets[ref] = a
@@ -250,9 +258,14 @@ func (p *Project) assets(s Source, page []byte) []string {
 		if p.formats.For(rel) != nil {
 			return // a document: its own pages are exported
 		}
+		// A link is copied if it leads inside the project (collect
+		// refuses one that leads out); a pipe or device never is.
 		fi, err := os.Lstat(p.abs(path.Join(p.Config.Content, rel)))
-		if err != nil || !fi.Mode().IsRegular() {
+		if err != nil || !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
 			return
+		}
+		if _, err := os.Stat(p.abs(path.Join(p.Config.Content, rel))); errors.Is(err, fs.ErrNotExist) {
+			return // a link to nothing
 		}
 		seen[rel] = true
 		out = append(out, rel)
@@ -272,7 +285,9 @@ func (p *Project) assets(s Source, page []byte) []string {
 			key, val, more = z.TagAttr()
 			switch string(key) {
 			case "src", "href", "poster", "data":
-				add(string(val))
+				if p.mayBeAsset(val) {
+					add(string(val))
+				}
 			case "srcset":
 				for _, c := range strings.Split(string(val), ",") {
 					if f := strings.Fields(c); len(f) > 0 {

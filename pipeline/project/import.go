@@ -27,10 +27,14 @@ type TextImportOptions struct {
 // paragraph lines) into a Markdown document under the content folder, and
 // returns the document's project-relative path. It never replaces an
 // existing file unless told to.
+//
+// A text file that is itself a document of the project is moved for good:
+// the .txt goes and its message files follow the new name, since two
+// documents of one name would share them and stop every command.
 func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	// A sync or build running meanwhile would miss the document, or read
 	// it in the middle of their run.
-	l, err := p.lock()
+	l, err := p.lockNew()
 	if err != nil {
 		return "", err
 	}
@@ -54,9 +58,17 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	if f := p.formats.For(out); f == nil || f.Name() != pipeline.FormatMarkdown {
 		return "", fmt.Errorf("%s: the document must be a Markdown file (.md)", out)
 	}
-	if _, err := os.Stat(p.abs(out)); err == nil && !opt.Force {
+	name, err := p.path(out)
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(name); err == nil && !opt.Force {
 		return "", fmt.Errorf("%s already exists (use --force to replace it)", out)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	moves, err := p.importMoves(file, out)
+	if err != nil {
 		return "", err
 	}
 	doc, err := textdoc.Extract(file, src)
@@ -67,8 +79,77 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 		return "", fmt.Errorf("%s: nothing to import (no line with text)", file)
 	}
 	md, _ := textdoc.ToMarkdown(doc, func(seg *pipeline.Segment) (string, bool) { return seg.Text, true })
-	if err := fsutil.WriteDurable(p.abs(out), md); err != nil {
+	if err := fsutil.WriteDurable(name, md); err != nil {
 		return "", fmt.Errorf("write %s: %w", out, err)
 	}
+	for _, m := range moves {
+		if err := os.MkdirAll(filepath.Dir(p.abs(m[1])), 0o755); err != nil {
+			return "", err
+		}
+		if err := os.Rename(p.abs(m[0]), p.abs(m[1])); err != nil {
+			return "", fmt.Errorf("move %s to %s: %w", m[0], m[1], err)
+		}
+	}
+	if moved := p.contentRel(file); moved != "" {
+		if err := os.Remove(file); err != nil {
+			return "", fmt.Errorf("%s was imported as %s but is still there (remove it): %w", path.Join(p.Config.Content, moved), out, err)
+		}
+	}
 	return out, nil
+}
+
+// contentRel is the path inside the content folder of file, a path the
+// user gave, when it is a document there; else "".
+func (p *Project) contentRel(file string) string {
+	absFile, err1 := filepath.Abs(file)
+	absContent, err2 := filepath.Abs(p.abs(p.Config.Content))
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(absContent, absFile)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || p.formats.For(rel) == nil {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// importMoves checks, before anything is written, that the document out
+// will share its message files with no other document, and lists the
+// message files to rename (from, to) when the imported file is a document
+// of the project whose name changes.
+func (p *Project) importMoves(file, out string) ([][2]string, error) {
+	outRel, inContent := strings.CutPrefix(out, p.Config.Content+"/")
+	if !inContent {
+		return nil, nil
+	}
+	if _, err := os.Stat(p.abs(p.Config.Content)); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // the first document: no other to share with
+	}
+	moved := p.contentRel(file)
+	sources, err := p.listSources()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range sources {
+		if s.Rel != moved && s.Rel != outRel && strings.EqualFold(stem(s.Rel), stem(outRel)) {
+			return nil, fmt.Errorf("%s: %s would share its message files; choose another name with --out", out, p.ContentPath(s))
+		}
+	}
+	if moved == "" || stem(moved) == stem(outRel) {
+		return nil, nil
+	}
+	var moves [][2]string
+	from, to := Source{Rel: moved}, Source{Rel: outRel}
+	for _, l := range append([]string{p.Config.SourceLocale}, p.Config.Locales...) {
+		for _, pair := range [][2]string{{p.MessagePath(l, from), p.MessagePath(l, to)}, {p.ObsoletePath(l, from), p.ObsoletePath(l, to)}} {
+			if _, err := os.Stat(p.abs(pair[0])); err != nil {
+				continue
+			}
+			if _, err := os.Stat(p.abs(pair[1])); err == nil {
+				return nil, fmt.Errorf("%s already exists: the translations of %s cannot follow it to %s", pair[1], path.Join(p.Config.Content, moved), out)
+			}
+			moves = append(moves, pair)
+		}
+	}
+	return moves, nil
 }

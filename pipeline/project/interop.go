@@ -16,7 +16,6 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/exchange"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
-	"github.com/quipu-l10n/quipu/pipeline/glossary"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/po"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
@@ -99,7 +98,7 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 	}
 	// The glossary goes with every unit, as sync puts it beside every
 	// message: a CAT tool's translator must see the same required terms.
-	gl, err := glossary.Load(p.abs(p.Config.Glossary))
+	gl, err := p.glossary()
 	if err != nil {
 		return nil, err
 	}
@@ -164,7 +163,9 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 	for _, name := range names {
 		file := name
 		if !filepath.IsAbs(file) {
-			file = p.abs(name)
+			if file, err = p.path(name); err != nil {
+				return nil, err
+			}
 		}
 		if err := fsutil.WriteDurable(file, writes[name]); err != nil {
 			return nil, fmt.Errorf("write %s: %w", name, err)
@@ -184,7 +185,7 @@ func (p *Project) inStep(doc *pipeline.Document, s Source, locale string) (curre
 	if err := p.inside(tPath); err != nil {
 		return nil, nil, err
 	}
-	data, err := os.ReadFile(p.abs(tPath))
+	data, err := p.ws.ReadFile(tPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("%s: no message file for %s: run `quipu sync` first", tPath, p.ContentPath(s))
 	}
@@ -216,18 +217,18 @@ func (p *Project) inStep(doc *pipeline.Document, s Source, locale string) (curre
 
 // targetLocale checks a locale named by the user, "" meaning the first.
 func (p *Project) targetLocale(locale string) (string, error) {
-	if locale == "" {
-		if len(p.Config.Locales) == 0 {
-			return "", fmt.Errorf("%s: no target locales", ConfigFile)
-		}
-		return p.Config.Locales[0], nil
+	var asked []string
+	if locale != "" {
+		asked = []string{locale}
 	}
-	for _, l := range p.Config.Locales {
-		if l == locale {
-			return l, nil
-		}
+	selected, err := p.Config.SelectLocales(asked, true)
+	if err != nil {
+		return "", err
 	}
-	return "", fmt.Errorf("locale %q is not a target locale of this project (%s lists %s)", locale, ConfigFile, strings.Join(p.Config.Locales, ", "))
+	if len(selected) == 0 {
+		return "", fmt.Errorf("%s: no target locales", ConfigFile)
+	}
+	return selected[0], nil
 }
 
 type importJob struct {
@@ -246,7 +247,7 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 			return nil, err
 		}
 		defer l.Release()
-		if err := fsutil.Recover(p.abs(syncJournal)); err != nil {
+		if err := fsutil.Recover(p.abs(syncJournal), p.ws.Owns); err != nil {
 			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
 		}
 	}
@@ -333,7 +334,7 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 		}
 		f, _, _ := catalog.Sync(j.doc, j.file, j.path, locale, opts)
 		data := catalog.Format(f)
-		if old, err := os.ReadFile(p.abs(j.path)); err == nil && bytes.Equal(old, data) {
+		if old, err := p.ws.ReadFile(j.path); err == nil && bytes.Equal(old, data) {
 			continue
 		}
 		writes[j.path] = data
@@ -393,33 +394,6 @@ func (p *Project) sourceNamed(name string, known map[string]Source) (Source, err
 // inside checks that a project-relative path, symbolic links resolved as
 // far as it exists, stays inside the project folder.
 func (p *Project) inside(rel string) error {
-	root, err := filepath.EvalSymlinks(p.Root)
-	if err != nil {
-		return err
-	}
-	root, err = filepath.Abs(root)
-	if err != nil {
-		return err
-	}
-	for dir := p.abs(rel); ; {
-		real, err := filepath.EvalSymlinks(dir)
-		if err == nil {
-			real, err = filepath.Abs(real)
-			if err != nil {
-				return err
-			}
-			if r, err := filepath.Rel(root, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-				return fmt.Errorf("%s: leads outside the project (to %s) through a symbolic link", rel, real)
-			}
-			return nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return nil
-		}
-		dir = parent
-	}
+	_, err := p.ws.Resolve(rel)
+	return err
 }

@@ -6,15 +6,14 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 )
 
 // TestHundredThousandDocuments runs a dry sync and a status over a tree of
 // 100,000 documents: every one is found, split and accounted for.
 func TestHundredThousandDocuments(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the 100,000-document tree in -short mode")
-	}
+	testshared.SkipUnlessScale(t, "the 100,000-document tree")
 	root := t.TempDir()
 	const n = 100_000
 	for d := 0; d < 100; d++ {

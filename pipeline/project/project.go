@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -19,6 +20,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/lock"
 	"github.com/quipu-l10n/quipu/pipeline/page"
+	"github.com/quipu-l10n/quipu/pipeline/workspace"
 )
 
 // Project is a folder with content/, locales/ and output/.
@@ -26,8 +28,10 @@ type Project struct {
 	Root   string
 	Config Config
 
-	formats *format.Registry // chooses each document's format by name
-	env     *syncEnv         // built on first use by tools that rewrite message files
+	ws      *workspace.Workspace // every path read or written goes through it
+	formats *format.Registry     // chooses each document's format by name
+
+	env *syncEnv // built on first use by tools that rewrite message files
 
 	tmplOnce sync.Once
 	tmpl     *page.Template
@@ -38,17 +42,41 @@ type Project struct {
 const LockFile = ".quipu/lock"
 
 // lock keeps other quipu runs out of the project until released.
+// A folder without content is no project yet: a run that fails there
+// leaves it as it was, without a .quipu folder.
 func (p *Project) lock() (*lock.Lock, error) {
-	return lock.Acquire(filepath.Join(p.Root, filepath.FromSlash(LockFile)))
+	if _, err := os.Stat(p.abs(p.Config.Content)); errors.Is(err, fs.ErrNotExist) {
+		return nil, p.noContent()
+	}
+	return p.lockNew()
+}
+
+// lockNew is lock for a run that may create the project's content, as
+// import does.
+func (p *Project) lockNew() (*lock.Lock, error) {
+	name, err := p.path(LockFile)
+	if err != nil {
+		return nil, err
+	}
+	return lock.Acquire(name)
+}
+
+// noContent is the error of a project without its content folder.
+func (p *Project) noContent() error {
+	return fmt.Errorf("%s: no content folder (create it, or set content in %s)", p.Config.Content, ConfigFile)
 }
 
 // Open reads the project's configuration.
 func Open(root string) (*Project, error) {
-	cfg, err := LoadConfig(root)
+	ws, err := workspace.Open(root)
 	if err != nil {
 		return nil, err
 	}
-	return &Project{Root: root, Config: cfg, formats: newFormats(cfg)}, nil
+	cfg, err := loadConfig(ws)
+	if err != nil {
+		return nil, err
+	}
+	return &Project{Root: root, Config: cfg, ws: ws, formats: newFormats(cfg)}, nil
 }
 
 // Source is a document file under the content folder.
@@ -70,25 +98,36 @@ func (p *Project) Sources() ([]Source, error) {
 // listSources is Sources without the check that no two documents share
 // message files.
 func (p *Project) listSources() ([]Source, error) {
-	root := p.abs(p.Config.Content)
-	realRoot, rerr := filepath.EvalSymlinks(root)
-	if rerr != nil {
-		realRoot = root
+	// Every command starts here: what links lead to is looked at afresh.
+	p.ws.Forget()
+	realRoot, err := p.ws.Resolve(p.Config.Content)
+	if err != nil {
+		return nil, err
 	}
 	var out []Source
-	var escapes []string
-	consider := func(file func() string, rel string, d fs.DirEntry) {
+	type refusal struct{ rel, msg string }
+	var refused []refusal
+	consider := func(rel string, d fs.DirEntry) {
 		if p.formats.For(d.Name()) == nil {
 			return // an asset, copied where pages need it
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
+		switch mode := d.Type(); {
+		case mode&fs.ModeSymlink != 0:
 			// A link may point anywhere: quipu reads only what lies in
 			// the content folder, whatever the link says.
-			target, err := filepath.EvalSymlinks(file())
-			if in, _ := filepath.Rel(realRoot, target); err != nil || in == ".." || strings.HasPrefix(in, ".."+string(filepath.Separator)) || filepath.IsAbs(in) {
-				escapes = append(escapes, rel)
+			target, err := p.ws.Resolve(path.Join(p.Config.Content, rel))
+			if err != nil || !workspace.Within(realRoot, target) {
+				refused = append(refused, refusal{rel, path.Join(p.Config.Content, rel) + ": a symbolic link to a file outside " + p.Config.Content})
 				return
 			}
+			if fi, err := os.Stat(target); err == nil && !fi.Mode().IsRegular() {
+				refused = append(refused, refusal{rel, (&workspace.NotRegularError{Path: path.Join(p.Config.Content, rel), Mode: fi.Mode()}).Error()})
+				return
+			}
+		case !mode.IsRegular():
+			// Reading a named pipe would wait forever, a device never end.
+			refused = append(refused, refusal{rel, (&workspace.NotRegularError{Path: path.Join(p.Config.Content, rel), Mode: mode}).Error()})
+			return
 		}
 		out = append(out, Source{Rel: rel})
 	}
@@ -107,41 +146,42 @@ func (p *Project) listSources() ([]Source, error) {
 		}
 		for _, d := range entries {
 			name := d.Name()
-			file := func() string { return dir + string(filepath.Separator) + name }
 			r := name
 			if rel != "" {
 				r = rel + "/" + name
 			}
 			if !d.IsDir() {
-				consider(file, r, d)
+				consider(r, d)
 			} else if !strings.HasPrefix(name, ".") {
-				if err := walk(file(), r); err != nil {
+				if err := walk(dir+string(filepath.Separator)+name, r); err != nil {
 					return err
 				}
 			}
 		}
 		return nil
 	}
-	fi, err := os.Lstat(root)
+	// The content folder itself may be a link that stays in the project.
+	fi, err := os.Stat(realRoot)
 	switch {
 	case err != nil:
 	case fi.IsDir():
-		err = walk(root, "")
-	default: // not a folder: a link to one is not followed
-		consider(func() string { return root }, ".", fs.FileInfoToDirEntry(fi))
+		err = walk(realRoot, "")
+	default:
+		consider(".", fs.FileInfoToDirEntry(fi))
 	}
-	if err == nil && len(escapes) > 0 {
+	if err == nil && len(refused) > 0 {
 		// In the order of the tree: each folder's names sorted, depth first.
-		slices.SortFunc(escapes, func(a, b string) int {
-			return slices.Compare(strings.Split(a, "/"), strings.Split(b, "/"))
+		slices.SortFunc(refused, func(a, b refusal) int {
+			return slices.Compare(strings.Split(a.rel, "/"), strings.Split(b.rel, "/"))
 		})
-		for i, rel := range escapes {
-			escapes[i] = fmt.Sprintf("%s: a symbolic link to a file outside %s", path.Join(p.Config.Content, rel), p.Config.Content)
+		msgs := make([]string, len(refused))
+		for i, r := range refused {
+			msgs[i] = r.msg
 		}
-		err = errors.New(strings.Join(escapes, "\n"))
+		err = errors.New(strings.Join(msgs, "\n"))
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s: no content folder (create it, or set content in %s)", p.Config.Content, ConfigFile)
+		return nil, p.noContent()
 	}
 	slices.SortFunc(out, func(a, b Source) int { return strings.Compare(a.Rel, b.Rel) })
 	return out, err
@@ -156,7 +196,7 @@ func (p *Project) ContentPath(s Source) string { return path.Join(p.Config.Conte
 // Load reads and splits a document.
 func (p *Project) Load(s Source) (*pipeline.Document, error) {
 	name := p.ContentPath(s)
-	src, err := os.ReadFile(p.abs(name))
+	src, err := p.ws.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +207,11 @@ func (p *Project) Load(s Source) (*pipeline.Document, error) {
 		// Markdown turns NUL into U+FFFD: the document is binary or damaged.
 		return nil, pipeline.ErrorAt(name, src, off, "NUL byte at byte offset %d (a text document has none)", off)
 	}
-	return p.extract(name, src)
+	doc, err := p.extract(name, src)
+	if doc != nil {
+		doc.Key = stem(s.Rel) // unique: sharedStems refuses two documents with one
+	}
+	return doc, err
 }
 
 // stem is a document's path without its extension.
@@ -193,7 +237,7 @@ func (p *Project) OutputPath(locale string, s Source, ext string) string {
 
 // readMessages reads a message file; a missing file is no error.
 func (p *Project) readMessages(rel string) (*catalog.File, error) {
-	data, err := os.ReadFile(p.abs(rel))
+	data, err := p.ws.ReadFile(rel)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -248,6 +292,9 @@ func (p *Project) checkLocaleFolders() error {
 		for _, c := range p.Config.Chain(l) {
 			used[c] = true
 		}
+	}
+	if err := p.confineLocales(slices.Sorted(maps.Keys(used))); err != nil {
+		return err
 	}
 	entries, err := os.ReadDir(p.abs(p.Config.LocalesDir))
 	if err != nil {

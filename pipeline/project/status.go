@@ -23,6 +23,9 @@ type Status struct {
 	Words      int     `json:"words"`
 	WordsDone  int     `json:"words_translated"`
 	Coverage   float64 `json:"coverage"`
+	// Draft is a document its front matter marks draft: not built or
+	// exported without --drafts.
+	Draft bool `json:"draft,omitempty"`
 }
 
 // Add sums another status into s (for totals).
@@ -53,13 +56,17 @@ func statusOf(doc, locale string, c resolve.Counts) Status {
 // and decided as the build decides: along the fallback chain, a fuzzy
 // translation or one with tag errors not counting.
 func (p *Project) Status(locales []string) ([]Status, error) {
-	if len(locales) == 0 {
-		locales = p.Config.Locales
+	locales, err := p.Config.SelectLocales(locales, true)
+	if err != nil {
+		return nil, err
 	}
 	var out []Status
-	err := p.eachDocument(locales, func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File) {
+	err = p.eachDocument(locales, func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File) {
 		rd := p.resolveDoc(doc, s, locale, files, p.Config.UseFuzzy)
-		out = append(out, statusOf(doc.Path, locale, resolve.Count(doc.Segments, rd.res)))
+		st := statusOf(doc.Path, locale, resolve.Count(doc.Segments, rd.res))
+		meta, _ := p.meta(doc) // a bad date is the build's to report
+		st.Draft = meta.Draft
+		out = append(out, st)
 	})
 	return out, err
 }

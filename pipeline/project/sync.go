@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -36,7 +37,7 @@ type SyncResult struct {
 	// Synced counts the documents synced this time: after an edit of
 	// content alone, only the edited ones.
 	Synced  int
-	Changed []string // files written (or that would be, with DryRun)
+	Changed []string // files written or removed (or that would be, with DryRun)
 	Report  catalog.Report
 }
 
@@ -64,8 +65,14 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		defer l.Release()
 		// A sync killed half way may have left new message files half
 		// written; its journal names them.
-		if err := fsutil.Recover(p.abs(syncJournal)); err != nil {
+		if err := fsutil.Recover(p.abs(syncJournal), p.ws.Owns); err != nil {
 			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
+		}
+		// One killed before its commit leaves its staged files too.
+		if l.TookOver {
+			if err := fsutil.RemoveTemp(p.abs(p.Config.LocalesDir)); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if err := p.checkLocaleFolders(); err != nil {
@@ -107,20 +114,39 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 	}
 	var mu sync.Mutex
 	var done atomic.Int64
-	parallel(len(todo), func(j int) {
-		i := todo[j]
-		e, rep := r.syncDoc(i, opts, st, check)
-		if opt.Progress != nil {
-			opt.Progress(int(done.Add(1)), len(todo))
-		}
-		if e == nil {
-			return
-		}
-		cache.docs[i] = *e // each document's own slot
-		mu.Lock()
-		defer mu.Unlock()
-		addReport(&res.Report, rep)
-	})
+	var moved atomic.Bool
+	total := len(todo)
+	syncDocs := func(docs []int) {
+		parallel(len(docs), func(j int) {
+			i := docs[j]
+			e, rep := r.syncDoc(i, opts, st, check)
+			if opt.Progress != nil {
+				opt.Progress(int(done.Add(1)), total)
+			}
+			if e == nil {
+				return
+			}
+			if incremental && !sameEntries(cache.docs[i].entries, e.entries) {
+				moved.Store(true)
+			}
+			cache.docs[i] = *e // each document's own slot
+			mu.Lock()
+			defer mu.Unlock()
+			addReport(&res.Report, rep)
+		})
+	}
+	syncDocs(todo)
+	if moved.Load() {
+		// The edits changed what translation memory holds (a translated
+		// paragraph edited is fuzzy, and offered no more), so what it
+		// offers the other documents: they are synced too, with the
+		// memory at hand, which is right for all.
+		rest := others(todo, len(sources))
+		total = len(sources)
+		syncDocs(rest)
+		todo = append(todo, rest...)
+		res.Synced = len(todo)
+	}
 	if err := r.err(oerr); err != nil {
 		st.batch.Abort()
 		return nil, err
@@ -179,19 +205,19 @@ func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) 
 	e := &syncEntry{rel: s.Rel, inputs: r.scan.input(i), entries: make([][]tm.Entry, len(r.locales))}
 	for k, locale := range r.locales {
 		tPath, oPath := p.MessagePath(locale, s), p.ObsoletePath(locale, s)
-		f, gone, rep := catalog.Sync(doc, withObsolete(old[k], obs[k]), tPath, locale, opts[k])
-		target := catalog.Format(f)
-		kept := obs[k]
-		var obsolete []byte
-		if o := keepObsolete(obs[k], gone, f); o != nil {
-			obsolete = catalog.Format(o)
-			kept = o
-		}
+		f, kept, changed, rep := settle(doc, old[k], obs[k], tPath, locale, opts[k])
 		e.entries[k] = docEntries(doc, f, kept)
-		if st.add(tPath, target) {
+		if st.add(tPath, catalog.Format(f)) {
 			e.write(k, false)
 		}
-		if obsolete != nil && st.add(oPath, obsolete) {
+		switch {
+		case changed && len(kept.Messages) == 0:
+			// Every obsolete message came back: a file of headers only
+			// would be clutter.
+			if st.remove(oPath) {
+				e.write(k, true)
+			}
+		case changed && st.add(oPath, catalog.Format(kept)):
 			e.write(k, true)
 		}
 		addReport(&sum, rep)
@@ -202,6 +228,53 @@ func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) 
 		e.entries = nil
 	}
 	return e, sum
+}
+
+// settle syncs a document's message file old and obsolete file obs of one
+// locale: f is the new message file, kept the new obsolete file (changed
+// set when it is to be written, else obs as it was).
+//
+// Translation memory is taken from what settle returns, not from the files
+// as they are (see docRun.entries): what a message gives memory depends on
+// the document and its own files alone (a translation filled from memory
+// gives nothing until reviewed), so memory is then the same before the
+// files are written and after, and a second sync writes what the first
+// wrote.
+func settle(doc *pipeline.Document, old, obs *catalog.File, path, locale string, opt catalog.Options) (f, kept *catalog.File, changed bool, rep catalog.Report) {
+	f, gone, rep := catalog.Sync(doc, withObsolete(old, obs), path, locale, opt)
+	if o := keepObsolete(obs, gone, f); o != nil {
+		return f, o, true, rep
+	}
+	return f, obs, false, rep
+}
+
+// others lists the documents of n not in docs (sorted).
+func others(docs []int, n int) []int {
+	in := make([]bool, n)
+	for _, i := range docs {
+		in[i] = true
+	}
+	var out []int
+	for i := range n {
+		if !in[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// sameEntries reports whether two documents' contributions to translation
+// memory are the same.
+func sameEntries(a, b [][]tm.Entry) bool {
+	if empty(a) || empty(b) {
+		return empty(a) && empty(b)
+	}
+	return slices.EqualFunc(a, b, func(x, y []tm.Entry) bool {
+		return slices.EqualFunc(x, y, func(e, f tm.Entry) bool {
+			return e.Source == f.Source && e.Target == f.Target && e.Doc == f.Doc && e.ID == f.ID &&
+				e.Reviewed == f.Reviewed && slices.Equal(e.Placeholders, f.Placeholders)
+		})
+	})
 }
 
 func addReport(sum *catalog.Report, r catalog.Report) {
@@ -285,6 +358,7 @@ type stager struct {
 	batch   *fsutil.Batch
 	mu      sync.Mutex
 	changed []string
+	removed []string // files to delete once the batch is in place
 	errs    []error
 }
 
@@ -303,16 +377,18 @@ const syncJournal = CacheDir + "/sync.journal"
 // and reports whether it does. It is safe for concurrent use.
 func (st *stager) add(path string, data []byte) bool {
 	var changed bool
-	var err error
-	if st.dry {
-		changed = !fsutil.Same(st.p.abs(path), data)
-	} else {
-		changed, err = st.batch.Add(st.p.abs(path), data)
+	name, err := st.p.path(path)
+	switch {
+	case err != nil:
+	case st.dry:
+		changed = !fsutil.Same(name, data)
+	default:
+		changed, err = st.batch.Add(name, data)
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if err != nil {
-		st.errs = append(st.errs, fmt.Errorf("write %s: %w", path, err))
+		st.errs = writeError(st.errs, path, err)
 	} else if changed {
 		st.changed = append(st.changed, path)
 	}
@@ -326,20 +402,28 @@ func (st *stager) finish(res *SyncResult, log io.Writer) error {
 		return err
 	}
 	sort.Strings(st.changed)
-	res.Changed = st.changed
+	sort.Strings(st.removed)
 	if log != nil {
-		verb := "write"
+		write, remove := "write", "remove"
 		if st.dry {
-			verb = "would write"
+			write, remove = "would write", "would remove"
 		}
 		for _, path := range st.changed {
-			fmt.Fprintf(log, "%s %s\n", verb, path)
+			fmt.Fprintf(log, "%s %s\n", write, path)
+		}
+		for _, path := range st.removed {
+			fmt.Fprintf(log, "%s %s\n", remove, path)
 		}
 	}
+	res.Changed = append(st.changed, st.removed...)
+	sort.Strings(res.Changed)
 	if st.dry {
 		return nil
 	}
-	return st.batch.Commit()
+	if err := st.batch.Commit(); err != nil {
+		return err
+	}
+	return st.removeAll()
 }
 
 // withObsolete adds the obsolete messages of a document to the candidates a
@@ -369,7 +453,7 @@ func keepObsolete(obs *catalog.File, gone []*catalog.Message, current *catalog.F
 	if obs == nil && len(gone) == 0 {
 		return nil
 	}
-	out := &catalog.File{Header: []string{
+	out := &catalog.File{Doc: current.Doc, Header: []string{
 		"quipu: translations of segments that left the document, kept for reuse.",
 		"sync gives one back when its segment returns; delete what you no longer need.",
 	}}
@@ -383,7 +467,9 @@ func keepObsolete(obs *catalog.File, gone []*catalog.Message, current *catalog.F
 		c := *m
 		c.Notes = nil
 		if c.Source != "" {
-			c.Notes = []string{"en: " + c.Source}
+			// Continuation lines indented, as catalog writes the English
+			// beside a message, so the whole English reads back.
+			c.Notes = []string{"en: " + strings.ReplaceAll(c.Source, "\n", "\n    ")}
 		}
 		out.Messages = append(out.Messages, &c)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -93,7 +92,7 @@ func (p *Project) openSyncCache(use bool) *syncCache {
 	if !use {
 		return c
 	}
-	data, err := os.ReadFile(c.path)
+	data, err := p.ws.ReadFile(syncCacheFile)
 	if err != nil {
 		return c
 	}

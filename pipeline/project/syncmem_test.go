@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 )
 
@@ -78,9 +79,7 @@ func liveHeapGrowth(t testing.TB, p *project.Project) uint64 {
 // them, so what it holds grows with the index (a few numbers per
 // document), not with the documents.
 func TestSyncMemoryIsFlat(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the sync of 1,250 documents in -short mode")
-	}
+	testshared.SkipUnlessScale(t, "the sync of 1,250 documents")
 	const n, paras = 250, 20
 	small := liveHeapGrowth(t, generated(t, n, paras))
 	large := liveHeapGrowth(t, generated(t, 4*n, paras))

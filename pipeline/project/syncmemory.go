@@ -23,6 +23,9 @@ type docRun struct {
 	sources []Source
 	locales []string  // the target locales whose files are read
 	scan    *syncScan // when set, files it found absent are not read
+	// settle makes translation memory what the files give once synced,
+	// rather than as they are: see settle.
+	settle bool
 
 	mu     sync.Mutex
 	errs   map[int][]error
@@ -155,8 +158,14 @@ func (r *docRun) entries(i int, checkAll bool) [][]tm.Entry {
 		return nil
 	}
 	ents := make([][]tm.Entry, len(r.locales))
-	for k := range r.locales {
-		ents[k] = docEntries(doc, old[k], obs[k])
+	for k, locale := range r.locales {
+		if !r.settle {
+			ents[k] = docEntries(doc, old[k], obs[k])
+			continue
+		}
+		// What the files will hold once synced: see settle.
+		f, kept, _, _ := settle(doc, old[k], obs[k], r.p.MessagePath(locale, r.sources[i]), locale, catalog.Options{})
+		ents[k] = docEntries(doc, f, kept)
 	}
 	return ents
 }
@@ -241,11 +250,12 @@ type syncEnv struct {
 // and, with orphans, from the message files whose document is gone.
 func (r *docRun) newSyncEnv(checkAll, orphans bool, cached func(i int) ([][]tm.Entry, bool)) (*syncEnv, error) {
 	p := r.p
-	gl, err := glossary.Load(p.abs(p.Config.Glossary))
+	gl, err := p.glossary()
 	if err != nil {
 		return nil, err
 	}
 	env := &syncEnv{gl: gl, mems: map[string]*tm.Memory{}, suggest: map[string]func(string) []string{}}
+	r.settle = true
 	mems := r.memories(checkAll, cached)
 	var oerr error
 	if orphans {

@@ -15,9 +15,7 @@ import (
 // description that repeats in the other pages ("Display help:", "Display
 // version:") is offered from translation memory.
 func TestTldrReuse(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the corpus-wide sync in -short mode")
-	}
+	testshared.SkipUnlessScale(t, "the corpus-wide sync")
 	pages := testshared.TldrPages(t)
 	root := t.TempDir()
 	pagesDir := filepath.Join(testshared.Dir(t), "corpus", "tldr", "pages")

@@ -41,7 +41,7 @@ type Func func(t *Translation)
 // package joins them where the checks are run (pipeline/project's check.go).
 var Checks = []Func{
 	checkTags, checkIdentical, checkWhitespace, checkPunctuation, checkNumbers, checkURLs,
-	checkGlossary, checkDoubles, checkBrackets, checkStartCase, checkLength, checkMarkdown, checkSpanish,
+	checkGlossary, checkDoubles, checkBrackets, checkStartCase, checkLength, checkInvisible, checkControls, checkMarkdown, checkSpanish,
 }
 
 // Check runs quipu's own checks.
@@ -201,12 +201,7 @@ func checkURLs(c *Translation) {
 			c.Report(0, Error, "url", "URL %s of the source is missing or altered", u)
 		}
 	}
-	for _, loc := range urlRE.FindAllStringIndex(c.Text, -1) {
-		u := c.Text[loc[0]:loc[1]]
-		if !strings.Contains(c.SourceText, u) {
-			c.Report(loc[0], Error, "url-added", "URL %s is not in the source", u)
-		}
-	}
+	c.out = append(c.out, AddedLinks(c.Source, c.Text)...)
 }
 
 func checkGlossary(c *Translation) {
@@ -303,7 +298,9 @@ func checkLength(c *Translation) {
 }
 
 var (
-	blockStartRE = regexp.MustCompile(`^(?:#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|={2,}\s*$|-{2,}\s*$|` + "```" + `|~~~| {4})`)
+	// A "[label]:" line is a link reference or footnote definition, which
+	// hides its words; ": " starts a definition in Hugo's Markdown.
+	blockStartRE = regexp.MustCompile(`^(?:#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|={2,}\s*$|-{2,}\s*$|` + "```" + `|~~~| {4}|\[[^\]]*\]:|:\s)`)
 	htmlRE       = regexp.MustCompile(`<[A-Za-z!?/][^>]*>`)
 	inlineMDRE   = regexp.MustCompile("\\*\\*|__|`|\\]\\(|!\\[|\\[[^\\]]*\\]\\[")
 )
@@ -327,7 +324,7 @@ func checkMarkdown(c *Translation) {
 			if lineStart && s[i] != '\n' {
 				rest := strings.TrimLeft(s[i:], " ")
 				if m := blockStartRE.FindString(s[i:]); m != "" || (rest != s[i:] && blockStartRE.MatchString(rest)) {
-					c.Report(t.Offset+i, Error, "markdown-block", "a line starting %q would start a new Markdown block (heading, list, quote, code)", firstRunes(s[i:], 4))
+					c.Report(t.Offset+i, Error, "markdown-block", "a line starting %q would start a new Markdown block (heading, list, quote, code, definition)", firstRunes(s[i:], 4))
 				}
 				lineStart = false
 			}
@@ -429,3 +426,6 @@ func sortProblems(ps []pipeline.Problem) {
 		}
 	}
 }
+
+// checkControls reports control and invisible characters (see Controls).
+func checkControls(c *Translation) { c.out = append(c.out, Controls(c.Text)...) }

@@ -1,6 +1,7 @@
 package qa_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -63,6 +64,9 @@ func TestChecks(t *testing.T) {
 		{"leading list", "Share this article.", "- Compartan este artículo.", "markdown-block"},
 		{"leading number", "Share this article.", "1. Compartan este artículo.", "markdown-block"},
 		{"blank line", "Share this article.", "Compartan\n\neste artículo.", "markdown-blank-line"},
+		{"footnote definition on a second line", "The first paragraph has\ntwo lines.", "El primer párrafo tiene\n[^9]: ESTE TEXTO DESAPARECE", "markdown-block"},
+		{"link reference definition on a second line", "The first paragraph has\ntwo lines.", "El primer párrafo\n[x]: /oculto", "markdown-block"},
+		{"definition on a second line", "The first paragraph has\ntwo lines.", "El primer párrafo\n: una definición", "markdown-block"},
 		{"html", "Share this article.", "Compartan <b>este</b> artículo.", "html"},
 		{"inline markdown", "Share this article.", "Compartan **este** artículo.", "markdown-inline"},
 		{"vosotros", "Share this article.", "Compartid este artículo, os lo pido.", "vosotros"},
@@ -73,6 +77,16 @@ func TestChecks(t *testing.T) {
 		{"brackets", "Share it (now).", "Compártanlo (ya.", "brackets"},
 		{"start case", "Share this article.", "compartan este artículo.", "start-case"},
 		{"start case after ¿", "Why now?", "¿Por qué ahora?", ""},
+		{"url added", "Write to us any day.", "Escríbanos a https://evil.example/x cualquier día.", "url-added"},
+		{"www address added", "Write to us any day.", "Escríbanos a www.evil.example cualquier día.", "url-added"},
+		{"e-mail address added", "Write to us any day.", "Escríbanos a mail@evil.example cualquier día.", "url-added"},
+		{"url kept", "Write to https://example.org/a today.", "Escriban a <1/> hoy.", ""},
+		{"right-to-left override", "Open the file.", "Abran el archivo \u202egnp.exe.", "bidi-control"},
+		{"first strong isolate", "Open the file.", "Abran el archivo \u2068x\u2069.", "bidi-control"},
+		{"zero-width space", "Open the file.", "Abran el ar\u200bchivo.", "zero-width"},
+		{"word joiner", "Open the file.", "Abran el ar\u2060chivo.", "zero-width"},
+		{"bell", "Open the file.", "Abran el archivo.\a", "control-char"},
+		{"C1 control", "Open the file.", "Abran el\u0085 archivo.", "control-char"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,5 +148,25 @@ func TestRunAnotherCheck(t *testing.T) {
 	got := qa.Run(qa.Input{Segment: seg, Translation: "Lea <1>esto</1> en Lima.", Locale: "es-PE"}, append(slices.Clone(qa.Checks), noLima))
 	if len(got) == 0 || got[len(got)-1].Code != "no-lima" || got[len(got)-1].Offset != 19 || got[len(got)-1].Msg != `say "la capital"` {
 		t.Errorf("findings %+v, want no-lima at 19 last", got)
+	}
+}
+
+// TestInvisibleSeverity: a bidi control a translation adds is an error, a
+// zero-width character a warning, each at its offset; the source's own
+// are not reported.
+func TestInvisibleSeverity(t *testing.T) {
+	seg := segment(t, "Open the file.\n", 0)
+	sev := map[string]string{}
+	for _, p := range qa.Check(qa.Input{Segment: seg, Translation: "Abran\u200d el \u202earchivo.", Locale: "es-PE"}) {
+		sev[p.Code] = fmt.Sprintf("%s@%d", p.Severity, p.Offset)
+	}
+	if sev["zero-width"] != "warning@5" || sev["bidi-control"] != "error@12" {
+		t.Errorf("got %v", sev)
+	}
+	seg = segment(t, "Open the \u202efile.\n", 0)
+	for _, p := range qa.Check(qa.Input{Segment: seg, Translation: "Abran el \u202earchivo.", Locale: "es-PE"}) {
+		if p.Code == "bidi-control" {
+			t.Errorf("the source's own bidi control reported: %v", p)
+		}
 	}
 }

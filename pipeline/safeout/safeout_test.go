@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
@@ -163,9 +162,7 @@ func TestFileTargets(t *testing.T) {
 	root, g := project(t)
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	mkfifo(t, fifo)
 	folder := filepath.Join(dir, "folder")
 	os.Mkdir(folder, 0o755)
 	linkDir := filepath.Join(dir, "link-dir")

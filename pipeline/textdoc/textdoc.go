@@ -10,6 +10,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
 // MaxHeading is the length, in characters, from which a line is a
@@ -150,7 +151,10 @@ func ToMarkdown(doc *pipeline.Document, tr pipeline.Translator) ([]byte, []pipel
 		if seg := segs[b.start]; seg != nil {
 			if t, ok := tr(seg); ok && t != seg.Text {
 				toks := placeholder.Parse(t)
-				if probs := placeholder.Check(toks, seg.Placeholders); placeholder.HasErrors(probs) {
+				// Control characters hide text; bare addresses would be links
+				// for the readers of the .md that link them.
+				probs := append(qa.Controls(t), qa.AddedLinks(seg.Text, t)...)
+				if probs = append(probs, placeholder.Check(toks, seg.Placeholders)...); placeholder.HasErrors(probs) {
 					rejected = append(rejected, pipeline.Rejected{Segment: seg, Problems: probs})
 				} else {
 					text = placeholder.Expand(toks, seg.Placeholders) // tags here stand for a literal "<"

@@ -6,6 +6,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/exchange"
+	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
 // text is the content of a <source> or <target> turned into quipu's tag
@@ -127,6 +128,9 @@ func (r *reader) inline(t *text, unit string, depth int) error {
 				c, err := strconv.ParseUint(h, 16, 32)
 				if err != nil || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) {
 					r.errAt(pos, "unit %q: <cp hex=%q> is not a code point", unit, h)
+				} else if qa.IsControl(rune(c)) {
+					// Invisible on a page, it could only hide or garble text.
+					r.errAt(pos, "unit %q: <cp hex=%q> is a control character; delete it", unit, h)
 				} else {
 					t.span(pos)
 					t.buf = append(t.buf, string(rune(c))...)

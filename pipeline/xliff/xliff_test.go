@@ -102,7 +102,7 @@ func TestToolEdits(t *testing.T) {
     <originalData><data id="d1">&lt;script&gt;alert(1)&lt;/script&gt;</data></originalData>
     <segment state="final"><source>A <pc id="1" dataRefStart="d1">b</pc>.</source><target>Un <pc id="1" dataRefStart="d1">b</pc>.</target></segment>
     <ignorable><source> </source></ignorable>
-    <segment state="translated"><source>C <ph id="2"/></source><target><mrk id="m1" type="term">C</mrk><cp hex="0001"/> <ph id="2"/></target></segment>
+    <segment state="translated"><source>C <ph id="2"/></source><target><mrk id="m1" type="term">C</mrk><cp hex="00A0"/> <ph id="2"/></target></segment>
    </unit>
    <unit id="u2">
     <segment><source><sc id="1"/>x</source><target><sc id="1"/>y</target></segment>
@@ -121,7 +121,7 @@ func TestToolEdits(t *testing.T) {
 		id, text string
 		state    catalog.State
 	}{
-		{"u1", "Un <1>b</1>. C\x01 <2/>", catalog.Translated},
+		{"u1", "Un <1>b</1>. C\u00a0 <2/>", catalog.Translated},
 		{"u2", "<1>yw</1>", catalog.Untranslated},
 	}
 	if len(got) != len(want) {
@@ -165,6 +165,11 @@ func TestDecodeErrors(t *testing.T) {
 				`t.xlf:8:87: unit "u5": unexpected <b>`,
 				`t.xlf:9:1: unit "u6": 1 of its 2 segments have no target`,
 			},
+		},
+		{
+			name: "control character",
+			doc:  head + `<unit id="u1"><segment><source>a</source><target>b<cp hex="0007"/>c</target></segment></unit>` + "\n" + tail,
+			want: []string{`t.xlf:4:51: unit "u1": <cp hex="0007"> is a control character`},
 		},
 		{
 			name: "malformed XML",

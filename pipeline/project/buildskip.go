@@ -1,0 +1,34 @@
+package project
+
+import "slices"
+
+// unchanged returns the report of a document the build can skip: one left
+// out as a draft since it was last read (unless drafts are built), or one
+// whose inputs, outputs, page date and assets are as its last build left
+// them.
+func (p *Project) unchanged(c *buildCache, s Source, in inputs, locales []string, drafts bool, dates *pageDates) (*docReport, bool) {
+	c.mu.Lock()
+	e := c.Docs[s.Rel]
+	c.mu.Unlock()
+	if e == nil || !slices.Equal(e.Inputs, in) {
+		return nil, false
+	}
+	if e.Report.Draft && !drafts {
+		return &e.Report, true
+	}
+	rep, ok := c.lookup(s.Rel, in, p.outputPaths(s, locales))
+	if !ok {
+		return nil, false
+	}
+	if rep.Date != dateInSource {
+		// A new commit, or SOURCE_DATE_EPOCH set, changes the date of a
+		// page whose front matter gives none.
+		if now, err := dates.fallback(s); err != nil || now != rep.Date {
+			return nil, false
+		}
+	}
+	if !slices.Equal(e.Assets, p.assetStats(rep.Assets, locales)) {
+		return nil, false
+	}
+	return rep, true
+}

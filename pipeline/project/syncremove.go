@@ -1,0 +1,43 @@
+package project
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+)
+
+// remove deletes a file the sync leaves empty (an obsolete file whose
+// every message came back into its document), once every staged file is in
+// place: a run killed before it leaves the empty file, which the next sync
+// removes. With dry set it only tells. It reports whether the file exists.
+func (st *stager) remove(path string) bool {
+	name, err := st.p.path(path)
+	if err != nil {
+		st.mu.Lock()
+		st.errs = writeError(st.errs, path, err)
+		st.mu.Unlock()
+		return false
+	}
+	if _, err := os.Lstat(name); err != nil {
+		return false
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.removed = append(st.removed, path)
+	return true
+}
+
+// removeAll deletes the files remove listed.
+func (st *stager) removeAll() error {
+	var errs []error
+	for _, path := range st.removed {
+		name, err := st.p.path(path)
+		if err == nil {
+			err = os.Remove(name)
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = writeError(errs, path, err)
+		}
+	}
+	return errors.Join(errs...)
+}
