@@ -100,11 +100,11 @@ func loadConfig(ws *workspace.Workspace) (Config, error) {
 	if err := tomlerr.Decode(ConfigFile, data, &cfg, configSchema); err != nil {
 		var list tomlerr.List
 		if errors.As(err, &list) {
-			var errs errorList
+			var errs pipeline.ErrorList
 			for _, e := range list {
-				errs.add(e)
+				errs.Add(e)
 			}
-			return cfg, errs.err()
+			return cfg, errs.Err()
 		}
 		return cfg, err
 	}
@@ -170,13 +170,13 @@ func configWants(key string) (string, bool) {
 // validate checks the values; at maps "key" and "key[i]" to the position
 // of that value in quipu.toml, for errors.
 func (c *Config) validate(ws *workspace.Workspace, at map[string]pipeline.Position) error {
-	var errs errorList
+	var errs pipeline.ErrorList
 	fail := func(key, format string, args ...any) {
 		pos, ok := at[key]
 		if !ok {
 			pos = pipeline.Position{File: ConfigFile}
 		}
-		errs.add(&pipeline.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+		errs.Add(&pipeline.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 	}
 	check := func(key, tag string) {
 		if _, err := language.Parse(tag); err != nil {
@@ -211,9 +211,9 @@ func (c *Config) validate(ws *workspace.Workspace, at map[string]pipeline.Positi
 		}
 	}
 	for _, err := range c.confine(ws, at) {
-		errs.add(err)
+		errs.Add(err)
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 // valuePositions maps each top-level key, each table key ("fallback.es-PE")

@@ -14,6 +14,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
@@ -186,10 +187,10 @@ func (p *Project) recordSync(cache *syncCache, scan *syncScan, synced []int) err
 		s, e := scan.sources[synced[j]], &cache.docs[synced[j]]
 		for k, l := range p.Config.Locales {
 			if e.wrote(k, false) {
-				e.inputs[2+4*k], e.inputs[3+4*k] = statFile(p.abs(p.MessagePath(l, s)))
+				*e.inputs.messages(k, false) = stamp.Of(p.abs(p.MessagePath(l, s)))
 			}
 			if e.wrote(k, true) {
-				e.inputs[4+4*k], e.inputs[5+4*k] = statFile(p.abs(p.ObsoletePath(l, s)))
+				*e.inputs.messages(k, true) = stamp.Of(p.abs(p.ObsoletePath(l, s)))
 			}
 		}
 		e.written = 0
