@@ -42,3 +42,8 @@ func (f Format) Localize(doc *pipeline.Document, locale string, tr pipeline.Tran
 
 // Outputs returns the page alone: the document is one.
 func (Format) Outputs() []output.Output { return []output.Output{output.Page} }
+
+// OwnPage reports true: an HTML document is the page.
+func (Format) OwnPage() bool { return true }
+
+var _ format.OwnPage = Format{}

@@ -1,6 +1,10 @@
 package markdown
 
 import (
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+
 	"bytes"
 
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -48,3 +52,28 @@ func (Format) Localize(doc *pipeline.Document, locale string, tr pipeline.Transl
 
 // Outputs returns the Markdown and the page.
 func (Format) Outputs() []output.Output { return []output.Output{output.Markdown, output.Page} }
+
+// ReadMeta reads the publishing keys of a document's front matter.
+func (Format) ReadMeta(name string, src []byte) (format.Meta, error) { return ReadMeta(name, src) }
+
+// SourceMarks parses the source once; its text blocks are matched, in
+// order, with the localized document's.
+func (Format) SourceMarks(doc *pipeline.Document) func(ast.Node, func(*pipeline.Segment) bool, string, string) bool {
+	srcRoot := sync.OnceValue(func() ast.Node { return Parse(doc.Source) })
+	return func(root ast.Node, source func(*pipeline.Segment) bool, lang, locale string) bool {
+		var english []*pipeline.Segment
+		for _, seg := range doc.Segments {
+			if source(seg) {
+				english = append(english, seg)
+			}
+		}
+		if len(english) == 0 {
+			return false
+		}
+		return MarkSourceLang(srcRoot(), root, english, lang, locale)
+	}
+}
+var (
+	_ format.MetaReader   = Format{}
+	_ format.SourceMarker = Format{}
+)

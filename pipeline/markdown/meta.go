@@ -10,17 +10,12 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 )
 
 // Meta is what a document's front matter says about publishing it, read
-// as Hugo reads it.
-type Meta struct {
-	// Date is when the document was last updated: lastmod, else date.
-	// Zero when the front matter has neither.
-	Date time.Time
-	// Draft documents are not published unless asked.
-	Draft bool
-}
+// as Hugo reads it: Date is lastmod, else date (zero when it has neither).
+type Meta = format.Meta
 
 // ReadMeta reads the publishing keys of a document's front matter (YAML or
 // TOML). A document without front matter has none; a date or draft flag

@@ -16,6 +16,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/output"
@@ -263,9 +264,9 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	if meta.Draft && !opt.Drafts {
 		return &docReport{Draft: true}, nil
 	}
-	// An HTML document's page is the document: it shows no date.
+	// A document that is its own page shows no date.
 	updated, dateKey := time.Time{}, int64(dateInSource)
-	if doc.Format != pipeline.FormatHTML {
+	if !format.IsOwnPage(p.formats.For(doc.Path)) {
 		if updated, err = dates.of(s, meta); err != nil {
 			return nil, err
 		}
@@ -293,7 +294,9 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			tmpl, _ := p.template() // its error is the page's to report
 			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source, tmpl.IDs()...)
 		}),
-		sourceTree: sync.OnceValue(func() ast.Node { return markdown.Parse(doc.Source) }),
+	}
+	if m, ok := p.formats.For(doc.Path).(format.SourceMarker); ok {
+		dp.marks = sync.OnceValue(func() markFunc { return m.SourceMarks(doc) })
 	}
 	for _, l := range locales {
 		out, err := p.localize(doc, s, l, locales, files, opt, rep, dp)
@@ -375,8 +378,9 @@ type docPages struct {
 	// updated is the date the pages show; zero for none.
 	updated   time.Time
 	sourceIDs func() []string
-	// sourceTree is the source parsed, read only.
-	sourceTree func() ast.Node
+	// marks prepares, once, the marking of source text on the pages; nil
+	// when the format cannot mark it.
+	marks func() markFunc
 	// The article of the last page rendered, reused by a locale whose
 	// Markdown is the same: an untranslated page, the most common kind in
 	// a project being translated, costs no parse or render of its own.

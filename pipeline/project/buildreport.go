@@ -11,7 +11,6 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/say"
-	"github.com/quipu-l10n/quipu/pipeline/textdoc"
 )
 
 // reportResolved adds to rep what a document's resolution in a target
@@ -86,32 +85,19 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 	return errs.Err()
 }
 
+// markFunc marks, in a localized document's tree, the blocks showing the
+// source text (see format.SourceMarker).
+type markFunc = func(root ast.Node, source func(*pipeline.Segment) bool, lang, locale string) bool
+
 // markSource returns what marks the source text left on a translated page
 // built through Markdown (lang="en" on its blocks), so a screen reader
-// switches voice for it; nil when the page has none.
+// switches voice for it; nil when the page has none or its format cannot
+// mark it.
 func (p *Project) markSource(doc *pipeline.Document, rd *resolved, locale string, dp *docPages) func(ast.Node) bool {
-	var english []*pipeline.Segment
-	for i, seg := range doc.Segments {
-		if rd.res[i].Source() {
-			english = append(english, seg)
-		}
-	}
-	if len(english) == 0 {
+	if dp.marks == nil || !slices.ContainsFunc(rd.res, func(r resolve.Resolution) bool { return r.Source() }) {
 		return nil
 	}
-	lang := p.Config.SourceLocale
-	if doc.Format == pipeline.FormatText {
-		// One Markdown block per block of text, in order.
-		blocks := textdoc.Blocks(doc)
-		source := map[int]bool{}
-		for i, seg := range blocks {
-			if seg != nil && rd.of(seg).Source() {
-				source[i] = true
-			}
-		}
-		return func(root ast.Node) bool { return markdown.MarkBlocks(root, len(blocks), source, lang, locale) }
-	}
-	return func(root ast.Node) bool {
-		return markdown.MarkSourceLang(dp.sourceTree(), root, english, lang, locale)
-	}
+	mark, lang := dp.marks(), p.Config.SourceLocale
+	source := func(seg *pipeline.Segment) bool { return rd.of(seg).Source() }
+	return func(root ast.Node) bool { return mark(root, source, lang, locale) }
 }

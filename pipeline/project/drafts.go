@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/quipu-l10n/quipu/pipeline"
-	"github.com/quipu-l10n/quipu/pipeline/markdown"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 	"io"
 	"io/fs"
 	"os"
@@ -32,10 +32,11 @@ func (p *Project) withoutDrafts(sources []Source, drafts bool) ([]Source, error)
 	return out, errs.Err()
 }
 
-// isDraft reads whether a document is a draft. Only Markdown has front
-// matter.
+// isDraft reads whether a document is a draft; only a format that reads
+// publishing keys (format.MetaReader) has drafts.
 func (p *Project) isDraft(s Source) (bool, error) {
-	if f := p.formats.For(s.Rel); f == nil || f.Name() != pipeline.FormatMarkdown {
+	f := p.formats.For(s.Rel)
+	if _, ok := f.(format.MetaReader); !ok {
 		return false, nil
 	}
 	name := p.ContentPath(s)
@@ -43,31 +44,28 @@ func (p *Project) isDraft(s Source) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	m, err := markdown.ReadMeta(name, src)
-	return m.Draft, err
+	return format.IsDraft(f, name, src)
 }
 
 // unpublishDraft removes the pages a draft has in output/ from a build
 // that published it (before it became a draft, or with --drafts): a draft
 // is not published. Files it references stay, as other pages may use them.
 func (p *Project) unpublishDraft(s Source, locales []string, log io.Writer) error {
-	for _, l := range locales {
-		for _, ext := range []string{".html", ".md"} {
-			rel := p.OutputPath(l, s, ext)
-			name, err := p.path(rel)
-			if err != nil {
-				return err
-			}
-			err = os.Remove(name)
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
-			if err != nil {
-				return fmt.Errorf("remove %s: %w", rel, err)
-			}
-			if log != nil {
-				fmt.Fprintf(log, "removed %s: %s is a draft\n", rel, p.ContentPath(s))
-			}
+	// Every output its format builds, as outputPaths lists them.
+	for _, rel := range p.outputPaths(s, locales) {
+		name, err := p.path(rel)
+		if err != nil {
+			return err
+		}
+		err = os.Remove(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("remove %s: %w", rel, err)
+		}
+		if log != nil {
+			fmt.Fprintf(log, "removed %s: %s is a draft\n", rel, p.ContentPath(s))
 		}
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 )
 
@@ -81,11 +82,8 @@ func (d *pageDates) cacheKey(s Source, meta markdown.Meta) (int64, error) {
 	return d.fallback(s)
 }
 
-// meta reads what a document's front matter says about publishing it.
-// Only Markdown documents have front matter.
-func (p *Project) meta(doc *pipeline.Document) (markdown.Meta, error) {
-	if doc.Format != pipeline.FormatMarkdown {
-		return markdown.Meta{}, nil
-	}
-	return markdown.ReadMeta(doc.Path, doc.Source)
+// meta reads what a document says about publishing it, through its
+// format (front matter, for Markdown).
+func (p *Project) meta(doc *pipeline.Document) (format.Meta, error) {
+	return format.ReadMeta(p.formats.For(doc.Path), doc.Path, doc.Source)
 }

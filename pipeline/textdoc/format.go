@@ -1,6 +1,8 @@
 package textdoc
 
 import (
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
@@ -33,3 +35,20 @@ func (Format) Localize(doc *pipeline.Document, _ string, tr pipeline.Translator)
 
 // Outputs returns the Markdown and the page.
 func (Format) Outputs() []output.Output { return []output.Output{output.Markdown, output.Page} }
+
+// SourceMarks marks the Markdown blocks written from source text: one
+// Markdown block per block of text, in order.
+func (Format) SourceMarks(doc *pipeline.Document) func(ast.Node, func(*pipeline.Segment) bool, string, string) bool {
+	blocks := Blocks(doc)
+	return func(root ast.Node, isSource func(*pipeline.Segment) bool, lang, locale string) bool {
+		source := map[int]bool{}
+		for i, seg := range blocks {
+			if seg != nil && isSource(seg) {
+				source[i] = true
+			}
+		}
+		return markdown.MarkBlocks(root, len(blocks), source, lang, locale)
+	}
+}
+
+var _ format.SourceMarker = Format{}
