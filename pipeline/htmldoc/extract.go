@@ -45,7 +45,10 @@ type unit struct {
 	span  span   // the bytes the segment replaces
 	quote byte   // attribute values: their quote, 0 when unquoted
 	open  []span // per placeholder: source of its Open; start < 0 for a literal "<"
-	close []span // per placeholder: source of its Close (paired ones)
+	// ownLang: the run is inside an element that states its own language
+	// (lang or xml:lang, <html> aside), which a fallback keeps.
+	ownLang bool
+	close   []span // per placeholder: source of its Close (paired ones)
 }
 
 // langSpot is where the document states its language: an attribute value
@@ -66,6 +69,7 @@ type layout struct {
 type frame struct {
 	name string
 	skip bool // nothing inside is translated
+	lang bool // it or an element around it states its own language
 }
 
 type itemKind int
@@ -86,6 +90,7 @@ type item struct {
 	label   string // standalone: what it stands for
 	content bool   // its markup carries content (see pipeline.Placeholder)
 	partner int    // paired open/close: index of the other one, else -1
+	lang    bool   // an open tag stating its own language
 }
 
 type scanner struct {
@@ -157,14 +162,15 @@ func (s *scanner) step(i int) int {
 			if void[t.name] || t.typ == html.SelfClosingTagToken {
 				s.add(item{kind: itemStandalone, span: span{t.start, t.end}, name: t.name, label: s.label(i, i), content: carriesContent(t)})
 			} else {
-				s.add(item{kind: itemOpen, span: span{t.start, t.end}, name: t.name, label: s.label(i, i), content: carriesContent(t)})
+				s.add(item{kind: itemOpen, span: span{t.start, t.end}, name: t.name, label: s.label(i, i), content: carriesContent(t), lang: statesLang(t)})
 			}
 			return i
 		}
 		s.endRun()
 		s.closeImplied(t.name)
 		if opens(t) {
-			s.stack = append(s.stack, frame{name: t.name, skip: nt || skipped[t.name]})
+			lang := len(s.stack) > 0 && s.stack[len(s.stack)-1].lang || t.name != "html" && statesLang(t)
+			s.stack = append(s.stack, frame{name: t.name, skip: nt || skipped[t.name], lang: lang})
 		}
 	case html.EndTagToken:
 		if skipping {
@@ -423,6 +429,7 @@ func (s *scanner) endRun() {
 	// Markup wrapping the whole run, like the link of a menu entry, stays
 	// in the skeleton: the translator sees "Home", not "<1>Home</1>".
 	lo, hi := 0, len(run)-1
+	ownLang := len(s.stack) > 0 && s.stack[len(s.stack)-1].lang
 	for {
 		for lo <= hi && edge(run[lo]) {
 			lo++
@@ -431,6 +438,7 @@ func (s *scanner) endRun() {
 			hi--
 		}
 		if lo < hi && run[lo].kind == itemOpen && run[lo].partner == hi {
+			ownLang = ownLang || run[lo].lang
 			lo, hi = lo+1, hi-1
 			continue
 		}
@@ -465,7 +473,14 @@ func (s *scanner) endRun() {
 	if run[hi].kind == itemText {
 		_, end = trimSpan(s.src, span{start, end})
 	}
-	s.addUnit(&unit{kind: unitRun, span: span{start, end}}, s.runKind, &tb)
+	s.addUnit(&unit{kind: unitRun, span: span{start, end}, ownLang: ownLang}, s.runKind, &tb)
+}
+
+// statesLang reports a tag that states its element's language.
+func statesLang(t *token) bool {
+	_, lang := t.attr("lang")
+	_, xml := t.attr("xml:lang")
+	return lang || xml
 }
 
 // edge reports whether a run item may be left out at either end of a

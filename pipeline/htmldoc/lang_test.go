@@ -48,3 +48,33 @@ func TestSourceTextMarkedEnglish(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnLangNotMarkedEnglish: text inside an element that states its own
+// language keeps that language when it falls back; only the source's own
+// text is marked lang="en".
+func TestOwnLangNotMarkedEnglish(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"block with lang", `<p>Hello.</p><p lang="fr">Je ne regrette rien.</p>`,
+			`<p><span lang="en">Hello.</span></p><p lang="fr">Je ne regrette rien.</p>`},
+		{"inside a block with lang", `<div lang="fr"><p>Je ne regrette rien.</p></div><p>Hello.</p>`,
+			`<div lang="fr"><p>Je ne regrette rien.</p></div><p><span lang="en">Hello.</span></p>`},
+		{"xml:lang", `<p xml:lang="fr">Je ne regrette rien.</p>`,
+			`<p xml:lang="fr">Je ne regrette rien.</p>`},
+		{"inline element around the whole run", `<p><span lang="fr">Je ne regrette rien.</span></p>`,
+			`<p><span lang="fr">Je ne regrette rien.</span></p>`},
+		{"inline element inside the run", `<p>He said <i lang="fr">merci</i> twice.</p>`,
+			`<p><span lang="en">He said <i lang="fr">merci</i> twice.</span></p>`},
+		{"html lang is the document's", `<html lang="en"><p>Hello.</p></html>`,
+			`<html lang="es-PE"><p><span lang="en">Hello.</span></p></html>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := extract(t, "t.html", []byte(tt.src))
+			none := func(*pipeline.Segment) (string, bool) { return "", false }
+			out, _ := htmldoc.LocalizeWith(doc, "es-PE", none, htmldoc.Options{SourceLang: "en"})
+			if string(out) != tt.want {
+				t.Errorf("got  %s\nwant %s", out, tt.want)
+			}
+		})
+	}
+}

@@ -28,7 +28,9 @@ func Localize(doc *pipeline.Document, locale string, tr pipeline.Translator) (ou
 type Options struct {
 	// SourceLang, when set, marks the text a translated page keeps in the
 	// source language: the content of each block that falls back to its
-	// source text is wrapped in <span lang=SourceLang>, so a screen reader
+	// source text is wrapped in <span lang=SourceLang>, unless an element
+	// around it states its own language (that text is not in the source's
+	// language, and its element says so already), so a screen reader
 	// switches voice for it. A page where nothing falls back is unchanged.
 	SourceLang string
 }
@@ -66,7 +68,7 @@ func LocalizeWith(doc *pipeline.Document, locale string, tr pipeline.Translator,
 		}
 		if data, ok := translate(u, tr, &rejected, edits, src); ok {
 			runs = append(runs, edit{u.span, data})
-		} else if opt.SourceLang != "" && fellBack(u, tr) {
+		} else if opt.SourceLang != "" && !u.ownLang && fellBack(u, tr) {
 			data := append([]byte(`<span lang="`+html.EscapeString(opt.SourceLang)+`">`), apply(nil, src, u.span, edits)...)
 			runs = append(runs, edit{u.span, append(data, "</span>"...)})
 		}
