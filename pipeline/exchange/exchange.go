@@ -50,6 +50,17 @@ type Unit struct {
 	// TargetPos locates the translation in the message file, for errors
 	// about it; zero when unknown.
 	TargetPos pipeline.Position
+	// Rejected: the build does not use Target (a note says why). It goes
+	// out as work to do, its text kept for the translator to fix.
+	Rejected bool
+}
+
+// FallBack makes an untranslated unit carry the translation its page
+// shows from another locale of the chain: it counts as translated, as the
+// build counts it, and a tool that returns it unchanged changes nothing.
+func (u *Unit) FallBack(text string) {
+	u.Target, u.State = text, catalog.Translated
+	u.Base = Fingerprint(u.State, u.Target)
 }
 
 // New builds the exchange form of a document's message file. The file

@@ -62,14 +62,22 @@ func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Ou
 			out.Empty++
 			continue
 		}
-		bad := false
+		var bad []pipeline.Problem
 		for _, pr := range placeholder.Check(placeholder.Parse(t.Text), seg.Placeholders) {
 			if pr.Severity == pipeline.SeverityError {
-				errAt(t.PosAt(pr.Offset), "unit %q: %s", t.ID, pr.Msg)
-				bad = true
+				bad = append(bad, pr)
 			}
 		}
-		if bad {
+		if len(bad) > 0 && t.Text == m.Other {
+			// A rejected translation come back as it went: the message
+			// file has it already, and the build still rejects it.
+			out.Unchanged++
+			continue
+		}
+		for _, pr := range bad {
+			errAt(t.PosAt(pr.Offset), "unit %q: %s", t.ID, pr.Msg)
+		}
+		if len(bad) > 0 {
 			continue
 		}
 		if t.Base != "" && Fingerprint(t.State, t.Text) == t.Base {
@@ -98,7 +106,9 @@ func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Ou
 			continue
 		}
 		current := Fingerprint(m.State, m.Other)
-		fresh := t.Base == current || (t.Base == "" && m.Other == "")
+		// A message file with no translation has no newer work to lose
+		// (an export may have offered another locale's translation).
+		fresh := t.Base == current || m.Other == ""
 		if !fresh && !force {
 			out.Conflicts++
 			was := "no fingerprint of the exported translation, and the message file has one"

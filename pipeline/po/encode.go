@@ -50,7 +50,8 @@ func Language(tag string) string { return strings.ReplaceAll(tag, "-", "_") }
 // Encode writes one document's messages in one locale as a PO file:
 // msgctxt is the message ID, msgid the English with its tags, msgstr the
 // translation. A fuzzy translation carries gettext's fuzzy flag and the
-// English it was made from; a reviewed one is a translated entry with a
+// English it was made from; a translation the build rejects carries the
+// fuzzy flag too (its notes say why); a reviewed one is a translated entry with a
 // "reviewed" note, and comes back reviewed unless its text changed.
 func Encode(f *exchange.File) []byte {
 	var b strings.Builder
@@ -92,8 +93,11 @@ func Encode(f *exchange.File) []byte {
 		}
 		b.WriteString(comment("#. ", BaseNote+u.Base))
 		fmt.Fprintf(&b, "#: %s:%d\n", reference(f.Document), u.Line)
-		switch u.State {
-		case catalog.Stale:
+		switch {
+		case u.Rejected && u.Target != "":
+			// Work to do, as XLIFF's "initial": the notes say why.
+			b.WriteString("#, fuzzy\n")
+		case u.State == catalog.Stale:
 			b.WriteString("#, fuzzy\n")
 			if u.Previous != "" {
 				// As msgmerge --previous writes it: the context is the

@@ -123,28 +123,7 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 			continue
 		}
 		ex := exchange.New(doc, f, p.Config.SourceLocale, annotate)
-		// A translation the build rejects travels with the reason, so the
-		// translator fixes it in the tool.
-		rd := p.resolveDoc(doc, s, locale, map[string]*catalog.File{locale: parsed}, true)
-		rejected := map[string]string{}
-		for i, seg := range doc.Segments {
-			if r := rd.res[i]; r.Verdict == resolve.Rejected {
-				for _, pr := range r.Problems {
-					if pr.Severity == pipeline.SeverityError {
-						rejected[seg.ID] = pr.Msg
-						break
-					}
-				}
-			}
-		}
-		for _, u := range ex.Units {
-			if m := parsed.Lookup(u.ID); m != nil {
-				u.TargetPos = pipeline.Position{File: f.Path, Line: m.OtherLine, Col: m.OtherCol}
-			}
-			if why, ok := rejected[u.ID]; ok {
-				u.Notes = append(u.Notes, "rejected by the build, which shows the English: "+why)
-			}
-		}
+		p.exportVerdicts(doc, s, locale, parsed, ex)
 		data, err := encode(ex)
 		if err != nil {
 			errs.Add(err)
@@ -175,6 +154,46 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 		}
 	}
 	return names, nil
+}
+
+// exportVerdicts gives an export's units the build's verdicts, from the
+// one resolution every command counts with: a translation the build
+// rejects goes out as work to do with the reason at its place in the
+// message file (as check and build report it), and one the page shows
+// from another locale of the chain goes out as that translation.
+func (p *Project) exportVerdicts(doc *pipeline.Document, s Source, locale string, parsed *catalog.File, ex *exchange.File) {
+	files := map[string]*catalog.File{locale: parsed}
+	// A fallback file that cannot be read is the build's to report: the
+	// export speaks of this locale's file, and reads the chain without it.
+	_ = p.readChain(s, []string{locale}, files)
+	rd := p.resolveDoc(doc, s, locale, files, true)
+	byID := make(map[string]*resolve.Resolution, len(doc.Segments))
+	for i, seg := range doc.Segments {
+		if byID[seg.ID] == nil {
+			byID[seg.ID] = &rd.res[i]
+		}
+	}
+	for _, u := range ex.Units {
+		if m := parsed.Lookup(u.ID); m != nil {
+			u.TargetPos = pipeline.Position{File: parsed.Path, Line: m.OtherLine, Col: m.OtherCol}
+		}
+		r := byID[u.ID]
+		if r == nil {
+			continue
+		}
+		switch {
+		case r.Verdict == resolve.Rejected:
+			u.Rejected = true
+			for _, pr := range r.Problems {
+				if pr.Severity == pipeline.SeverityError {
+					u.Notes = append(u.Notes, fmt.Sprintf("rejected by the build, which shows the English: %s: %s", r.Refused.Pos(pr.Offset), pr.Msg))
+				}
+			}
+		case u.Target == "" && r.Verdict == resolve.Translated && r.From.Locale != locale:
+			u.FallBack(r.Text)
+			u.Notes = append(u.Notes, fmt.Sprintf("the %s translation, which %s pages show for want of their own: edit it to give %s its own", r.From.Locale, locale, locale))
+		}
+	}
 }
 
 // inStep returns the message file of a document, parsed as written and

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -195,6 +196,7 @@ func (r *reader) file(el xml.StartElement, pos pipeline.Position) (*exchange.Ret
 // segment is what one <segment> or <ignorable> of a unit holds.
 type segment struct {
 	ignorable bool
+	rejected  bool // exported as a translation the build rejects
 	state     catalog.State
 	source    text
 	target    *text
@@ -223,6 +225,7 @@ func (r *reader) unit(el xml.StartElement, pos pipeline.Position) (*exchange.Tra
 				if sub == FuzzySubState {
 					s.state = catalog.Stale
 				}
+				s.rejected = sub == RejectedSubState
 			case "translated":
 				s.state = catalog.Translated
 			case "reviewed", "final":
@@ -297,9 +300,13 @@ func (r *reader) join(t *exchange.Translation, segs []*segment) *exchange.Transl
 			bad = true
 		}
 	}
+	// A rejected translation went out with the tags no inline code could
+	// carry written as text: read back, they are the tags typed, which the
+	// merge checks (and leaves be if the text is unchanged).
+	rejected := slices.ContainsFunc(segs, func(s *segment) bool { return s.rejected })
 	s := string(all.buf)
 	for _, tok := range placeholder.Parse(s) {
-		if tok.Kind != placeholder.Text && !all.isTag[tok.Offset] {
+		if tok.Kind != placeholder.Text && !all.isTag[tok.Offset] && !rejected {
 			r.errAt(all.posAt(tok.Offset), "unit %q: the text %q would read as a tag: use the tool's inline codes for markup", t.ID, tok.Text)
 			bad = true
 		}

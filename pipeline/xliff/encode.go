@@ -25,6 +25,10 @@ const (
 // translation in place to start from.
 const FuzzySubState = "quipu:fuzzy"
 
+// RejectedSubState marks a translation the build rejects: "initial", work
+// to do, with the translation kept to fix and a note saying why.
+const RejectedSubState = "quipu:rejected"
+
 // stateOf maps a message state to a segment's state and subState.
 // Reviewed is "reviewed", not "final": quipu has no stage after review,
 // and "final" comes back as reviewed.
@@ -41,25 +45,21 @@ func stateOf(s catalog.State) (state, sub string) {
 }
 
 // Encode writes one document's messages as an XLIFF 2.0 document with a
-// single <file>. A translation whose tags do not fit its source (which
-// the build would reject too) cannot be written as XLIFF inline codes, so
-// it is an error naming the message file.
+// single <file>. A tag that does not fit its source (which the build
+// rejects) cannot be an XLIFF inline code: it is written as the text the
+// translator typed, as PO writes it, and the unit's notes say why the
+// build rejects it. The error is for the encode function's shape: there
+// is none.
 func Encode(f *exchange.File) ([]byte, error) {
-	var errs pipeline.ErrorList
 	w := &writer{}
 	w.line(0, `<?xml version="1.0" encoding="UTF-8"?>`)
 	w.line(0, `<xliff xmlns="`+Namespace+`" xmlns:quipu="`+QuipuNamespace+`" version="2.0" srcLang=`+attr(f.SourceLocale)+` trgLang=`+attr(f.Locale)+`>`)
 	w.line(1, `<file id=`+attr(fileID(f.Document))+` original=`+attr(f.Document)+` xml:space="preserve">`)
 	for _, u := range f.Units {
-		if err := w.unit(f, u); err != nil {
-			errs = append(errs, err)
-		}
+		w.unit(f, u)
 	}
 	w.line(1, `</file>`)
 	w.line(0, `</xliff>`)
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
 	return []byte(w.b.String()), nil
 }
 
@@ -71,23 +71,10 @@ func (w *writer) line(depth int, s string) {
 	w.b.WriteByte('\n')
 }
 
-func (w *writer) unit(f *exchange.File, u *exchange.Unit) *pipeline.Error {
+func (w *writer) unit(f *exchange.File, u *exchange.Unit) {
 	var target string
 	if u.Target != "" {
-		toks := placeholder.Parse(u.Target)
-		for _, pr := range placeholder.Check(toks, u.Placeholders) {
-			// A dropped tag is written as it is (the build rejects the
-			// translation; a note says why); tags that cannot be written
-			// stop the export.
-			if pr.Severity == pipeline.SeverityError && pr.Code != placeholder.CodeMissingContent {
-				pos := u.TargetPos
-				if pos.File == "" {
-					pos.File = f.Document
-				}
-				return &pipeline.Error{Pos: pos, Msg: fmt.Sprintf("message %s: %s; fix it before exporting", u.ID, pr.Msg)}
-			}
-		}
-		target = inline(toks, u.Placeholders)
+		target = inline(placeholder.Parse(u.Target), u.Placeholders)
 	}
 	w.line(2, `<unit id=`+attr(u.ID)+` quipu:base=`+attr(u.Base)+`>`)
 	w.line(3, `<notes>`)
@@ -124,8 +111,11 @@ func (w *writer) unit(f *exchange.File, u *exchange.Unit) *pipeline.Error {
 		w.line(3, `</originalData>`)
 	}
 	state, sub := stateOf(u.State)
-	if u.Target == "" {
+	switch {
+	case u.Target == "":
 		state, sub = "initial", ""
+	case u.Rejected:
+		state, sub = "initial", RejectedSubState
 	}
 	seg := `<segment state="` + state + `"`
 	if sub != "" {
@@ -138,30 +128,62 @@ func (w *writer) unit(f *exchange.File, u *exchange.Unit) *pipeline.Error {
 	}
 	w.line(3, `</segment>`)
 	w.line(2, `</unit>`)
-	return nil
 }
 
 // inline writes a message's text with its tags as XLIFF inline codes:
 // <pc> for paired markup, <ph/> for standalone codes, each pointing at the
-// original markup so tools can show it. The tokens must pass
-// placeholder.Check.
+// original markup so tools can show it. A tag that cannot be a code (not
+// in the source, of the wrong kind, used twice, unbalanced or crossing
+// another) is written as text, so the XML stays well formed and nothing
+// the translator typed is lost.
 func inline(toks []placeholder.Token, phs []pipeline.Placeholder) string {
+	code := codes(toks, phs)
 	var b strings.Builder
-	for _, t := range toks {
-		switch t.Kind {
-		case placeholder.Text:
+	for i, t := range toks {
+		switch {
+		case t.Kind == placeholder.Text || !code[i]:
 			b.WriteString(content(t.Text))
-		case placeholder.Open:
+		case t.Kind == placeholder.Open:
 			fmt.Fprintf(&b, `<pc id="%d" dataRefStart="%s" dataRefEnd="%s" type="%s" canCopy="no">`,
 				t.N, dataID(t.N, false), dataID(t.N, true), codeType(phs[t.N-1].Label))
-		case placeholder.Close:
+		case t.Kind == placeholder.Close:
 			b.WriteString(`</pc>`)
-		case placeholder.Standalone:
+		case t.Kind == placeholder.Standalone:
 			fmt.Fprintf(&b, `<ph id="%d" dataRef="%s" type="%s" canCopy="no"/>`,
 				t.N, dataID(t.N, false), codeType(phs[t.N-1].Label))
 		}
 	}
 	return b.String()
+}
+
+// codes reports which tags can be written as inline codes: tags of the
+// source, of its kind, each once, paired ones matched and nested.
+func codes(toks []placeholder.Token, phs []pipeline.Placeholder) []bool {
+	code := make([]bool, len(toks))
+	used := map[int]bool{}
+	var open []int // token indexes of the <pc> opened
+	fits := func(t placeholder.Token, kind pipeline.PlaceholderKind) bool {
+		return t.N >= 1 && t.N <= len(phs) && phs[t.N-1].Kind == kind
+	}
+	for i, t := range toks {
+		switch t.Kind {
+		case placeholder.Standalone:
+			if fits(t, pipeline.Standalone) && !used[t.N] {
+				code[i], used[t.N] = true, true
+			}
+		case placeholder.Open:
+			if fits(t, pipeline.Paired) && !used[t.N] {
+				used[t.N] = true
+				open = append(open, i)
+			}
+		case placeholder.Close:
+			if n := len(open); n > 0 && toks[open[n-1]].N == t.N {
+				code[i], code[open[n-1]] = true, true
+				open = open[:n-1]
+			}
+		}
+	}
+	return code
 }
 
 func dataID(n int, end bool) string {

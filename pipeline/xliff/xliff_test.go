@@ -221,15 +221,36 @@ func TestDecodeErrors(t *testing.T) {
 	}
 }
 
-// TestEncodeRejectsBrokenTargets: a translation the build would reject
-// cannot become inline codes; the error points into the message file.
-func TestEncodeRejectsBrokenTargets(t *testing.T) {
-	_, _, ex := exchangetest.Fixture(t)
-	ex.Units[0].Target = "Un <1>título"
-	ex.Units[0].TargetPos.File, ex.Units[0].TargetPos.Line, ex.Units[0].TargetPos.Col = "locales/es-PE/a.es-PE.toml", 12, 9
-	_, err := xliff.Encode(ex)
-	if err == nil || !strings.Contains(err.Error(), "locales/es-PE/a.es-PE.toml:12:9: message a-title-for-peru-") {
-		t.Fatalf("error %v", err)
+// TestEncodeWritesBrokenTagsAsText: a tag the build rejects cannot be an
+// inline code; it is written as the text the translator typed, the file
+// stays well formed, and it reads back as it was, as PO carries it.
+func TestEncodeWritesBrokenTagsAsText(t *testing.T) {
+	for _, target := range []string{
+		"Un <1>título",               // unbalanced
+		"Un <3>título</3>",           // not in the source
+		"</1>Un título<1>",           // closed before opened
+		"Un <1>tí</1>tu<1>lo</1>",    // used twice
+		"Un <1/>título",              // of the wrong kind
+		"Un <1>título <9/> de</1> x", // one good pair around a bad tag
+	} {
+		t.Run(target, func(t *testing.T) {
+			_, _, ex := exchangetest.Fixture(t)
+			ex.Units[0].Target, ex.Units[0].Rejected = target, true
+			data, err := xliff.Encode(ex)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data), `<segment state="initial" subState="quipu:rejected">`) {
+				t.Errorf("rejected unit not marked as work to do:\n%s", data)
+			}
+			back, err := xliff.Decode("t.xlf", data)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, data)
+			}
+			if got := back[0].Translations[0].Text; got != target {
+				t.Errorf("read back %q, want %q", got, target)
+			}
+		})
 	}
 }
 
