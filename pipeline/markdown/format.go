@@ -73,6 +73,7 @@ func (Format) SourceMarks(doc *pipeline.Document) func(ast.Node, func(*pipeline.
 		return MarkSourceLang(srcRoot(), root, english, lang, locale)
 	}
 }
+
 var (
 	_ format.MetaReader   = Format{}
 	_ format.SourceMarker = Format{}
