@@ -22,10 +22,10 @@ type Outcome struct {
 //
 // The rule that keeps newer work: a unit whose tool-side translation
 // differs from both its export fingerprint (Base) and the message file is
-// applied only if the message file still holds what was exported; if the
-// file changed too, that is a conflict, which force overrides. A unit the
-// tool left as exported never overwrites the file, and an empty target
-// never clears a translation.
+// applied only if the message file still holds what was exported, or no
+// translation at all; if the file changed too, that is a conflict, which
+// force overrides. A unit the tool left as exported never overwrites the
+// file, and an empty target never clears a translation.
 func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Outcome, pipeline.ErrorList) {
 	var out Outcome
 	var errs pipeline.ErrorList
