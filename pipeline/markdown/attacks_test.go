@@ -18,9 +18,12 @@ const (
 	kept outcome = "kept"
 	// rejected: the segment keeps its English; build warns, --strict fails.
 	rejected outcome = "rejected"
-	// lost: used, but markup whose tag is missing or misplaced is lost
-	// (it may show as text); build warns, --strict fails.
+	// lost: used, but markup whose tag is misplaced is lost (it may show
+	// as text); build warns, --strict fails.
 	lost outcome = "markup lost"
+	// dropped: used, without the markup of the tags it leaves out; only
+	// check's tag-missing warns, as for an HTML document.
+	dropped outcome = "markup dropped"
 )
 
 // attack is something a translator may write in a message. It is tried on
@@ -129,7 +132,7 @@ var attacks = []attack{
 	{Name: "tag look-alikes", Text: "$SRC <1 /> < 1> <1/ >", Does: kept},
 	{Name: "link tag dropped", Text: "Lea la guía; vaya <2>despacio</2>; use <3/>.", On: onLinkParagraph, Does: rejected, Code: placeholder.CodeMissingContent},
 	{Name: "code tag dropped", Text: "Lea la <1>guía</1>; vaya <2>despacio</2>; use el comando.", On: onLinkParagraph, Does: rejected, Code: placeholder.CodeMissingContent},
-	{Name: "emphasis tag dropped", Text: "Lea la <1>guía</1>; vaya despacio; use <3/>.", On: onLinkParagraph, Does: lost},
+	{Name: "emphasis tag dropped", Text: "Lea la <1>guía</1>; vaya despacio; use <3/>.", On: onLinkParagraph, Does: dropped},
 	{Name: "emphasis tags around spaces only", Text: "Lea la <1>guía</1>; vaya<2> </2>despacio; use <3/>.", On: onLinkParagraph, Does: lost},
 	{Name: "emphasis tag doubled into strong", Text: "Lea la <1>guía</1>; vaya *<2>despacio</2>*; use <3/>.", On: onLinkParagraph, Does: escaped, Shows: "*despacio*"},
 	{Name: "\"!\" before a link's tag", Text: "Lea la !<1>guía</1>; vaya <2>despacio</2>; use <3/>.", On: onLinkParagraph, Does: escaped, Shows: "!guía"},

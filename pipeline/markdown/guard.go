@@ -37,7 +37,7 @@ func localizeEscaped(doc *pipeline.Document, tr pipeline.Translator, want *readi
 			if len(hid) == 0 {
 				rejected = append(rejected, refused...)
 				sort.SliceStable(rejected, func(i, j int) bool { return rejected[i].Segment.Start() < rejected[j].Segment.Start() })
-				return out, got.roots[0], rejected, !sameShape(want.shapes[0], got.shapes[0])
+				return out, got.roots[0], rejected, losesShape(doc, use, want.shapes[0], got.shapes[0])
 			}
 			// Escaped text is text for every reader; words still unseen
 			// are lost to something this writing did not foresee.
@@ -156,27 +156,4 @@ func describe(entry string) string {
 		return "new markup"
 	}
 	return "a new " + name + reader
-}
-
-// LosesMarkup returns the segments whose translation, escaped as Localize
-// escapes it and alone in the document, changes the document's shape:
-// tags moved where their markup cannot work, so it shows as text. Localize
-// reports only that some translation does; this says which, for messages
-// that point at it.
-func LosesMarkup(doc *pipeline.Document, tr pipeline.Translator) []*pipeline.Segment {
-	want := Shape(Parse(doc.Source), doc.Source)
-	g := &guard{doc: doc, tr: tr}
-	var out []*pipeline.Segment
-	for _, seg := range g.candidates() {
-		md, _ := Assemble(doc, func(s *pipeline.Segment) (string, bool) {
-			if s != seg {
-				return "", false
-			}
-			return tr(s)
-		}, true)
-		if !sameShape(want, Shape(Parse(md), md)) {
-			out = append(out, seg)
-		}
-	}
-	return out
 }

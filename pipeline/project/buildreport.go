@@ -8,7 +8,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/quipu-l10n/quipu/pipeline"
-	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/say"
 )
@@ -41,7 +40,10 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 		}
 		switch r.Verdict {
 		case resolve.Rejected:
-			for _, pr := range r.Problems {
+			// One message's problems in the order they stand in its text.
+			probs := slices.Clone(r.Problems)
+			slices.SortStableFunc(probs, func(a, b pipeline.Problem) int { return a.Offset - b.Offset })
+			for _, pr := range probs {
 				if pr.Severity == pipeline.SeverityError {
 					report(r.Refused.Pos(pr.Offset), fmt.Sprintf("message %s: %s; the English text was used", seg.ID, pr.Msg))
 				}
@@ -68,16 +70,8 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 		}
 		rep.Untranslated = append(rep.Untranslated, count{Locale: locale, N: n})
 	}
-	if rd.a.Changed {
-		// Which translation lost markup takes a look at each: rare, so
-		// only then.
-		tr := func(seg *pipeline.Segment) (string, bool) {
-			r := rd.of(seg)
-			return r.Text, !r.Source()
-		}
-		for _, seg := range markdown.LosesMarkup(doc, tr) {
-			report(rd.of(seg).From.Pos(0), fmt.Sprintf("message %s: the translation moves its tags where their markup cannot work; some markup shows as text", seg.ID))
-		}
+	for _, l := range rd.losesMarkup(doc) {
+		report(rd.of(l.Segment).From.Pos(l.Problem.Offset), fmt.Sprintf("message %s: %s", l.Segment.ID, l.Problem.Msg))
 	}
 	for _, l := range slices.Sorted(maps.Keys(from)) {
 		rep.From = append(rep.From, count{Locale: locale, From: l, N: from[l]})

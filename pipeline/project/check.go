@@ -52,6 +52,10 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		rd := p.resolveDoc(doc, s, locale, map[string]*catalog.File{locale: f}, true)
 		idx := f.Index()
 		file := p.MessagePath(locale, s)
+		lost := map[*pipeline.Segment]pipeline.Problem{}
+		for _, l := range rd.losesMarkup(doc) {
+			lost[l.Segment] = l.Problem
+		}
 		seen := map[string]bool{}
 		for i, seg := range doc.Segments {
 			m := idx[seg.ID]
@@ -71,11 +75,15 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 				add(pr)
 			}
 			// What only the document as a whole shows: tags moved where
-			// their markup would add syntax, words no reader would see.
+			// their markup would add syntax or shows as text, words no
+			// reader would see.
 			for _, pr := range rd.res[i].Problems {
 				if pr.Code == markdown.CodeMarkupAdded || pr.Code == markdown.CodeTextHidden {
 					add(pr)
 				}
+			}
+			if pr, ok := lost[seg]; ok && rd.res[i].From.Locale == locale {
+				add(pr)
 			}
 		}
 	})

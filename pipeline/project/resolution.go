@@ -4,6 +4,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/format"
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
@@ -122,4 +123,18 @@ func messages(doc *pipeline.Document) int {
 		seen[seg.ID] = true
 	}
 	return len(seen)
+}
+
+// losesMarkup lists the translations published whose tags are moved where
+// their markup cannot work (markdown.LosesMarkup), for build's warnings
+// and check's findings alike. Only a document whose assembly said some
+// markup changed is looked at: rare, so only then.
+func (rd *resolved) losesMarkup(doc *pipeline.Document) []markdown.Lost {
+	if !rd.a.Changed {
+		return nil
+	}
+	return markdown.LosesMarkup(doc, func(seg *pipeline.Segment) (string, bool) {
+		r := rd.of(seg)
+		return r.Text, !r.Source()
+	})
 }
