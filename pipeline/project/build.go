@@ -287,12 +287,20 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 		return nil, err
 	}
 	rep := &docReport{Segments: messages(doc), Draft: meta.Draft, Date: dateKey}
+	// The source's Markdown is what its format writes with the source text
+	// everywhere: the document itself for Markdown, not for plain text.
+	sourceMD := sync.OnceValue(func() []byte {
+		_, a := p.localizeDoc(doc, p.Config.SourceLocale, func(seg *pipeline.Segment) (string, bool) { return seg.Text, true })
+		return a.Markdown
+	})
 	dp := &docPages{
-		updated: updated,
+		updated:  updated,
+		sourceMD: sourceMD,
 		// The heading ids of the source, for the anchors translations keep.
 		sourceIDs: sync.OnceValue(func() []string {
 			tmpl, _ := p.template() // its error is the page's to report
-			return page.HeadingIDs(markdown.Parse(doc.Source), doc.Source, tmpl.IDs()...)
+			md := sourceMD()
+			return page.HeadingIDs(markdown.Parse(md), md, tmpl.IDs()...)
 		}),
 	}
 	if m, ok := p.formats.For(doc.Path).(format.SourceMarker); ok {
@@ -376,7 +384,10 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 // docPages is what the pages of one document in several locales share.
 type docPages struct {
 	// updated is the date the pages show; zero for none.
-	updated   time.Time
+	updated time.Time
+	// sourceMD is the document as Markdown in the source locale, and
+	// sourceIDs the heading ids of its page.
+	sourceMD  func() []byte
 	sourceIDs func() []string
 	// marks prepares, once, the marking of source text on the pages; nil
 	// when the format cannot mark it.
@@ -415,7 +426,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 		return nil, err
 	}
 	var aliases []string
-	if locale != p.Config.SourceLocale && !bytes.Equal(md, doc.Source) {
+	if locale != p.Config.SourceLocale && !bytes.Equal(md, dp.sourceMD()) {
 		aliases = dp.sourceIDs() // an untranslated page has the source's ids
 	}
 	article, err := p.article(md, root, aliases, mark, dp)

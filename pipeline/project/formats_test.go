@@ -123,3 +123,34 @@ func TestDraftRemovesEveryOutput(t *testing.T) {
 		}
 	}
 }
+
+// A translated page of a plain-text document keeps its English heading
+// anchors, as a Markdown document's does: the source's ids come from the
+// Markdown its format writes, not from its bytes read as Markdown.
+func TestTextPageKeepsSourceAnchors(t *testing.T) {
+	p := openWith(t, map[string]string{"content/a.txt": "My Title\n\nHistory of the town\n\nA paragraph that is long enough to be a paragraph of text here.\n"}, textdoc.Format{})
+	name := p.abs("locales/es-PE/a.es-PE.toml")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(data), "en: History of the town")
+	j := i + strings.Index(string(data[i:]), `other = ""`)
+	data = append(append(data[:j:j], `other = "Historia del pueblo"`...), data[j+len(`other = ""`):]...)
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Sync(SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Build(BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(p.abs("output/es-PE/a.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), `id="history-of-the-town"`) {
+		t.Errorf("no English anchor on the translated heading:\n%s", page)
+	}
+}
