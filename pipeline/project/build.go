@@ -464,7 +464,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 // the site's base URL when there is one, else relative to the page itself.
 func (p *Project) url(s Source, locale string) string {
 	if base := p.Config.SiteURL(""); base != "" {
-		return bundle.PageURL(base, locale, stem(s.Rel)+".html")
+		return bundle.PageURL(base, locale, stem(s.Rel)+output.Page.Ext())
 	}
 	return relative(s.Rel, locale)
 }
@@ -489,7 +489,7 @@ func (p *Project) template() (*page.Template, error) {
 // locale folder, then down.
 func relative(rel, locale string) string {
 	depth := strings.Count(rel, "/") + 1
-	return strings.Repeat("../", depth) + locale + "/" + stem(rel) + ".html"
+	return strings.Repeat("../", depth) + locale + "/" + stem(rel) + output.Page.Ext()
 }
 
 // localeDirs reports which locales have a message folder: a locale of a

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
@@ -21,7 +22,7 @@ func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsut
 	if rep.Assets == nil {
 		rep.Assets = []string{}
 		for _, f := range out {
-			if strings.HasSuffix(f.path, ".html") {
+			if strings.HasSuffix(f.path, output.Page.Ext()) {
 				rep.Assets = append(rep.Assets, p.assets(s, f.data)...)
 			}
 		}

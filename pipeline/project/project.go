@@ -231,7 +231,8 @@ func (p *Project) ObsoletePath(locale string, s Source) string {
 	return path.Join(p.Config.LocalesDir, locale, stem(s.Rel)+".obsolete."+locale+".toml")
 }
 
-// OutputPath is where a built document goes, ext being ".md" or ".html".
+// OutputPath is where a built document goes, ext being its output's
+// (output.Output.Ext).
 func (p *Project) OutputPath(locale string, s Source, ext string) string {
 	return path.Join(p.Config.Output, locale, stem(s.Rel)+ext)
 }
