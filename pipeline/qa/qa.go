@@ -52,6 +52,9 @@ func Check(in Input) []pipeline.Problem {
 	c.invisible()
 	c.out = append(c.out, Controls(c.tr)...)
 	if in.Format != pipeline.FormatHTML {
+		// Markdown readers decode character references; quipu's HTML
+		// documents show them as typed.
+		c.out = append(c.out, Referenced(c.src, c.tr)...)
 		c.markdown()
 	}
 	if strings.HasPrefix(strings.ToLower(in.Locale), "es") {

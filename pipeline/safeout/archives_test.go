@@ -5,7 +5,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
-		"testing"
+	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 )
