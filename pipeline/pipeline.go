@@ -34,7 +34,8 @@ type Document struct {
 	Segments []*Segment
 }
 
-// Title returns the source text of the document's title segment, or "".
+// Title returns the document's first title segment, or nil when it has
+// none.
 func (d *Document) Title() *Segment {
 	for _, s := range d.Segments {
 		if s.Kind == KindTitle {
@@ -81,7 +82,8 @@ type Segment struct {
 	// SingleLine is set for blocks that cannot span lines (ATX headings,
 	// table cells): line breaks in a translation become spaces there.
 	SingleLine bool
-	// Pos is the 1-based line and column of the segment's first byte.
+	// Line and Col are the 1-based line and column (in bytes) of the
+	// segment's first byte in Source.
 	Line, Col int
 }
 
@@ -213,44 +215,6 @@ func foldAccent(r rune) rune {
 		return 'c'
 	}
 	return r
-}
-
-// Position is a place in a file, printed the way compilers print them.
-type Position struct {
-	File      string
-	Line, Col int
-}
-
-func (p Position) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
-
-// Error is a problem found at a position in an input file.
-type Error struct {
-	Pos Position
-	Msg string
-}
-
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
-
-// LineCol converts a byte offset in src to a 1-based line and column
-// (columns count bytes, as go/token does).
-func LineCol(src []byte, off int) (line, col int) {
-	line = 1
-	lineStart := 0
-	for i := 0; i < off && i < len(src); i++ {
-		if src[i] == '\n' {
-			line++
-			lineStart = i + 1
-		}
-	}
-	return line, off - lineStart + 1
 }
 
 // Translator returns the translation of a segment, or ok == false to keep

@@ -75,16 +75,10 @@ Example:
 				return err
 			}
 			for _, l := range sortedKeys(res.From) {
-				from := res.From[l]
-				if len(from) < 2 && from[l] > 0 || len(from) == 0 {
-					continue // all from the locale itself
-				}
-				var parts []string
-				for _, src := range sortedKeys(from) {
-					parts = append(parts, fmt.Sprintf("%d from %s", from[src], src))
-				}
 				if !c.Bool("quiet") {
-					fmt.Fprintf(c.App.ErrWriter, "%s: segments %s\n", l, strings.Join(parts, ", "))
+					if line := fallbackLine(l, res.From[l]); line != "" {
+						fmt.Fprintln(c.App.ErrWriter, line)
+					}
 				}
 			}
 			elapsed := time.Since(start)
@@ -111,6 +105,33 @@ var draftsFlag = &cli.BoolFlag{Name: "drafts", Usage: "build documents whose fro
 
 // useFuzzyFlag publishes fuzzy translations, as msgfmt --use-fuzzy does.
 var useFuzzyFlag = &cli.BoolFlag{Name: "use-fuzzy", Usage: "publish fuzzy translations (the English changed since); they still count as untranslated"}
+
+// fallbackLine says how many of a locale's segments its pages show in
+// another locale, from counts by the locale shown: "es-PE: 3 of 5 segments
+// shown in other locales (2 in en, 1 in es)"; "" when all are its own.
+func fallbackLine(locale string, from map[string]int) string {
+	total, others := 0, 0
+	var shown []string // the other locales shown
+	for _, src := range sortedKeys(from) {
+		total += from[src]
+		if src != locale && from[src] > 0 {
+			others += from[src]
+			shown = append(shown, src)
+		}
+	}
+	head := fmt.Sprintf("%s: %s of %s shown in", locale, say.Number(others), say.Count("Segment", total))
+	switch len(shown) {
+	case 0:
+		return ""
+	case 1:
+		return head + " " + shown[0]
+	}
+	parts := make([]string, len(shown))
+	for i, src := range shown {
+		parts[i] = fmt.Sprintf("%s in %s", say.Number(from[src]), src)
+	}
+	return fmt.Sprintf("%s other locales (%s)", head, strings.Join(parts, ", "))
+}
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

@@ -38,9 +38,6 @@ Example:
 			quietFlag(), verboseFlag(), jsonSummaryFlag(),
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return fmt.Errorf("%w: quipu %s export takes no arguments (got %q)", errUsage, f.name, c.Args().First())
-			}
 			root, err := projectRoot(c)
 			if err != nil {
 				return err

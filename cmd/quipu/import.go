@@ -18,7 +18,8 @@ func importCommand() *cli.Command {
 end with a period: headings; other lines: paragraphs) and writes it as a
 Markdown document, content/<name>.md by default. Text that looks like Markdown
 is escaped, so the document says exactly what the file said. An existing
-document is never replaced unless --force is given.
+document is never replaced unless --force is given. A Markdown or HTML file
+is refused: it is a document already, and its markup would be escaped.
 
 Text files under content/ are also read as they are by sync and build; import
 is for moving an article to Markdown for good, to edit it there.

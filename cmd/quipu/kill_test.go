@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/quipu-l10n/quipu/internal/testshared"
+
 	"bytes"
 	"fmt"
 	"io/fs"
@@ -68,8 +70,13 @@ func TestKillBuild(t *testing.T) {
 	// files are being replaced.
 	rng := rand.New(rand.NewPCG(1, 2))
 	suffix := []string{"", " Revised."}
+	// A few kills by default; the full loop with QUIPU_SCALE=1 (and in CI).
+	builds, syncs := 6, 4
+	if testshared.Scale() {
+		builds, syncs = 20, 10
+	}
 	kills, mixed, staged, torn := 0, 0, 0, 0
-	for i := range 20 {
+	for i := range builds {
 		writeContent(t, root, docs, suffix[i%2])
 		// The new documents' outputs are created, not replaced, every time.
 		for _, l := range []string{"en", "es-PE"} {
@@ -132,7 +139,7 @@ func TestKillBuild(t *testing.T) {
 	copyTree(t, root, twin)
 	quipu(twin, "sync")
 	newLocales := snapshot(t, twin, "locales")
-	for i := range 10 {
+	for i := range syncs {
 		cmd := exec.Command(bin, "-C", root, "sync")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -157,7 +164,7 @@ func TestKillBuild(t *testing.T) {
 			t.Fatalf("after the kills, sync does not give %s", path)
 		}
 	}
-	t.Logf("%d builds killed: %d while renaming outputs into place, %d files left staged, %d new files cut short; a full build takes %v; 10 syncs killed", kills, mixed, staged, torn, took.Round(time.Millisecond))
+	t.Logf("%d builds killed: %d while renaming outputs into place, %d files left staged, %d new files cut short; a full build takes %v; %d syncs killed", kills, mixed, staged, torn, took.Round(time.Millisecond), syncs)
 }
 
 // writeContent writes n documents of a few paragraphs, each ending in

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/quipu-l10n/quipu/internal/testshared"
+
 	"bytes"
 	"fmt"
 	"math/rand/v2"
@@ -24,8 +26,12 @@ func TestKillSync(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("needs SIGKILL and stale-lock detection")
 	}
-	docs, kills := 200, 40
-	if testing.Short() {
+	// Fewer kills by default; the full loop with QUIPU_SCALE=1 (and in CI).
+	docs, kills := 80, 10
+	switch {
+	case testshared.Scale():
+		docs, kills = 200, 40
+	case testing.Short():
 		docs, kills = 40, 4
 	}
 	bin := filepath.Join(t.TempDir(), "quipu")

@@ -62,7 +62,8 @@ func newApp(stdout, stderr io.Writer, jsonErrors *bool) *cli.App {
 		ErrWriter:   stderr,
 		HideVersion: true, // -v is --verbose; --version is quipu's own flag
 		Flags: append(globalFlags(),
-			&cli.BoolFlag{Name: "version", Usage: "print quipu's version and the commit it was built from"}),
+			&cli.BoolFlag{Name: "version", Usage: "print quipu's version and the commit it was built from"},
+			cli.HelpFlag), // urfave/cli adds it only with its own help command
 		Action: func(c *cli.Context) error {
 			if c.Bool("version") {
 				fmt.Fprintln(c.App.Writer, pipeline.BuildVersion())
@@ -82,6 +83,7 @@ project's subfolder, it works on the project, as git does.
    quipu build --strict    # fail if anything is untranslated`,
 	}
 	wire(app.Commands, jsonErrors)
+	app.Commands = append(app.Commands, helpCommand())
 	return app
 }
 

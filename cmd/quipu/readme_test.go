@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -31,6 +32,24 @@ func TestReadmeInstall(t *testing.T) {
 	} {
 		if !strings.Contains(string(readme), want) {
 			t.Errorf("README.md does not say %q", want)
+		}
+	}
+}
+
+// TestDocsHaveNoMergeMarkers: a merge left half done in the documents a
+// user reads (README, docs/) reads as nonsense; the code's own would not
+// compile, the documents' would ship.
+func TestDocsHaveNoMergeMarkers(t *testing.T) {
+	docs, _ := filepath.Glob("../../docs/*.md")
+	for _, name := range append(docs, "../../README.md", "../../bench/RESULTS.md") {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(line, "<<<<<<< ") || line == "=======" || strings.HasPrefix(line, ">>>>>>> ") {
+				t.Errorf("%s:%d: merge conflict marker %q", name, i+1, line)
+			}
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/quipu-l10n/quipu/internal/testshared"
+
 	"archive/tar"
 	"compress/gzip"
 	"fmt"
@@ -52,7 +54,7 @@ func hostile(t *testing.T, entries ...any) string {
 // full sizes are the attacks'; -short scales them down.)
 func TestVerifyMemoryBounded(t *testing.T) {
 	zero, fake, manifest := int64(2<<30), int64(6<<30), int64(100<<20)
-	if testing.Short() {
+	if !testshared.Scale() { // the attacks' full sizes with QUIPU_SCALE=1
 		zero, fake, manifest = 128<<20, 512<<20, 40<<20
 	}
 	fakeGzip := filepath.Join(t.TempDir(), "fake.tar.gz")

@@ -76,9 +76,17 @@ func wire(cmds []*cli.Command, jsonErrors *bool) {
 				cmd.Action = groupAction
 			}
 			wire(cmd.Subcommands, jsonErrors)
+			cmd.Subcommands = append(cmd.Subcommands, helpCommand())
 		}
 		if action := cmd.Action; action != nil {
+			takesNone := len(cmd.Subcommands) == 0 && strings.TrimSpace(cmd.ArgsUsage) == ""
 			cmd.Action = func(c *cli.Context) error {
+				// An argument to a command that takes none is a mistake
+				// (quipu status content/a.md does not narrow the report):
+				// ignored, it would run on the whole project.
+				if takesNone && c.NArg() > 0 {
+					return fmt.Errorf("%w: %s takes no arguments (got %q)", errUsage, c.Command.HelpName, c.Args().First())
+				}
 				*jsonErrors = hasFlag(c, "json") && c.Bool("json")
 				return withProfiles(c, action)
 			}
@@ -123,6 +131,48 @@ func groupAction(c *cli.Context) error {
 		msg += fmt.Sprintf(" (%s --help lists the commands)", c.Command.HelpName)
 	}
 	return usageError{msg}
+}
+
+// helpCommand is urfave/cli's help, but a topic that is no command is a
+// usage error with the command meant (quipu help biuld), not a bare "No
+// help topic" with exit status 3. It serves quipu and each command made
+// of subcommands (quipu xliff help export).
+func helpCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "help",
+		Aliases:   []string{"h"},
+		Usage:     "show the commands, or one command's help",
+		ArgsUsage: "[command]",
+		Action: func(c *cli.Context) error {
+			lineage := c.Lineage()
+			parent, top := lineage[1], len(lineage) <= 2
+			cmds := c.App.Commands
+			if !top {
+				cmds = parent.Command.Subcommands
+			}
+			if c.NArg() == 0 {
+				if top {
+					return cli.ShowAppHelp(parent)
+				}
+				return cli.ShowSubcommandHelp(parent)
+			}
+			name := c.Args().First()
+			var names []string
+			for _, cmd := range cmds {
+				names = append(names, cmd.Names()...)
+			}
+			if !slices.Contains(names, name) {
+				msg := fmt.Sprintf("no help for %q: it is not a command", name)
+				if near := suggest.Nearest(name, names); near != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", near)
+				} else {
+					msg += fmt.Sprintf(" (%s --help lists the commands)", parent.Command.HelpName)
+				}
+				return usageError{msg}
+			}
+			return cli.ShowCommandHelp(parent, name)
+		},
+	}
 }
 
 var undefinedFlag = regexp.MustCompile(`^flag provided but not defined: -+(.+)$`)

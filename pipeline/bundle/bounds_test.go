@@ -1,6 +1,8 @@
 package bundle
 
 import (
+	"github.com/quipu-l10n/quipu/internal/testshared"
+
 	"archive/tar"
 	"archive/zip"
 	"bytes"
@@ -151,7 +153,7 @@ const zeroSum = "000000000000000000000000000000000000000000000000000000000000000
 // is refused too.
 func TestCheckStreamsBigEntry(t *testing.T) {
 	size := int64(2 << 30)
-	if testing.Short() {
+	if !testshared.Scale() { // the attack's full size with QUIPU_SCALE=1
 		size = 128 << 20
 	}
 	for _, tc := range []struct {
@@ -220,7 +222,7 @@ func TestCheckZipLiesAboutSize(t *testing.T) {
 // problems are capped: half a million entries cost no memory.
 func TestCheckManyZipEntries(t *testing.T) {
 	n := 500_000
-	if testing.Short() {
+	if !testshared.Scale() {
 		n = 70_000 // past 65,535: the zip64 end record
 	}
 	name := filepath.Join(t.TempDir(), "many.zip")
@@ -269,7 +271,7 @@ func TestCheckManifestBounds(t *testing.T) {
 		return hostileEntry{ManifestName, int64(len(b)), bytes.NewReader(b)}
 	}
 	big := int64(100 << 20)
-	if testing.Short() {
+	if !testshared.Scale() {
 		big = MaxManifest + 1
 	}
 	for _, tc := range []struct {

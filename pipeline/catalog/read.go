@@ -6,36 +6,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2/unstable"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/tomlerr"
 )
-
-// ErrorList collects every problem of a file so a translator fixes them
-// in one pass instead of one run per mistake.
-type ErrorList []*pipeline.Error
-
-func (l ErrorList) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Err returns the list as an error, or nil when it is empty.
-func (l ErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
 
 var messageKeys = map[string]bool{
 	"description": true, "hash": true, "other": true, "leftdelim": true, "rightdelim": true,
@@ -48,21 +24,12 @@ func Parse(path string, data []byte) (*File, error) {
 	errAt := func(line, col int, format string, args ...any) *pipeline.Error {
 		return &pipeline.Error{Pos: pipeline.Position{File: path, Line: line, Col: col}, Msg: fmt.Sprintf(format, args...)}
 	}
-	if !utf8.Valid(data) {
-		off := 0
-		for off < len(data) {
-			r, size := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			off += size
-		}
-		line, col := pipeline.LineCol(data, off)
-		return nil, ErrorList{errAt(line, col, "invalid UTF-8 (byte offset %d)", off)}
+	if off := pipeline.InvalidUTF8(data); off >= 0 {
+		return nil, pipeline.ErrorList{pipeline.ErrorAt(path, data, off, "invalid UTF-8 (byte offset %d)", off)}
 	}
 	p := &unstable.Parser{KeepComments: true}
 	p.Reset(data)
-	var errs ErrorList
+	var errs pipeline.ErrorList
 	var cur *Message
 	var pending []string     // comment lines waiting for the next message
 	seen := map[string]int{} // message IDs and their lines

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
+
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 )
@@ -279,7 +281,7 @@ func Similarity(a, b string) float64 {
 		return 1
 	}
 	n := max(len(wa), len(wb))
-	return 1 - float64(editDistance(wa, wb))/float64(n)
+	return 1 - float64(wordDistance(wa, wb))/float64(n)
 }
 
 func words(s string) []string {
@@ -296,22 +298,21 @@ func words(s string) []string {
 	return out
 }
 
-func editDistance(a, b []string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
+// wordDistance is the edit distance between two lists of words: each
+// distinct word is spelled as one letter, so a letter edit is a word edit.
+func wordDistance(a, b []string) int {
+	letters := map[string]rune{}
+	spell := func(words []string) string {
+		rs := make([]rune, len(words))
+		for i, w := range words {
+			r, ok := letters[w]
+			if !ok {
+				r = rune(0x10000 + len(letters)) // past the surrogates: every one a valid rune
+				letters[w] = r
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rs[i] = r
 		}
-		prev, cur = cur, prev
+		return string(rs)
 	}
-	return prev[len(b)]
+	return levenshtein.ComputeDistance(spell(a), spell(b))
 }

@@ -26,9 +26,9 @@ type Outcome struct {
 // file changed too, that is a conflict, which force overrides. A unit the
 // tool left as exported never overwrites the file, and an empty target
 // never clears a translation.
-func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Outcome, catalog.ErrorList) {
+func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Outcome, pipeline.ErrorList) {
 	var out Outcome
-	var errs catalog.ErrorList
+	var errs pipeline.ErrorList
 	errAt := func(pos pipeline.Position, format string, args ...any) {
 		errs = append(errs, &pipeline.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 	}

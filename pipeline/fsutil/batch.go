@@ -233,18 +233,9 @@ func (b *Batch) write(j job) error {
 			return err
 		}
 	}
-	tmp := TempName(path)
-	f, err := openOver(tmp, 0)
+	tmp, err := writeTemp(path, data)
 	if err != nil {
 		return err
-	}
-	_, werr := f.Write(data)
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		os.Remove(tmp)
-		return werr
 	}
 	b.mu.Lock()
 	b.pending = append(b.pending, pending{tmp, path})

@@ -18,7 +18,7 @@ import (
 // syncs the directory after the rename: for files that hold people's work,
 // such as message files.
 func WriteDurable(path string, data []byte) error {
-	if same(path, data) {
+	if Same(path, data) {
 		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -34,29 +34,41 @@ func WriteDurable(path string, data []byte) error {
 // directory and a rename, without syncing: for build output, which a
 // rebuild regenerates, so builds stay fast.
 func WriteFast(path string, data []byte) error {
-	if same(path, data) {
+	if Same(path, data) {
 		return nil
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	tmp, err := writeTemp(path, data)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// writeTemp writes data to path's temporary file (see TempName), unsynced,
+// and returns its name; on failure nothing is left.
+func writeTemp(path string, data []byte) (string, error) {
 	tmp := TempName(path)
 	f, err := openOver(tmp, 0)
 	if err != nil {
-		return err
+		return "", err
 	}
 	_, werr := f.Write(data)
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
-	if werr == nil {
-		werr = os.Rename(tmp, path)
-	}
 	if werr != nil {
 		os.Remove(tmp)
+		return "", werr
 	}
-	return werr
+	return tmp, nil
 }
 
 var tempName = regexp.MustCompile(`^\..+\.quipu-tmp$`)
@@ -81,11 +93,8 @@ func RemoveTemp(dir string) error {
 	return err
 }
 
-// same reports whether path already holds exactly data; rewriting it would
-// only change its modification time.
-func same(path string, data []byte) bool { return Same(path, data) }
-
-// Same reports whether path holds exactly data.
+// Same reports whether path holds exactly data: rewriting it would only
+// change its modification time.
 func Same(path string, data []byte) bool {
 	fi, err := os.Stat(path)
 	return err == nil && fi.Size() == int64(len(data)) && holds(path, data)

@@ -13,9 +13,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/pelletier/go-toml/v2"
-
-	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/tomlerr"
 )
 
@@ -53,6 +50,26 @@ type Glossary struct {
 	longest []int // indexes of Terms, longest English first
 }
 
+// schema is what a glossary's keys take, for its errors.
+var schema = tomlerr.Schema{
+	Tables: map[string]tomlerr.Table{
+		"":     {Keys: []string{"term"}},
+		"term": {Header: "[[term]]", Keys: []string{"en", "es", "also", "pos", "note", "translate"}},
+	},
+	Want: func(key string) (string, bool) {
+		want, ok := map[string]string{
+			"term":           "[[term]] tables, one per term",
+			"term.en":        `the English term in quotes, like "military base"`,
+			"term.es":        `the Spanish term in quotes, like "base militar"`,
+			"term.also":      `a list of other Spanish forms, like ["EE. UU."]`,
+			"term.pos":       `a part of speech in quotes, like "noun"`,
+			"term.note":      `a note in quotes`,
+			"term.translate": `true or false (false: keep the English as is)`,
+		}[key]
+		return want, ok
+	},
+}
+
 // Load reads a glossary file. A missing file is an empty glossary.
 func Load(path string) (*Glossary, error) {
 	data, err := os.ReadFile(path)
@@ -68,22 +85,8 @@ func Load(path string) (*Glossary, error) {
 // Parse reads a glossary from data; errors carry file:line:col.
 func Parse(path string, data []byte) (*Glossary, error) {
 	var g Glossary
-	dec := toml.NewDecoder(strings.NewReader(string(data))).DisallowUnknownFields()
-	if err := dec.Decode(&g); err != nil {
-		var de *toml.DecodeError
-		var sme *toml.StrictMissingError
-		switch {
-		case errors.As(err, &de):
-			line, col := de.Position()
-			msg, off := tomlerr.Syntax(data, tomlerr.Offset(data, line, col), strings.TrimPrefix(de.Error(), "toml: "))
-			line, col = pipeline.LineCol(data, off)
-			return nil, &pipeline.Error{Pos: pipeline.Position{File: path, Line: line, Col: col}, Msg: msg}
-		case errors.As(err, &sme) && len(sme.Errors) > 0:
-			line, col := sme.Errors[0].Position()
-			return nil, &pipeline.Error{Pos: pipeline.Position{File: path, Line: line, Col: col},
-				Msg: fmt.Sprintf("unknown key %q (a term has en, es, also, pos, note, translate)", strings.Join(sme.Errors[0].Key(), "."))}
-		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := tomlerr.Decode(path, data, &g, schema); err != nil {
+		return nil, err
 	}
 	for i, t := range g.Terms {
 		if t.EN == "" || (t.ES == "" && !t.Keep()) {

@@ -14,10 +14,6 @@ var opaque = set("audio", "canvas", "code", "embed", "iframe", "input", "kbd", "
 	"noscript", "object", "output", "picture", "progress", "samp", "script", "style", "svg",
 	"template", "textarea", "var", "video")
 
-// phrasing opaque elements hold only text and inline markup; the others
-// (svg, math, media) hold elements of their own that must not end them.
-var phrasing = set("code", "kbd", "samp", "var", "output")
-
 // skipped elements are never translated, wherever they are.
 var skipped = set("script", "style", "pre", "code", "kbd", "samp", "var", "svg", "math",
 	"template", "noscript", "textarea", "iframe", "object", "xmp", "plaintext", "noembed", "noframes")

@@ -107,13 +107,10 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 			switch t.Kind {
 			case placeholder.Text:
 				v = e.appendText(v, t.Text, i == len(toks)-1)
-			case placeholder.Close:
-				v = append(v, seg.Placeholders[t.N-1].Close...)
-				e.lineStart = false
 			default:
-				ph := seg.Placeholders[t.N-1].Open
-				v = append(v, ph...)
-				e.lineStart = strings.HasSuffix(ph, "\n")
+				m := placeholder.Markup(t, seg.Placeholders)
+				v = append(v, m...)
+				e.lineStart = t.Kind != placeholder.Close && strings.HasSuffix(m, "\n")
 			}
 		}
 		v = bytes.TrimRight(v, " \t\r\n")
@@ -131,13 +128,10 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 					continue
 				}
 				v = append(v, t.Text...)
-			case placeholder.Close:
-				v = append(v, seg.Placeholders[t.N-1].Close...)
-				lineStart = false
 			default:
-				ph := seg.Placeholders[t.N-1].Open
-				v = append(v, ph...)
-				lineStart = strings.HasSuffix(ph, "\n")
+				m := placeholder.Markup(t, seg.Placeholders)
+				v = append(v, m...)
+				lineStart = t.Kind != placeholder.Close && strings.HasSuffix(m, "\n")
 			}
 		}
 	}

@@ -35,6 +35,15 @@ func New() goldmark.Markdown {
 
 var md = New()
 
+// linkified is md reading bare URLs and e-mail addresses as links, the way
+// GitHub does (GFM autolinks): for extraction only, so that such an address
+// reaches translators as a tag they cannot garble. Pages are rendered by md,
+// which leaves the address as the text it is.
+var linkified = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote, extension.Linkify),
+	goldmark.WithParserOptions(parser.WithAttribute()),
+)
+
 // Renderer is the HTML renderer of quipu's configuration, shared: it holds
 // no state between calls, and building one costs more than most renders.
 func Renderer() renderer.Renderer { return md.Renderer() }
@@ -49,7 +58,9 @@ var bom = []byte("\uFEFF")
 // goldmark reads a leading byte order mark as text (so "# Title" would be a
 // paragraph): such a document is parsed as if the mark's three bytes were
 // blank lines, which CommonMark ignores. The mark stays in the skeleton.
-func Parse(src []byte) ast.Node {
+func Parse(src []byte) ast.Node { return parseWith(md, src) }
+
+func parseWith(md goldmark.Markdown, src []byte) ast.Node {
 	if bytes.HasPrefix(src, bom) {
 		src = bytes.Clone(src)
 		copy(src, "\n\n\n")
@@ -89,7 +100,7 @@ func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, erro
 		return nil, err
 	}
 	doc.Segments = segs
-	root := Parse(src)
+	root := parseWith(linkified, src)
 	seenTitle := false
 	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -237,6 +248,9 @@ type event struct {
 	kind        eventKind
 	node        ast.Node
 	start, stop int // joined offsets of text, or of a leaf's known content
+	// text is the source text of a bare URL or e-mail address (a GFM
+	// autolink), which has no "<" to find it by.
+	text []byte
 }
 
 // piece is one part of a segment's message: literal text or a tag.
@@ -304,7 +318,9 @@ func collect(src []byte, j *joined, n ast.Node, evs *[]event) bool {
 			if ast.Node(c) != j.checkbox {
 				*evs = append(*evs, event{kind: evLeaf, node: c})
 			}
-		case *ast.AutoLink, *east.FootnoteLink:
+		case *ast.AutoLink:
+			*evs = append(*evs, event{kind: evLeaf, node: c, text: c.Label(src)})
+		case *east.FootnoteLink:
 			*evs = append(*evs, event{kind: evLeaf, node: c})
 		case *ast.Emphasis, *ast.Link, *ast.Image, *east.Strikethrough:
 			*evs = append(*evs, event{kind: evEnter, node: c})

@@ -301,22 +301,12 @@ func renderFrontMatter(src []byte, fm frontMatter, seg *pipeline.Segment, text s
 	if placeholder.HasErrors(probs) {
 		return nil, probs
 	}
-	var b strings.Builder
-	for _, t := range toks {
-		switch t.Kind {
-		case placeholder.Text:
-			b.WriteString(t.Text)
-		case placeholder.Close:
-			b.WriteString(seg.Placeholders[t.N-1].Close)
-		default:
-			b.WriteString(seg.Placeholders[t.N-1].Open)
-		}
-	}
+	value := placeholder.Expand(toks, seg.Placeholders)
 	quote := src[seg.Start()]
 	if fm.toml {
-		return []byte(tomlValue(b.String(), quote)), probs
+		return []byte(tomlValue(value, quote)), probs
 	}
-	return []byte(yamlValue(b.String(), quote)), probs
+	return []byte(yamlValue(value, quote)), probs
 }
 
 // inlineSyntax are the characters a Markdown reader that does not know

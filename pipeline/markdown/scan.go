@@ -87,7 +87,8 @@ func scanMarkup(v []byte, p int, ev event, rest []event) (int, bool) {
 			return ev.stop, ev.start == p
 		case *ast.AutoLink:
 			if !at("<") {
-				return 0, false
+				// A bare address, found by GFM's rules: its own text.
+				return p + len(ev.text), len(ev.text) > 0 && bytes.HasPrefix(v[p:], ev.text)
 			}
 			i := bytes.IndexByte(v[p:], '>')
 			return p + i + 1, i > 0

@@ -102,11 +102,6 @@ func OGLocale(tag string) string {
 	return base.String() + "_" + region.String()
 }
 
-// Render writes the page with the built-in template.
-func Render(w io.Writer, d Data) error {
-	return defaultTemplate.Execute(w, d)
-}
-
 // LanguageName returns the name of a locale in its own language, for the
 // language switcher.
 func LanguageName(tag string) string {

@@ -6,6 +6,7 @@ package placeholder
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 )
@@ -181,6 +182,31 @@ func HasErrors(probs []Problem) bool {
 		}
 	}
 	return false
+}
+
+// Markup returns what token t stands for in the source: a text token's own
+// text, a tag's markup (its placeholder's Open, or Close for a closing
+// tag). A tag beyond phs stands for nothing: Check reports it first.
+func Markup(t Token, phs []pipeline.Placeholder) string {
+	switch {
+	case t.Kind == Text:
+		return t.Text
+	case t.N < 1 || t.N > len(phs):
+		return ""
+	case t.Kind == Close:
+		return phs[t.N-1].Close
+	}
+	return phs[t.N-1].Open
+}
+
+// Expand turns tags back into the markup they stand for: the message as
+// the source's syntax writes it.
+func Expand(toks []Token, phs []pipeline.Placeholder) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(Markup(t, phs))
+	}
+	return b.String()
 }
 
 // Strip returns the message's text without tags: what a reader sees of it,

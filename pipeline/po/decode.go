@@ -21,12 +21,12 @@ func Decode(name string, data []byte) (*exchange.Returned, error) {
 	// Entries with syntax errors are left out; the others are still
 	// checked, so one run reports everything.
 	entries, err := Parse(name, data)
-	var errs catalog.ErrorList
+	var errs pipeline.ErrorList
 	if err != nil {
 		if entries == nil {
 			return nil, err
 		}
-		errs = append(errs, err.(catalog.ErrorList)...)
+		errs = append(errs, err.(pipeline.ErrorList)...)
 	}
 	syntax := len(errs) > 0
 	errAt := func(pos pipeline.Position, format string, args ...any) {

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/quipu-l10n/quipu/pipeline"
-	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/exchange"
 )
 
@@ -48,31 +47,20 @@ func (e *Entry) HasFlag(flag string) bool {
 // the next entry after one; the entries it returns are the good ones.
 func Parse(name string, data []byte) ([]*Entry, error) {
 	p := &parser{name: name}
-	if off := invalidUTF8(data); off >= 0 {
+	if off := pipeline.InvalidUTF8(data); off >= 0 {
 		line, col := pipeline.LineCol(data, off)
-		return nil, catalog.ErrorList{p.at(line, col, "invalid UTF-8 (byte offset %d): save the file as UTF-8", off)}
+		return nil, pipeline.ErrorList{p.at(line, col, "invalid UTF-8 (byte offset %d): save the file as UTF-8", off)}
 	}
 	p.lines = strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n")
 	p.run()
 	return p.entries, p.errs.Err()
 }
 
-func invalidUTF8(b []byte) int {
-	for off := 0; off < len(b); {
-		r, size := utf8.DecodeRune(b[off:])
-		if r == utf8.RuneError && size <= 1 {
-			return off
-		}
-		off += size
-	}
-	return -1
-}
-
 type parser struct {
 	name    string
 	lines   []string
 	entries []*Entry
-	errs    catalog.ErrorList
+	errs    pipeline.ErrorList
 	cur     *Entry
 	// field is where continuation strings go; spans with it when it is
 	// the msgstr.

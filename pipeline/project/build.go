@@ -3,7 +3,6 @@ package project
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"io"
 	"os"
 	"path"
@@ -19,9 +18,10 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
+	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/page"
-	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
 // BuildOptions tune Build.
@@ -140,7 +140,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	batch.Journal(journal)
 	reports := make([]*docReport, len(sources))
 	entries := make([]*cacheEntry, len(sources))
-	errs := make([]errorList, len(sources))
+	errs := make([]pipeline.ErrorList, len(sources))
 	var done atomic.Int64
 	parallel(len(sources), func(i int) {
 		if opt.Progress != nil {
@@ -153,17 +153,17 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		}
 		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch, dates)
 		if err != nil {
-			errs[i].add(err)
+			errs[i].Add(err)
 			return
 		}
 		reports[i] = rep
 		entries[i] = &cacheEntry{Inputs: inputs[i], Report: *rep}
 	})
-	var all errorList
+	var all pipeline.ErrorList
 	for i := range errs {
-		all.items = append(all.items, errs[i].items...)
+		all = append(all, errs[i]...)
 	}
-	if err := all.err(); err != nil {
+	if err := all.Err(); err != nil {
 		batch.Abort()
 		return nil, err
 	}
@@ -195,7 +195,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	outDirs := map[string]bool{}
 	folders, docs := byFolder(sources)
 	for _, d := range folders {
-		for _, o := range p.htmlOutputs(sources[docs[d][0]], locales) {
+		for _, o := range p.outputPaths(sources[docs[d][0]], locales) {
 			outDirs[path.Dir(o)] = true
 		}
 	}
@@ -206,7 +206,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		if entries[i] != nil {
 			if !leftOut {
 				res.Rebuilt++
-				entries[i].Outputs = statFiles(p.Root, p.htmlOutputs(sources[i], locales))
+				entries[i].Outputs = stamp.Files(p.Root, p.outputPaths(sources[i], locales))
 				entries[i].Assets = p.assetStats(rep.Assets, locales)
 			}
 			cache.store(sources[i].Rel, entries[i])
@@ -237,11 +237,11 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 }
 
 // present lists the locales of msgLocales in which a document has a
-// message file, from the sizes scanInputs found.
-func present(msgLocales []string, inputs []int64) []string {
+// message file, from the stamps scanInputs found.
+func present(msgLocales []string, in inputs) []string {
 	var out []string
 	for k, l := range msgLocales {
-		if inputs[2+2*k] >= 0 {
+		if in.messages(k).Exists() {
 			out = append(out, l)
 		}
 	}
@@ -274,15 +274,15 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 		}
 	}
 	files := map[string]*catalog.File{}
-	var errs errorList
+	var errs pipeline.ErrorList
 	for _, cl := range msgLocales {
 		f, err := p.readMessages(p.MessagePath(cl, s))
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 		}
 		files[cl] = f
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	rep := &docReport{Segments: messages(doc), Draft: meta.Draft, Date: dateKey}
@@ -298,7 +298,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	for _, l := range locales {
 		out, err := p.localize(doc, s, l, locales, files, opt, rep, dp)
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 			continue
 		}
 		for _, f := range out {
@@ -316,7 +316,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			return nil, err
 		}
 	}
-	return rep, errs.err()
+	return rep, errs.Err()
 }
 
 type outFile struct {
@@ -327,8 +327,7 @@ type outFile struct {
 // localize builds one document in one locale.
 func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport, dp *docPages) ([]outFile, error) {
 	rd := p.resolveDoc(doc, s, locale, files, p.useFuzzy(opt.UseFuzzy))
-	a := rd.a
-	md, root := a.md, a.root
+	f, a := rd.f, rd.a
 	name := p.ContentPath(s)
 	target := locale != p.Config.SourceLocale && locale != pseudo.Locale
 	if target {
@@ -336,30 +335,39 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 			return nil, err
 		}
 	}
-	if doc.Format == pipeline.FormatHTML {
-		html, err := p.htmlLanguages(a.html, s, locale, all)
+	in := output.Input{Markdown: a.Markdown}
+	if a.HTML != nil {
+		html, err := p.htmlLanguages(a.HTML, s, locale, all)
 		if err != nil {
 			return nil, err
 		}
-		return []outFile{{p.OutputPath(locale, s, ".html"), html}}, nil
+		in.HTML = html
+	} else {
+		in.Page = func() ([]byte, error) {
+			text := func(seg *pipeline.Segment) string {
+				t := rd.of(seg).Text
+				return strings.TrimSpace(markdown.PlainText(markdown.ReaderText(t, seg.Placeholders)))
+			}
+			var mark func(ast.Node) bool
+			if target {
+				mark = p.markSource(doc, &rd, locale, dp)
+			}
+			html, err := p.page(doc, s, locale, all, a.Markdown, a.Root, text, mark, dp)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", name, locale, err)
+			}
+			return html, nil
+		}
 	}
-
-	text := func(seg *pipeline.Segment) string {
-		t := rd.of(seg).Text
-		return strings.TrimSpace(markdown.PlainText(placeholder.Strip(t)))
+	var out []outFile
+	for _, o := range f.Outputs() {
+		data, err := o.Render(in)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, outFile{p.OutputPath(locale, s, o.Ext()), data})
 	}
-	var mark func(ast.Node) bool
-	if target {
-		mark = p.markSource(doc, &rd, locale, dp)
-	}
-	html, err := p.page(doc, s, locale, all, md, root, text, mark, dp)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %s: %w", name, locale, err)
-	}
-	return []outFile{
-		{p.OutputPath(locale, s, ".md"), md},
-		{p.OutputPath(locale, s, ".html"), html},
-	}, nil
+	return out, nil
 }
 
 // docPages is what the pages of one document in several locales share.
@@ -372,49 +380,31 @@ type docPages struct {
 	// The article of the last page rendered, reused by a locale whose
 	// Markdown is the same: an untranslated page, the most common kind in
 	// a project being translated, costs no parse or render of its own.
-	md         []byte
-	headings   []page.Heading
-	head, body template.HTML
+	md      []byte
+	article page.Article
 }
 
-// article renders md (parsed as root, or nil) into the title heading and
-// the rest, and lists its headings with their anchors. mark, when set,
+// article renders md (parsed as root, or nil) for its page, or reuses the
+// article of the last locale if it has the same Markdown. mark, when set,
 // marks blocks of the tree before it is rendered, and reports whether it
 // did.
-func (p *Project) article(md []byte, root ast.Node, aliases []string, mark func(ast.Node) bool, dp *docPages) (head, body template.HTML, headings []page.Heading, err error) {
+func (p *Project) article(md []byte, root ast.Node, aliases []string, mark func(ast.Node) bool, dp *docPages) (page.Article, error) {
 	if aliases == nil && mark == nil && dp.md != nil && bytes.Equal(dp.md, md) {
-		return dp.head, dp.body, dp.headings, nil
+		return dp.article, nil
 	}
 	if root == nil {
 		root = markdown.Parse(md)
 	}
 	marked := mark != nil && mark(root)
 	tmpl, _ := p.template() // its error is the page's to report
-	headings = page.AnchorHeadings(root, md, aliases, tmpl.IDs()...)
-	// The title heading goes above the date line; the rest below.
-	var h, b bytes.Buffer
-	r := markdown.Renderer()
-	if first := root.FirstChild(); first != nil {
-		if hd, ok := first.(*ast.Heading); ok && hd.Level == 1 {
-			if err := r.Render(&h, md, hd); err != nil {
-				return "", "", nil, err
-			}
-			root.RemoveChild(root, hd)
-		}
+	a, err := page.NewArticle(md, root, aliases, tmpl.IDs()...)
+	if err == nil && aliases == nil && !marked {
+		dp.md, dp.article = md, a
 	}
-	if err := r.Render(&b, md, root); err != nil {
-		return "", "", nil, err
-	}
-	head, body = template.HTML(h.String()), template.HTML(b.String())
-	if aliases == nil && !marked {
-		dp.md, dp.head, dp.body, dp.headings = md, head, body, headings
-	}
-	return head, body, headings, nil
+	return a, err
 }
 
-// page renders the HTML page of a document built through Markdown: the
-// title heading first, then the date and reading time, a table of
-// contents for long articles, and the rest.
+// page renders the HTML page of a document built through Markdown.
 func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []string, md []byte, root ast.Node, text func(*pipeline.Segment) string, mark func(ast.Node) bool, dp *docPages) ([]byte, error) {
 	tmpl, err := p.template()
 	if err != nil {
@@ -424,46 +414,30 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	if locale != p.Config.SourceLocale && !bytes.Equal(md, doc.Source) {
 		aliases = dp.sourceIDs() // an untranslated page has the source's ids
 	}
-	head, body, headings, err := p.article(md, root, aliases, mark, dp)
+	article, err := p.article(md, root, aliases, mark, dp)
 	if err != nil {
 		return nil, err
 	}
 	data := page.Data{
 		Lang:      locale,
-		Title:     path.Base(stem(s.Rel)),
 		Canonical: p.url(s, locale),
 		XDefault:  p.url(s, p.Config.SourceLocale),
 		OGLocale:  page.OGLocale(locale),
 	}
-	if t := doc.Title(); t != nil {
-		data.Title = text(t)
+	texts := make([]page.Text, len(doc.Segments))
+	for i, seg := range doc.Segments {
+		texts[i] = page.Text{Kind: seg.Kind, Text: text(seg)}
 	}
-	words := 0
-	for _, seg := range doc.Segments {
-		words += len(strings.Fields(text(seg)))
-		if data.Description == "" && (seg.Kind == pipeline.KindParagraph || seg.Kind == pipeline.KindFrontMatter) {
-			data.Description = summary(text(seg), 160)
-		}
-	}
+	words := data.SetContent(path.Base(stem(s.Rel)), texts, article)
 	data.Alternates = p.alternates(s, locale, all)
 	for _, l := range all {
 		if l != locale && l != pseudo.Locale {
 			data.OGAlternates = append(data.OGAlternates, page.OGLocale(l))
 		}
 	}
-	var h2 []page.Heading
-	for _, h := range headings {
-		if h.Level == 2 {
-			h2 = append(h2, h)
-		}
-	}
-	if len(h2) >= 4 {
-		data.TOC = h2
-	}
 	if data.Chrome, err = page.NewChrome(locale, dp.updated, words); err != nil {
 		return nil, err
 	}
-	data.Heading, data.Body = head, body
 	var out bytes.Buffer
 	if err := tmpl.Execute(&out, data); err != nil {
 		return nil, err
@@ -478,19 +452,6 @@ func (p *Project) url(s Source, locale string) string {
 		return bundle.PageURL(base, locale, stem(s.Rel)+".html")
 	}
 	return relative(s.Rel, locale)
-}
-
-// summary shortens text to at most n characters at a word boundary.
-func summary(text string, n int) string {
-	r := []rune(text)
-	if len(r) <= n {
-		return text
-	}
-	cut := string(r[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
 // template returns the page template, read once per run.

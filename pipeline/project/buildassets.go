@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
 // copyAssets stages, beside a document's page in one locale, the files
@@ -56,7 +57,7 @@ func (p *Project) readAsset(ref string) ([]byte, error) {
 // assetStats are the sizes and times of a document's assets under
 // content/, then of their copies in each locale's output: the build cache
 // rebuilds the document when one changed or went missing.
-func (p *Project) assetStats(refs, locales []string) []int64 {
+func (p *Project) assetStats(refs, locales []string) []stamp.Stamp {
 	if len(refs) == 0 {
 		return nil
 	}
@@ -69,13 +70,13 @@ func (p *Project) assetStats(refs, locales []string) []int64 {
 			files = append(files, path.Join(p.Config.Output, l, ref))
 		}
 	}
-	return statFiles(p.Root, files)
+	return stamp.Files(p.Root, files)
 }
 
 // mayBeAsset tells at a glance the URLs that cannot name a file under
 // content/ (a fragment, an absolute path or URL, a page): every page has
 // dozens of them, and build looks at every page.
-func mayBeAsset(ref []byte) bool {
+func (p *Project) mayBeAsset(ref []byte) bool {
 	ref = bytes.TrimSpace(ref)
 	if len(ref) == 0 || ref[0] == '#' || ref[0] == '/' || ref[0] == '?' {
 		return false
@@ -87,6 +88,5 @@ func mayBeAsset(ref []byte) bool {
 	if i := bytes.IndexAny(ref, "?#"); i >= 0 {
 		end = i
 	}
-	_, doc := formats[lowerExt(string(ref[:end]))]
-	return !doc
+	return p.formats.For(string(ref[:end])) == nil // a page is no asset
 }

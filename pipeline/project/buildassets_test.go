@@ -5,6 +5,7 @@ import "testing"
 // TestMayBeAssetKeepsFiles: the quick filter build runs on every URL of
 // every page never drops one that names a file.
 func TestMayBeAssetKeepsFiles(t *testing.T) {
+	p := &Project{formats: newFormats(Config{})}
 	for ref, want := range map[string]bool{
 		"img/a.png":                 true,
 		" ../img/a.png ":            true,
@@ -19,7 +20,7 @@ func TestMayBeAssetKeepsFiles(t *testing.T) {
 		"data:image/png;base64,AAA": false,
 		"":                          false,
 	} {
-		if got := mayBeAsset([]byte(ref)); got != want {
+		if got := p.mayBeAsset([]byte(ref)); got != want {
 			t.Errorf("mayBeAsset(%q) = %v, want %v", ref, got, want)
 		}
 	}

@@ -19,10 +19,10 @@ import (
 // disturbed translation's place in its message file, a line for the
 // document's untranslated messages, and where its messages came from.
 func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd *resolved, strict bool, rep *docReport) error {
-	var errs errorList
+	var errs pipeline.ErrorList
 	report := func(pos pipeline.Position, msg string) {
 		if strict {
-			errs.add(&pipeline.Error{Pos: pos, Msg: msg})
+			errs.Add(&pipeline.Error{Pos: pos, Msg: msg})
 		} else {
 			rep.Warnings = append(rep.Warnings, pos.String()+": warning: "+msg)
 		}
@@ -63,13 +63,13 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 	if n := counts.Untranslated(); n > 0 {
 		msg := fmt.Sprintf("%s: %s: %d of %s untranslated (%d missing, %d fuzzy, %d rejected)", name, locale, n, say.Count("Segment", counts.Total), counts.Missing, counts.Fuzzy, counts.Rejected)
 		if strict {
-			errs.add(fmt.Errorf("%s", msg))
+			errs.Add(fmt.Errorf("%s", msg))
 		} else {
 			rep.Warnings = append(rep.Warnings, msg)
 		}
 		rep.Untranslated = append(rep.Untranslated, count{Locale: locale, N: n})
 	}
-	if rd.a.changed {
+	if rd.a.Changed {
 		// Which translation lost markup takes a look at each: rare, so
 		// only then.
 		tr := func(seg *pipeline.Segment) (string, bool) {
@@ -83,7 +83,7 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 	for _, l := range slices.Sorted(maps.Keys(from)) {
 		rep.From = append(rep.From, count{Locale: locale, From: l, N: from[l]})
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 // markSource returns what marks the source text left on a translated page

@@ -6,17 +6,17 @@ import "slices"
 // out as a draft since it was last read (unless drafts are built), or one
 // whose inputs, outputs, page date and assets are as its last build left
 // them.
-func (p *Project) unchanged(c *buildCache, s Source, inputs []int64, locales []string, drafts bool, dates *pageDates) (*docReport, bool) {
+func (p *Project) unchanged(c *buildCache, s Source, in inputs, locales []string, drafts bool, dates *pageDates) (*docReport, bool) {
 	c.mu.Lock()
 	e := c.Docs[s.Rel]
 	c.mu.Unlock()
-	if e == nil || !slices.Equal(e.Inputs, inputs) {
+	if e == nil || !slices.Equal(e.Inputs, in) {
 		return nil, false
 	}
 	if e.Report.Draft && !drafts {
 		return &e.Report, true
 	}
-	rep, ok := c.lookup(s.Rel, inputs, p.htmlOutputs(s, locales))
+	rep, ok := c.lookup(s.Rel, in, p.outputPaths(s, locales))
 	if !ok {
 		return nil, false
 	}

@@ -14,25 +14,35 @@ import (
 	"time"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
 // CacheDir is the project's hidden folder for state that a clean build
 // can always recreate.
 const CacheDir = ".quipu"
 
-// cacheEntry holds the sizes and times of a document's inputs and of its
-// HTML outputs, in the order scanInputs and htmlOutputs list them (the
-// paths follow from the document's, so they are not stored). A file whose
-// size and modification time are unchanged is taken as unchanged; size -1
-// is a missing file.
+// cacheEntry holds the stamps of a document's inputs and of its outputs,
+// in the order scanInputs and outputPaths list them (the paths follow from
+// the document's, so they are not stored). A file whose stamp is unchanged
+// is taken as unchanged.
 type cacheEntry struct {
-	Inputs  []int64
-	Outputs []int64
+	Inputs  inputs
+	Outputs []stamp.Stamp
 	Report  docReport
 	// Assets holds the sizes and times of the files the pages reference
 	// (see assetStats).
-	Assets []int64
+	Assets []stamp.Stamp
 }
+
+// inputs are the stamps of the files a document's build reads: its source,
+// then its message file in each locale of a build's message locales.
+type inputs []stamp.Stamp
+
+// source is the stamp of the document itself.
+func (in inputs) source() stamp.Stamp { return in[0] }
+
+// messages is the stamp of its message file in the k-th message locale.
+func (in inputs) messages(k int) stamp.Stamp { return in[1+k] }
 
 // buildCache remembers, per document, the inputs its outputs were built
 // from. It is keyed by a fingerprint of everything else a build depends on
@@ -100,8 +110,8 @@ func (c *buildCache) encode() []byte {
 	for _, rel := range slices.Sorted(maps.Keys(c.Docs)) {
 		d := c.Docs[rel]
 		e.str(rel)
-		e.ints(d.Inputs)
-		e.ints(d.Outputs)
+		e.stamps(d.Inputs)
+		e.stamps(d.Outputs)
 		r := &d.Report
 		e.int(int64(r.Segments))
 		e.int(int64(r.Files))
@@ -111,7 +121,7 @@ func (c *buildCache) encode() []byte {
 		e.bool(r.Draft)
 		e.int(r.Date)
 		e.strs(r.Assets)
-		e.ints(d.Assets)
+		e.stamps(d.Assets)
 	}
 	e.uint(uint64(len(c.Wrote)))
 	for _, rel := range slices.Sorted(maps.Keys(c.Wrote)) {
@@ -134,7 +144,7 @@ func decodeBuildCache(data []byte) (*buildCache, bool) {
 	c.Docs = make(map[string]*cacheEntry, n)
 	for range n {
 		rel := d.str()
-		e := &cacheEntry{Inputs: d.ints(), Outputs: d.ints()}
+		e := &cacheEntry{Inputs: d.stamps(), Outputs: d.stamps()}
 		r := &e.Report
 		r.Segments, r.Files = int(d.int()), int(d.int())
 		r.Warnings = d.strs()
@@ -143,7 +153,7 @@ func decodeBuildCache(data []byte) (*buildCache, bool) {
 		r.Draft = d.bool()
 		r.Date = d.int()
 		r.Assets = d.strs()
-		e.Assets = d.ints()
+		e.Assets = d.stamps()
 		if d.err != nil {
 			return nil, false
 		}
@@ -161,21 +171,20 @@ func decodeBuildCache(data []byte) (*buildCache, bool) {
 	return c, d.err == nil && d.off == len(d.b)
 }
 
-// lookup returns the report of a document whose inputs and HTML outputs
-// are as they were when it was last built. (A Markdown output edited or
-// deleted by hand, or an HTML output edited in place, is only rebuilt with
-// --force.)
-func (c *buildCache) lookup(rel string, inputs []int64, outputs []string) (*docReport, bool) {
+// lookup returns the report of a document whose inputs and outputs are as
+// they were when it was last built. (An output edited in place is only
+// rebuilt with --force.)
+func (c *buildCache) lookup(rel string, in inputs, outputs []string) (*docReport, bool) {
 	c.mu.Lock()
 	e := c.Docs[rel]
 	c.mu.Unlock()
-	if e == nil || !slices.Equal(e.Inputs, inputs) || len(e.Outputs) != 2*len(outputs) {
+	if e == nil || !slices.Equal(e.Inputs, in) || len(e.Outputs) != len(outputs) {
 		return nil, false
 	}
 	if c.dirsUnchanged(outputs) {
 		return &e.Report, true
 	}
-	if !slices.Equal(e.Outputs, statFiles(c.root, outputs)) {
+	if !slices.Equal(e.Outputs, stamp.Files(c.root, outputs)) {
 		return nil, false
 	}
 	return &e.Report, true
@@ -192,7 +201,7 @@ func (c *buildCache) dirsUnchanged(outputs []string) bool {
 		}
 		now, seen := c.now.Load(dir)
 		if !seen {
-			now, _ = c.now.LoadOrStore(dir, folderTime(c.root, dir))
+			now, _ = c.now.LoadOrStore(dir, stamp.FolderTime(c.root, dir))
 		}
 		if now.(int64) != was || c.Racy[dir] && !c.listed(o) {
 			return false
@@ -231,7 +240,7 @@ type folderNames struct {
 func (c *buildCache) stampDirs(dirs map[string]bool) {
 	now := time.Now().UnixNano()
 	for dir := range dirs {
-		t := folderTime(c.root, dir)
+		t := stamp.FolderTime(c.root, dir)
 		racy := now-t < int64(racyWindow)
 		if c.Dirs[dir] != t || c.Racy[dir] != racy {
 			c.Dirs[dir] = t
@@ -243,15 +252,6 @@ func (c *buildCache) stampDirs(dirs map[string]bool) {
 			c.dirty = true
 		}
 	}
-}
-
-// folderTime is a folder's modification time, or -1 when it is missing.
-func folderTime(root, rel string) int64 {
-	size, mod := statFile(filepath.Join(root, filepath.FromSlash(rel)))
-	if size < 0 {
-		return -1
-	}
-	return mod
 }
 
 func (c *buildCache) store(rel string, e *cacheEntry) {
@@ -311,32 +311,30 @@ func (p *Project) buildFingerprint(locales []string, strict, useFuzzy bool) stri
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// scanInputs returns, per document, the sizes and times of the files its
-// build reads: its source, then its message file in each of msgLocales.
-// The stats go folder by folder, through a handle on each folder, in
-// slices shared out between the cores.
-func (p *Project) scanInputs(sources []Source, msgLocales []string) [][]int64 {
-	width := 2 * (1 + len(msgLocales))
-	flat := make([]int64, len(sources)*width)
+// scanInputs returns, per document, the stamps of the files its build
+// reads. The stats go folder by folder, through a handle on each folder,
+// in slices shared out between the cores.
+func (p *Project) scanInputs(sources []Source, msgLocales []string) []inputs {
+	width := 1 + len(msgLocales)
+	flat := make([]stamp.Stamp, len(sources)*width)
 	parts := folderSlices(byFolder(sources))
-	folders := 1 + len(msgLocales)
-	parallel(len(parts)*folders, func(n int) {
-		pt, k := parts[n/folders], n%folders
+	parallel(len(parts)*width, func(n int) {
+		pt, k := parts[n/width], n%width
 		dir, suffix := path.Join(p.Config.Content, pt.dir), ""
 		if k > 0 {
 			dir, suffix = path.Join(p.Config.LocalesDir, msgLocales[k-1], pt.dir), "."+msgLocales[k-1]+".toml"
 		}
-		f := openFolder(p.abs(dir))
-		defer f.close()
+		f := stamp.Open(p.abs(dir))
+		defer f.Close()
 		for _, i := range pt.docs {
 			name := path.Base(sources[i].Rel)
 			if k > 0 {
 				name = stem(name) + suffix
 			}
-			flat[i*width+2*k], flat[i*width+2*k+1] = f.stat(name)
+			flat[i*width+k] = f.Stat(name)
 		}
 	})
-	out := make([][]int64, len(sources))
+	out := make([]inputs, len(sources))
 	for i := range out {
 		out[i] = flat[i*width : (i+1)*width : (i+1)*width]
 	}
@@ -358,28 +356,6 @@ func (p *Project) messageLocales(locales []string) []string {
 			seen[cl] = true
 			out = append(out, cl)
 		}
-	}
-	return out
-}
-
-// htmlOutputs lists a document's HTML pages, whose presence the cache
-// checks.
-func (p *Project) htmlOutputs(s Source, locales []string) []string {
-	out := make([]string, len(locales))
-	for i, l := range locales {
-		out[i] = p.OutputPath(l, s, ".html")
-	}
-	return out
-}
-
-// statFiles returns the sizes and times of files named relative to root,
-// so the cache survives the project being moved or named differently on
-// the command line.
-func statFiles(root string, rels []string) []int64 {
-	out := make([]int64, 0, 2*len(rels))
-	for _, rel := range rels {
-		size, mod := statFile(filepath.Join(root, filepath.FromSlash(rel)))
-		out = append(out, size, mod)
 	}
 	return out
 }

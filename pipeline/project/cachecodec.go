@@ -5,6 +5,8 @@ import (
 	"errors"
 	"maps"
 	"slices"
+
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
 // The caches are read and written by every run, so they use a plain binary
@@ -31,6 +33,15 @@ func (e *encoder) bool(v bool) {
 func (e *encoder) str(s string) {
 	e.uint(uint64(len(s)))
 	e.b = append(e.b, s...)
+}
+
+// stamps writes stamps as the list of their numbers, size then time.
+func (e *encoder) stamps(v []stamp.Stamp) {
+	e.uint(uint64(2 * len(v)))
+	for _, s := range v {
+		e.int(s.Size)
+		e.int(s.Mod)
+	}
 }
 
 func (e *encoder) ints(v []int64) {
@@ -127,6 +138,22 @@ func (d *decoder) str() string {
 	s := d.s[d.off : d.off+n]
 	d.off += n
 	return s
+}
+
+// stamps reads what encoder.stamps wrote.
+func (d *decoder) stamps() []stamp.Stamp {
+	n := d.count(1)
+	if n%2 != 0 {
+		d.err = errBadCache
+	}
+	if n == 0 || d.err != nil {
+		return nil
+	}
+	v := make([]stamp.Stamp, n/2)
+	for i := range v {
+		v[i] = stamp.Stamp{Size: d.int(), Mod: d.int()}
+	}
+	return v
 }
 
 func (d *decoder) ints() []int64 {

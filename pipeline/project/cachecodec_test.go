@@ -5,6 +5,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
 func sampleBuildCache() *buildCache {
@@ -14,8 +16,8 @@ func sampleBuildCache() *buildCache {
 		Racy:        map[string]bool{"output/en/common": true},
 		Docs: map[string]*cacheEntry{
 			"common/tar.md": {
-				Inputs:  []int64{512, 1764150000000000000, 2048, 1764150001000000000},
-				Outputs: []int64{4096, 1, 4100, 2},
+				Inputs:  inputs{{Size: 512, Mod: 1764150000000000000}, {Size: 2048, Mod: 1764150001000000000}},
+				Outputs: []stamp.Stamp{{Size: 4096, Mod: 1}, {Size: 4100, Mod: 2}},
 				Report: docReport{
 					Segments: 9, Files: 4,
 					Warnings:     []string{"content/common/tar.md: es-PE: 2 of 9 segments untranslated, source text used"},
@@ -23,7 +25,7 @@ func sampleBuildCache() *buildCache {
 					From:         []count{{Locale: "es-PE", From: "en", N: 2}, {Locale: "es-PE", From: "es-PE", N: 7}},
 				},
 			},
-			"ñandú.md": {Inputs: []int64{-1, 0}},
+			"ñandú.md": {Inputs: inputs{stamp.Missing}},
 		},
 		Wrote: map[string][]string{
 			"common/tar.md": {"output/en/common/tar.html", "output/en/common/tar.md"},
@@ -51,6 +53,23 @@ func TestBuildCacheRoundTrip(t *testing.T) {
 		if _, ok := decodeBuildCache(data[:n]); ok {
 			t.Fatalf("a cache cut at %d of %d bytes decodes", n, len(data))
 		}
+	}
+}
+
+// TestStampsOddCount protects typed stamps read from the cache: a list of
+// numbers that is not pairs of size and time is a damaged cache, refused.
+func TestStampsOddCount(t *testing.T) {
+	e := &encoder{}
+	e.ints([]int64{512, 1764150000000000000, 7})
+	d := &decoder{b: e.b, s: string(e.b)}
+	if v := d.stamps(); v != nil || d.err == nil {
+		t.Errorf("three numbers read as stamps %v, err %v", v, d.err)
+	}
+	e = &encoder{}
+	e.stamps([]stamp.Stamp{{Size: 1, Mod: 2}, stamp.Missing})
+	d = &decoder{b: e.b, s: string(e.b)}
+	if v := d.stamps(); len(v) != 2 || v[1].Exists() || v[0].Mod != 2 || d.err != nil {
+		t.Errorf("stamps read back as %v, err %v", v, d.err)
 	}
 }
 

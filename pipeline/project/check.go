@@ -1,14 +1,21 @@
 package project
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
+	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
+
+// checks are the checks quipu check runs: a check of its own package is
+// added to this list.
+var checks = qa.Checks
 
 // Finding is one QA result, located in a message file.
 type Finding struct {
@@ -60,7 +67,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 			if m.State == catalog.Stale {
 				add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag (a build uses the next translation along the chain, or the English)"})
 			}
-			for _, pr := range qa.Check(qa.Input{Format: doc.Format, Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}) {
+			for _, pr := range qa.Run(qa.Input{Markdown: writesMarkdown(p.formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks) {
 				add(pr)
 			}
 			// What only the document as a whole shows: tags moved where
@@ -83,4 +90,10 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		return a.Col < b.Col
 	})
 	return out, err
+}
+
+// writesMarkdown reports whether a format's translations are written into
+// Markdown: its documents are built into a Markdown output.
+func writesMarkdown(f format.Format) bool {
+	return f != nil && slices.Contains(f.Outputs(), output.Markdown)
 }

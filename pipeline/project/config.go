@@ -6,10 +6,10 @@ package project
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 
-	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 	"golang.org/x/text/language"
 
@@ -74,6 +74,9 @@ func DefaultConfig() Config {
 
 var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "html_alternates", "html_switcher"}
 
+// configSchema is what quipu.toml's keys take, for its errors.
+var configSchema = tomlerr.Schema{Tables: map[string]tomlerr.Table{"": {Keys: configKeys}}, Want: configWants}
+
 // LoadConfig reads root/quipu.toml over the defaults.
 func LoadConfig(root string) (Config, error) {
 	ws, err := workspace.Open(root)
@@ -94,37 +97,16 @@ func loadConfig(ws *workspace.Workspace) (Config, error) {
 	if err != nil {
 		return cfg, err
 	}
-	dec := toml.NewDecoder(strings.NewReader(string(data))).DisallowUnknownFields()
-	if err := dec.Decode(&cfg); err != nil {
-		var de *toml.DecodeError
-		var sme *toml.StrictMissingError
-		switch {
-		case errors.As(err, &sme): // before DecodeError, which it wraps
-			var list errorList
-			for _, e := range sme.Errors {
-				line, col := e.Position()
-				key := strings.Join(e.Key(), ".")
-				msg := fmt.Sprintf("unknown key %q", key)
-				if near := nearest(key, configKeys); near != "" {
-					msg += fmt.Sprintf(" (did you mean %q?)", near)
-				}
-				list.add(&pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: msg})
+	if err := tomlerr.Decode(ConfigFile, data, &cfg, configSchema); err != nil {
+		var list tomlerr.List
+		if errors.As(err, &list) {
+			var errs pipeline.ErrorList
+			for _, e := range list {
+				errs.Add(e)
 			}
-			return cfg, list.err()
-		case errors.As(err, &de):
-			line, col := de.Position()
-			msg := strings.TrimPrefix(de.Error(), "toml: ")
-			key := strings.Join(de.Key(), ".")
-			if want, ok := configWants(key); ok && strings.HasPrefix(msg, "cannot decode") {
-				msg = tomlerr.Type(key, want, msg)
-			} else {
-				var off int
-				msg, off = tomlerr.Syntax(data, tomlerr.Offset(data, line, col), msg)
-				line, col = pipeline.LineCol(data, off)
-			}
-			return cfg, &pipeline.Error{Pos: pipeline.Position{File: ConfigFile, Line: line, Col: col}, Msg: msg}
+			return cfg, errs.Err()
 		}
-		return cfg, fmt.Errorf("%s: %w", ConfigFile, err)
+		return cfg, err
 	}
 	return cfg, cfg.validate(ws, valuePositions(data))
 }
@@ -144,6 +126,25 @@ func (c *Config) SiteURL(override string) string {
 	return u
 }
 
+// BaseURLProblem says what is wrong with u as the site's base URL, or ""
+// when nothing is: page paths are appended to it (canonical links,
+// hreflang alternates, the sitemap), so it must be an absolute http or
+// https URL, without a query or fragment, which would end up before the
+// path.
+func BaseURLProblem(u string) string {
+	const like = `, like "https://example.org/"`
+	parsed, err := url.Parse(u)
+	switch {
+	case err != nil || parsed.Scheme != "http" && parsed.Scheme != "https" || parsed.Host == "" || parsed.Opaque != "":
+		return "must be an absolute http or https URL" + like
+	case strings.ContainsAny(u, "?#"):
+		return "must have no query (?) or fragment (#), since page paths are added after it"
+	case strings.ContainsAny(u, " \t\n"):
+		return "must have no spaces" + like
+	}
+	return ""
+}
+
 // configWants says what a key of quipu.toml takes, with an example, for
 // errors about a value of the wrong type.
 func configWants(key string) (string, bool) {
@@ -161,6 +162,7 @@ func configWants(key string) (string, bool) {
 		"templates":         `a folder in quotes, like "templates"`,
 		"base_url":          `a URL in quotes, like "https://example.org/"`,
 		"front_matter_keys": `a list of keys, like ["title", "description"]`,
+		"use_fuzzy":         `true or false`,
 	}[key]
 	return want, ok
 }
@@ -168,13 +170,13 @@ func configWants(key string) (string, bool) {
 // validate checks the values; at maps "key" and "key[i]" to the position
 // of that value in quipu.toml, for errors.
 func (c *Config) validate(ws *workspace.Workspace, at map[string]pipeline.Position) error {
-	var errs errorList
+	var errs pipeline.ErrorList
 	fail := func(key, format string, args ...any) {
 		pos, ok := at[key]
 		if !ok {
 			pos = pipeline.Position{File: ConfigFile}
 		}
-		errs.add(&pipeline.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+		errs.Add(&pipeline.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 	}
 	check := func(key, tag string) {
 		if _, err := language.Parse(tag); err != nil {
@@ -184,8 +186,23 @@ func (c *Config) validate(ws *workspace.Workspace, at map[string]pipeline.Positi
 		}
 	}
 	check("source_locale", c.SourceLocale)
+	// A locale listed twice would have its files written twice, and the
+	// source locale's are the source messages: neither is a target. (Tags
+	// are compared as written: checkTagForm refuses another case.)
+	listed := map[string]bool{}
 	for i, l := range c.Locales {
-		check(fmt.Sprintf("locales[%d]", i), l)
+		key := fmt.Sprintf("locales[%d]", i)
+		check(key, l)
+		switch {
+		case listed[l]:
+			fail(key, "locale %q is listed twice in locales", l)
+		case l == c.SourceLocale:
+			fail(key, "locale %q is the source locale (source_locale = %q): locales lists the locales translated into", l, c.SourceLocale)
+		}
+		listed[l] = true
+	}
+	if why := BaseURLProblem(c.BaseURL); c.BaseURL != "" && why != "" {
+		fail("base_url", "base_url = %q %s", c.BaseURL, why)
 	}
 	for l, chain := range c.Fallback {
 		check("fallback."+l, l)
@@ -194,9 +211,9 @@ func (c *Config) validate(ws *workspace.Workspace, at map[string]pipeline.Positi
 		}
 	}
 	for _, err := range c.confine(ws, at) {
-		errs.add(err)
+		errs.Add(err)
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 // valuePositions maps each top-level key, each table key ("fallback.es-PE")
@@ -260,35 +277,4 @@ func (c *Config) Chain(locale string) []string {
 		chain = append(chain, p.String())
 	}
 	return chain
-}
-
-// nearest returns the candidate closest to s, if it is close.
-func nearest(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := levenshtein(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

@@ -18,24 +18,24 @@ func (p *Project) withoutDrafts(sources []Source, drafts bool) ([]Source, error)
 		return sources, nil
 	}
 	out := sources[:0:0]
-	var errs errorList
+	var errs pipeline.ErrorList
 	for _, s := range sources {
 		draft, err := p.isDraft(s)
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 			continue
 		}
 		if !draft {
 			out = append(out, s)
 		}
 	}
-	return out, errs.err()
+	return out, errs.Err()
 }
 
 // isDraft reads whether a document is a draft. Only Markdown has front
 // matter.
 func (p *Project) isDraft(s Source) (bool, error) {
-	if formatOf(s.Rel) != pipeline.FormatMarkdown {
+	if f := p.formats.For(s.Rel); f == nil || f.Name() != pipeline.FormatMarkdown {
 		return false, nil
 	}
 	name := p.ContentPath(s)

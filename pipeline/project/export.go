@@ -17,6 +17,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/say"
 )
@@ -175,17 +176,11 @@ func (p *Project) Coverage(locales []string, sources []Source, useFuzzy bool) ([
 	for i, l := range locales {
 		cov[i].Locale = l
 	}
-	var errs errorList
-	for _, s := range sources {
-		doc, err := p.Load(s)
-		if err != nil {
-			errs.add(err)
-			continue
-		}
+	err := p.loadEach(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
 		files := map[string]*catalog.File{}
 		if err := p.readChain(s, locales, files); err != nil {
-			errs.add(err)
-			continue
+			errs.Add(err)
+			return
 		}
 		for i, l := range locales {
 			c := &cov[i]
@@ -205,11 +200,11 @@ func (p *Project) Coverage(locales []string, sources []Source, useFuzzy bool) ([
 				c.Gaps = append(c.Gaps, Gap{Pos: pipeline.Position{File: p.ContentPath(s), Line: seg.Line, Col: seg.Col}, ID: seg.ID, State: v})
 			}
 		}
-	}
+	})
 	for i := range cov {
 		cov[i].Coverage = bundle.Percent(cov[i].Translated, cov[i].Segments)
 	}
-	return cov, errs.err()
+	return cov, err
 }
 
 // collect reads the built files of each document in each locale, and the
@@ -219,13 +214,13 @@ func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, er
 	assets := map[string][]byte{} // read once, copied into every locale
 	for _, l := range locales {
 		for _, s := range sources {
-			for _, kind := range []struct{ ext, kind string }{{".html", bundle.KindPage}, {".md", bundle.KindMarkdown}} {
-				data, err := p.ws.ReadFile(p.OutputPath(l, s, kind.ext))
+			for _, o := range p.formats.For(s.Rel).Outputs() {
+				data, err := p.ws.ReadFile(p.OutputPath(l, s, o.Ext()))
 				if err != nil {
 					return nil, err
 				}
-				files = append(files, bundle.File{Path: path.Join(l, stem(s.Rel)+kind.ext), Locale: l, Kind: kind.kind, Data: data})
-				if kind.kind != bundle.KindPage {
+				files = append(files, bundle.File{Path: path.Join(l, stem(s.Rel)+o.Ext()), Locale: l, Kind: o.Kind(), Data: data})
+				if o != output.Page {
 					continue
 				}
 				for _, ref := range p.assets(s, data) {
@@ -260,8 +255,8 @@ func (p *Project) assets(s Source, page []byte) []string {
 		if rel == ".." || strings.HasPrefix(rel, "../") || seen[rel] || bundle.CheckPath(rel) != nil {
 			return
 		}
-		if _, doc := formats[strings.ToLower(path.Ext(rel))]; doc {
-			return
+		if p.formats.For(rel) != nil {
+			return // a document: its own pages are exported
 		}
 		// A link is copied if it leads inside the project (collect
 		// refuses one that leads out); a pipe or device never is.
@@ -290,7 +285,7 @@ func (p *Project) assets(s Source, page []byte) []string {
 			key, val, more = z.TagAttr()
 			switch string(key) {
 			case "src", "href", "poster", "data":
-				if mayBeAsset(val) {
+				if p.mayBeAsset(val) {
 					add(string(val))
 				}
 			case "srcset":

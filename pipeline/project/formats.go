@@ -1,41 +1,36 @@
 package project
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"path"
 	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/htmldoc"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/textdoc"
 )
 
-// formats maps file extensions to the document formats quipu reads.
-var formats = map[string]pipeline.Format{
-	".md":       pipeline.FormatMarkdown,
-	".markdown": pipeline.FormatMarkdown,
-	".html":     pipeline.FormatHTML,
-	".htm":      pipeline.FormatHTML,
-	".txt":      pipeline.FormatText,
+// newFormats is the one place the document formats quipu reads are
+// registered: a new format is one package and one line here.
+func newFormats(cfg Config) *format.Registry {
+	var r format.Registry
+	r.Register(markdown.Format{Options: markdown.Options{FrontMatterKeys: cfg.FrontMatterKeys}})
+	r.Register(htmldoc.Format{SourceLang: cfg.SourceLocale})
+	r.Register(textdoc.Format{})
+	return &r
 }
 
-func formatOf(rel string) pipeline.Format { return formats[strings.ToLower(path.Ext(rel))] }
-
-// extract splits a document in the format its extension names.
+// extract splits a document in the format its name claims.
 func (p *Project) extract(name string, src []byte) (*pipeline.Document, error) {
-	switch formatOf(name) {
-	case pipeline.FormatHTML:
-		return htmldoc.Extract(name, src)
-	case pipeline.FormatText:
-		return textdoc.Extract(name, src)
+	f := p.formats.For(name)
+	if f == nil {
+		return nil, fmt.Errorf("%s: no document format reads %q files", name, path.Ext(name))
 	}
-	return markdown.ExtractWith(name, src, markdown.Options{FrontMatterKeys: p.Config.FrontMatterKeys})
+	return f.Extract(name, src)
 }
 
 // sharedStems reports documents that would share message files and
@@ -79,46 +74,28 @@ func (p *Project) sharedStems(sources []Source) error {
 	return errors.New(strings.Join(errs, "\n"))
 }
 
-// assembled is a document built in one locale.
-type assembled struct {
-	md       []byte   // Markdown, from which the page is made
-	root     ast.Node // md parsed, or nil: not parsed yet
-	html     []byte   // an HTML document: the page itself
-	rejected []pipeline.Rejected
-	changed  bool // a translation's tags could not keep their markup
+// localizeDoc writes a document in one locale in its own format.
+func (p *Project) localizeDoc(doc *pipeline.Document, locale string, tr pipeline.Translator) (format.Format, format.Localized) {
+	f := p.formats.For(doc.Path)
+	lang := locale
+	if locale == p.Config.SourceLocale {
+		lang = "" // the source's own document, byte for byte
+	}
+	return f, f.Localize(doc, lang, tr)
 }
 
-// assemble builds a document in one locale in its own format.
-func (p *Project) assemble(doc *pipeline.Document, locale string, tr pipeline.Translator) assembled {
-	source := locale == p.Config.SourceLocale
-	var a assembled
-	switch doc.Format {
-	case pipeline.FormatHTML:
-		lang := locale
-		if source {
-			lang = "" // the source's own page, byte for byte
-		}
-		var opt htmldoc.Options
-		if !source {
-			opt.SourceLang = p.Config.SourceLocale // text left in it is marked
-		}
-		a.html, a.rejected = htmldoc.LocalizeWith(doc, lang, tr, opt)
-	case pipeline.FormatText:
-		a.md, a.rejected = textdoc.ToMarkdown(doc, tr)
-		a.root = markdown.Parse(a.md)
-	default:
-		// Markdown the same as the source needs no checks, and its tree
-		// only if no other locale's page can lend it its article.
-		if md, rejected := markdown.Assemble(doc, tr, false); bytes.Equal(md, doc.Source) {
-			a.md, a.rejected = md, rejected
-		} else {
-			a.md, a.root, a.rejected, a.changed = markdown.Localize(doc, tr)
-		}
-		if !source {
-			if md := markdown.SetLang(a.md, locale); !bytes.Equal(md, a.md) {
-				a.md, a.root = md, markdown.Parse(md)
-			}
+// outputPaths lists the files a document is built into, in every locale.
+func (p *Project) outputPaths(s Source, locales []string) []string {
+	f := p.formats.For(s.Rel)
+	if f == nil {
+		return nil
+	}
+	outs := f.Outputs()
+	paths := make([]string, 0, len(locales)*len(outs))
+	for _, l := range locales {
+		for _, o := range outs {
+			paths = append(paths, p.OutputPath(l, s, o.Ext()))
 		}
 	}
-	return a
+	return paths
 }

@@ -32,6 +32,16 @@ type TextImportOptions struct {
 // the .txt goes and its message files follow the new name, since two
 // documents of one name would share them and stop every command.
 func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
+	// Read as plain text, a Markdown or HTML file would have its markup
+	// escaped, and its translations would stop matching: it is a
+	// document already.
+	if f := p.formats.For(file); f != nil && f.Name() != pipeline.FormatText {
+		kind, ok := map[pipeline.Format]string{pipeline.FormatMarkdown: "a Markdown", pipeline.FormatHTML: "an HTML"}[f.Name()]
+		if !ok {
+			kind = "a " + string(f.Name())
+		}
+		return "", fmt.Errorf("%s: already %s document; import takes plain-text articles (.txt) only", file, kind)
+	}
 	// A sync or build running meanwhile would miss the document, or read
 	// it in the middle of their run.
 	l, err := p.lockNew()
@@ -43,9 +53,8 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if off := invalidUTF8(src); off >= 0 {
-		line, col := pipeline.LineCol(src, off)
-		return "", &pipeline.Error{Pos: pipeline.Position{File: file, Line: line, Col: col}, Msg: fmt.Sprintf("invalid UTF-8 at byte offset %d", off)}
+	if off := pipeline.InvalidUTF8(src); off >= 0 {
+		return "", pipeline.ErrorAt(file, src, off, "invalid UTF-8 at byte offset %d", off)
 	}
 	out := opt.Out
 	if out == "" {
@@ -56,7 +65,7 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	if filepath.IsAbs(out) || out == ".." || strings.HasPrefix(out, "../") {
 		return "", fmt.Errorf("%s: the document must go inside the project", out)
 	}
-	if f := formatOf(out); f != pipeline.FormatMarkdown {
+	if f := p.formats.For(out); f == nil || f.Name() != pipeline.FormatMarkdown {
 		return "", fmt.Errorf("%s: the document must be a Markdown file (.md)", out)
 	}
 	name, err := p.path(out)
@@ -108,7 +117,7 @@ func (p *Project) contentRel(file string) string {
 		return ""
 	}
 	rel, err := filepath.Rel(absContent, absFile)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || formatOf(rel) == "" {
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || p.formats.For(rel) == nil {
 		return ""
 	}
 	return filepath.ToSlash(rel)

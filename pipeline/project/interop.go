@@ -108,18 +108,18 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 		}
 		return nil
 	}
-	var errs errorList
+	var errs pipeline.ErrorList
 	var names []string
 	writes := map[string][]byte{}
 	for _, s := range sources {
 		doc, err := p.Load(s)
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 			continue
 		}
 		f, parsed, err := p.inStep(doc, s, locale)
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 			continue
 		}
 		ex := exchange.New(doc, f, p.Config.SourceLocale, annotate)
@@ -147,7 +147,7 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 		}
 		data, err := encode(ex)
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 			continue
 		}
 		name := filepath.Join(dir, filepath.FromSlash(stem(s.Rel)+ext))
@@ -157,7 +157,7 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 		names = append(names, name)
 		writes[name] = data
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	for _, name := range names {
@@ -259,19 +259,19 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 	for _, s := range sources {
 		known[p.ContentPath(s)] = s
 	}
-	res := &ImportResult{}
-	var errs errorList
+	res := &ImportResult{Changed: []string{}} // a list, even empty, for --json
+	var errs pipeline.ErrorList
 	jobs := map[string]*importJob{}
 	var order []string
 	for _, name := range paths {
 		data, err := os.ReadFile(name)
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 			continue
 		}
 		rets, err := decode(name, data)
 		if err != nil {
-			errs.add(err) // and check what could be read, to report it all
+			errs.Add(err) // and check what could be read, to report it all
 		}
 		for _, r := range rets {
 			if r.Document == "" || r.Locale == "" {
@@ -279,31 +279,31 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 			}
 			s, err := p.sourceNamed(r.Document, known)
 			if err != nil {
-				errs.add(&pipeline.Error{Pos: r.Pos, Msg: err.Error()})
+				errs.Add(&pipeline.Error{Pos: r.Pos, Msg: err.Error()})
 				continue
 			}
 			if r.SourceLocale != "" && r.SourceLocale != p.Config.SourceLocale {
-				errs.add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("source language %q is not the project's (%s)", r.SourceLocale, p.Config.SourceLocale)})
+				errs.Add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("source language %q is not the project's (%s)", r.SourceLocale, p.Config.SourceLocale)})
 				continue
 			}
 			if _, err := p.targetLocale(r.Locale); err != nil {
-				errs.add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("locale %q is not a target locale of this project (%s lists %s)", r.Locale, ConfigFile, strings.Join(p.Config.Locales, ", "))})
+				errs.Add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("locale %q is not a target locale of this project (%s lists %s)", r.Locale, ConfigFile, strings.Join(p.Config.Locales, ", "))})
 				continue
 			}
 			key := r.Locale + "\x00" + s.Rel
 			j := jobs[key]
 			if j != nil {
-				errs.add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("%s (%s) was already imported from %s", r.Document, r.Locale, j.first)})
+				errs.Add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("%s (%s) was already imported from %s", r.Document, r.Locale, j.first)})
 				continue
 			}
 			doc, err := p.Load(s)
 			if err != nil {
-				errs.add(err)
+				errs.Add(err)
 				continue
 			}
 			f, _, err := p.inStep(doc, s, r.Locale)
 			if err != nil {
-				errs.add(err)
+				errs.Add(err)
 				continue
 			}
 			j = &importJob{src: s, doc: doc, file: f, path: p.MessagePath(r.Locale, s), first: r.Pos}
@@ -316,11 +316,11 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 			res.Empty += out.Empty
 			res.Conflicts += out.Conflicts
 			if len(merrs) > 0 {
-				errs.add(merrs)
+				errs.Add(merrs)
 			}
 		}
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return res, err
 	}
 	writes := map[string][]byte{}

@@ -12,12 +12,12 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/lock"
 	"github.com/quipu-l10n/quipu/pipeline/page"
 	"github.com/quipu-l10n/quipu/pipeline/workspace"
@@ -28,7 +28,8 @@ type Project struct {
 	Root   string
 	Config Config
 
-	ws *workspace.Workspace // every path read or written goes through it
+	ws      *workspace.Workspace // every path read or written goes through it
+	formats *format.Registry     // chooses each document's format by name
 
 	env *syncEnv // built on first use by tools that rewrite message files
 
@@ -75,7 +76,7 @@ func Open(root string) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Project{Root: root, Config: cfg, ws: ws}, nil
+	return &Project{Root: root, Config: cfg, ws: ws, formats: newFormats(cfg)}, nil
 }
 
 // Source is a document file under the content folder.
@@ -107,8 +108,8 @@ func (p *Project) listSources() ([]Source, error) {
 	type refusal struct{ rel, msg string }
 	var refused []refusal
 	consider := func(rel string, d fs.DirEntry) {
-		if _, ok := formats[lowerExt(d.Name())]; !ok {
-			return
+		if p.formats.For(d.Name()) == nil {
+			return // an asset, copied where pages need it
 		}
 		switch mode := d.Type(); {
 		case mode&fs.ModeSymlink != 0:
@@ -186,17 +187,6 @@ func (p *Project) listSources() ([]Source, error) {
 	return out, err
 }
 
-// lowerExt is a file name's extension in lower case.
-func lowerExt(name string) string {
-	ext := path.Ext(name)
-	for i := 0; i < len(ext); i++ {
-		if c := ext[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ToLower(ext)
-		}
-	}
-	return ext
-}
-
 func (p *Project) abs(rel string) string { return filepath.Join(p.Root, filepath.FromSlash(rel)) }
 
 // ContentPath is the project-relative path of a document, as messages and
@@ -210,34 +200,18 @@ func (p *Project) Load(s Source) (*pipeline.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if off := invalidUTF8(src); off >= 0 {
-		line, col := pipeline.LineCol(src, off)
-		return nil, &pipeline.Error{Pos: pipeline.Position{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("invalid UTF-8 at byte offset %d", off)}
+	if off := pipeline.InvalidUTF8(src); off >= 0 {
+		return nil, pipeline.ErrorAt(name, src, off, "invalid UTF-8 at byte offset %d", off)
 	}
 	if off := bytes.IndexByte(src, 0); off >= 0 {
 		// Markdown turns NUL into U+FFFD: the document is binary or damaged.
-		line, col := pipeline.LineCol(src, off)
-		return nil, &pipeline.Error{Pos: pipeline.Position{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("NUL byte at byte offset %d (a text document has none)", off)}
+		return nil, pipeline.ErrorAt(name, src, off, "NUL byte at byte offset %d (a text document has none)", off)
 	}
 	doc, err := p.extract(name, src)
 	if doc != nil {
 		doc.Key = stem(s.Rel) // unique: sharedStems refuses two documents with one
 	}
 	return doc, err
-}
-
-func invalidUTF8(b []byte) int {
-	if utf8.Valid(b) {
-		return -1
-	}
-	for off := 0; off < len(b); {
-		r, size := utf8.DecodeRune(b[off:])
-		if r == utf8.RuneError && size <= 1 {
-			return off
-		}
-		off += size
-	}
-	return -1
 }
 
 // stem is a document's path without its extension.
@@ -273,6 +247,21 @@ func (p *Project) readMessages(rel string) (*catalog.File, error) {
 	return catalog.Parse(rel, data)
 }
 
+// loadEach loads each source in order and calls fn with it; the documents
+// that cannot be read, and what fn adds to errs, are reported together.
+func (p *Project) loadEach(sources []Source, fn func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList)) error {
+	var errs pipeline.ErrorList
+	for _, s := range sources {
+		doc, err := p.Load(s)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		fn(s, doc, &errs)
+	}
+	return errs.Err()
+}
+
 // eachDocument calls fn for every document and locale with the
 // document's message files along the locale's fallback chain (by locale;
 // nil or absent when it has none yet), in document order; unreadable
@@ -282,23 +271,16 @@ func (p *Project) eachDocument(locales []string, fn func(doc *pipeline.Document,
 	if err != nil {
 		return err
 	}
-	var errs errorList
-	for _, s := range sources {
-		doc, err := p.Load(s)
-		if err != nil {
-			errs.add(err)
-			continue
-		}
+	return p.loadEach(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
 		files := map[string]*catalog.File{}
 		if err := p.readChain(s, locales, files); err != nil {
-			errs.add(err)
-			continue
+			errs.Add(err)
+			return
 		}
 		for _, locale := range locales {
 			fn(doc, s, locale, files)
 		}
-	}
-	return errs.err()
+	})
 }
 
 // checkLocaleFolders reports message folders of locales the configuration

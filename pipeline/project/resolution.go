@@ -3,6 +3,7 @@ package project
 import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
@@ -13,7 +14,8 @@ import (
 // same segments as translated.
 type resolved struct {
 	res   []resolve.Resolution
-	a     assembled
+	f     format.Format             // the document's format
+	a     format.Localized          // the document written in the locale
 	index map[*pipeline.Segment]int // a segment's place in res
 }
 
@@ -72,11 +74,11 @@ func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, fi
 		index[seg] = i
 	}
 	source := locale == p.Config.SourceLocale || locale == pseudo.Locale
-	a := p.assemble(doc, locale, func(seg *pipeline.Segment) (string, bool) {
+	f, a := p.localizeDoc(doc, locale, func(seg *pipeline.Segment) (string, bool) {
 		r := &res[index[seg]]
 		return r.Text, source || !r.Source()
 	})
-	for _, rj := range a.rejected {
+	for _, rj := range a.Rejected {
 		var errs []pipeline.Problem
 		for _, pr := range rj.Problems {
 			if pr.Severity == pipeline.SeverityError {
@@ -87,13 +89,13 @@ func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, fi
 			res[i] = resolve.Reject(res[i], rj.Segment, errs)
 		}
 	}
-	return resolved{res: res, a: a, index: index}
+	return resolved{res: res, f: f, a: a, index: index}
 }
 
 // readChain reads a document's message files along the fallback chains of
 // locales into files (by locale), each once.
 func (p *Project) readChain(s Source, locales []string, files map[string]*catalog.File) error {
-	var errs errorList
+	var errs pipeline.ErrorList
 	for _, l := range locales {
 		if l == p.Config.SourceLocale || l == pseudo.Locale {
 			continue
@@ -104,12 +106,12 @@ func (p *Project) readChain(s Source, locales []string, files map[string]*catalo
 			}
 			f, err := p.readMessages(p.MessagePath(cl, s))
 			if err != nil {
-				errs.add(err)
+				errs.Add(err)
 			}
 			files[cl] = f
 		}
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 // messages counts a document's distinct segments: one message each, as

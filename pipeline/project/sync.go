@@ -14,6 +14,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
@@ -150,6 +151,19 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		st.batch.Abort()
 		return nil, err
 	}
+	if incremental {
+		// The documents skipped keep every message, as a full sync
+		// would report them.
+		synced := make([]bool, len(sources))
+		for _, i := range todo {
+			synced[i] = true
+		}
+		for i := range sources {
+			if !synced[i] {
+				res.Report.Kept += cache.docs[i].messages
+			}
+		}
+	}
 	for _, o := range env.orphans {
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, "%s: its document is gone; kept, and its translations are offered to the others\n", o.Path)
@@ -173,10 +187,10 @@ func (p *Project) recordSync(cache *syncCache, scan *syncScan, synced []int) err
 		s, e := scan.sources[synced[j]], &cache.docs[synced[j]]
 		for k, l := range p.Config.Locales {
 			if e.wrote(k, false) {
-				e.inputs[2+4*k], e.inputs[3+4*k] = statFile(p.abs(p.MessagePath(l, s)))
+				*e.inputs.messages(k, false) = stamp.Of(p.abs(p.MessagePath(l, s)))
 			}
 			if e.wrote(k, true) {
-				e.inputs[4+4*k], e.inputs[5+4*k] = statFile(p.abs(p.ObsoletePath(l, s)))
+				*e.inputs.messages(k, true) = stamp.Of(p.abs(p.ObsoletePath(l, s)))
 			}
 		}
 		e.written = 0
@@ -206,6 +220,7 @@ func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) 
 		tPath, oPath := p.MessagePath(locale, s), p.ObsoletePath(locale, s)
 		f, kept, changed, rep := settle(doc, old[k], obs[k], tPath, locale, opts[k])
 		e.entries[k] = docEntries(doc, f, kept)
+		e.messages += len(f.Messages)
 		if st.add(tPath, catalog.Format(f)) {
 			e.write(k, false)
 		}
@@ -362,7 +377,8 @@ type stager struct {
 }
 
 func (p *Project) newStager(dry bool) *stager {
-	st := &stager{p: p, dry: dry, batch: fsutil.NewBatch(true)}
+	// changed is a list even when empty, as --json shows it.
+	st := &stager{p: p, dry: dry, batch: fsutil.NewBatch(true), changed: []string{}}
 	// New message files are created in place, journaled (see
 	// fsutil.Batch.Journal); the ones that exist are replaced atomically.
 	st.batch.Journal(p.abs(syncJournal))

@@ -5,18 +5,17 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
-// syncCacheFile is where sync keeps its cache; oldSyncCacheFile is where
-// earlier versions kept it, in another encoding.
-var syncCacheFile, oldSyncCacheFile = path.Join(CacheDir, "sync.cache"), path.Join(CacheDir, "sync.gob")
+// syncCacheFile is where sync keeps its cache.
+var syncCacheFile = path.Join(CacheDir, "sync.cache")
 
 // syncCache lets a sync after a content edit touch only the edited
 // documents. It remembers, per document, the sizes and times of the files
@@ -52,10 +51,13 @@ type syncCache struct {
 type syncEntry struct {
 	rel string
 	// inputs are the document's inputs as syncScan lists them.
-	inputs []int64
+	inputs syncInputs
 	// entries are, per target locale in the configuration's order, what
 	// its files give translation memory.
 	entries [][]tm.Entry
+	// messages counts the messages of its target locales' message files,
+	// which a sync that skips the document keeps, and reports kept.
+	messages int
 	// written marks the files this sync wrote, to stat once they are in
 	// place: bit 2k the message file of the k-th target locale, 2k+1 its
 	// obsolete file; bit 63 stands for all from the 32nd locale on.
@@ -81,8 +83,8 @@ func (p *Project) syncFingerprint() string {
 	cfg, _ := json.Marshal(p.Config)
 	h.Write(cfg)
 	h.Write([]byte(Version))
-	size, mod := statFile(p.abs(p.Config.Glossary))
-	fmt.Fprintf(h, "\x00%s %d %d", p.Config.Glossary, size, mod)
+	gl := stamp.Of(p.abs(p.Config.Glossary))
+	fmt.Fprintf(h, "\x00%s %d %d", p.Config.Glossary, gl.Size, gl.Mod)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -155,10 +157,10 @@ func (c *syncCache) changedContent(sources []Source, sc *syncScan) ([]int, bool)
 	var changed []int
 	for i := range sources {
 		e, in := &c.docs[i], sc.input(i)
-		if len(e.inputs) != len(in) || !slices.Equal(e.inputs[2:], in[2:]) {
+		if len(e.inputs) != len(in) || !slices.Equal(e.inputs[1:], in[1:]) {
 			return nil, false
 		}
-		if !slices.Equal(e.inputs[:2], in[:2]) {
+		if *e.inputs.source() != *in.source() {
 			changed = append(changed, i)
 		}
 	}
@@ -194,6 +196,5 @@ func (c *syncCache) plan(sources []Source, sc *syncScan, dry bool) (todo []int, 
 }
 
 func (c *syncCache) save(p *Project) error {
-	os.Remove(p.abs(oldSyncCacheFile))
 	return fsutil.WriteFast(c.path, c.encode())
 }

@@ -87,9 +87,14 @@ func TestIncrementalSyncIsFullSync(t *testing.T) {
 	if res.Synced != n || res.Report.Reused == 0 {
 		t.Fatalf("after translations changed, synced %d of %d documents, reused %d", res.Synced, n, res.Report.Reused)
 	}
-	// Nothing changed: nothing to sync.
-	if res, _ := p.Sync(project.SyncOptions{}); res.Synced != 0 || len(res.Changed) != 0 {
+	// Nothing changed: nothing to sync, and every message is reported
+	// kept, as a full sync reports them.
+	res, _ = p.Sync(project.SyncOptions{})
+	if res.Synced != 0 || len(res.Changed) != 0 {
 		t.Fatalf("a sync with nothing new synced %d documents, changed %v", res.Synced, res.Changed)
+	}
+	if forced, _ := p.Sync(project.SyncOptions{Force: true}); res.Report != forced.Report || res.Report.Kept == 0 {
+		t.Fatalf("a sync with nothing new reports %+v, a full one %+v", res.Report, forced.Report)
 	}
 	// Edit three pages: one sentence changed, one known sentence added
 	// (memory fills it), one removed.
@@ -115,6 +120,9 @@ func TestIncrementalSyncIsFullSync(t *testing.T) {
 	}
 	if full.Synced != n {
 		t.Fatalf("the twin without a cache synced %d documents", full.Synced)
+	}
+	if res.Report != full.Report {
+		t.Errorf("the incremental sync reports %+v, the full one %+v", res.Report, full.Report)
 	}
 	a, b := readTree(t, filepath.Join(root, "locales")), readTree(t, filepath.Join(twin, "locales"))
 	if len(a) != len(b) {

@@ -2,6 +2,7 @@ package project
 
 import (
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
@@ -11,7 +12,7 @@ import (
 // ignored: the sync is then a full one.
 const (
 	syncCacheMagic   = "quipu sync cache\n"
-	syncCacheVersion = 1
+	syncCacheVersion = 2
 )
 
 // encode writes the cache. Every document has as many inputs as the
@@ -28,21 +29,25 @@ func (c *syncCache) encode() []byte {
 		e.int(d.Mod)
 		e.bool(d.Racy)
 	}
+	// Stamps are written as their numbers, size then time, the count of
+	// numbers first.
 	width := 0
 	if len(c.docs) > 0 {
 		width = len(c.docs[0].inputs)
 	}
-	e.uint(uint64(width))
+	e.uint(uint64(2 * width))
 	e.uint(uint64(len(c.docs)))
 	for _, d := range c.docs {
 		e.str(d.rel)
 		for k := range width {
-			var v int64 = -1
+			s := stamp.Missing
 			if k < len(d.inputs) {
-				v = d.inputs[k]
+				s = d.inputs[k]
 			}
-			e.int(v)
+			e.int(s.Size)
+			e.int(s.Mod)
 		}
+		e.uint(uint64(d.messages))
 		if empty(d.entries) {
 			e.uint(0)
 			continue
@@ -88,10 +93,14 @@ func decodeSyncCache(data []byte, locales int) (*syncCache, error) {
 	for i := range c.dirs {
 		c.dirs[i] = dirTime{Path: d.str(), Mod: d.int(), Racy: d.bool()}
 	}
-	width := d.count(1)
-	n := d.count(2 + width)
+	numbers := d.count(1)
+	if numbers%2 != 0 {
+		return nil, errBadCache
+	}
+	width := numbers / 2
+	n := d.count(2 + numbers)
 	c.docs = make([]syncEntry, n)
-	inputs := make([]int64, n*width)
+	inputs := make([]stamp.Stamp, n*width)
 	for i := range c.docs {
 		if d.err != nil {
 			break
@@ -100,8 +109,9 @@ func decodeSyncCache(data []byte, locales int) (*syncCache, error) {
 		e.rel = d.str()
 		e.inputs = inputs[i*width : (i+1)*width : (i+1)*width]
 		for k := range e.inputs {
-			e.inputs[k] = d.int()
+			e.inputs[k] = stamp.Stamp{Size: d.int(), Mod: d.int()}
 		}
+		e.messages = int(d.uint())
 		switch d.count(1) {
 		case 0:
 			continue

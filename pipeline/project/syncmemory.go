@@ -57,18 +57,18 @@ func (r *docRun) hasFailed() bool {
 
 // err lists every problem found, in document order before sorting.
 func (r *docRun) err(more ...error) error {
-	var all errorList
+	var all pipeline.ErrorList
 	for i := range r.sources {
 		for _, err := range r.errs[i] {
-			all.add(err)
+			all.Add(err)
 		}
 	}
 	for _, err := range more {
 		if err != nil {
-			all.add(err)
+			all.Add(err)
 		}
 	}
-	return all.err()
+	return all.Err()
 }
 
 // load reads and splits document i.
@@ -315,7 +315,7 @@ func (p *Project) Memory(locale string) (*tm.Memory, error) {
 // feed translation memory, so a renamed document gets them back.
 func (p *Project) orphanFiles(sources []Source) ([]*catalog.File, error) {
 	var out []*catalog.File
-	var errs errorList
+	var errs pipeline.ErrorList
 	for _, locale := range p.Config.Locales {
 		known := make(map[string]bool, 2*len(sources))
 		for _, s := range sources {
@@ -344,7 +344,7 @@ func (p *Project) orphanFiles(sources []Source) ([]*catalog.File, error) {
 			}
 			f, err := p.readMessages(rel)
 			if err != nil {
-				errs.add(err)
+				errs.Add(err)
 				return nil
 			}
 			f.Locale = locale
@@ -352,8 +352,8 @@ func (p *Project) orphanFiles(sources []Source) ([]*catalog.File, error) {
 			return nil
 		})
 		if err != nil {
-			errs.add(err)
+			errs.Add(err)
 		}
 	}
-	return out, errs.err()
+	return out, errs.Err()
 }

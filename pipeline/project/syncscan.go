@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
 // syncScan is what sync learns of the project's files before reading any:
@@ -26,12 +28,10 @@ import (
 type syncScan struct {
 	p       *Project
 	sources []Source
-	// width is the number of inputs per document.
+	// width is the number of stamps per document.
 	width int
-	// inputs holds, per document, width values: the size and time of its
-	// source, then per target locale those of its message file and of its
-	// obsolete file (size -1: absent).
-	inputs []int64
+	// inputs holds, per document, width stamps (see syncInputs).
+	inputs []stamp.Stamp
 	// strays counts message files, in the documents' folders, that belong
 	// to no document.
 	strays int
@@ -56,17 +56,32 @@ type dirTime struct {
 // the next one: file systems keep times in ticks of up to two seconds.
 const racyWindow = 2 * time.Second
 
+// syncInputs are the stamps of the files a document's sync reads: its
+// source, then per target locale its message file and its obsolete file.
+type syncInputs []stamp.Stamp
+
+// syncWidth is the number of stamps of a document's syncInputs.
+func syncWidth(locales int) int { return 1 + 2*locales }
+
+// source is the document's own stamp.
+func (in syncInputs) source() *stamp.Stamp { return &in[0] }
+
+// messages is the stamp of the message file of the k-th target locale, or
+// of its obsolete file.
+func (in syncInputs) messages(k int, obsolete bool) *stamp.Stamp {
+	if obsolete {
+		return &in[2+2*k]
+	}
+	return &in[1+2*k]
+}
+
 // input returns a document's inputs.
-func (sc *syncScan) input(i int) []int64 { return sc.inputs[i*sc.width : (i+1)*sc.width] }
+func (sc *syncScan) input(i int) syncInputs { return sc.inputs[i*sc.width : (i+1)*sc.width] }
 
 // has reports whether a document's message file (obsolete false) or
 // obsolete file of the k-th target locale existed when scanned.
 func (sc *syncScan) has(i, k int, obsolete bool) bool {
-	j := 2 + 4*k
-	if obsolete {
-		j += 2
-	}
-	return sc.inputs[i*sc.width+j] >= 0
+	return sc.input(i).messages(k, obsolete).Exists()
 }
 
 // byFolder groups documents by their folder, folders in order of first
@@ -107,8 +122,8 @@ func folderSlices(dirs []string, groups map[string][]int) []folderPart {
 // the message files found. ahead holds folders listed already.
 func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncScan {
 	locales := p.Config.Locales
-	sc := &syncScan{p: p, sources: sources, width: 2 + 4*len(locales)}
-	sc.inputs = make([]int64, len(sources)*sc.width)
+	sc := &syncScan{p: p, sources: sources, width: syncWidth(len(locales))}
+	sc.inputs = make([]stamp.Stamp, len(sources)*sc.width)
 
 	// Documents by folder: each folder of message files is listed once.
 	dirs, groups := byFolder(sources)
@@ -134,11 +149,11 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 			return
 		}
 		pt := parts[j-len(lists)]
-		content := openFolder(p.abs(path.Join(p.Config.Content, pt.dir)))
-		defer content.close()
+		content := stamp.Open(p.abs(path.Join(p.Config.Content, pt.dir)))
+		defer content.Close()
 		for _, i := range pt.docs {
 			in := sc.input(i)
-			in[0], in[1] = content.stat(path.Base(sources[i].Rel))
+			*in.source() = content.Stat(path.Base(sources[i].Rel))
 		}
 	})
 	for _, n := range strays {
@@ -147,24 +162,24 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 	parallel(len(parts)*len(locales), func(j int) {
 		pt, k := parts[j/len(locales)], j%len(locales)
 		suffix := "." + locales[k] + ".toml"
-		var msgs folder
+		var msgs stamp.Folder
 		opened := false
 		for _, i := range pt.docs {
 			in, m := sc.input(i), maybe[i*len(locales)+k]
-			in[2+4*k], in[3+4*k], in[4+4*k], in[5+4*k] = -1, 0, -1, 0
+			*in.messages(k, false), *in.messages(k, true) = stamp.Missing, stamp.Missing
 			if m == 0 {
 				continue
 			}
 			if !opened {
-				msgs, opened = openFolder(p.abs(path.Join(p.Config.LocalesDir, locales[k], pt.dir))), true
-				defer msgs.close()
+				msgs, opened = stamp.Open(p.abs(path.Join(p.Config.LocalesDir, locales[k], pt.dir))), true
+				defer msgs.Close()
 			}
 			base := path.Base(stem(sources[i].Rel))
 			if m&1 != 0 {
-				in[2+4*k], in[3+4*k] = msgs.stat(base + suffix)
+				*in.messages(k, false) = msgs.Stat(base + suffix)
 			}
 			if m&2 != 0 {
-				in[4+4*k], in[5+4*k] = msgs.stat(base + ".obsolete" + suffix)
+				*in.messages(k, true) = msgs.Stat(base + ".obsolete" + suffix)
 			}
 		}
 	})
@@ -181,12 +196,8 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 // statDirs fills in the folders' times.
 func (p *Project) statDirs(dirs []dirTime) {
 	parallel(len(dirs), func(j int) {
-		size, mod := statFile(p.abs(dirs[j].Path))
-		if size < 0 {
-			mod = -1
-		}
-		dirs[j].Mod = mod
-		dirs[j].Racy = mod > time.Now().Add(-racyWindow).UnixNano()
+		dirs[j].Mod = stamp.FolderTime(p.Root, dirs[j].Path)
+		dirs[j].Racy = dirs[j].Mod > time.Now().Add(-racyWindow).UnixNano()
 	})
 }
 
@@ -348,14 +359,4 @@ func foldName(name string) string {
 		return strings.ToLower(name)
 	}
 	return cases.Fold().String(norm.NFC.String(name))
-}
-
-// statFile returns a file's size and modification time, or -1 and 0 when
-// it cannot be stat'ed.
-func statFile(path string) (size, mod int64) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return -1, 0
-	}
-	return fi.Size(), fi.ModTime().UnixNano()
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
@@ -100,8 +101,8 @@ func TestSyncCacheRoundTrip(t *testing.T) {
 		orphans:     2,
 		dirs:        []dirTime{{Path: "locales/en", Mod: 1234567890123456789, Racy: true}, {Path: "locales/en/sub", Mod: -1}},
 		docs: []syncEntry{
-			{rel: "a.md", inputs: []int64{10, 20, -1, 0, -1, 0}},
-			{rel: "sub/b.md", inputs: []int64{1, 2, 3, 4, 5, 6}, entries: [][]tm.Entry{{
+			{rel: "a.md", inputs: syncInputs{{Size: 10, Mod: 20}, stamp.Missing, stamp.Missing}},
+			{rel: "sub/b.md", inputs: syncInputs{{Size: 1, Mod: 2}, {Size: 3, Mod: 4}, {Size: 5, Mod: 6}}, messages: 7, entries: [][]tm.Entry{{
 				{Source: "Hello <1>world</1>.", Target: "Hola <1>mundo</1>.", Doc: "content/sub/b.md", ID: "hello-world-abc123", Reviewed: true,
 					Placeholders: []pipeline.Placeholder{{Kind: pipeline.Paired, Open: "*", Close: "*", Label: "emphasis"}}},
 				{Source: "Bye.", Target: "Chau.", Doc: "content/sub/b.md", ID: "bye-def456"},
@@ -124,7 +125,7 @@ func TestSyncCacheRoundTrip(t *testing.T) {
 // writes back the same.
 func FuzzSyncCache(f *testing.F) {
 	f.Add([]byte(syncCacheMagic+"\x01\x02fp\x00\x00\x00\x00"), 1)
-	f.Add((&syncCache{fingerprint: "x", docs: []syncEntry{{rel: "a.md", inputs: []int64{1, 2, -1, 0}, entries: [][]tm.Entry{{{Source: "a", Target: "b"}}}}}}).encode(), 1)
+	f.Add((&syncCache{fingerprint: "x", docs: []syncEntry{{rel: "a.md", inputs: syncInputs{{Size: 1, Mod: 2}, stamp.Missing}, entries: [][]tm.Entry{{{Source: "a", Target: "b"}}}}}}).encode(), 1)
 	f.Fuzz(func(t *testing.T, data []byte, locales int) {
 		if locales < 0 || locales > 4 {
 			return

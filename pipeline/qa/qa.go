@@ -24,64 +24,64 @@ const (
 
 // Input is one translated message to check.
 type Input struct {
-	// Format is the document's; Markdown checks run for Markdown and
-	// plain text, which is built through Markdown.
-	Format      pipeline.Format
+	// Markdown is set when the translation is written into Markdown (a
+	// Markdown or plain-text document): the Markdown checks run then.
+	Markdown    bool
 	Segment     *pipeline.Segment
 	Translation string
 	Locale      string
 	Glossary    *glossary.Glossary
 }
 
-// Check runs every check and returns the findings in offset order.
-func Check(in Input) []pipeline.Problem {
-	c := &checker{in: in, src: in.Segment.Text, tr: in.Translation}
-	c.srcText = placeholder.Strip(c.src)
-	c.trText = placeholder.Strip(c.tr)
-	c.tags()
-	c.identical()
-	c.whitespace()
-	c.punctuation()
-	c.numbers()
-	c.urls()
-	c.glossary()
-	c.doubles()
-	c.brackets()
-	c.startCase()
-	c.length()
-	c.invisible()
-	c.out = append(c.out, Controls(c.tr)...)
-	if in.Format != pipeline.FormatHTML {
-		// Markdown readers decode character references; quipu's HTML
-		// documents show them as typed.
-		c.out = append(c.out, Referenced(c.src, c.tr)...)
-		c.markdown()
-	}
-	if strings.HasPrefix(strings.ToLower(in.Locale), "es") {
-		c.spanish()
-	}
-	sortProblems(c.out)
-	return c.out
+// Func is one check: it reads a translation and reports what it finds
+// through Translation.Report.
+type Func func(t *Translation)
+
+// Checks are quipu's own checks, in the order they run. A check of another
+// package joins them where the checks are run (pipeline/project's check.go).
+var Checks = []Func{
+	checkTags, checkIdentical, checkWhitespace, checkPunctuation, checkNumbers, checkURLs,
+	checkGlossary, checkDoubles, checkBrackets, checkStartCase, checkLength, checkInvisible, checkControls, checkReferenced, checkMarkdown, checkSpanish,
 }
 
-type checker struct {
-	in              Input
-	src, tr         string // messages with tags
-	srcText, trText string // tags removed
-	out             []pipeline.Problem
+// Check runs quipu's own checks.
+func Check(in Input) []pipeline.Problem { return Run(in, Checks) }
+
+// Run runs checks on a translation and returns the findings in offset
+// order.
+func Run(in Input, checks []Func) []pipeline.Problem {
+	t := &Translation{Input: in, Source: in.Segment.Text, Text: in.Translation}
+	t.SourceText = placeholder.Strip(t.Source)
+	t.PlainText = placeholder.Strip(t.Text)
+	for _, check := range checks {
+		check(t)
+	}
+	sortProblems(t.out)
+	return t.out
 }
 
-func (c *checker) add(off int, sev pipeline.Severity, code, format string, args ...any) {
+// Translation is a message being checked, as every check sees it.
+type Translation struct {
+	Input
+	// Source and Text are the source message and its translation, with
+	// their tags; SourceText and PlainText the same without tags.
+	Source, Text          string
+	SourceText, PlainText string
+	out                   []pipeline.Problem
+}
+
+// Report records a finding at byte offset off of the translation.
+func (c *Translation) Report(off int, sev pipeline.Severity, code, format string, args ...any) {
 	c.out = append(c.out, pipeline.Problem{Offset: off, Severity: sev, Code: code, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (c *checker) tags() {
-	c.out = append(c.out, placeholder.Check(placeholder.Parse(c.tr), c.in.Segment.Placeholders)...)
+func checkTags(c *Translation) {
+	c.out = append(c.out, placeholder.Check(placeholder.Parse(c.Text), c.Segment.Placeholders)...)
 }
 
-func (c *checker) identical() {
-	if c.tr == c.src && hasWords(c.srcText) {
-		c.add(0, Warning, "identical", "translation is identical to the source")
+func checkIdentical(c *Translation) {
+	if c.Text == c.Source && hasWords(c.SourceText) {
+		c.Report(0, Warning, "identical", "translation is identical to the source")
 	}
 }
 
@@ -102,14 +102,14 @@ func hasWords(s string) bool {
 	return false
 }
 
-func (c *checker) whitespace() {
+func checkWhitespace(c *Translation) {
 	lead := func(s string) string { return s[:len(s)-len(strings.TrimLeft(s, " \t\n"))] }
 	trail := func(s string) string { return s[len(strings.TrimRight(s, " \t\n")):] }
-	if lead(c.src) != lead(c.tr) {
-		c.add(0, Warning, "whitespace-leading", "leading whitespace %q differs from the source's %q", lead(c.tr), lead(c.src))
+	if lead(c.Source) != lead(c.Text) {
+		c.Report(0, Warning, "whitespace-leading", "leading whitespace %q differs from the source's %q", lead(c.Text), lead(c.Source))
 	}
-	if trail(c.src) != trail(c.tr) {
-		c.add(len(strings.TrimRight(c.tr, " \t\n")), Warning, "whitespace-trailing", "trailing whitespace %q differs from the source's %q", trail(c.tr), trail(c.src))
+	if trail(c.Source) != trail(c.Text) {
+		c.Report(len(strings.TrimRight(c.Text, " \t\n")), Warning, "whitespace-trailing", "trailing whitespace %q differs from the source's %q", trail(c.Text), trail(c.Source))
 	}
 }
 
@@ -132,8 +132,8 @@ func finalPunct(s string) string {
 	return ""
 }
 
-func (c *checker) punctuation() {
-	ps, pt := finalPunct(c.srcText), finalPunct(c.trText)
+func checkPunctuation(c *Translation) {
+	ps, pt := finalPunct(c.SourceText), finalPunct(c.PlainText)
 	if ps != pt && !(ps == "." && pt == "…") {
 		if ps == "" {
 			ps = "none"
@@ -141,7 +141,7 @@ func (c *checker) punctuation() {
 		if pt == "" {
 			pt = "none"
 		}
-		c.add(len(strings.TrimRight(c.tr, " \t\n")), Warning, "final-punctuation", "ends with %s where the source ends with %s", pt, ps)
+		c.Report(len(strings.TrimRight(c.Text, " \t\n")), Warning, "final-punctuation", "ends with %s where the source ends with %s", pt, ps)
 	}
 }
 
@@ -151,23 +151,23 @@ var (
 	urlRE     = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()"'»]+[^\s<>()"'».,;:!?]`)
 )
 
-func (c *checker) numbers() {
+func checkNumbers(c *Translation) {
 	trNums := map[string]bool{}
-	for _, n := range numberRE.FindAllString(c.trText, -1) {
+	for _, n := range numberRE.FindAllString(c.PlainText, -1) {
 		trNums[canonicalNumber(n)] = true
 	}
-	for _, loc := range numberRE.FindAllStringIndex(c.srcText, -1) {
-		n := c.srcText[loc[0]:loc[1]]
+	for _, loc := range numberRE.FindAllStringIndex(c.SourceText, -1) {
+		n := c.SourceText[loc[0]:loc[1]]
 		if trNums[canonicalNumber(n)] {
 			continue
 		}
-		if m := ordinalRE.FindStringSubmatch(c.srcText[loc[0]:]); m != nil {
+		if m := ordinalRE.FindStringSubmatch(c.SourceText[loc[0]:]); m != nil {
 			// "20th century" is "siglo XX" in Spanish.
-			if strings.Contains(c.trText, roman(m[1])) {
+			if strings.Contains(c.PlainText, roman(m[1])) {
 				continue
 			}
 		}
-		c.add(0, Warning, "number", "number %s of the source is not in the translation", n)
+		c.Report(0, Warning, "number", "number %s of the source is not in the translation", n)
 	}
 }
 
@@ -195,44 +195,44 @@ func roman(decimal string) string {
 	return b.String()
 }
 
-func (c *checker) urls() {
-	for _, u := range urlRE.FindAllString(c.srcText, -1) {
-		if !strings.Contains(c.trText, u) {
-			c.add(0, Error, "url", "URL %s of the source is missing or altered", u)
+func checkURLs(c *Translation) {
+	for _, u := range urlRE.FindAllString(c.SourceText, -1) {
+		if !strings.Contains(c.PlainText, u) {
+			c.Report(0, Error, "url", "URL %s of the source is missing or altered", u)
 		}
 	}
-	c.out = append(c.out, AddedLinks(c.src, c.tr)...)
+	c.out = append(c.out, AddedLinks(c.Source, c.Text)...)
 }
 
-func (c *checker) glossary() {
-	for _, t := range c.in.Glossary.Missing(c.srcText, c.trText) {
+func checkGlossary(c *Translation) {
+	for _, t := range c.Glossary.Missing(c.SourceText, c.PlainText) {
 		if t.Keep() {
-			c.add(0, Error, "do-not-translate", "%q must stay as it is (glossary)", t.EN)
+			c.Report(0, Error, "do-not-translate", "%q must stay as it is (glossary)", t.EN)
 		} else {
-			c.add(0, Warning, "glossary", "%q should be translated as %q (glossary)", t.EN, t.ES)
+			c.Report(0, Warning, "glossary", "%q should be translated as %q (glossary)", t.EN, t.ES)
 		}
 	}
 }
 
 var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+`)
 
-func (c *checker) doubles() {
-	if i := strings.Index(c.tr, "  "); i >= 0 && strings.TrimSpace(c.tr[i:]) != "" && !strings.Contains(c.src, "  ") {
-		c.add(i, Warning, "double-space", "two spaces in a row")
+func checkDoubles(c *Translation) {
+	if i := strings.Index(c.Text, "  "); i >= 0 && strings.TrimSpace(c.Text[i:]) != "" && !strings.Contains(c.Source, "  ") {
+		c.Report(i, Warning, "double-space", "two spaces in a row")
 	}
-	locs := wordRE.FindAllStringIndex(c.tr, -1)
+	locs := wordRE.FindAllStringIndex(c.Text, -1)
 	for i := 1; i < len(locs); i++ {
-		prev, cur := c.tr[locs[i-1][0]:locs[i-1][1]], c.tr[locs[i][0]:locs[i][1]]
-		between := c.tr[locs[i-1][1]:locs[i][0]]
+		prev, cur := c.Text[locs[i-1][0]:locs[i-1][1]], c.Text[locs[i][0]:locs[i][1]]
+		between := c.Text[locs[i-1][1]:locs[i][0]]
 		if strings.EqualFold(prev, cur) && strings.TrimSpace(between) == "" && !unicode.IsDigit(rune(cur[0])) {
-			c.add(locs[i][0], Warning, "double-word", "word %q twice in a row", cur)
+			c.Report(locs[i][0], Warning, "double-word", "word %q twice in a row", cur)
 		}
 	}
 }
 
-// brackets reports parentheses, brackets and braces that do not pair up
+// checkBrackets reports parentheses, brackets and braces that do not pair up
 // in the translation while they do in the source (pofilter's "brackets").
-func (c *checker) brackets() {
+func checkBrackets(c *Translation) {
 	for _, pair := range [][2]rune{{'(', ')'}, {'[', ']'}, {'{', '}'}, {'«', '»'}, {'“', '”'}} {
 		balanced := func(s string) bool {
 			depth := 0
@@ -248,16 +248,16 @@ func (c *checker) brackets() {
 			}
 			return depth == 0
 		}
-		if balanced(c.srcText) && !balanced(c.trText) {
-			c.add(0, Warning, "brackets", "%c and %c do not pair up", pair[0], pair[1])
+		if balanced(c.SourceText) && !balanced(c.PlainText) {
+			c.Report(0, Warning, "brackets", "%c and %c do not pair up", pair[0], pair[1])
 		}
 	}
 }
 
-// startCase reports a translation that starts in lower case where the
+// checkStartCase reports a translation that starts in lower case where the
 // source starts with a capital, or the reverse (pofilter's "startcaps").
 // Opening ¿ ¡ « and quotes are skipped.
-func (c *checker) startCase() {
+func checkStartCase(c *Translation) {
 	first := func(s string) rune {
 		for _, r := range s {
 			if unicode.IsLetter(r) {
@@ -269,12 +269,12 @@ func (c *checker) startCase() {
 		}
 		return 0
 	}
-	a, b := first(c.srcText), first(c.trText)
+	a, b := first(c.SourceText), first(c.PlainText)
 	if a == 0 || b == 0 {
 		return
 	}
 	if unicode.IsUpper(a) != unicode.IsUpper(b) {
-		c.add(0, Warning, "start-case", "starts in %s case where the source starts in %s case", caseName(b), caseName(a))
+		c.Report(0, Warning, "start-case", "starts in %s case where the source starts in %s case", caseName(b), caseName(a))
 	}
 }
 
@@ -285,15 +285,15 @@ func caseName(r rune) string {
 	return "lower"
 }
 
-func (c *checker) length() {
-	ls, lt := utf8.RuneCountInString(c.srcText), utf8.RuneCountInString(c.trText)
+func checkLength(c *Translation) {
+	ls, lt := utf8.RuneCountInString(c.SourceText), utf8.RuneCountInString(c.PlainText)
 	if ls < 20 {
 		return
 	}
 	// English to Spanish runs 10-30% longer; far outside that, text was
 	// probably lost or pasted twice.
 	if r := float64(lt) / float64(ls); r < 0.6 || r > 2.2 {
-		c.add(0, Warning, "length", "translation is %.0f%% of the source's length (usual: 100-130%%)", r*100)
+		c.Report(0, Warning, "length", "translation is %.0f%% of the source's length (usual: 100-130%%)", r*100)
 	}
 }
 
@@ -305,13 +305,16 @@ var (
 	inlineMDRE   = regexp.MustCompile("\\*\\*|__|`|\\]\\(|!\\[|\\[[^\\]]*\\]\\[")
 )
 
-// markdown finds what would change the document's Markdown structure. quipu
+// checkMarkdown finds what would change the document's Markdown structure. quipu
 // escapes it on output, so the page is safe either way, but the reader
 // would see the raw syntax: the translator should know.
-func (c *checker) markdown() {
-	kind := c.in.Segment.Kind
+func checkMarkdown(c *Translation) {
+	if !c.Markdown {
+		return
+	}
+	kind := c.Segment.Kind
 	lineStart := kind == pipeline.KindParagraph || kind == pipeline.KindListItem
-	for _, t := range placeholder.Parse(c.tr) {
+	for _, t := range placeholder.Parse(c.Text) {
 		if t.Kind != placeholder.Text {
 			lineStart = false
 			continue
@@ -321,31 +324,31 @@ func (c *checker) markdown() {
 			if lineStart && s[i] != '\n' {
 				rest := strings.TrimLeft(s[i:], " ")
 				if m := blockStartRE.FindString(s[i:]); m != "" || (rest != s[i:] && blockStartRE.MatchString(rest)) {
-					c.add(t.Offset+i, Error, "markdown-block", "a line starting %q would start a new Markdown block (heading, list, quote, code, definition)", firstRunes(s[i:], 4))
+					c.Report(t.Offset+i, Error, "markdown-block", "a line starting %q would start a new Markdown block (heading, list, quote, code, definition)", firstRunes(s[i:], 4))
 				}
 				lineStart = false
 			}
 			if s[i] == '\n' {
 				if i+1 < len(s) && s[i+1] == '\n' || strings.TrimSpace(lineAt(s, i+1)) == "" && i+1 < len(s) {
-					c.add(t.Offset+i, Error, "markdown-blank-line", "a blank line would split the paragraph")
+					c.Report(t.Offset+i, Error, "markdown-blank-line", "a blank line would split the paragraph")
 				}
-				if c.in.Segment.SingleLine {
-					c.add(t.Offset+i, Error, "markdown-line-break", "a line break cannot stand in a %s", kind)
+				if c.Segment.SingleLine {
+					c.Report(t.Offset+i, Error, "markdown-line-break", "a line break cannot stand in a %s", kind)
 				}
 				lineStart = true
 			}
 			if s[i] == '|' && kind == pipeline.KindTableCell {
-				c.add(t.Offset+i, Error, "markdown-table-pipe", "| would split the table cell")
+				c.Report(t.Offset+i, Error, "markdown-table-pipe", "| would split the table cell")
 			}
 		}
 		for _, loc := range htmlRE.FindAllStringIndex(s, -1) {
-			c.add(t.Offset+loc[0], Error, "html", "HTML %s in a translation is shown as text; use the source's tags", s[loc[0]:loc[1]])
+			c.Report(t.Offset+loc[0], Error, "html", "HTML %s in a translation is shown as text; use the source's tags", s[loc[0]:loc[1]])
 		}
 		for _, loc := range inlineMDRE.FindAllStringIndex(s, -1) {
-			c.add(t.Offset+loc[0], Warning, "markdown-inline", "Markdown syntax %q is shown as text; use the source's tags for markup", s[loc[0]:loc[1]])
+			c.Report(t.Offset+loc[0], Warning, "markdown-inline", "Markdown syntax %q is shown as text; use the source's tags for markup", s[loc[0]:loc[1]])
 		}
 		if strings.HasSuffix(s, "\\") {
-			c.add(t.Offset+len(s)-1, Warning, "markdown-backslash", "a trailing backslash is shown as text")
+			c.Report(t.Offset+len(s)-1, Warning, "markdown-backslash", "a trailing backslash is shown as text")
 		}
 	}
 }
@@ -373,43 +376,46 @@ var (
 	euroNumRE  = regexp.MustCompile(`\b\d{1,3}(?:\.\d{3})+,\d+\b`)
 )
 
-// spanish holds the checks for Spanish as written in Peru.
-func (c *checker) spanish() {
+// checkSpanish holds the checks for Spanish as written in Peru.
+func checkSpanish(c *Translation) {
+	if !strings.HasPrefix(strings.ToLower(c.Locale), "es") {
+		return
+	}
 	c.pairs('¿', '?')
 	c.pairs('¡', '!')
-	if loc := vosotrosRE.FindStringSubmatchIndex(c.tr); loc != nil {
-		c.add(loc[2], Warning, "vosotros", "%q: Peruvian Spanish addresses readers as ustedes", c.tr[loc[2]:loc[3]])
+	if loc := vosotrosRE.FindStringSubmatchIndex(c.Text); loc != nil {
+		c.Report(loc[2], Warning, "vosotros", "%q: Peruvian Spanish addresses readers as ustedes", c.Text[loc[2]:loc[3]])
 	}
-	if loc := eeuuRE.FindStringIndex(c.tr); loc != nil {
-		c.add(loc[0], Warning, "eeuu", "write EE. UU. (with a space)")
+	if loc := eeuuRE.FindStringIndex(c.Text); loc != nil {
+		c.Report(loc[0], Warning, "eeuu", "write EE. UU. (with a space)")
 	}
-	if loc := euroNumRE.FindStringIndex(c.tr); loc != nil {
-		c.add(loc[0], Warning, "number-format", "%s: es-PE writes numbers as 1,234.56", c.tr[loc[0]:loc[1]])
+	if loc := euroNumRE.FindStringIndex(c.Text); loc != nil {
+		c.Report(loc[0], Warning, "number-format", "%s: es-PE writes numbers as 1,234.56", c.Text[loc[0]:loc[1]])
 	}
-	if i := strings.IndexByte(c.trText, '"'); i >= 0 && !strings.Contains(c.srcText, `"`) {
-		c.add(0, Warning, "quotes", "straight quotes: Peruvian press uses « » or “ ”")
+	if i := strings.IndexByte(c.PlainText, '"'); i >= 0 && !strings.Contains(c.SourceText, `"`) {
+		c.Report(0, Warning, "quotes", "straight quotes: Peruvian press uses « » or “ ”")
 	}
 }
 
 // pairs checks that each sentence with a closing ? or ! opens with ¿ or ¡
 // and the reverse.
-func (c *checker) pairs(open, close rune) {
+func (c *Translation) pairs(open, close rune) {
 	depth, start := 0, 0
-	for i, r := range c.tr {
+	for i, r := range c.Text {
 		switch r {
 		case open:
 			depth++
 			start = i
 		case close:
 			if depth == 0 {
-				c.add(i, Warning, "unpaired-"+string(close), "%c without an opening %c", close, open)
+				c.Report(i, Warning, "unpaired-"+string(close), "%c without an opening %c", close, open)
 				continue
 			}
 			depth--
 		}
 	}
 	if depth > 0 {
-		c.add(start, Warning, "unpaired-"+string(open), "%c without a closing %c", open, close)
+		c.Report(start, Warning, "unpaired-"+string(open), "%c without a closing %c", open, close)
 	}
 }
 
@@ -420,3 +426,6 @@ func sortProblems(ps []pipeline.Problem) {
 		}
 	}
 }
+
+// checkControls reports control and invisible characters (see Controls).
+func checkControls(c *Translation) { c.out = append(c.out, Controls(c.Text)...) }

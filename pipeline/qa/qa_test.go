@@ -3,6 +3,7 @@ package qa_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -48,7 +49,7 @@ func TestChecks(t *testing.T) {
 		{"tag unbalanced", "A *b* `c`.", "Una <1>b <2/>.", "tag-unbalanced"},
 		{"number", "It costs 1,234.56 dollars today.", "Cuesta 1,234.5 dólares hoy.", "number"},
 		{"ordinal as roman", "Throughout the 20th century, it grew.", "A lo largo del siglo XX, creció.", ""},
-		{"url", "See https://example.org/a for more.", "Vean https://example.org/b para más.", "url"},
+		{"url written over its tag", "See https://example.org/a for more.", "Vean https://example.org/b para más.", "url-added"},
 		{"glossary", "They fight drug trafficking every day.", "Combaten el tráfico de drogas cada día.", "glossary"},
 		{"glossary inflected", "They fight drug trafficking every day.", "Combaten el narcotráfico cada día.", ""},
 		{"do not translate", "CSLs allow it.", "Las UBC lo permiten.", "do-not-translate"},
@@ -79,7 +80,7 @@ func TestChecks(t *testing.T) {
 		{"url added", "Write to us any day.", "Escríbanos a https://evil.example/x cualquier día.", "url-added"},
 		{"www address added", "Write to us any day.", "Escríbanos a www.evil.example cualquier día.", "url-added"},
 		{"e-mail address added", "Write to us any day.", "Escríbanos a mail@evil.example cualquier día.", "url-added"},
-		{"url kept", "Write to https://example.org/a today.", "Escriban a https://example.org/a hoy.", ""},
+		{"url kept", "Write to https://example.org/a today.", "Escriban a <1/> hoy.", ""},
 		{"right-to-left override", "Open the file.", "Abran el archivo \u202egnp.exe.", "bidi-control"},
 		{"first strong isolate", "Open the file.", "Abran el archivo \u2068x\u2069.", "bidi-control"},
 		{"zero-width space", "Open the file.", "Abran el ar\u200bchivo.", "zero-width"},
@@ -90,7 +91,7 @@ func TestChecks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			seg := segment(t, tt.source+"\n", 0)
-			got := qa.Check(qa.Input{Segment: seg, Translation: tt.translation, Locale: "es-PE", Glossary: g})
+			got := qa.Check(qa.Input{Markdown: true, Segment: seg, Translation: tt.translation, Locale: "es-PE", Glossary: g})
 			var codes []string
 			for _, p := range got {
 				codes = append(codes, p.Code)
@@ -110,9 +111,43 @@ func TestChecks(t *testing.T) {
 
 func TestTableCellPipe(t *testing.T) {
 	seg := segment(t, "| a | b |\n|---|---|\n| one cell | two |\n", 2)
-	got := qa.Check(qa.Input{Segment: seg, Translation: "una | celda", Locale: "es-PE"})
+	got := qa.Check(qa.Input{Markdown: true, Segment: seg, Translation: "una | celda", Locale: "es-PE"})
 	if !slices.ContainsFunc(got, func(p pipeline.Problem) bool { return p.Code == "markdown-table-pipe" && p.Offset == 4 }) {
 		t.Errorf("want markdown-table-pipe at offset 4, got %v", got)
+	}
+}
+
+// TestURLAltered protects the check of URLs written as text in the source
+// (an HTML document's text; Markdown's become tags): one missing from the
+// translation, or changed, is an error.
+func TestURLAltered(t *testing.T) {
+	seg := &pipeline.Segment{Text: "See https://example.org/a for more."}
+	got := qa.Check(qa.Input{Segment: seg, Translation: "Vean https://example.org/b para más.", Locale: "es-PE"})
+	var codes []string
+	for _, p := range got {
+		codes = append(codes, p.Code)
+	}
+	if !slices.Contains(codes, "url") || !slices.Contains(codes, "url-added") {
+		t.Errorf("codes %v, want url and url-added", codes)
+	}
+}
+
+// TestRunAnotherCheck protects the extension point: a check written
+// outside the package runs with quipu's own, sees the translation with and
+// without tags, and its findings are sorted in with theirs.
+func TestRunAnotherCheck(t *testing.T) {
+	seg := &pipeline.Segment{Text: "Read <1>this</1>.", Placeholders: []pipeline.Placeholder{{Kind: pipeline.Paired, Open: "*", Close: "*"}}}
+	noLima := func(tr *qa.Translation) {
+		if tr.PlainText != "Lea esto en Lima." {
+			t.Errorf("PlainText %q", tr.PlainText)
+		}
+		if i := strings.Index(tr.Text, "Lima"); i >= 0 {
+			tr.Report(i, qa.Warning, "no-lima", "say %q", "la capital")
+		}
+	}
+	got := qa.Run(qa.Input{Segment: seg, Translation: "Lea <1>esto</1> en Lima.", Locale: "es-PE"}, append(slices.Clone(qa.Checks), noLima))
+	if len(got) == 0 || got[len(got)-1].Code != "no-lima" || got[len(got)-1].Offset != 19 || got[len(got)-1].Msg != `say "la capital"` {
+		t.Errorf("findings %+v, want no-lima at 19 last", got)
 	}
 }
 

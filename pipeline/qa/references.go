@@ -59,6 +59,16 @@ func Referenced(src, tr string) []pipeline.Problem {
 	return out
 }
 
+// checkReferenced reports the characters a translation written into
+// Markdown holds as character references (see Referenced). quipu's HTML
+// documents write a translation's "&" as "&amp;": there a reference is
+// shown as typed.
+func checkReferenced(c *Translation) {
+	if c.Markdown {
+		c.out = append(c.out, Referenced(c.Source, c.Text)...)
+	}
+}
+
 // Unusable returns the problems that keep a translation of a document
 // built through Markdown out of the page: a control character, typed or
 // referenced, and a bidi control written as a reference the source does

@@ -57,7 +57,7 @@ func TestReferencedInvisibles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			seg := segment(t, tt.source+"\n", 0)
-			got := findings(qa.Check(qa.Input{Segment: seg, Translation: tt.translation, Locale: "es-PE"}))
+			got := findings(qa.Check(qa.Input{Markdown: true, Segment: seg, Translation: tt.translation, Locale: "es-PE"}))
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
@@ -70,7 +70,7 @@ func TestReferencedInvisibles(t *testing.T) {
 // does not read it.
 func TestReferencesInHTMLDocuments(t *testing.T) {
 	seg := segment(t, "Open the file.\n", 0)
-	got := qa.Check(qa.Input{Format: pipeline.FormatHTML, Segment: seg, Translation: "Abran el &#x202E;archivo&#7;.", Locale: "es-PE"})
+	got := qa.Check(qa.Input{Markdown: false, Segment: seg, Translation: "Abran el &#x202E;archivo&#7;.", Locale: "es-PE"})
 	if f := findings(got); len(f) > 0 {
 		t.Errorf("got %v", f)
 	}

@@ -113,24 +113,24 @@ func isZeroWidth(r rune) bool {
 	return r >= 0x200B && r <= 0x200D || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF
 }
 
-// invisible reports bidi controls and zero-width characters the
+// checkInvisible reports bidi controls and zero-width characters the
 // translation adds: a bidi control can make a reader see text in another
 // order than it is written ("gnp.exe" shown as "exe.png"), so it is an
 // error; a zero-width character is sometimes right (a joiner in a name)
 // and only a warning. Characters the source has too are the author's.
-func (c *checker) invisible() {
+func checkInvisible(c *Translation) {
 	seen := map[rune]bool{}
-	for i, r := range c.tr {
-		if seen[r] || strings.ContainsRune(c.src, r) {
+	for i, r := range c.Text {
+		if seen[r] || strings.ContainsRune(c.Source, r) {
 			continue
 		}
 		switch {
 		case isBidi(r):
 			seen[r] = true
-			c.add(i, Error, CodeBidi, "bidi control U+%04X would reorder the text on screen; delete it", r)
+			c.Report(i, Error, CodeBidi, "bidi control U+%04X would reorder the text on screen; delete it", r)
 		case isZeroWidth(r):
 			seen[r] = true
-			c.add(i, Warning, CodeZeroWidth, "invisible character U+%04X; delete it unless the word needs it", r)
+			c.Report(i, Warning, CodeZeroWidth, "invisible character U+%04X; delete it unless the word needs it", r)
 		}
 	}
 }

@@ -159,7 +159,7 @@ func ToMarkdown(doc *pipeline.Document, tr pipeline.Translator) ([]byte, []pipel
 				if probs = append(probs, placeholder.Check(toks, seg.Placeholders)...); placeholder.HasErrors(probs) {
 					rejected = append(rejected, pipeline.Rejected{Segment: seg, Problems: probs})
 				} else {
-					text = plain(toks, seg.Placeholders)
+					text = placeholder.Expand(toks, seg.Placeholders) // tags here stand for a literal "<"
 				}
 			}
 		}
@@ -176,21 +176,4 @@ func ToMarkdown(doc *pipeline.Document, tr pipeline.Translator) ([]byte, []pipel
 		out = append(out, '\n')
 	}
 	return out, rejected
-}
-
-// plain is a translation's text with its tags replaced by what they stand
-// for (here, always a literal "<").
-func plain(toks []placeholder.Token, phs []pipeline.Placeholder) string {
-	var b strings.Builder
-	for _, t := range toks {
-		switch t.Kind {
-		case placeholder.Text:
-			b.WriteString(t.Text)
-		case placeholder.Close:
-			b.WriteString(phs[t.N-1].Close)
-		default:
-			b.WriteString(phs[t.N-1].Open)
-		}
-	}
-	return b.String()
 }

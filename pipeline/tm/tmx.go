@@ -64,19 +64,16 @@ func seg(text string, phs []pipeline.Placeholder, tags Tags) string {
 	}
 	var b strings.Builder
 	for _, t := range placeholder.Parse(text) {
-		var ph pipeline.Placeholder
-		if t.N >= 1 && t.N <= len(phs) {
-			ph = phs[t.N-1]
-		}
+		m := esc(placeholder.Markup(t, phs))
 		switch t.Kind {
 		case placeholder.Text:
-			b.WriteString(esc(t.Text))
+			b.WriteString(m)
 		case placeholder.Open:
-			fmt.Fprintf(&b, `<bpt i="%d" x="%d">%s</bpt>`, t.N, t.N, esc(ph.Open))
+			fmt.Fprintf(&b, `<bpt i="%d" x="%d">%s</bpt>`, t.N, t.N, m)
 		case placeholder.Close:
-			fmt.Fprintf(&b, `<ept i="%d">%s</ept>`, t.N, esc(ph.Close))
+			fmt.Fprintf(&b, `<ept i="%d">%s</ept>`, t.N, m)
 		case placeholder.Standalone:
-			fmt.Fprintf(&b, `<ph x="%d">%s</ph>`, t.N, esc(ph.Open))
+			fmt.Fprintf(&b, `<ph x="%d">%s</ph>`, t.N, m)
 		}
 	}
 	return b.String()

@@ -51,7 +51,7 @@ type reader struct {
 	d    *xml.Decoder
 	name string
 	pos  pipeline.Position // start of the last token read
-	errs catalog.ErrorList
+	errs pipeline.ErrorList
 }
 
 func (r *reader) next() (xml.Token, error) {

@@ -45,7 +45,7 @@ func stateOf(s catalog.State) (state, sub string) {
 // the build would reject too) cannot be written as XLIFF inline codes, so
 // it is an error naming the message file.
 func Encode(f *exchange.File) ([]byte, error) {
-	var errs catalog.ErrorList
+	var errs pipeline.ErrorList
 	w := &writer{}
 	w.line(0, `<?xml version="1.0" encoding="UTF-8"?>`)
 	w.line(0, `<xliff xmlns="`+Namespace+`" xmlns:quipu="`+QuipuNamespace+`" version="2.0" srcLang=`+attr(f.SourceLocale)+` trgLang=`+attr(f.Locale)+`>`)
@@ -210,7 +210,19 @@ func validChar(r rune) bool {
 
 // content escapes text for <source>, <target> and <data>, writing the
 // characters XML cannot hold as <cp/> elements so nothing is lost.
-func content(s string) string {
+func content(s string) string { return escape(s, false, true) }
+
+// noteText escapes text for a <note>, which cannot hold <cp/>.
+func noteText(s string) string { return escape(s, false, false) }
+
+// attr quotes an attribute value.
+func attr(s string) string { return `"` + escape(s, true, false) + `"` }
+
+// escape writes s as XML character data, or as an attribute value (quotes
+// and white space as references, which an XML reader would otherwise
+// normalize). A character XML cannot hold becomes a <cp/> element when cp
+// is set, else U+FFFD.
+func escape(s string, attr, cp bool) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -222,51 +234,19 @@ func content(s string) string {
 			b.WriteString("&gt;")
 		case r == '\r':
 			b.WriteString("&#xD;") // a raw CR would be read back as LF
-		case !validChar(r):
-			fmt.Fprintf(&b, `<cp hex="%04X"/>`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// noteText escapes text for a <note>, which cannot hold <cp/>.
-func noteText(s string) string {
-	return content(strings.Map(func(r rune) rune {
-		if !validChar(r) {
-			return utf8.RuneError
-		}
-		return r
-	}, s))
-}
-
-// attr quotes an attribute value.
-func attr(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
+		case attr && r == '"':
 			b.WriteString("&quot;")
-		case r == '\n':
+		case attr && r == '\n':
 			b.WriteString("&#xA;")
-		case r == '\r':
-			b.WriteString("&#xD;")
-		case r == '\t':
+		case attr && r == '\t':
 			b.WriteString("&#x9;")
+		case !validChar(r) && cp:
+			fmt.Fprintf(&b, `<cp hex="%04X"/>`, r)
 		case !validChar(r):
 			b.WriteRune(utf8.RuneError)
 		default:
 			b.WriteRune(r)
 		}
 	}
-	b.WriteByte('"')
 	return b.String()
 }
