@@ -146,7 +146,7 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 // controls as references (see qa.Unusable), and bare addresses the source
 // lacks, which readers that link them would turn into links.
 func unusable(seg *pipeline.Segment, text string) []placeholder.Problem {
-	if probs := qa.Unusable(seg.Text, text); probs != nil {
+	if probs := qa.Unusable(seg, text); probs != nil {
 		return probs
 	}
 	return qa.AddedLinks(seg.Text, text)

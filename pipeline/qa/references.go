@@ -3,6 +3,7 @@ package qa
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,19 +12,21 @@ import (
 )
 
 // Referenced returns a problem for each character that a character
-// reference in tr stands for (&#7;, &#x202E;, &rlm;) and that tr may not
-// hold: a control character (code control-char, an error), or a bidi
-// control (bidi-control, an error) or zero-width character (zero-width, a
-// warning) the source src shows nowhere, typed or referenced. A Markdown
+// reference in tr, a translation of seg, stands for (&#7;, &#x202E;,
+// &rlm;) and that tr may not hold: a control character (code
+// control-char, an error), or a bidi control (bidi-control, an error) or
+// zero-width character (zero-width, a warning) seg's text shows nowhere,
+// typed or referenced. A Markdown
 // reader writes the character itself into the page, and so do the page's
 // title and description, so a reference is checked as if the character
 // were typed; a build rejects a translation with any of these errors
 // (see Unusable). Not for HTML documents, where quipu writes a
 // translation's "&" as "&amp;" and a reference stays text.
-func Referenced(src, tr string) []pipeline.Problem {
+func Referenced(seg *pipeline.Segment, tr string) []pipeline.Problem {
 	if strings.IndexByte(tr, '&') < 0 {
 		return nil // the common case
 	}
+	src := seg.Text
 	var srcRefs map[rune]bool
 	shown := func(r rune) bool {
 		if strings.ContainsRune(src, r) {
@@ -31,7 +34,7 @@ func Referenced(src, tr string) []pipeline.Problem {
 		}
 		if srcRefs == nil {
 			srcRefs = map[rune]bool{}
-			references(src, func(_ int, _ string, r rune) { srcRefs[r] = true })
+			references(src, seg.Placeholders, func(_ int, _ string, r rune) { srcRefs[r] = true })
 		}
 		return srcRefs[r]
 	}
@@ -40,7 +43,7 @@ func Referenced(src, tr string) []pipeline.Problem {
 	add := func(off int, sev pipeline.Severity, code, format string, args ...any) {
 		out = append(out, pipeline.Problem{Offset: off, Severity: sev, Code: code, Msg: fmt.Sprintf(format, args...)})
 	}
-	references(tr, func(off int, ref string, r rune) {
+	references(tr, seg.Placeholders, func(off int, ref string, r rune) {
 		if seen[r] {
 			return
 		}
@@ -65,7 +68,7 @@ func Referenced(src, tr string) []pipeline.Problem {
 // shown as typed.
 func checkReferenced(c *Translation) {
 	if c.Markdown {
-		c.out = append(c.out, Referenced(c.Source, c.Text)...)
+		c.out = append(c.out, Referenced(c.Segment, c.Text)...)
 	}
 }
 
@@ -73,12 +76,12 @@ func checkReferenced(c *Translation) {
 // built through Markdown out of the page: a control character, typed or
 // referenced, and a bidi control written as a reference the source does
 // not have, which no translation needs. Errors only; nil when none.
-func Unusable(src, tr string) []pipeline.Problem {
+func Unusable(seg *pipeline.Segment, tr string) []pipeline.Problem {
 	if probs := Controls(tr); probs != nil {
 		return probs
 	}
 	var out []pipeline.Problem
-	for _, p := range Referenced(src, tr) {
+	for _, p := range Referenced(seg, tr) {
 		if p.Severity == Error {
 			out = append(out, p)
 		}
@@ -88,42 +91,64 @@ func Unusable(src, tr string) []pipeline.Problem {
 
 // references calls f with each character a character reference in s may
 // stand for, the reference as written and the offset of its "&" in s.
-// Tags are removed first, as the page's title and description remove
-// them, so "&#x20<1/>2E;" counts too. Each reference is read as
-// CommonMark reads it (goldmark: a name, or 1–7 decimal or 1–6 hex digits,
-// then ";") and as html.UnescapeString does for the title and
-// description (no ";" needed, any number of digits, 128–159 as
-// Windows-1252); f gets the characters of both.
-func references(s string, f func(off int, ref string, r rune)) {
+// The text is read twice: with its tags removed, as the page's title and
+// description remove most tags ("&#x20<1/>2E;" is a reference there), and
+// with the markup of its standalone tags put in, as they keep a bare
+// address ("&#x202<1/>" before "Emily@example.org" is one too). A
+// reference wholly inside a tag's markup is the source's and skipped.
+// Each reference is read as CommonMark reads it (goldmark: a name, or 1–7
+// decimal or 1–6 hex digits, then ";") and as html.UnescapeString does for
+// the title and description (no ";" needed, any number of digits,
+// 128–159 as Windows-1252); f gets the characters of both.
+func references(s string, phs []pipeline.Placeholder, f func(off int, ref string, r rune)) {
 	if strings.IndexByte(s, '&') < 0 {
 		return
 	}
-	var plain []byte
-	var texts []placeholder.Token
-	var starts []int // where each of texts begins in plain
-	for _, t := range placeholder.Parse(s) {
-		if t.Kind == placeholder.Text {
-			texts = append(texts, t)
-			starts = append(starts, len(plain))
-			plain = append(plain, t.Text...)
+	toks := placeholder.Parse(s)
+	for _, withTags := range []bool{false, true} {
+		var plain []byte
+		var from []int // for each byte of plain, its offset in s, or -1 in a tag's markup
+		for _, t := range toks {
+			text := t.Text
+			switch {
+			case t.Kind == placeholder.Text:
+			case withTags && t.Kind == placeholder.Standalone && t.N >= 1 && t.N <= len(phs):
+				text = phs[t.N-1].Open
+			default:
+				continue
+			}
+			for i := range len(text) {
+				if t.Kind == placeholder.Text {
+					from = append(from, t.Offset+i)
+				} else {
+					from = append(from, -1)
+				}
+			}
+			plain = append(plain, text...)
 		}
-	}
-	k := 0
-	for i := 0; i < len(plain); i++ {
-		if plain[i] != '&' {
-			continue
+		if withTags && !slices.Contains(from, -1) {
+			return // no markup put in: read already
 		}
-		for k+1 < len(starts) && starts[k+1] <= i {
-			k++
-		}
-		off := texts[k].Offset + i - starts[k]
-		ref := string(plain[i:referenceEnd(plain, i)])
-		if r, ok := commonMarkNumeric(ref); ok {
-			f(off, ref, r)
-		}
-		if dec := html.UnescapeString(ref); dec != ref {
-			for _, r := range dec {
+		for i := 0; i < len(plain); i++ {
+			if plain[i] != '&' {
+				continue
+			}
+			end := referenceEnd(plain, i)
+			off := -1
+			for k := i; k < end && off < 0; k++ {
+				off = from[k]
+			}
+			if off < 0 {
+				continue // the source's markup alone
+			}
+			ref := string(plain[i:end])
+			if r, ok := commonMarkNumeric(ref); ok {
 				f(off, ref, r)
+			}
+			if dec := html.UnescapeString(ref); dec != ref {
+				for _, r := range dec {
+					f(off, ref, r)
+				}
 			}
 		}
 	}

@@ -46,6 +46,8 @@ func TestReferencedInvisibles(t *testing.T) {
 		{"no semicolon, decoded in the description", "Open the file.", "Abran el &#x7 archivo.", []string{"control-char error@9"}},
 		{"digits that wrap around in the description", "Open the file.", "Abran el &#4294967303; archivo.", []string{"control-char error@9"}},
 		{"split by a tag, joined in the description", "Run `make` now.", "Ejecute &#x20<1/>2E;ya.", []string{"bidi-control error@8"}},
+		{"joined to a bare address in the description", "Write to Emily@example.org today.", "Escriba a &#x202<1/> hoy.", []string{"bidi-control error@10"}},
+		{"the source's code", "Type `&#7;` here.", "Escriba <1/> aquí.", nil},
 		{"each character once", "Open the file.", "A&#x202E;b&#x202E;c&#8238;.", []string{"bidi-control error@1"}},
 		{"the source's own, referenced", "Open the &rlm;file.", "Abran el &rlm;archivo.", nil},
 		{"the source's own, typed", "Open the \u200ffile.", "Abran el &rlm;archivo.", nil},
@@ -92,7 +94,7 @@ func TestUnusable(t *testing.T) {
 		{"Open the file.", "Abran el ar&#x200B;chivo.", ""},
 		{"Open the file.", "Abran el &amp;#x202E;archivo.", ""},
 	} {
-		got := qa.Unusable(tc.src, tc.tr)
+		got := qa.Unusable(segment(t, tc.src+"\n", 0), tc.tr)
 		switch {
 		case tc.want == "" && got != nil:
 			t.Errorf("%q: %v, want it usable", tc.tr, got)

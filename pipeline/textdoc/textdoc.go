@@ -155,7 +155,7 @@ func ToMarkdown(doc *pipeline.Document, tr pipeline.Translator) ([]byte, []pipel
 				// it: the page's title and description decode references;
 				// bare addresses would be links for the readers of the .md
 				// that link them.
-				probs := append(qa.Unusable(seg.Text, t), qa.AddedLinks(seg.Text, t)...)
+				probs := append(qa.Unusable(seg, t), qa.AddedLinks(seg.Text, t)...)
 				if probs = append(probs, placeholder.Check(toks, seg.Placeholders)...); placeholder.HasErrors(probs) {
 					rejected = append(rejected, pipeline.Rejected{Segment: seg, Problems: probs})
 				} else {
