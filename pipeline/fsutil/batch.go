@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sync"
 	"syscall"
+
+	"github.com/quipu-l10n/quipu/pipeline/workspace"
 )
 
 // Batch replaces many files all or nothing: Add writes each new content to
@@ -95,22 +97,34 @@ func (b *Batch) Journal(path string) {
 // then writes what it would have written after that run, and nothing
 // else.
 //
-// A journal is a file anyone could have written, so each file is removed
-// or renamed only if owns, when set, accepts it; one it refuses is an
-// error, and the journal stays.
+// A journal is a file anyone could have written. It is read without
+// following a link or waiting on a named pipe, and only as a regular file;
+// and when owns is set, every file it lists must be one the run that
+// keeps the journal could have written (owns accepts it), or the journal
+// is refused whole: an error naming it, nothing removed or renamed, and
+// the journal stays.
 func Recover(path string, owns func(file string) error) error {
-	data, err := os.ReadFile(path)
+	data, err := workspace.ReadRegular(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		return err
+		// The error names the journal: quipu writes journals as
+		// regular files only.
+		return fmt.Errorf("%w; delete it if no quipu run wrote it", err)
 	}
 	recs := bytes.Split(data, []byte{0})
 	recs = recs[:len(recs)-1] // after the last NUL: nothing, or a torn entry
 	created, staged := map[string]bool{}, map[string]bool{}
 	committed := false
+	var refused []error
 	for _, rec := range recs {
+		if len(rec) > 1 && owns != nil {
+			if err := owns(string(rec[1:])); err != nil {
+				refused = append(refused, err)
+				continue
+			}
+		}
 		switch {
 		case len(rec) == 1 && rec[0] == opCommit:
 			committed = true
@@ -120,18 +134,15 @@ func Recover(path string, owns func(file string) error) error {
 			created[string(rec[1:])] = rec[0] == opCreate
 		}
 	}
+	if len(refused) > 0 {
+		return fmt.Errorf("%s lists files its run could not have written, so nothing it lists was removed or renamed (delete it if no quipu run wrote it):\n%w", path, errors.Join(refused...))
+	}
 	var errs []error
 	dirs := map[string]bool{}
 	for target := range staged {
-		if owns != nil {
-			if err := owns(target); err != nil {
-				errs = append(errs, fmt.Errorf("%s: not renamed: %w", path, err))
-				continue
-			}
-		}
 		tmp := TempName(target)
 		if committed {
-			err = os.Rename(tmp, target)
+			err = rename(tmp, target)
 			dirs[filepath.Dir(target)] = true
 		} else {
 			err = os.Remove(tmp)
@@ -143,12 +154,6 @@ func Recover(path string, owns func(file string) error) error {
 	for target, made := range created {
 		if !made || committed {
 			continue
-		}
-		if owns != nil {
-			if err := owns(target); err != nil {
-				errs = append(errs, fmt.Errorf("%s: not removed: %w", path, err))
-				continue
-			}
 		}
 		if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
@@ -337,14 +342,20 @@ func (b *Batch) Commit() error {
 		b.Abort()
 		return err
 	}
+	// From the commit mark on, the batch is to be finished, not undone:
+	// a rename that fails leaves its staged file, the others go on, and
+	// the journal stays for the next run to finish the renames (see
+	// Recover). Without a journal nobody would: the staged file goes.
 	var errs []error
 	for _, p := range b.pending {
 		if p.tmp == "" {
 			continue
 		}
-		if err := os.Rename(p.tmp, p.target); err != nil {
+		if err := rename(p.tmp, p.target); err != nil {
 			errs = append(errs, err)
-			os.Remove(p.tmp)
+			if b.jpath == "" {
+				os.Remove(p.tmp)
+			}
 		}
 	}
 	b.pending = nil
@@ -355,10 +366,32 @@ func (b *Batch) Commit() error {
 		errs = append(errs, b.syncAll())
 	}
 	if err := errors.Join(errs...); err != nil {
-		return err // the journal stays: the next run finishes the renames
+		if b.jpath != "" && b.journal != nil {
+			b.journal.Close() // it stays, for the next run
+			b.journal = nil
+			return &UnfinishedError{Journal: b.jpath, Err: err}
+		}
+		return err
 	}
 	return b.closeJournal()
 }
+
+// UnfinishedError is a batch whose files are all written but not all
+// moved into place: its journal stays, and the next run that recovers it
+// (see Recover) moves the rest.
+type UnfinishedError struct {
+	Journal string
+	Err     error
+}
+
+func (e *UnfinishedError) Error() string {
+	return fmt.Sprintf("%v\nevery file was written, but not all are in place yet: the next run finishes moving them (%s lists them)", e.Err, e.Journal)
+}
+
+func (e *UnfinishedError) Unwrap() error { return e.Err }
+
+// rename is os.Rename; tests replace it to fail one rename of a batch.
+var rename = os.Rename
 
 // Abort removes every staged file and every file created in place, leaving
 // the targets as they were.

@@ -5,9 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/workspace"
 )
 
 // plant puts a link where quipu stages or journals, leading to a file
@@ -58,8 +61,40 @@ func TestStagingNeverFollowsLinks(t *testing.T) {
 	}
 }
 
-// TestRecoverAsksOwner: a file a journal lists is removed only if owns
-// accepts it; the journal then stays, for the next run to report again.
+// TestStagingReplacesNamedPipes: a named pipe planted at a staging or
+// journal name is replaced, not written into: opening it to write would
+// wait for a reader forever, holding the project's lock.
+func TestStagingReplacesNamedPipes(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	os.WriteFile(a, []byte("old a"), 0o644) // exists: staged beside
+	journal := filepath.Join(dir, "journal")
+	for _, name := range []string{fsutil.TempName(a), journal} {
+		if err := mkfifo(name); err != nil {
+			t.Skip("mkfifo:", err)
+		}
+	}
+	done := make(chan error, 1)
+	go func() {
+		batch := fsutil.NewBatch(true)
+		batch.Journal(journal)
+		batch.Add(a, []byte("new a"))
+		batch.Add(filepath.Join(dir, "b.txt"), []byte("new b")) // new: journaled
+		done <- batch.Commit()
+	}()
+	select {
+	case err := <-done:
+		if err != nil || read(t, a) != "new a" || read(t, filepath.Join(dir, "b.txt")) != "new b" {
+			t.Errorf("Commit: %v; a %q", err, read(t, a))
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a batch waits on a named pipe at a staging or journal name")
+	}
+}
+
+// TestRecoverAsksOwner: a journal listing a file owns refuses is
+// refused whole: nothing it lists is removed, not even the files owns
+// accepts, and the journal stays, for the next run to report again.
 func TestRecoverAsksOwner(t *testing.T) {
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in"), filepath.Join(t.TempDir(), "out")
@@ -74,11 +109,45 @@ func TestRecoverAsksOwner(t *testing.T) {
 		}
 		return nil
 	})
-	if !errors.Is(err, refuse) {
+	if !errors.Is(err, refuse) || !strings.Contains(err.Error(), journal) {
 		t.Errorf("Recover: %v", err)
 	}
-	if read(t, in) != "<absent>" || read(t, out) != "" || read(t, journal) == "<absent>" {
+	if read(t, in) != "" || read(t, out) != "" || read(t, journal) == "<absent>" {
 		t.Errorf("in %q, out %q, journal %q", read(t, in), read(t, out), read(t, journal))
+	}
+}
+
+// TestRecoverRefusesJournalThatIsNoFile: a named pipe at a journal's name
+// is refused at once, not waited on (the run would hang holding the
+// project's lock), and a link there is not read through.
+func TestRecoverRefusesJournalThatIsNoFile(t *testing.T) {
+	dir := t.TempDir()
+	victim := filepath.Join(t.TempDir(), "victim")
+	os.WriteFile(victim, []byte("+"+filepath.Join(dir, "a")+"\x00"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a"), []byte("keep"), 0o644)
+	link := filepath.Join(dir, "link.journal")
+	if err := os.Symlink(victim, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	names := []string{link}
+	if fifo := filepath.Join(dir, "fifo.journal"); mkfifo(fifo) == nil {
+		names = append(names, fifo)
+	}
+	for _, name := range names {
+		done := make(chan error, 1)
+		go func() { done <- fsutil.Recover(name, nil) }()
+		select {
+		case err := <-done:
+			var nr *workspace.NotRegularError
+			if !errors.As(err, &nr) || !strings.Contains(err.Error(), name) {
+				t.Errorf("Recover(%s): %v", filepath.Base(name), err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Recover(%s) waits", filepath.Base(name))
+		}
+	}
+	if read(t, filepath.Join(dir, "a")) != "keep" {
+		t.Error("a journal read through a link removed a file")
 	}
 }
 

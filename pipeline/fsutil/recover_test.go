@@ -1,8 +1,11 @@
 package fsutil_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
@@ -38,6 +41,40 @@ func TestRecoverFinishesCommittedBatch(t *testing.T) {
 			if got := read(t, path); got != w {
 				t.Errorf("committed %v: %s holds %q, want %q", committed, filepath.Base(path), got, w)
 			}
+		}
+	}
+}
+
+// TestFailedRenameAfterCommitRollsForward: when a rename fails once the
+// batch is committed (an I/O error on the second of two files), the
+// staged file and the journal stay, Commit says the next run finishes,
+// and Recover then moves the rest into place: never a half-applied batch.
+func TestFailedRenameAfterCommitRollsForward(t *testing.T) {
+	for _, durable := range []bool{false, true} {
+		dir := t.TempDir()
+		journal := filepath.Join(dir, "sync.journal")
+		a, b := filepath.Join(dir, "a.toml"), filepath.Join(dir, "b.toml")
+		os.WriteFile(a, []byte("old a"), 0o644)
+		os.WriteFile(b, []byte("old b"), 0o644)
+		batch := fsutil.NewBatch(durable)
+		batch.Journal(journal)
+		batch.Add(a, []byte("new a"))
+		batch.Add(b, []byte("new b"))
+		restore := fsutil.FailRename(b, syscall.EIO)
+		err := batch.Commit()
+		restore()
+		var unfinished *fsutil.UnfinishedError
+		if !errors.As(err, &unfinished) || !errors.Is(err, syscall.EIO) || !strings.Contains(err.Error(), "the next run finishes") {
+			t.Fatalf("durable %v: Commit: %v", durable, err)
+		}
+		if read(t, fsutil.TempName(b)) != "new b" || read(t, journal) == "<absent>" {
+			t.Fatalf("durable %v: staged b %q, journal %q", durable, read(t, fsutil.TempName(b)), read(t, journal))
+		}
+		if err := fsutil.Recover(journal, nil); err != nil {
+			t.Fatal(err)
+		}
+		if read(t, a) != "new a" || read(t, b) != "new b" || read(t, journal) != "<absent>" {
+			t.Errorf("durable %v: after Recover a %q, b %q, journal %q", durable, read(t, a), read(t, b), read(t, journal))
 		}
 	}
 }

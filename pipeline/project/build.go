@@ -115,7 +115,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	journal := p.abs(path.Join(CacheDir, "build.journal"))
-	if err := fsutil.Recover(journal, p.ws.Owns); err != nil {
+	if err := fsutil.Recover(journal, p.ownedBy(p.Config.Output)); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}
 	locales, err := p.Config.SelectLocales(opt.Locales, false)

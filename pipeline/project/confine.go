@@ -76,6 +76,26 @@ func (c *Config) confine(ws *workspace.Workspace, at map[string]pipeline.Positio
 	return errs
 }
 
+// areas are the folders that each hold one kind of file: a link under one
+// must lead inside it (see workspace.Area). Documents may reference files
+// in a folder of the project that is no area, such as shared images.
+func (c *Config) areas() []workspace.Area {
+	return []workspace.Area{
+		{Dir: c.Content, Shared: true},
+		{Dir: c.LocalesDir},
+		{Dir: c.Output},
+		{Dir: c.Templates},
+		{Dir: CacheDir},
+	}
+}
+
+// ownedBy returns the check Recover makes of each file a journal lists:
+// a journal names files for the next run to remove or rename, and only
+// those its kind of run writes, in the folder dir, may be.
+func (p *Project) ownedBy(dir string) func(string) error {
+	return func(name string) error { return p.ws.OwnsIn(dir, name) }
+}
+
 // confineLocales checks, before a run reads or writes message files or
 // pages, that the folder of each locale it uses under locales_dir and
 // output leads inside the project.

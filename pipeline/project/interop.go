@@ -247,7 +247,7 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 			return nil, err
 		}
 		defer l.Release()
-		if err := fsutil.Recover(p.abs(syncJournal), p.ws.Owns); err != nil {
+		if err := fsutil.Recover(p.abs(syncJournal), p.ownedBy(p.Config.LocalesDir)); err != nil {
 			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
 		}
 	}

@@ -76,6 +76,7 @@ func Open(root string) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
+	ws.SetAreas(cfg.areas())
 	return &Project{Root: root, Config: cfg, ws: ws, formats: newFormats(cfg)}, nil
 }
 

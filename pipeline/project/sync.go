@@ -65,7 +65,7 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 		defer l.Release()
 		// A sync killed half way may have left new message files half
 		// written; its journal names them.
-		if err := fsutil.Recover(p.abs(syncJournal), p.ws.Owns); err != nil {
+		if err := fsutil.Recover(p.abs(syncJournal), p.ownedBy(p.Config.LocalesDir)); err != nil {
 			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
 		}
 		// One killed before its commit leaves its staged files too.

@@ -32,6 +32,27 @@ func (w *Workspace) ReadFile(rel string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readOpen(f, name)
+}
+
+// ReadRegular reads a file quipu keeps at a fixed name (a journal) as
+// ReadFile reads a file, but follows no link at all: a link there is no
+// file quipu wrote, and is reported as not a regular file, and so is a
+// named pipe, without waiting on it.
+func ReadRegular(name string) ([]byte, error) {
+	f, err := openFile(name)
+	if err != nil {
+		if fi, lerr := os.Lstat(name); lerr == nil && !fi.Mode().IsRegular() {
+			return nil, &NotRegularError{Path: name, Mode: fi.Mode()}
+		}
+		return nil, err
+	}
+	defer f.Close()
+	return readOpen(f, name)
+}
+
+// readOpen reads an open file whole, once it is known to be regular.
+func readOpen(f *os.File, name string) ([]byte, error) {
 	fi, err := f.Stat()
 	if err != nil {
 		return nil, err

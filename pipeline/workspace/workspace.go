@@ -7,8 +7,9 @@
 // does not exist yet is checked through its deepest existing ancestor, so
 // a path is confined before anything creates it.
 //
-// A symbolic link that stays inside the project is followed; one that
-// leads outside is an *EscapeError naming the link and where it leads.
+// A symbolic link that stays inside the project, and inside the area it
+// lies in (see Area), is followed; one that leads outside is an
+// *EscapeError naming the link and where it leads.
 // Files are read only when regular: a named pipe, a socket or a device
 // named like a message file is a *NotRegularError, reported without
 // waiting on it.
@@ -30,8 +31,9 @@ type Workspace struct {
 	root string // as named: the paths handed out are joined to it
 	real string // absolute, symbolic links resolved
 
-	mu   sync.Mutex
-	dirs map[string]resolved // project-relative folder (or file) → where it leads
+	mu    sync.Mutex
+	dirs  map[string]resolved // project-relative folder (or file) → where it leads
+	areas []Area              // see SetAreas
 }
 
 type resolved struct {
@@ -66,13 +68,18 @@ func (w *Workspace) Forget() {
 	w.mu.Unlock()
 }
 
-// EscapeError is a path that leads outside the project.
+// EscapeError is a path that leads outside the project, or outside the
+// area it lies in (see Area).
 type EscapeError struct {
 	Path string // as the project names it: the link, or the path as written
 	To   string // where it leads; empty for a path written outside
+	Area string // the area's folder, for a link out of an area
 }
 
 func (e *EscapeError) Error() string {
+	if e.Area != "" {
+		return fmt.Sprintf("%s: leads outside %s (to %s) through a symbolic link; quipu keeps each kind of file in its own folder", e.Path, e.Area, e.To)
+	}
 	if e.To == "" {
 		return fmt.Sprintf("%s: outside the project", e.Path)
 	}
@@ -216,6 +223,9 @@ func (w *Workspace) step(rel, full string) (string, error) {
 	}
 	if !Within(w.real, to) {
 		return "", &EscapeError{Path: rel, To: to}
+	}
+	if err := w.keepIn(rel, to); err != nil {
+		return "", err
 	}
 	return to, nil
 }
