@@ -138,6 +138,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	dates := p.newPageDates()
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
+	p.staged = &sync.Map{}
 	reports := make([]*docReport, len(sources))
 	entries := make([]*cacheEntry, len(sources))
 	errs := make([]pipeline.ErrorList, len(sources))
@@ -192,6 +193,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			}
 		}
 	}
+	assetFiles := p.settleAssets(cache, sources, reports, locales, opt.Drafts, opt.Log)
 	outDirs := map[string]bool{}
 	folders, docs := byFolder(sources)
 	for _, d := range folders {
@@ -200,7 +202,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		}
 	}
 	cache.stampDirs(outDirs)
-	res := &BuildResult{Untranslated: map[string]int{}, From: map[string]map[string]int{}}
+	res := &BuildResult{Files: assetFiles, Untranslated: map[string]int{}, From: map[string]map[string]int{}}
 	for i, rep := range reports {
 		leftOut := rep.Draft && !opt.Drafts
 		if entries[i] != nil {
