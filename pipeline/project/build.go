@@ -85,6 +85,9 @@ type docReport struct {
 	// Assets are the files under content/ its pages reference, copied
 	// beside them (content-relative paths).
 	Assets []string
+	// Missing are the files its pages reference that are not under
+	// content/: the document is built again once one appears.
+	Missing []string
 	// outputs are the files built, for the cache's list (not kept with
 	// the report).
 	outputs []string

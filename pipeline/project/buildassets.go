@@ -27,6 +27,7 @@ func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsut
 		rep.Assets = []string{}
 		missing := func(ref, rel string) {
 			rep.Warnings = append(rep.Warnings, p.missingAsset(s, ref, rel))
+			rep.Missing = append(rep.Missing, rel)
 		}
 		for _, f := range out {
 			if strings.HasSuffix(f.path, ".html") {
