@@ -40,11 +40,7 @@ func Check(src Source, keep bool) (m *Manifest, files []File, problems []string,
 			return nil
 		}
 		found = true
-		if it.Size > MaxManifest {
-			merr = fmt.Errorf("%s: %d bytes, more than the %d a manifest may have", ManifestName, it.Size, MaxManifest)
-		} else {
-			m, merr = ReadManifest(io.LimitReader(it.R, it.Size), it.Size)
-		}
+		m, merr = readManifestItem(it)
 		return ErrStop
 	})
 	if err != nil {

@@ -300,6 +300,9 @@ func TestInjection(t *testing.T) {
 		`</textarea><svg onload=alert(1)>`,
 		`<!-- comment --> <![CDATA[x]]>`,
 		`&lt;b&gt; &amp;amp; &#60;i&#62;`,
+		// References to invisible characters are shown as typed, never
+		// decoded into the page: "&" is written "&amp;".
+		`&#x202E;gnp.exe&#x202C; &rlm; &zwj; &#7; &#x85`,
 		"nul \x00 byte",
 		`<1/>`,
 	}

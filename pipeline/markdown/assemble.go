@@ -142,10 +142,11 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 }
 
 // unusable returns the problems that make a translation unusable in any
-// writing: control characters, and bare addresses the source lacks, which
-// readers that link them would turn into links.
+// writing: control characters, typed or as character references, bidi
+// controls as references (see qa.Unusable), and bare addresses the source
+// lacks, which readers that link them would turn into links.
 func unusable(seg *pipeline.Segment, text string) []placeholder.Problem {
-	if probs := qa.Controls(text); probs != nil {
+	if probs := qa.Unusable(seg, text); probs != nil {
 		return probs
 	}
 	return qa.AddedLinks(seg.Text, text)

@@ -118,6 +118,12 @@ var attacks = []attack{
 	{Name: "bell character", Text: "$SRC \a", Does: rejected, Code: qa.CodeControl},
 	{Name: "C1 control character", Text: "$SRC \u0085", Does: rejected, Code: qa.CodeControl},
 	{Name: "right-to-left override", Text: "$SRC \u202egnp.exe", Does: kept},
+	{Name: "right-to-left override as a character reference", Text: "$SRC &#x202E;gnp.exe&#x202C;", Does: rejected, Code: qa.CodeBidi},
+	{Name: "right-to-left mark by name", Text: "$SRC &rlm;gnp.exe", Does: rejected, Code: qa.CodeBidi},
+	{Name: "bell as a character reference", Text: "$SRC &#7;", Does: rejected, Code: qa.CodeControl},
+	{Name: "C1 control as a character reference", Text: "$SRC &#133;", Does: rejected, Code: qa.CodeControl},
+	{Name: "bell as a reference without its semicolon, decoded in the description", Text: "$SRC &#x7 x", Does: rejected, Code: qa.CodeControl},
+	{Name: "zero-width space as a character reference", Text: "$SRC ar&#x200B;chivo", Does: kept, Shows: "ar\u200bchivo"},
 
 	// Tags
 	{Name: "paired tag used twice", Text: "Lea la <1>guía</1> y <1>otra</1>; vaya <2>despacio</2>; use <3/>.", On: onLinkParagraph, Does: rejected, Code: "tag-duplicate"},

@@ -41,7 +41,7 @@ type Func func(t *Translation)
 // package joins them where the checks are run (pipeline/project's check.go).
 var Checks = []Func{
 	checkTags, checkIdentical, checkWhitespace, checkPunctuation, checkNumbers, checkURLs,
-	checkGlossary, checkDoubles, checkBrackets, checkStartCase, checkLength, checkInvisible, checkControls, checkMarkdown, checkSpanish,
+	checkGlossary, checkDoubles, checkBrackets, checkStartCase, checkLength, checkInvisible, checkControls, checkReferenced, checkMarkdown, checkSpanish,
 }
 
 // Check runs quipu's own checks.

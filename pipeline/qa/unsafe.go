@@ -97,13 +97,21 @@ func IsControl(r rune) bool {
 }
 
 // isBidi reports the embedding, override and isolate controls, which
-// reorder the text around them on screen (U+202A–U+202E, U+2066–U+2069).
-func isBidi(r rune) bool { return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 }
+// reorder the text around them on screen (U+202A–U+202E, U+2066–U+2069),
+// and the marks that move the text next to them (left-to-right and
+// right-to-left marks, U+200E and U+200F, and the Arabic letter mark,
+// U+061C).
+func isBidi(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F || r == 0x061C
+}
 
 // isZeroWidth reports the invisible characters that join or split words
-// without showing: zero-width space, non-joiner, joiner, word joiner and
-// the byte order mark as a zero-width no-break space.
-func isZeroWidth(r rune) bool { return r >= 0x200B && r <= 0x200D || r == 0x2060 || r == 0xFEFF }
+// without showing: zero-width space, non-joiner, joiner, word joiner, the
+// invisible operators (U+2061–U+2064) and the byte order mark as a
+// zero-width no-break space.
+func isZeroWidth(r rune) bool {
+	return r >= 0x200B && r <= 0x200D || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF
+}
 
 // checkInvisible reports bidi controls and zero-width characters the
 // translation adds: a bidi control can make a reader see text in another

@@ -62,25 +62,44 @@ func (g Guard) Dir(dst string) (string, error) {
 }
 
 // File checks that an archive may be written at dst, and returns where to
-// write it, links resolved. dst may be missing or a regular file; one
-// that is not a tar.gz or zip archive only with Force.
+// write it: dst with the links of its folders resolved, never the link dst
+// may be itself. dst may be missing or an archive quipu wrote (see
+// bundle.Identify); any other regular file, or a symbolic link to one or to
+// nothing, only with Force, and then the link itself is replaced: the
+// archive never goes through it into a file quipu did not write.
 func (g Guard) File(dst string) (string, error) {
-	real, err := g.place(dst)
+	real, err := location(dst)
 	if err != nil {
 		return "", err
 	}
-	fi, err := os.Stat(real)
+	if err := g.check(dst, real); err != nil {
+		return "", err
+	}
+	fi, err := os.Lstat(real)
 	if errors.Is(err, fs.ErrNotExist) {
 		return real, nil
 	}
 	if err != nil {
 		return "", err
 	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		// A link is replaced, never written through; one to a folder, a
+		// FIFO or a device is refused like what it leads to.
+		if to, err := os.Stat(real); err == nil && !to.Mode().IsRegular() {
+			return "", fmt.Errorf("%s exists and is not a regular file: not replacing it", dst)
+		}
+		if !g.Force {
+			return "", fmt.Errorf("%s is a symbolic link: not replacing it (--force replaces the link, never what it leads to)", dst)
+		}
+		return real, nil
+	}
 	if !fi.Mode().IsRegular() {
 		return "", fmt.Errorf("%s exists and is not a regular file: not replacing it", dst)
 	}
-	if !g.Force && !isArchive(real) {
-		return "", fmt.Errorf("%s exists and is not a tar.gz or zip archive: not replacing it (--force replaces it anyway)", dst)
+	if !g.Force {
+		if why := notBundle(real); why != "" {
+			return "", fmt.Errorf("%s exists and %s: not replacing it (--force replaces it anyway)", dst, why)
+		}
 	}
 	return real, nil
 }
@@ -91,6 +110,14 @@ func (g Guard) place(dst string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if err := g.check(dst, real); err != nil {
+		return "", err
+	}
+	return real, nil
+}
+
+// check checks real, the path dst leads to, against Keep and Within.
+func (g Guard) check(dst, real string) error {
 	keep := g.Keep
 	if wd, err := os.Getwd(); err == nil {
 		keep = append(keep[:len(keep):len(keep)], Place{wd, "the working directory"})
@@ -98,26 +125,32 @@ func (g Guard) place(dst string) (string, error) {
 	for _, k := range keep {
 		rk, err := Resolve(k.Path)
 		if err != nil {
-			return "", err
+			return err
 		}
-		if Inside(rk, real) {
+		// A kept path that is a link is kept as a link too: replacing the
+		// link would lose it as surely as replacing what it leads to.
+		lk, err := location(k.Path)
+		if err != nil {
+			return err
+		}
+		if Inside(rk, real) || Inside(lk, real) {
 			what := "holds"
-			if rk == real {
+			if rk == real || lk == real {
 				what = "is"
 			}
-			return "", fmt.Errorf("%s %s %s (%s): an export never replaces it", dst, what, k.Name, rk)
+			return fmt.Errorf("%s %s %s (%s): an export never replaces it", dst, what, k.Name, rk)
 		}
 	}
 	for _, w := range g.Within {
 		rw, err := Resolve(w.Path)
 		if err != nil {
-			return "", err
+			return err
 		}
 		if Inside(real, rw) {
-			return "", fmt.Errorf("%s is inside %s (%s): an export never writes there", dst, w.Name, rw)
+			return fmt.Errorf("%s is inside %s (%s): an export never writes there", dst, w.Name, rw)
 		}
 	}
-	return real, nil
+	return nil
 }
 
 // Resolve makes p absolute with every symbolic link resolved; the part of
@@ -141,6 +174,20 @@ func Resolve(p string) (string, error) {
 		}
 		rest = filepath.Join(filepath.Base(cur), rest)
 	}
+}
+
+// location makes p absolute with the links of its folders resolved, but
+// not p's own: the name a rename to p replaces.
+func location(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	dir, err := Resolve(filepath.Dir(abs))
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, filepath.Base(abs)), nil
 }
 
 // Inside reports whether p is dir or lies under it; both are clean and
@@ -186,17 +233,38 @@ func notExport(dir string) string {
 	return "holds files quipu did not write, or changed since (" + strings.Join(changed, "; ") + ")"
 }
 
-// isArchive reports whether the file at p starts as a tar.gz or a zip.
-func isArchive(p string) bool {
+// notBundle says why the regular file at p is not an archive quipu wrote,
+// or "". Only its first bytes and its entries up to the manifest are read
+// (bundle.Identify), so a file of any size costs little.
+func notBundle(p string) string {
 	f, err := os.Open(p)
 	if err != nil {
-		return false
+		return err.Error()
 	}
 	defer f.Close()
 	var head [4]byte
 	n, _ := io.ReadFull(f, head[:])
-	_, ok := bundle.Detect(head[:n])
-	return ok
+	format, ok := bundle.Detect(head[:n])
+	if !ok {
+		return "is not a tar.gz or zip archive"
+	}
+	var src bundle.Source
+	if format == bundle.Zip {
+		fi, err := f.Stat()
+		if err != nil {
+			return err.Error()
+		}
+		src = bundle.ZipSource(f, fi.Size())
+	} else {
+		src = bundle.TarGzSource(func() (io.ReadCloser, error) {
+			_, err := f.Seek(0, io.SeekStart)
+			return io.NopCloser(f), err
+		})
+	}
+	if _, err := bundle.Identify(src); err != nil {
+		return "is not an archive quipu wrote (" + err.Error() + ")"
+	}
+	return ""
 }
 
 // ReplaceDir puts the folder tmp at dst, in place of what dst held: the

@@ -156,8 +156,10 @@ func TestDirReplacesOnlyExports(t *testing.T) {
 	}
 }
 
-// TestFileTargets: an archive replaces only a regular file, an archive
-// unless Force, and is never written inside content/ or locales/.
+// TestFileTargets: an archive replaces only a regular file, without Force
+// only an archive quipu wrote, and is never written inside content/ or
+// locales/. A link is replaced itself, only with Force, never written
+// through.
 func TestFileTargets(t *testing.T) {
 	root, g := project(t)
 	dir := t.TempDir()
@@ -169,10 +171,16 @@ func TestFileTargets(t *testing.T) {
 	os.Symlink(folder, linkDir)
 	text := filepath.Join(dir, "notes.txt")
 	write(t, text, "mine")
-	archive := filepath.Join(dir, "old.tar.gz")
-	write(t, archive, "\x1f\x8b\x08\x00rest")
+	linkText := filepath.Join(dir, "link-notes.tar.gz")
+	os.Symlink(text, linkText)
+	quipuTar := filepath.Join(dir, "old.tar.gz")
+	write(t, quipuTar, quipuArchive(t, bundle.TarGz))
+	quipuZip := filepath.Join(dir, "old.zip")
+	write(t, quipuZip, quipuArchive(t, bundle.Zip))
 	linkArchive := filepath.Join(dir, "link.tar.gz")
-	os.Symlink(archive, linkArchive)
+	os.Symlink(quipuTar, linkArchive)
+	dangling := filepath.Join(dir, "dangling.zip")
+	os.Symlink(filepath.Join(dir, "nothing"), dangling)
 	linkContent := filepath.Join(dir, "c")
 	os.Symlink(filepath.Join(root, "content"), linkContent)
 	for _, tc := range []struct {
@@ -180,8 +188,11 @@ func TestFileTargets(t *testing.T) {
 		force     bool
 	}{
 		{filepath.Join(dir, "new.tar.gz"), "", true},
-		{archive, "", true},
-		{linkArchive, "", true},
+		{quipuTar, "", true},
+		{quipuZip, "", true},
+		{linkArchive, "is a symbolic link", true},
+		{linkText, "is a symbolic link", true},
+		{dangling, "is a symbolic link", true},
 		{fifo, "is not a regular file", false},
 		{folder, "is not a regular file", false},
 		{linkDir, "is not a regular file", false},
@@ -192,20 +203,76 @@ func TestFileTargets(t *testing.T) {
 		{filepath.Join(root, "locales", "site.zip"), "is inside the locales folder", false},
 	} {
 		g.Force = false
-		real, err := g.File(tc.dst)
+		_, err := g.File(tc.dst)
 		switch {
 		case tc.want == "" && err != nil:
 			t.Errorf("File(%s) refused: %v", tc.dst, err)
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("File(%s): %v, want %q", tc.dst, err, tc.want)
 		}
-		if tc.dst == linkArchive && real != archive {
-			t.Errorf("File(%s) = %s, want the link's target", tc.dst, real)
-		}
 		g.Force = true
-		if _, err := g.File(tc.dst); (err == nil) != tc.force {
+		real, err := g.File(tc.dst)
+		if (err == nil) != tc.force {
 			t.Errorf("File(%s), force: %v", tc.dst, err)
 		}
+		if err == nil && real != tc.dst {
+			t.Errorf("File(%s), force = %s: want the path itself, never a link's target", tc.dst, real)
+		}
+	}
+}
+
+// TestFileReplacesOnlyQuipuArchives: a file that merely starts like a
+// tar.gz or a zip (a gzip'd log, an office document, an archive of
+// someone else's manifest.json) is not replaced without Force; only one
+// whose manifest.json is quipu's is.
+func TestFileReplacesOnlyQuipuArchives(t *testing.T) {
+	_, g := project(t)
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, data, want string }{
+		{"quipu.tar.gz", quipuArchive(t, bundle.TarGz), ""},
+		{"quipu.zip", quipuArchive(t, bundle.Zip), ""},
+		{"app-logs.gz", gzipped(t, "precious log line\n"), "is not an archive quipu wrote"},
+		{"head.tar.gz", "\x1f\x8b\x08\x00rest", "is not an archive quipu wrote"},
+		{"thesis.docx", zipped(t, "[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"), "is not an archive quipu wrote (manifest.json: missing)"},
+		{"zip head.docx", "PK\x03\x04 my thesis", "is not an archive quipu wrote"},
+		{"pwa.zip", zipped(t, "manifest.json", `{"name":"My app"}`), `is not an archive quipu wrote (manifest.json: unknown field "name")`},
+		{"pwa.tar.gz", tarGzipped(t, "manifest.json", `{"name":"My app"}`), `is not an archive quipu wrote (manifest.json: unknown field "name")`},
+		{"foreign generator.zip", zipped(t, "manifest.json", `{"generator":"other"}`), "not written by quipu"},
+		{"backup.tar.gz", tarGzipped(t, "home/me/thesis.txt", "mine"), "is not an archive quipu wrote (manifest.json: missing)"},
+		{"quipu manifest after other files.zip", zipped(t, "zz/thesis.txt", "mine", "manifest.json", quipuManifest(t)), "is not an archive quipu wrote (manifest.json: missing)"},
+	} {
+		p := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-"))
+		write(t, p, tc.data)
+		g.Force = false
+		_, err := g.File(p)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s refused: %v", tc.name, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
+		g.Force = true
+		if _, err := g.File(p); err != nil {
+			t.Errorf("%s, force: %v", tc.name, err)
+		}
+	}
+}
+
+// TestFileNeverReplacesKeptLinks: a kept file that is a symbolic link (a
+// quipu.toml linked from elsewhere) is kept as a link: even with Force,
+// an archive never replaces it.
+func TestFileNeverReplacesKeptLinks(t *testing.T) {
+	root, g := project(t)
+	elsewhere := filepath.Join(t.TempDir(), "quipu.toml")
+	write(t, elsewhere, "locales = [\"es-PE\"]\n")
+	conf := filepath.Join(root, "quipu.toml")
+	os.Remove(conf)
+	if err := os.Symlink(elsewhere, conf); err != nil {
+		t.Fatal(err)
+	}
+	g.Force = true
+	if _, err := g.File(conf); err == nil || !strings.Contains(err.Error(), "is the configuration") {
+		t.Errorf("File(quipu.toml as a link): %v, want it kept", err)
 	}
 }
 

@@ -151,9 +151,11 @@ func ToMarkdown(doc *pipeline.Document, tr pipeline.Translator) ([]byte, []pipel
 		if seg := segs[b.start]; seg != nil {
 			if t, ok := tr(seg); ok && t != seg.Text {
 				toks := placeholder.Parse(t)
-				// Control characters hide text; bare addresses would be links
-				// for the readers of the .md that link them.
-				probs := append(qa.Controls(t), qa.AddedLinks(seg.Text, t)...)
+				// Control characters hide text, and a bidi control reorders
+				// it: the page's title and description decode references;
+				// bare addresses would be links for the readers of the .md
+				// that link them.
+				probs := append(qa.Unusable(seg, t), qa.AddedLinks(seg.Text, t)...)
 				if probs = append(probs, placeholder.Check(toks, seg.Placeholders)...); placeholder.HasErrors(probs) {
 					rejected = append(rejected, pipeline.Rejected{Segment: seg, Problems: probs})
 				} else {

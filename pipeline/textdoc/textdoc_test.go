@@ -300,3 +300,31 @@ func BenchmarkToMarkdown(b *testing.B) {
 		textdoc.ToMarkdown(doc, identity)
 	}
 }
+
+// TestReferencesToInvisiblesRejected: the page of a plain text document
+// shows a reference as typed, but its title and description decode it,
+// so a control character or a bidi control written as a reference is
+// rejected; other references are text.
+func TestReferencesToInvisiblesRejected(t *testing.T) {
+	doc, _ := textdoc.Extract("a.txt", []byte("Title\nA paragraph.\n"))
+	for _, tc := range []struct {
+		tr     string
+		reject bool
+	}{
+		{"Un &#x202E;párrafo.", true},
+		{"Un &rlm;párrafo.", true},
+		{"Un párrafo&#x7 ya.", true},
+		{"Un párrafo &amp; &lt;más&gt;.", false},
+		{"Un pár&#x200B;rafo.", false},
+	} {
+		_, rej := textdoc.ToMarkdown(doc, func(s *pipeline.Segment) (string, bool) {
+			if s.Text == "A paragraph." {
+				return tc.tr, true
+			}
+			return "", false
+		})
+		if (len(rej) > 0) != tc.reject {
+			t.Errorf("%q: rejected %v, want %v", tc.tr, rej, tc.reject)
+		}
+	}
+}
