@@ -359,33 +359,6 @@ func (s *scanner) attrUnits(t *token) {
 	}
 }
 
-func (s *scanner) langSpots(t *token) {
-	if !t.ranged {
-		return
-	}
-	switch t.name {
-	case "html":
-		if s.sawHTML {
-			return
-		}
-		s.sawHTML = true
-		if a, ok := t.attr("lang"); ok {
-			s.lang = append(s.lang, langSpot{span: span{a.vstart, a.vend}, quote: a.quote})
-		} else {
-			s.lang = append(s.lang, langSpot{span: span{t.nameEnd, t.nameEnd}, insert: true})
-		}
-		if a, ok := t.attr("xml:lang"); ok {
-			s.lang = append(s.lang, langSpot{span: span{a.vstart, a.vend}, quote: a.quote})
-		}
-	case "meta":
-		if p, _ := t.attr("property"); strings.EqualFold(strings.TrimSpace(p.val), "og:locale") {
-			if a, ok := t.attr("content"); ok {
-				s.lang = append(s.lang, langSpot{span: span{a.vstart, a.vend}, quote: a.quote, underscore: true})
-			}
-		}
-	}
-}
-
 func (s *scanner) addUnit(u *unit, kind pipeline.Kind, tb *textBuilder) {
 	text := strings.TrimRight(tb.b.String(), " ")
 	if !pipeline.Translatable(text) {
@@ -474,13 +447,6 @@ func (s *scanner) endRun() {
 		_, end = trimSpan(s.src, span{start, end})
 	}
 	s.addUnit(&unit{kind: unitRun, span: span{start, end}, ownLang: ownLang}, s.runKind, &tb)
-}
-
-// statesLang reports a tag that states its element's language.
-func statesLang(t *token) bool {
-	_, lang := t.attr("lang")
-	_, xml := t.attr("xml:lang")
-	return lang || xml
 }
 
 // edge reports whether a run item may be left out at either end of a

@@ -10,10 +10,14 @@ import (
 // Insert adds markup to a document: head at the end of its <head> (before
 // </head>, else after <head>, else after <html>, else after the doctype,
 // else at the start, where a browser still reads it as head content), and
-// body at the start of its <body> (after <body>, else after </head>; a
-// document with neither gets none). Tags inside comments, scripts and
-// other raw text are not mistaken for the document's. Nothing else
-// changes: with nothing to add, the document is returned as it was.
+// body at the start of its <body> (after <body>, else after </head>, else,
+// in a document with no <head> either, such as a fragment, right after
+// head: the browser ends the head at body's first element). Only a
+// document with a <head> that never closes, and no <body>, gets no body
+// markup: where its head ends is the browser's guess. Tags inside
+// comments, scripts and other raw text are not mistaken for the
+// document's. Nothing else changes: with nothing to add, the document is
+// returned as it was.
 func Insert(src, head, body []byte) []byte {
 	if len(head) == 0 && len(body) == 0 {
 		return src
@@ -21,6 +25,9 @@ func Insert(src, head, body []byte) []byte {
 	at := places(src)
 	headAt := firstOf(at.headClose, at.headOpen, at.htmlOpen, at.doctype, 0)
 	bodyAt := firstOf(at.bodyOpen, at.headEnd)
+	if bodyAt < 0 && at.headOpen < 0 {
+		bodyAt = headAt
+	}
 	if bodyAt < 0 {
 		body = nil
 	}

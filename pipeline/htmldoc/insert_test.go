@@ -18,7 +18,12 @@ func TestInsertPlacesHeadAndBodyMarkup(t *testing.T) {
 			"<!DOCTYPE html><html>[H]<body>[B]<p>Hi</p></body></html>"},
 		{"no body tag", "<html><head><title>T</title></head><p>Hi</p></html>",
 			"<html><head><title>T</title>[H]</head>[B]<p>Hi</p></html>"},
-		{"fragment", "<p>Hi</p>", "[H]<p>Hi</p>"},
+		// A fragment gets both: the switcher after the head markup, then
+		// the document.
+		{"fragment", "<p>Hi</p>", "[H][B]<p>Hi</p>"},
+		{"fragment after a doctype", "<!doctype html>\n<p>Hi</p>", "<!doctype html>[H][B]\n<p>Hi</p>"},
+		{"html without head or body", "<html><p>Hi</p></html>", "<html>[H][B]<p>Hi</p></html>"},
+		{"head never closed, no body", "<html><head><title>T</title><p>Hi", "<html><head>[H]<title>T</title><p>Hi"},
 		{"tags in comments and scripts", "<html><head><!-- </head><body> --><script>if (a</head>) {}</script></head><body><p>x</p>",
 			"<html><head><!-- </head><body> --><script>if (a</head>) {}</script>[H]</head><body>[B]<p>x</p>"},
 	}

@@ -58,11 +58,51 @@ func ReadMeta(name string, src []byte) (Meta, error) {
 	if v, ok := m["draft"]; ok && v != nil {
 		b, ok := v.(bool)
 		if !ok {
-			return Meta{}, fail("draft", fmt.Sprintf("%v is not true or false", v))
+			return Meta{}, fail("draft", notBool(src, fm, v))
 		}
 		meta.Draft = b
 	}
 	return meta, nil
+}
+
+// notBool is the error of a flag that is not a boolean. As in YAML 1.2
+// and TOML, only true and false are: yes, on or "true" in quotes are
+// text, refused rather than guessed, so that build, export and status,
+// which all read flags here, agree on what is a draft.
+func notBool(src []byte, fm frontMatter, v any) string {
+	if _, ok := v.(string); ok {
+		line, _ := keyPosition(src, fm, "draft")
+		if quoted(lineAt(src, line)) {
+			return "want true or false, not text in quotes"
+		}
+	}
+	return fmt.Sprintf("want true or false, not %v", v)
+}
+
+// quoted reports whether the value of a "key: value" or "key = value"
+// line is in quotes.
+func quoted(line string) bool {
+	i := strings.IndexAny(line, ":=")
+	if i < 0 {
+		return false
+	}
+	v := strings.TrimSpace(line[i+1:])
+	return strings.HasPrefix(v, `"`) || strings.HasPrefix(v, "'")
+}
+
+// lineAt is the text of line n (from 1) of src.
+func lineAt(src []byte, n int) string {
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return ""
+		}
+		src = src[i+1:]
+	}
+	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		src = src[:i]
+	}
+	return string(src)
 }
 
 // dateLayouts are the forms of a date YAML leaves as a string: those

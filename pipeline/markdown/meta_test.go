@@ -29,7 +29,13 @@ func TestReadMetaDateAndDraft(t *testing.T) {
 		{name: "toml lastmod", src: "+++\ndate = 2024-05-01\nlastmod = 2024-06-01T08:00:00Z\ndraft = true\n+++\n", date: time.Date(2024, 6, 1, 8, 0, 0, 0, time.UTC), draft: true},
 		{name: "toml local datetime", src: "+++\nlastmod = 2024-06-01T08:00:00\n+++\n", date: time.Date(2024, 6, 1, 8, 0, 0, 0, time.UTC)},
 		{name: "bad date", src: "---\ntitle: T\ndate: next week\n---\n", err: "doc.md:3:1: front matter: date: next week is not a date"},
-		{name: "bad draft", src: "+++\ndraft = \"yes\"\n+++\n", err: "doc.md:2:1: front matter: draft: yes is not true or false"},
+		{name: "bad draft", src: "+++\ndraft = \"yes\"\n+++\n", err: "doc.md:2:1: front matter: draft: want true or false, not text in quotes"},
+		// Only true and false are booleans (YAML 1.2): text that reads
+		// as one is refused, never taken as published.
+		{name: "draft quoted true", src: "---\ndraft: \"true\"\n---\n", err: "doc.md:2:1: front matter: draft: want true or false, not text in quotes"},
+		{name: "draft single-quoted", src: "---\ndraft: 'false'\n---\n", err: "doc.md:2:1: front matter: draft: want true or false, not text in quotes"},
+		{name: "draft yes", src: "---\ndraft: yes\n---\n", err: "doc.md:2:1: front matter: draft: want true or false, not yes"},
+		{name: "draft number", src: "---\ndraft: 1\n---\n", err: "doc.md:2:1: front matter: draft: want true or false, not 1"},
 		{name: "thematic break, not front matter", src: "---\ndate: 2024-05-01\n", date: time.Time{}},
 	}
 	for _, tt := range tests {

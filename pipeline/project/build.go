@@ -86,6 +86,9 @@ type docReport struct {
 	// Assets are the files under content/ its pages reference, copied
 	// beside them (content-relative paths).
 	Assets []string
+	// Missing are the files its pages reference that are not under
+	// content/: the document is built again once one appears.
+	Missing []string
 	// outputs are the files built, for the cache's list (not kept with
 	// the report).
 	outputs []string
@@ -139,6 +142,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	dates := p.newPageDates()
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
+	p.staged = &sync.Map{}
 	reports := make([]*docReport, len(sources))
 	entries := make([]*cacheEntry, len(sources))
 	errs := make([]pipeline.ErrorList, len(sources))
@@ -193,6 +197,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			}
 		}
 	}
+	assetFiles := p.settleAssets(cache, sources, reports, locales, opt.Drafts, opt.Log)
 	outDirs := map[string]bool{}
 	folders, docs := byFolder(sources)
 	for _, d := range folders {
@@ -201,7 +206,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		}
 	}
 	cache.stampDirs(outDirs)
-	res := &BuildResult{Untranslated: map[string]int{}, From: map[string]map[string]int{}}
+	res := &BuildResult{Files: assetFiles, Untranslated: map[string]int{}, From: map[string]map[string]int{}}
 	for i, rep := range reports {
 		leftOut := rep.Draft && !opt.Drafts
 		if entries[i] != nil {

@@ -17,22 +17,39 @@ import (
 // does. The pages of one document reference the same files in every locale
 // (a translation cannot add a link or an image, and the template is the
 // same), so the first page's are copied for all, listed in rep.Assets
-// for the build cache.
+// for the build cache. A reference to a file that is not there is a
+// warning of the document's.
+//
+// Documents share assets (one logo on every page): each file is staged
+// once per build, by the first document to need it, as a batch can hold
+// one new version of a file, not two.
 func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsutil.Batch, rep *docReport) error {
 	if rep.Assets == nil {
 		rep.Assets = []string{}
+		missing := func(ref, rel string) {
+			rep.Warnings = append(rep.Warnings, p.missingAsset(s, ref, rel))
+			rep.Missing = append(rep.Missing, rel)
+		}
 		for _, f := range out {
 			if strings.HasSuffix(f.path, output.Page.Ext()) {
-				rep.Assets = append(rep.Assets, p.assets(s, f.data)...)
+				rep.Assets = append(rep.Assets, p.pageAssets(s, f.data, missing)...)
 			}
 		}
 	}
 	for _, ref := range rep.Assets {
+		dst := path.Join(p.Config.Output, locale, ref)
+		// Listed with the document's outputs: they go with it, unless
+		// another document's pages still use them.
+		rep.outputs = append(rep.outputs, dst)
+		if p.staged != nil {
+			if _, dup := p.staged.LoadOrStore(dst, true); dup {
+				continue
+			}
+		}
 		data, err := p.readAsset(ref)
 		if err != nil {
 			return err
 		}
-		dst := path.Join(p.Config.Output, locale, ref)
 		name, err := p.path(dst)
 		if err != nil {
 			return err
@@ -40,11 +57,24 @@ func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsut
 		if _, err := batch.Add(name, data); err != nil {
 			return fmt.Errorf("write %s: %w", dst, err)
 		}
-		// Listed with the document's outputs: they go with it, unless
-		// another document's pages still use them.
-		rep.outputs = append(rep.outputs, dst)
 	}
 	return nil
+}
+
+// missingAsset is the warning for a page's reference to a file that is
+// not under content/: at the reference in the document when the URL is
+// written there as is (a template's references have no place in it).
+func (p *Project) missingAsset(s Source, ref, rel string) string {
+	name := p.ContentPath(s)
+	where := name
+	if src, err := p.ws.ReadFile(name); err == nil {
+		if i := bytes.Index(src, []byte(ref)); i >= 0 {
+			line := 1 + bytes.Count(src[:i], []byte("\n"))
+			col := i - (bytes.LastIndexByte(src[:i], '\n') + 1) + 1
+			where = fmt.Sprintf("%s:%d:%d", name, line, col)
+		}
+	}
+	return fmt.Sprintf("%s: references %s, which is not in %s/", where, rel, path.Clean(p.Config.Content))
 }
 
 // readAsset reads a file a page references, given relative to the content

@@ -1,6 +1,10 @@
 package project
 
-import "slices"
+import (
+	"os"
+	"path"
+	"slices"
+)
 
 // unchanged returns the report of a document the build can skip: one left
 // out as a draft since it was last read (unless drafts are built), or one
@@ -29,6 +33,11 @@ func (p *Project) unchanged(c *buildCache, s Source, in inputs, locales []string
 	}
 	if !slices.Equal(e.Assets, p.assetStats(rep.Assets, locales)) {
 		return nil, false
+	}
+	for _, ref := range rep.Missing {
+		if _, err := os.Lstat(p.abs(path.Join(p.Config.Content, ref))); err == nil {
+			return nil, false // there now: to copy
+		}
 	}
 	return rep, true
 }

@@ -79,7 +79,7 @@ type buildCache struct {
 
 // buildCacheMagic starts the cache file; a file without it, or with
 // another version, is ignored.
-const buildCacheMagic = "quipu build cache 5\n"
+const buildCacheMagic = "quipu build cache 6\n"
 
 // openCache reads the build cache. force, or another fingerprint, makes
 // every document's entry go, but not the list of outputs builds wrote.
@@ -122,6 +122,7 @@ func (c *buildCache) encode() []byte {
 		e.int(r.Date)
 		e.strs(r.Assets)
 		e.stamps(d.Assets)
+		e.strs(r.Missing)
 	}
 	e.uint(uint64(len(c.Wrote)))
 	for _, rel := range slices.Sorted(maps.Keys(c.Wrote)) {
@@ -154,6 +155,7 @@ func decodeBuildCache(data []byte) (*buildCache, bool) {
 		r.Date = d.int()
 		r.Assets = d.strs()
 		e.Assets = d.stamps()
+		r.Missing = d.strs()
 		if d.err != nil {
 			return nil, false
 		}

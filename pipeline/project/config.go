@@ -163,6 +163,8 @@ func configWants(key string) (string, bool) {
 		"base_url":          `a URL in quotes, like "https://example.org/"`,
 		"front_matter_keys": `a list of keys, like ["title", "description"]`,
 		"use_fuzzy":         `true or false`,
+		"html_alternates":   `true or false`,
+		"html_switcher":     `true or false`,
 	}[key]
 	return want, ok
 }

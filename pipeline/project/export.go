@@ -244,6 +244,12 @@ func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, er
 // to the content folder. Links to other documents, to other sites, to
 // absolute paths and to files that are not there are left alone.
 func (p *Project) assets(s Source, page []byte) []string {
+	return p.pageAssets(s, page, nil)
+}
+
+// pageAssets is assets, calling missing, when set, with each relative URL
+// (as written) that names no file under content/: a broken reference.
+func (p *Project) pageAssets(s Source, page []byte, missing func(ref, rel string)) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(ref string) {
@@ -261,11 +267,15 @@ func (p *Project) assets(s Source, page []byte) []string {
 		// A link is copied if it leads inside the project (collect
 		// refuses one that leads out); a pipe or device never is.
 		fi, err := os.Lstat(p.abs(path.Join(p.Config.Content, rel)))
+		if err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			_, err = os.Stat(p.abs(path.Join(p.Config.Content, rel))) // a link to nothing?
+		}
+		if errors.Is(err, fs.ErrNotExist) && missing != nil {
+			seen[rel] = true
+			missing(ref, rel)
+		}
 		if err != nil || !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
 			return
-		}
-		if _, err := os.Stat(p.abs(path.Join(p.Config.Content, rel))); errors.Is(err, fs.ErrNotExist) {
-			return // a link to nothing
 		}
 		seen[rel] = true
 		out = append(out, rel)

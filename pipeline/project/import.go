@@ -42,13 +42,9 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 		}
 		return "", fmt.Errorf("%s: already %s document; import takes plain-text articles (.txt) only", file, kind)
 	}
-	// A sync or build running meanwhile would miss the document, or read
-	// it in the middle of their run.
-	l, err := p.lockNew()
-	if err != nil {
-		return "", err
-	}
-	defer l.Release()
+	// Everything is checked before the lock is taken: in a folder that is
+	// no project yet, taking it creates .quipu/, and a failed import
+	// leaves the folder as it was.
 	src, err := os.ReadFile(file)
 	if err != nil {
 		return "", err
@@ -72,21 +68,41 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := os.Stat(name); err == nil && !opt.Force {
-		return "", fmt.Errorf("%s already exists (use --force to replace it)", out)
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return "", err
-	}
-	moves, err := p.importMoves(file, out)
-	if err != nil {
-		return "", err
-	}
 	doc, err := textdoc.Extract(file, src)
 	if err != nil {
 		return "", err
 	}
 	if len(doc.Segments) == 0 {
 		return "", fmt.Errorf("%s: nothing to import (no line with text)", file)
+	}
+	check := func() ([][2]string, error) {
+		if _, err := os.Stat(name); err == nil && !opt.Force {
+			return nil, fmt.Errorf("%s already exists (use --force to replace it)", out)
+		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		return p.importMoves(file, out)
+	}
+	if _, err := check(); err != nil {
+		return "", err
+	}
+	// A sync or build running meanwhile would miss the document, or read
+	// it in the middle of their run.
+	_, statErr := os.Stat(p.abs(CacheDir))
+	l, err := p.lockNew()
+	if err != nil {
+		return "", err
+	}
+	defer l.Release()
+	// Checked again under the lock: another run may have written since.
+	moves, err := check()
+	if err != nil {
+		if errors.Is(statErr, fs.ErrNotExist) {
+			l.Release()
+			os.Remove(p.abs(LockFile))
+			os.Remove(p.abs(CacheDir))
+		}
+		return "", err
 	}
 	md, _ := textdoc.ToMarkdown(doc, func(seg *pipeline.Segment) (string, bool) { return seg.Text, true })
 	if err := fsutil.WriteDurable(name, md); err != nil {

@@ -33,6 +33,9 @@ type Project struct {
 
 	env *syncEnv // built on first use by tools that rewrite message files
 
+	// staged holds the assets a build staged so far (see copyAssets).
+	staged *sync.Map
+
 	tmplOnce sync.Once
 	tmpl     *page.Template
 	tmplErr  error

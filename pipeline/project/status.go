@@ -61,12 +61,24 @@ func (p *Project) Status(locales []string) ([]Status, error) {
 		return nil, err
 	}
 	var out []Status
+	// A front matter build would refuse (a draft flag that is not true or
+	// false, a date that is not one) is status's error too: whether the
+	// document is a draft, in the totals or not, is then unknown.
+	var bad pipeline.ErrorList
+	seen := map[string]bool{}
 	err = p.eachDocument(locales, func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File) {
 		rd := p.resolveDoc(doc, s, locale, files, p.Config.UseFuzzy)
 		st := statusOf(doc.Path, locale, resolve.Count(doc.Segments, rd.res))
-		meta, _ := p.meta(doc) // a bad date is the build's to report
+		meta, err := p.meta(doc)
+		if err != nil && !seen[doc.Path] {
+			seen[doc.Path] = true
+			bad.Add(err)
+		}
 		st.Draft = meta.Draft
 		out = append(out, st)
 	})
+	if err == nil {
+		err = bad.Err()
+	}
 	return out, err
 }

@@ -72,7 +72,13 @@ func Decode(file string, data []byte, v any, s Schema) error {
 		line, col := de.Position()
 		msg := strings.TrimPrefix(de.Error(), "toml: ")
 		key := de.Key()
-		if want, ok := s.want(key); ok && strings.HasPrefix(msg, "cannot decode") {
+		if strings.HasPrefix(msg, "cannot decode") && len(key) > 0 {
+			// A key the schema forgot still gets words, not Go's type
+			// names.
+			want, ok := s.want(key)
+			if !ok {
+				want = "another kind of value"
+			}
 			return at(line, col, Type(s.name(key), want, msg))
 		}
 		msg, off := Syntax(data, Offset(data, line, col), msg)

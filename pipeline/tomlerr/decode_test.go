@@ -37,6 +37,7 @@ func TestDecodeOneWayForEveryFile(t *testing.T) {
 		{"misspelled top key", "titel = \"x\"\n", `f.toml:1:1: unknown key "titel" (did you mean "title"?)`},
 		{"unknown key in a table", "[[item]]\nzzz = 1\nnaem = \"a\"\n", "f.toml:2:1: unknown key \"zzz\" in [[item]] (it takes name, on)\n" +
 			`f.toml:3:1: unknown key "naem" in [[item]] (did you mean "name"?)`},
+		{"wrong type of a key the schema forgot", "[[item]]\nname = true\n", `f.toml:2:8: name: want another kind of value, not true or false`},
 		{"stray quote", "title = \"say \"hi\" now\"\n", `f.toml:1:14: missing \ before " (write \" inside a value)`},
 	} {
 		var v file
