@@ -30,9 +30,13 @@ func Localize(doc *pipeline.Document, tr pipeline.Translator) (out []byte, root 
 	if bytes.Equal(out, doc.Source) {
 		return out, Parse(out), rejected, false // nothing translated: nothing to check
 	}
-	want, got := read(doc.Source), read(out)
+	all := !plain(doc, tr)
+	want, got := read(doc.Source, all), read(out, all)
 	if fits(want, got) && len(hidden(doc, want, got, spans)) == 0 {
 		return out, got.roots[0], rejected, false
+	}
+	if !all {
+		want = read(doc.Source, true)
 	}
 	return localizeEscaped(doc, tr, want)
 }

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,28 +59,113 @@ func parseIn(d dialect, src []byte) ast.Node {
 	return d.md.Parser().Parse(r)
 }
 
-// reading is a document as every dialect reads it.
+// reading is a document as every dialect reads it: its shape and the
+// text a reader sees under each, and quipu's own tree. The other
+// dialects' trees are dropped once read, one at a time, so a large
+// document costs two trees of memory, not eight.
 type reading struct {
 	src    []byte
-	roots  []ast.Node
+	roots  []ast.Node // quipu's own tree at 0; nil for the others
 	shapes [][]string
-	vis    []*visibility // made when needed
+	vis    []*visibility
 }
 
-func read(src []byte) *reading {
+// read reads src as every dialect does, or, with all unset, as quipu's
+// own only (see plain).
+func read(src []byte, all bool) *reading {
 	r := &reading{src: src, roots: make([]ast.Node, len(dialects)), shapes: make([][]string, len(dialects)), vis: make([]*visibility, len(dialects))}
 	for i, d := range dialects {
-		r.roots[i] = parseIn(d, src)
-		r.shapes[i] = Shape(r.roots[i], src)
+		if i > 0 && !all {
+			break
+		}
+		root := parseIn(d, src)
+		r.shapes[i] = Shape(root, src)
+		r.vis[i] = visibleText(root, src)
+		if i == 0 {
+			r.roots[0] = root
+		}
 	}
 	return r
 }
 
-func (r *reading) visible(i int) *visibility {
-	if r.vis[i] == nil {
-		r.vis[i] = visibleText(r.roots[i], r.src)
+func (r *reading) visible(i int) *visibility { return r.vis[i] }
+
+// plain reports whether every translation tr gives doc is plain prose for
+// every dialect: one line, its tags in the source's order, and no
+// character an extension of another reader turns into markup (links made
+// from addresses, footnotes, definition lists, tables, strikethrough, task
+// lists, heading attributes) nor any that starts or ends markup at all.
+// Such a translation can differ between readers only where quipu's own
+// reading sees a difference too, so the other readers need not parse a
+// document of plain translations: most documents, read once, not four
+// times (a 50 MB document would take gigabytes of trees).
+func plain(doc *pipeline.Document, tr pipeline.Translator) bool {
+	for _, seg := range doc.Segments {
+		text, ok := tr(seg)
+		if !ok || text == seg.Text {
+			continue
+		}
+		if !plainText(text, seg.Text) || inFootnote(doc.Source, seg.Start()) {
+			return false
+		}
 	}
-	return r.vis[i]
+	return true
+}
+
+// plainLines reports whether every line break in text is followed by a
+// letter or an opening mark, which continues a paragraph for every
+// reader: no block can start there.
+func plainLines(text string) bool {
+	for i := strings.IndexByte(text, '\n'); i >= 0; i = strings.IndexByte(text, '\n') {
+		text = text[i+1:]
+		r, _ := utf8.DecodeRuneInString(text)
+		if !unicode.IsLetter(r) && !strings.ContainsRune("¿¡«“\"'", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// inFootnote reports whether the segment at off starts a footnote
+// definition's text: for a reader without footnotes, "[^1]: word" is a
+// link reference definition, whatever the word.
+func inFootnote(src []byte, off int) bool {
+	line := bytes.LastIndexByte(src[:off], '\n') + 1
+	return bytes.HasPrefix(bytes.TrimLeft(src[line:off], " \t>"), []byte("[^"))
+}
+
+func plainText(text, source string) bool {
+	var tags, srcTags []placeholder.Token
+	first := true
+	for _, t := range placeholder.Parse(text) {
+		if t.Kind != placeholder.Text {
+			tags = append(tags, t)
+			first = false
+			continue
+		}
+		if strings.ContainsAny(t.Text, "\r[]{}<>|~*_`\\&@^$=#") || !plainLines(t.Text) || strings.Contains(t.Text, "://") ||
+			strings.Contains(strings.ToLower(t.Text), "www.") || (first && strings.HasPrefix(strings.TrimLeft(t.Text, " \t"), ":")) ||
+			(!first && (strings.HasPrefix(t.Text, "(") || strings.HasPrefix(t.Text, ":"))) {
+			// "(" or ":" right after a tag may make its source bytes a
+			// link or a definition for a reader without footnotes.
+			return false
+		}
+		first = false
+	}
+	for _, t := range placeholder.Parse(source) {
+		if t.Kind != placeholder.Text {
+			srcTags = append(srcTags, t)
+		}
+	}
+	if len(tags) != len(srcTags) {
+		return false
+	}
+	for i := range tags {
+		if tags[i].Kind != srcTags[i].Kind || tags[i].N != srcTags[i].N {
+			return false
+		}
+	}
+	return true
 }
 
 // fits reports whether got may stand for want: quipu's own page has the
@@ -132,6 +218,9 @@ func hidden(doc *pipeline.Document, want, got *reading, spans []span) map[*pipel
 		}
 		buf = textLetters(buf[:0], sp.text)
 		for i := range dialects {
+			if got.vis[i] == nil {
+				break // quipu's reading only: the translations are plain
+			}
 			if got.visible(i).shows(sp.start, sp.stop, buf) {
 				continue
 			}

@@ -12,7 +12,7 @@ func TestHiddenFindsUnseenWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	seg := doc.Segments[0]
-	want := read(doc.Source)
+	want := read(doc.Source, true)
 	for _, tt := range []struct {
 		out    string
 		hidden bool
@@ -27,7 +27,7 @@ func TestHiddenFindsUnseenWords(t *testing.T) {
 			start = len("[^9]: ")
 		}
 		text = text[start:]
-		got := read([]byte(tt.out))
+		got := read([]byte(tt.out), true)
 		found := hidden(doc, want, got, []span{{seg: seg, text: text, start: start, stop: len(tt.out) - 1}})
 		if found[seg] != tt.hidden {
 			t.Errorf("%q: hidden %v, want %v", tt.out, found[seg], tt.hidden)

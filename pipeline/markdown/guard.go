@@ -31,7 +31,7 @@ func localizeEscaped(doc *pipeline.Document, tr pipeline.Translator, want *readi
 	g := &guard{doc: doc, tr: use, want: want}
 	for {
 		out, spans, rejected := assemble(doc, use, true)
-		got := read(out)
+		got := read(out, true)
 		if addedIn(want, got) == "" {
 			hid := hidden(doc, want, got, spans)
 			if len(hid) == 0 {
@@ -95,7 +95,7 @@ func (g *guard) try(segs []*pipeline.Segment) string {
 		}
 		return g.tr(seg)
 	}, true)
-	return addedIn(g.want, read(out))
+	return addedIn(g.want, read(out, true))
 }
 
 // find returns the segments among segs that add markup, each with what it
