@@ -37,24 +37,7 @@ func goi18n(t *testing.T) string {
 // made from, so goi18n puts it in translate.*.toml, not in active.*.toml.
 func TestGoi18nMergeSeesFuzzyAsUntranslated(t *testing.T) {
 	bin := goi18n(t)
-	dir := t.TempDir()
-	write := func(name, data string) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	quipu := func(args ...string) {
-		t.Helper()
-		var stdout, stderr bytes.Buffer
-		if rc := run(append([]string{"quipu", "-C", dir}, args...), &stdout, &stderr); rc != 0 {
-			t.Fatalf("quipu %s: exit %d\n%s", strings.Join(args, " "), rc, stderr.String())
-		}
-	}
+	dir, write, quipu := scratch(t)
 	write("content/doc.md", "# Guide\n\nThe shop opens before 8 a.m.\n\nIt closes at noon.\n")
 	quipu("sync")
 	msgs := filepath.Join(dir, "locales/es-PE/doc.es-PE.toml")
@@ -100,24 +83,7 @@ func TestGoi18nMergeSeesFuzzyAsUntranslated(t *testing.T) {
 // own translation of a sentence two documents share; and goi18n merge
 // accepts the project's source files together.
 func TestOneBundleHoldsEveryDocument(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, data string) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	quipu := func(args ...string) {
-		t.Helper()
-		var stdout, stderr bytes.Buffer
-		if rc := run(append([]string{"quipu", "-C", dir}, args...), &stdout, &stderr); rc != 0 {
-			t.Fatalf("quipu %s: exit %d\n%s", strings.Join(args, " "), rc, stderr.String())
-		}
-	}
+	dir, write, quipu := scratch(t)
 	// bfs and find share sentences, as the tldr pages do.
 	write("content/bfs.md", "# bfs\n\nFind files by name.\n\nSearch the current folder.\n")
 	write("content/find.md", "# find\n\nFind files by name.\n\nSearch the current folder.\n")
@@ -189,4 +155,28 @@ func TestOneBundleHoldsEveryDocument(t *testing.T) {
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("goi18n merge over the source files: %v\n%s", err, b)
 	}
+}
+
+// scratch is an empty project folder, a way to write files in it and a
+// way to run quipu on it in this process.
+func scratch(t *testing.T) (dir string, write func(name, data string), quipu func(args ...string)) {
+	dir = t.TempDir()
+	write = func(name, data string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	quipu = func(args ...string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if rc := run(append([]string{"quipu", "-C", dir}, args...), &stdout, &stderr); rc != 0 {
+			t.Fatalf("quipu %s: exit %d\n%s", strings.Join(args, " "), rc, stderr.String())
+		}
+	}
+	return dir, write, quipu
 }

@@ -9,11 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 )
 
 type zeros struct{}
@@ -79,7 +76,7 @@ func TestVerifyMemoryBounded(t *testing.T) {
 	} {
 		for _, cmd := range [][]string{{"quipu", "verify", tc.bundle}, {"quipu", "export", "--out", filepath.Join(t.TempDir(), "m.tar.gz"), "--merge", tc.bundle}} {
 			var code int
-			peak, total := measure(func() { code = run(cmd, io.Discard, io.Discard) })
+			peak, total := testshared.Memory(func() { code = run(cmd, io.Discard, io.Discard) })
 			t.Logf("%s: %s: peak heap %.1f MB, allocated %.1f MB", tc.name, cmd[1], float64(peak)/(1<<20), float64(total)/(1<<20))
 			if code != 1 {
 				t.Errorf("%s: %s: exit %d, want 1", tc.name, cmd[1], code)
@@ -89,36 +86,4 @@ func TestVerifyMemoryBounded(t *testing.T) {
 			}
 		}
 	}
-}
-
-// measure runs fn and returns the peak of the heap while it ran (sampled)
-// and the bytes it allocated in all.
-func measure(fn func()) (peak, total uint64) {
-	runtime.GC()
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
-	var wg sync.WaitGroup
-	done := make(chan struct{})
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		tick := time.NewTicker(5 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			peak = max(peak, m.HeapAlloc)
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	fn()
-	close(done)
-	wg.Wait()
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	return max(peak, after.HeapAlloc), after.TotalAlloc - before.TotalAlloc
 }

@@ -12,11 +12,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 )
 
 // The hostile bundles below are made on the fly, streamed to a file, and
@@ -25,39 +22,6 @@ import (
 
 // maxPeak is the most memory checking any bundle may take.
 const maxPeak = 100 << 20
-
-// measure runs fn and returns the peak of the heap while it ran (sampled)
-// and the bytes it allocated in all.
-func measure(t *testing.T, fn func()) (peak, total uint64) {
-	t.Helper()
-	runtime.GC()
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
-	var wg sync.WaitGroup
-	done := make(chan struct{})
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		tick := time.NewTicker(5 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			peak = max(peak, m.HeapAlloc)
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	fn()
-	close(done)
-	wg.Wait()
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	return max(peak, after.HeapAlloc), after.TotalAlloc - before.TotalAlloc
-}
 
 type zeros struct{}
 
@@ -172,7 +136,7 @@ func TestCheckStreamsBigEntry(t *testing.T) {
 			for _, keep := range []bool{false, true} {
 				var problems []string
 				var err error
-				peak, total := measure(t, func() { problems, err = checkFile(t, name, keep) })
+				peak, total := testshared.Memory(func() { problems, err = checkFile(t, name, keep) })
 				t.Logf("keep %v: peak heap %.1f MB, allocated %.1f MB", keep, float64(peak)/(1<<20), float64(total)/(1<<20))
 				if keep && tc.listed == fmt.Sprint(size) && size > MaxUnpacked {
 					if err == nil || !strings.Contains(err.Error(), "lists more than") {
@@ -209,7 +173,7 @@ func TestCheckZipLiesAboutSize(t *testing.T) {
 	f.Close()
 	var problems []string
 	var err error
-	peak, total := measure(t, func() { problems, err = checkFile(t, name, true) })
+	peak, total := testshared.Memory(func() { problems, err = checkFile(t, name, true) })
 	if err != nil || !hasProblem(problems, "bomb.bin: more than the 10 bytes the manifest says") {
 		t.Errorf("problems %q, err %v", problems, err)
 	}
@@ -238,7 +202,7 @@ func TestCheckManyZipEntries(t *testing.T) {
 	f.Close()
 	var problems []string
 	var err error
-	peak, total := measure(t, func() { problems, err = checkFile(t, name, false) })
+	peak, total := testshared.Memory(func() { problems, err = checkFile(t, name, false) })
 	t.Logf("peak heap %.1f MB, allocated %.1f MB", float64(peak)/(1<<20), float64(total)/(1<<20))
 	if err != nil || len(problems) != MaxProblems+1 || problems[MaxProblems] != fmt.Sprintf("… and %d more problems", n-MaxProblems) {
 		t.Errorf("%d problems, last %q, err %v", len(problems), problems[len(problems)-1], err)
@@ -295,7 +259,7 @@ func TestCheckManifestBounds(t *testing.T) {
 			name := hostileTarGz(t, tc.manifest(), hostileEntry{"extra", 1, strings.NewReader("x")})
 			var problems []string
 			var err error
-			peak, total := measure(t, func() { problems, err = checkFile(t, name, false) })
+			peak, total := testshared.Memory(func() { problems, err = checkFile(t, name, false) })
 			t.Logf("peak heap %.1f MB, allocated %.1f MB", float64(peak)/(1<<20), float64(total)/(1<<20))
 			if err != nil || !hasProblem(problems, tc.want) {
 				t.Errorf("problems %.300q, err %v; want %q", problems, err, tc.want)

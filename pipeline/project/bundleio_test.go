@@ -1,13 +1,12 @@
 package project
 
 import (
+	"github.com/quipu-l10n/quipu/internal/testshared"
+
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 )
 
 // TestVerifyBundleReadsTheHeadOnly: a 6 GB file that starts like a gzip
@@ -35,7 +34,7 @@ func TestVerifyBundleReadsTheHeadOnly(t *testing.T) {
 			func() error { _, err := MergeBundles([]string{name}); return err },
 		} {
 			var err error
-			peak, total := measure(t, func() { err = load() })
+			peak, total := testshared.Memory(func() { err = load() })
 			if err == nil || peak > 16<<20 || total > 4<<20 {
 				t.Errorf("%q: err %v, peak heap %d, allocated %d", head, err, peak, total)
 			}
@@ -49,37 +48,4 @@ func TestVerifyBundleReadsTheHeadOnly(t *testing.T) {
 	if _, _, err := VerifyBundle(plain); err == nil || !strings.Contains(err.Error(), "not a tar.gz or zip archive") {
 		t.Errorf("plain text: %v", err)
 	}
-}
-
-// measure runs fn and returns the peak of the heap while it ran (sampled)
-// and the bytes it allocated in all.
-func measure(t *testing.T, fn func()) (peak, total uint64) {
-	t.Helper()
-	runtime.GC()
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
-	var wg sync.WaitGroup
-	done := make(chan struct{})
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		tick := time.NewTicker(5 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			peak = max(peak, m.HeapAlloc)
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	fn()
-	close(done)
-	wg.Wait()
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	return max(peak, after.HeapAlloc), after.TotalAlloc - before.TotalAlloc
 }
