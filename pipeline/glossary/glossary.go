@@ -46,6 +46,10 @@ func (t *Term) Required() string {
 // Glossary is the list of terms, in the file's order.
 type Glossary struct {
 	Terms []*Term `toml:"term"`
+	// Foreign lists English expressions a translation keeps as they are
+	// (the expansion of an acronym, say): pages in other languages set
+	// them in italics, as the RAE asks for words of another language.
+	Foreign []string `toml:"foreign"`
 
 	longest []int // indexes of Terms, longest English first
 }
@@ -53,12 +57,13 @@ type Glossary struct {
 // schema is what a glossary's keys take, for its errors.
 var schema = tomlerr.Schema{
 	Tables: map[string]tomlerr.Table{
-		"":     {Keys: []string{"term"}},
+		"":     {Keys: []string{"term", "foreign"}},
 		"term": {Header: "[[term]]", Keys: []string{"en", "es", "also", "pos", "note", "translate"}},
 	},
 	Want: func(key string) (string, bool) {
 		want, ok := map[string]string{
 			"term":           "[[term]] tables, one per term",
+			"foreign":        `a list of English expressions, like ["Cooperative Security Locations"]`,
 			"term.en":        `the English term in quotes, like "military base"`,
 			"term.es":        `the Spanish term in quotes, like "base militar"`,
 			"term.also":      `a list of other Spanish forms, like ["EE. UU."]`,

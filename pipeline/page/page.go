@@ -87,6 +87,10 @@ type Data struct {
 	// TOC lists the second-level headings of a long article.
 	TOC    []Heading
 	Chrome Chrome
+	// Foreign are expressions of another language (the source's) that
+	// the page sets in italics, marked with that language (ForeignLang).
+	Foreign     []string
+	ForeignLang string
 }
 
 // OGLocale turns a BCP 47 tag into Open Graph's language_TERRITORY form,

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"html/template"
 	"strings"
 	"testing"
 	"time"
@@ -51,5 +52,23 @@ func TestChromeMonthsFollowCLDR(t *testing.T) {
 	}
 	if c.Updated != "Actualizado el 26 de noviembre de 2026" || c.Contents != "Contenido" {
 		t.Errorf("es-PE lost the es strings: %+v", c)
+	}
+}
+
+func TestItalicizeForeignExpressions(t *testing.T) {
+	foreign := []string{"Cooperative Security Locations", "A & B"}
+	tests := []struct{ in, want string }{
+		{`<p>(CSL, por sus siglas en inglés: Cooperative Security Locations).</p>`,
+			`<p>(CSL, por sus siglas en inglés: <i lang="en">Cooperative Security Locations</i>).</p>`},
+		// Only text: attributes, code and what is in italics already stay.
+		{`<p><img alt="Cooperative Security Locations" src="a.png"> <code>Cooperative Security Locations</code> <em>Cooperative Security Locations</em></p>`,
+			`<p><img alt="Cooperative Security Locations" src="a.png"> <code>Cooperative Security Locations</code> <em>Cooperative Security Locations</em></p>`},
+		{`<p>A &amp; B</p>`, `<p><i lang="en">A &amp; B</i></p>`},
+		{`<p>nothing foreign</p>`, `<p>nothing foreign</p>`},
+	}
+	for _, tt := range tests {
+		if got := string(italicize(template.HTML(tt.in), foreign, "en")); got != tt.want {
+			t.Errorf("italicize(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -444,6 +444,9 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 		XDefault:  p.url(s, p.Config.SourceLocale),
 		OGLocale:  page.OGLocale(locale),
 	}
+	if locale != p.Config.SourceLocale {
+		data.Foreign, data.ForeignLang = p.foreign(), p.Config.SourceLocale
+	}
 	texts := make([]page.Text, len(doc.Segments))
 	for i, seg := range doc.Segments {
 		texts[i] = page.Text{Kind: seg.Kind, Text: text(seg)}
@@ -475,6 +478,18 @@ func (p *Project) url(s Source, locale string) string {
 }
 
 // template returns the page template, read once per run.
+// foreign is the glossary's list of source-language expressions that
+// translated pages set in italics; read once, and none if the glossary
+// cannot be read (sync and check report that).
+func (p *Project) foreign() []string {
+	p.foreignOnce.Do(func() {
+		if g, err := p.glossary(); err == nil {
+			p.foreignList = g.Foreign
+		}
+	})
+	return p.foreignList
+}
+
 func (p *Project) template() (*page.Template, error) {
 	p.tmplOnce.Do(func() {
 		dir := ""

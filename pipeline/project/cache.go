@@ -301,6 +301,9 @@ func (p *Project) buildFingerprint(locales []string, strict, useFuzzy bool) stri
 	if t, err := p.template(); err == nil {
 		h.Write(t.Source)
 	}
+	for _, f := range p.foreign() { // the glossary's italics are on every page
+		h.Write([]byte("\x00foreign\x00" + f))
+	}
 	for _, l := range locales {
 		h.Write([]byte("\x00" + l))
 	}

@@ -39,6 +39,9 @@ type Project struct {
 	tmplOnce sync.Once
 	tmpl     *page.Template
 	tmplErr  error
+
+	foreignOnce sync.Once
+	foreignList []string
 }
 
 // LockFile is where a run that writes files holds the project's lock.
