@@ -26,19 +26,17 @@ type Status struct {
 	// Draft is a document its front matter marks draft: not built or
 	// exported without --drafts.
 	Draft bool `json:"draft,omitempty"`
+
+	counts resolve.Counts // what the fields show, summed by Add
 }
 
 // Add sums another status into s (for totals).
 func (s *Status) Add(o Status) {
-	s.Total += o.Total
-	s.Translated += o.Translated
-	s.Reviewed += o.Reviewed
-	s.Stale += o.Stale
-	s.Missing += o.Missing
-	s.Rejected += o.Rejected
-	s.Words += o.Words
-	s.WordsDone += o.WordsDone
-	s.Coverage = bundle.Percent(s.Translated, s.Total)
+	c := s.counts
+	c.Add(o.counts)
+	draft := s.Draft
+	*s = statusOf(s.Doc, s.Locale, c)
+	s.Draft = draft
 }
 
 func statusOf(doc, locale string, c resolve.Counts) Status {
@@ -48,6 +46,7 @@ func statusOf(doc, locale string, c resolve.Counts) Status {
 		Stale: c.Fuzzy, Missing: c.Missing, Rejected: c.Rejected,
 		Words: c.Words, WordsDone: c.WordsTranslated,
 		Coverage: bundle.Percent(c.Translated, c.Total),
+		counts:   c,
 	}
 }
 
