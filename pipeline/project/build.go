@@ -239,7 +239,12 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			}
 		}
 	}
-	return res, cache.save()
+	if err := cache.save(); err != nil {
+		return res, err
+	}
+	placed, err := p.placeSite(sources, reports, locales, opt)
+	res.Files += placed
+	return res, err
 }
 
 // present lists the locales of msgLocales in which a document has a

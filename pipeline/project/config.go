@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/site"
 	"github.com/quipu-l10n/quipu/pipeline/tomlerr"
 	"github.com/quipu-l10n/quipu/pipeline/workspace"
 )
@@ -55,6 +56,9 @@ type Config struct {
 	// and a language switcher at the top of <body>.
 	HTMLAlternates bool `toml:"html_alternates"`
 	HTMLSwitcher   bool `toml:"html_switcher"`
+	// Site places each locale's Markdown where a site generator reads it
+	// too (see pipeline/site); quipu init --hugo and the like write it.
+	Site site.Config `toml:"site"`
 }
 
 // DefaultConfig is what a project without quipu.toml gets.
@@ -72,10 +76,10 @@ func DefaultConfig() Config {
 	}
 }
 
-var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "html_alternates", "html_switcher"}
+var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "html_alternates", "html_switcher", "site"}
 
 // configSchema is what quipu.toml's keys take, for its errors.
-var configSchema = tomlerr.Schema{Tables: map[string]tomlerr.Table{"": {Keys: configKeys}}, Want: configWants}
+var configSchema = tomlerr.Schema{Tables: map[string]tomlerr.Table{"": {Keys: configKeys}, "site": {Keys: siteKeys}}, Want: configWants}
 
 // LoadConfig reads root/quipu.toml over the defaults.
 func LoadConfig(root string) (Config, error) {
@@ -148,6 +152,9 @@ func BaseURLProblem(u string) string {
 // configWants says what a key of quipu.toml takes, with an example, for
 // errors about a value of the wrong type.
 func configWants(key string) (string, bool) {
+	if want, ok := siteWants(key); ok {
+		return want, true
+	}
 	if strings.HasPrefix(key, "fallback.") {
 		return `a list of locale tags, like ["es-419", "es"]`, true
 	}
@@ -212,6 +219,7 @@ func (c *Config) validate(ws *workspace.Workspace, at map[string]pipeline.Positi
 			check(fmt.Sprintf("fallback.%s[%d]", l, i), f)
 		}
 	}
+	c.checkSite(ws, fail)
 	for _, err := range c.confine(ws, at) {
 		errs.Add(err)
 	}

@@ -1,0 +1,219 @@
+package project
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
+	"github.com/quipu-l10n/quipu/pipeline/output"
+	"github.com/quipu-l10n/quipu/pipeline/site"
+	"github.com/quipu-l10n/quipu/pipeline/workspace"
+)
+
+// The [site] table of quipu.toml: where a build places each locale's
+// Markdown inside a Hugo, Docusaurus or MkDocs site (see pipeline/site).
+
+var siteKeys = []string{"generator", "dirs", "languages"}
+
+// siteWants says what a key of [site] takes.
+func siteWants(key string) (string, bool) {
+	switch {
+	case key == "site":
+		return `a table, like [site] then generator = "hugo"`, true
+	case key == "site.generator":
+		return `a generator in quotes: "hugo", "docusaurus" or "mkdocs"`, true
+	case key == "site.dirs" || strings.HasPrefix(key, "site.dirs."):
+		return `a table of folders, like [site.dirs] then "es-PE" = "content/es-pe"`, true
+	case key == "site.languages" || strings.HasPrefix(key, "site.languages."):
+		return `a table of the generator's language names, like [site.languages] then "es-PE" = "es-pe"`, true
+	}
+	return "", false
+}
+
+// checkSite checks [site]: its values, and that every locale's folder
+// leads inside the project and apart from the folders quipu keeps its
+// own files in, since a build writes there.
+func (c *Config) checkSite(ws *workspace.Workspace, fail func(key, format string, args ...any)) {
+	for key, msg := range c.Site.Check(c.Locales) {
+		fail(key, "%s", msg)
+	}
+	for l, dir := range c.Site.Dirs {
+		key := "site.dirs." + l
+		to, err := ws.Resolve(dir)
+		if err != nil {
+			fail(key, "site.dirs.%s = %q: %v", l, dir, err)
+			continue
+		}
+		for _, other := range []struct{ key, dir string }{{"content", c.Content}, {"locales_dir", c.LocalesDir}, {"output", c.Output}, {CacheDir, CacheDir}, {"templates", c.Templates}} {
+			if other.dir == "" {
+				continue
+			}
+			o, err := ws.Resolve(other.dir)
+			if err != nil {
+				continue
+			}
+			if other.key == "content" && workspace.Within(o, to) && o != to {
+				continue // inside content: its files are skipped as documents
+			}
+			if workspace.Overlap(o, to) {
+				fail(key, "site.dirs.%s = %q overlaps %s = %q: a locale's pages need a folder of their own", l, dir, other.key, other.dir)
+			}
+		}
+	}
+}
+
+// siteAreas are the locales' folders of [site], so that a link there
+// cannot lead a build to write elsewhere.
+func (c *Config) siteAreas() []workspace.Area {
+	var out []workspace.Area
+	for _, l := range c.Site.Locales() {
+		if d := c.Site.Dirs[l]; d != "" {
+			out = append(out, workspace.Area{Dir: d})
+		}
+	}
+	return out
+}
+
+// siteGenerated reports whether a file under content is a page a build
+// placed there for a site (by its name, or by quipu's mark in its front
+// matter): it is a translation, not a document.
+func (p *Project) siteGenerated(rel, file string) bool {
+	if !p.Config.Site.Enabled() {
+		return false
+	}
+	if p.Config.Site.Generated(p.Config.Content, rel) {
+		return true
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return site.Marked(head[:n])
+}
+
+// siteState is where a build lists the pages it placed in the site, so
+// the next one removes those nobody wants any more.
+const siteState = CacheDir + "/site.json"
+
+type placed struct {
+	Path   string `json:"path"`
+	Locale string `json:"locale"`
+}
+
+// placeSite writes the Markdown the build made for each target locale
+// where the site's generator reads it, marked as quipu's. Every place is
+// checked before anything is written: a file there that quipu did not
+// write stops it. Pages placed before that no document or locale wants
+// any more are removed, when the build covered every document.
+func (p *Project) placeSite(sources []Source, reports []*docReport, locales []string, opt BuildOptions) (int, error) {
+	cfg := p.Config.Site
+	if !cfg.Enabled() {
+		return 0, nil
+	}
+	var want []site.File
+	var errs pipeline.ErrorList
+	for i, s := range sources {
+		if f := p.formats.For(s.Rel); f == nil || f.Name() != pipeline.FormatMarkdown {
+			continue
+		}
+		if reports[i] == nil || reports[i].Draft && !opt.Drafts {
+			continue
+		}
+		for _, l := range locales {
+			dst, ok := cfg.Place(p.Config.Content, s.Rel, l)
+			if !ok || l == p.Config.SourceLocale {
+				continue
+			}
+			md, err := p.ws.ReadFile(p.OutputPath(l, s, output.Markdown.Ext()))
+			if err != nil {
+				errs.Add(err)
+				continue
+			}
+			if lang := cfg.Languages[l]; lang != "" {
+				md = markdown.SetLang(md, lang)
+			}
+			want = append(want, site.File{Path: dst, Locale: l, Data: site.Mark(md, p.ContentPath(s))})
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return 0, err
+	}
+	var before []placed
+	if data, err := p.ws.ReadFile(siteState); err == nil {
+		_ = json.Unmarshal(data, &before) // unreadable: nothing to remove
+	}
+	var previous []string
+	var kept []placed
+	for _, b := range before {
+		// Only a build of every document and of the page's locale knows
+		// the page is no longer wanted.
+		if opt.Shard.Count <= 1 && slices.Contains(locales, b.Locale) {
+			previous = append(previous, b.Path)
+		} else {
+			kept = append(kept, b)
+		}
+	}
+	plan, err := site.MakePlan(want, previous, p.ws.ReadFile)
+	if err != nil {
+		return 0, err
+	}
+	var failed []string
+	for _, f := range plan.Write {
+		name, err := p.sitePath(f.Path)
+		if err == nil {
+			err = fsutil.WriteFast(name, f.Data)
+		}
+		if err != nil {
+			failed = append(failed, fmt.Sprintf("write %s: %v", f.Path, err))
+		}
+	}
+	for _, r := range plan.Remove {
+		name, err := p.sitePath(r)
+		if err == nil {
+			err = os.Remove(name)
+		}
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			failed = append(failed, fmt.Sprintf("remove %s: %v", r, err))
+		} else if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "%s: removed (its document or locale is gone)\n", r)
+		}
+	}
+	for _, f := range want {
+		kept = append(kept, placed{f.Path, f.Locale})
+	}
+	slices.SortFunc(kept, func(a, b placed) int { return strings.Compare(a.Path, b.Path) })
+	kept = slices.Compact(kept)
+	if data, err := json.MarshalIndent(kept, "", "  "); err == nil {
+		if name, err := p.path(siteState); err == nil {
+			if err := fsutil.WriteFast(name, append(data, '\n')); err != nil {
+				failed = append(failed, err.Error())
+			}
+		}
+	}
+	if len(failed) > 0 {
+		return len(plan.Write), errors.New(strings.Join(failed, "\n"))
+	}
+	return len(plan.Write), nil
+}
+
+// sitePath is the file system path of a place in the site: inside the
+// project, and never in a folder quipu keeps its own files in.
+func (p *Project) sitePath(rel string) (string, error) {
+	for _, dir := range []string{p.Config.LocalesDir, p.Config.Output, CacheDir, p.Config.Templates} {
+		if dir != "" && (rel == path.Clean(dir) || strings.HasPrefix(rel, path.Clean(dir)+"/")) {
+			return "", fmt.Errorf("%s: inside %s, where quipu keeps its own files", rel, dir)
+		}
+	}
+	return p.ws.Path(rel)
+}
