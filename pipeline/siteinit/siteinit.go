@@ -197,4 +197,3 @@ func sorted[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
-
