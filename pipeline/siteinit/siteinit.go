@@ -148,7 +148,11 @@ func (s *Site) TOML() []byte {
 			names = append(names, l)
 		}
 	}
-	fmt.Fprintf(&b, "\n# quipu locale = the %s language\n[site.languages]\n", s.Generator)
+	fmt.Fprintf(&b, "\n# quipu locale = the %s language\n", s.Generator)
+	if len(names) > 0 {
+		fmt.Fprintf(&b, "# (a locale without a folder in [site.dirs] is written beside its source: page.<language>.md)\n")
+	}
+	fmt.Fprintf(&b, "[site.languages]\n")
 	for _, l := range s.Langs {
 		fmt.Fprintf(&b, "%s = %s\n", q(l.Locale), q(l.Name))
 	}
@@ -157,9 +161,6 @@ func (s *Site) TOML() []byte {
 		for _, l := range dirs {
 			fmt.Fprintf(&b, "%s = %s\n", q(l.Locale), q(l.Dir))
 		}
-	}
-	if len(names) > 0 {
-		fmt.Fprintf(&b, "# locales without a folder: page.md's translation is page.<language>.md beside it\n")
 	}
 	return []byte(b.String())
 }
