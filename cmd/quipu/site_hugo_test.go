@@ -31,21 +31,51 @@ func siteFixture(t *testing.T, name string) string {
 }
 
 // TestHugoSiteBuiltByHugo localizes the Hugo fixture in place (init
-// --hugo, sync, build) and builds it with the real hugo: the es-pe pages
-// carry the translation, Hugo's hreflang alternates join the languages,
-// ref and relref links lead to the es-pe pages, and the page bundle's
-// image is published beside the es-pe page.
+// --hugo, sync, build) and builds it with the real hugo, translations by
+// file name and in a contentDir per language: the es-pe pages carry the
+// translation, Hugo's hreflang alternates join the languages, ref and
+// relref links lead to the es-pe pages, and the page bundle's image is
+// published beside the es-pe page.
 func TestHugoSiteBuiltByHugo(t *testing.T) {
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
 		t.Skip("hugo is not installed (Debian's hugo package; .ci/run installs it): the real-site build is not tested")
 	}
-	dir := siteFixture(t, "hugo")
+	t.Run("by file name", func(t *testing.T) {
+		dir := siteFixture(t, "hugo")
+		testHugoSite(t, hugo, dir, filepath.Join(dir, "content", "posts", "lima-walk.es-pe.md"))
+	})
+	t.Run("contentDir per language", func(t *testing.T) {
+		dir := siteFixture(t, "hugo")
+		if err := os.Rename(filepath.Join(dir, "content"), filepath.Join(dir, "en")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(filepath.Join(dir, "en"), filepath.Join(dir, "content", "en")); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := os.ReadFile(filepath.Join(dir, "hugo.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg = bytes.Replace(cfg, []byte("[languages.en]\n"), []byte("[languages.en]\ncontentDir = \"content/en\"\n"), 1)
+		cfg = bytes.Replace(cfg, []byte("[languages.es-pe]\n"), []byte("[languages.es-pe]\ncontentDir = \"content/es-pe\"\n"), 1)
+		if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), cfg, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		testHugoSite(t, hugo, dir, filepath.Join(dir, "content", "es-pe", "posts", "lima-walk.md"))
+	})
+}
+
+// testHugoSite localizes and builds the Hugo site in dir, whose es-PE
+// Lima page is placed at placed.
+func testHugoSite(t *testing.T, hugo, dir, placed string) {
 	quipuIn(t, dir, "init", "--hugo")
 	quipuIn(t, dir, "sync")
 	quipuIn(t, dir, "build", "--strict")
 
-	placed := filepath.Join(dir, "content", "posts", "lima-walk.es-pe.md")
 	data, err := os.ReadFile(placed)
 	if err != nil {
 		t.Fatalf("build did not place the es-PE page where Hugo reads it: %v", err)
