@@ -158,6 +158,9 @@ func (p *Project) placeSite(sources []Source, reports []*docReport, locales []st
 	for _, b := range before {
 		// Only a build of every document and of the page's locale knows
 		// the page is no longer wanted.
+		if !cfg.Placeable(p.Config.Content, b.Path) {
+			continue // no page a build places: not quipu's to remove
+		}
 		if opt.Shard.Count <= 1 && slices.Contains(locales, b.Locale) {
 			previous = append(previous, b.Path)
 		} else {

@@ -130,3 +130,18 @@ func (c Config) Check(locales []string) map[string]string {
 	}
 	return bad
 }
+
+// Placeable reports whether p, a project-relative path, is somewhere a
+// build could place a page: under a locale's folder, or in the content
+// folder with a locale's language before its extension. A list of placed
+// pages quipu reads back (anyone could have written it) names nothing
+// else for removal.
+func (c Config) Placeable(content, p string) bool {
+	for _, dir := range c.Dirs {
+		if dir != "" && strings.HasPrefix(p, path.Clean(dir)+"/") {
+			return true
+		}
+	}
+	prefix := path.Clean(content) + "/"
+	return strings.HasPrefix(p, prefix) && c.Generated(content, strings.TrimPrefix(p, prefix))
+}

@@ -160,3 +160,24 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceableOnlyWhereABuildPlaces(t *testing.T) {
+	cfg := Config{Generator: "hugo", Languages: map[string]string{"es-PE": "es-pe", "qu": "qu"}, Dirs: map[string]string{"qu": "content-qu"}}
+	for _, c := range []struct {
+		p    string
+		want bool
+	}{
+		{"content/a.es-pe.md", true},
+		{"content/posts/b/index.es-pe.md", true},
+		{"content-qu/a.md", true},
+		{"content/a.md", false},
+		{"quipu.toml", false},
+		{"locales/es-PE/a.es-PE.toml", false},
+		{"content-qu", false},
+		{"other/a.es-pe.md", false},
+	} {
+		if got := cfg.Placeable("content", c.p); got != c.want {
+			t.Errorf("Placeable(%q) = %v, want %v", c.p, got, c.want)
+		}
+	}
+}
