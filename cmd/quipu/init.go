@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -30,6 +31,7 @@ Example:
 			&cli.BoolFlag{Name: "mkdocs", Usage: "the folder is an MkDocs site with mkdocs-static-i18n"},
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Value: cli.NewStringSlice("es-PE"), Usage: "the quipu locale a site language without a region stands for (repeatable)"},
 			forceFlag("replace an existing quipu.toml"),
+			jsonFlag("print what init read and wrote as JSON on stdout"),
 		},
 		Action: func(c *cli.Context) error {
 			var gens []string
@@ -52,6 +54,9 @@ Example:
 			if err := project.WriteConfig(root, s.TOML(), c.Bool("force")); err != nil {
 				return err
 			}
+			if c.Bool("json") {
+				return printInitJSON(c, s)
+			}
 			w := c.App.ErrWriter
 			fmt.Fprintf(w, "wrote %s from %s: content %s, source %s\n", project.ConfigFile, s.Config, s.Content, s.SourceLocale())
 			for _, l := range s.Langs {
@@ -67,4 +72,24 @@ Example:
 			return nil
 		},
 	}
+}
+
+// printInitJSON prints what init read and wrote, for scripts.
+func printInitJSON(c *cli.Context, s *siteinit.Site) error {
+	type lang struct {
+		Locale   string `json:"locale"`
+		Language string `json:"language"`
+		Dir      string `json:"dir,omitempty"`
+	}
+	langs := []lang{}
+	for _, l := range s.Langs {
+		langs = append(langs, lang{l.Locale, l.Name, l.Dir})
+	}
+	notes := append([]string{}, s.Notes...)
+	enc := json.NewEncoder(c.App.Writer)
+	enc.SetIndent("", "  ")
+	return enc.Encode(map[string]any{
+		"wrote": project.ConfigFile, "generator": s.Generator, "config": s.Config,
+		"content": s.Content, "source_locale": s.SourceLocale(), "locales": langs, "notes": notes,
+	})
 }
