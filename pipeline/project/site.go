@@ -189,7 +189,7 @@ func (p *Project) placeSite(sources []Source, reports []*docReport, locales []st
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
 			failed = append(failed, fmt.Sprintf("remove %s: %v", r, err))
 		} else if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "%s: removed (its document or locale is gone)\n", r)
+			fmt.Fprintf(opt.Log, "%s: removed (no published document places a page there now)\n", r)
 		}
 	}
 	for _, f := range want {
