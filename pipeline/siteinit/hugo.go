@@ -9,21 +9,37 @@ import (
 var hugoFiles = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml"}
 
 // readHugo reads defaultContentLanguage, contentDir and [languages] (with
-// each language's contentDir) from the site's configuration file. A
-// config/ folder of several files is not read.
+// each language's contentDir) from the site's configuration file, or from
+// config/_default/ (hugo.toml or config.toml, and languages.toml) when the
+// site keeps its configuration there. Other environments' folders are not
+// read.
 func readHugo(root string) (*Site, error) {
 	name, src, err := firstFile(root, hugoFiles...)
+	folder := false
+	if err != nil {
+		var ferr error
+		if name, src, ferr = firstFile(root, prefixed("config/_default/", hugoFiles)...); ferr != nil {
+			return nil, err
+		}
+		folder = true
+	}
+	d, err := decodeConfig(name, src)
 	if err != nil {
 		return nil, err
 	}
-	var d *decoded
-	if strings.HasSuffix(name, ".toml") {
-		d, err = decodeTOML(name, src)
-	} else {
-		d, err = decodeYAML(name, src)
-	}
-	if err != nil {
-		return nil, err
+	if folder {
+		// languages.toml holds the languages table itself.
+		if lname, lsrc, err := firstFile(root, prefixed("config/_default/", []string{"languages.toml", "languages.yaml", "languages.yml"})...); err == nil {
+			ld, err := decodeConfig(lname, lsrc)
+			if err != nil {
+				return nil, err
+			}
+			d.data["languages"] = ld.data
+			for k, p := range ld.at {
+				d.at["languages."+k] = p
+			}
+			name = name + ", " + lname
+		}
 	}
 	s := &Site{Config: name, Source: "en", Content: "content"}
 	if v, ok := str(d.data, "defaultContentLanguage"); !ok {
@@ -88,4 +104,20 @@ func readHugo(root string) (*Site, error) {
 		s.Langs = append(s.Langs, Lang{Name: strings.ToLower(key), Dir: dir})
 	}
 	return s, nil
+}
+
+// decodeConfig reads a TOML or YAML configuration file by its extension.
+func decodeConfig(name string, src []byte) (*decoded, error) {
+	if strings.HasSuffix(name, ".toml") {
+		return decodeTOML(name, src)
+	}
+	return decodeYAML(name, src)
+}
+
+func prefixed(dir string, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = dir + n
+	}
+	return out
 }

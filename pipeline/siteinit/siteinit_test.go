@@ -55,6 +55,8 @@ languages:
   es:
     weight: 2
 `}, "site", "en", []Lang{{Name: "es", Locale: "es-PE"}}},
+		{"hugo config folder", "hugo", map[string]string{"config/_default/hugo.toml": "defaultContentLanguage = \"en\"\n", "config/_default/languages.yaml": "en:\n  weight: 1\nes-pe:\n  contentDir: content/es-pe\n"},
+			"content", "en", []Lang{{Name: "es-pe", Dir: "content/es-pe", Locale: "es-PE"}}},
 		{"docusaurus", "docusaurus", map[string]string{"docusaurus.config.js": `
 // @ts-check
 const config = {
@@ -124,6 +126,7 @@ func TestReadErrorsArePositioned(t *testing.T) {
 		{"one language", "hugo", map[string]string{"hugo.toml": "title = \"x\"\n"}, "hugo.toml: the site has no language besides en"},
 		{"contentDir outside", "hugo", map[string]string{"hugo.toml": "[languages.en]\ncontentDir = \"../elsewhere\"\n[languages.es]\n"}, `hugo.toml:2:14: contentDir = "../elsewhere" leads outside the site`},
 		{"no config", "hugo", map[string]string{}, "no hugo.toml, hugo.yaml"},
+		{"config folder language error", "hugo", map[string]string{"config/_default/config.toml": "", "config/_default/languages.toml": "[en]\n[es]\ncontentDir = 3\n"}, "config/_default/languages.toml:3:14: contentDir: want a folder in quotes"},
 		{"docusaurus locales from code", "docusaurus", map[string]string{"docusaurus.config.js": "module.exports = {\n  i18n: {\n    defaultLocale: 'en',\n    locales: LOCALES,\n  },\n};\n"}, "docusaurus.config.js:4:14: locales is not a list of quoted strings"},
 		{"docusaurus locale from a template", "docusaurus", map[string]string{"docusaurus.config.js": "export default {i18n: {defaultLocale: `${lang}`, locales: ['en']}};\n"}, "docusaurus.config.js:1:39: defaultLocale is not a quoted string"},
 		{"docusaurus without i18n", "docusaurus", map[string]string{"docusaurus.config.ts": "export default {title: 'x'};\n"}, "docusaurus.config.ts:1:1: no i18n: { … } block"},
