@@ -33,7 +33,15 @@ func readDocusaurus(root string) (*Site, error) {
 	if start < 0 {
 		return nil, at(0, "no i18n: { … } block (quipu reads it without running the file: write i18n: {defaultLocale: \"en\", locales: [\"en\", \"es\"]} in the config)")
 	}
-	s := &Site{Config: name, Content: "docs", Notes: []string{"docs are read from docs/ (the classic preset's path); a docs plugin with another path is not read"}}
+	s := &Site{Config: name, Content: "docs"}
+	if dir, ok := docsPath(toks); !ok {
+		s.Notes = append(s.Notes, "the docs plugin's path is not a quoted string: docs/ is assumed; set content in quipu.toml if it is elsewhere")
+	} else if dir != "" {
+		if s.Content, ok = clean(dir); !ok {
+			return nil, fmt.Errorf("%s: the docs path %q leads outside the site", name, dir)
+		}
+	}
+	s.Notes = append(s.Notes, "only the docs are localized (i18n/<locale>/docusaurus-plugin-content-docs/current); the blog, pages and code.json are not")
 	var locales []string
 	localesAt := -1
 	depth := 0
@@ -158,4 +166,34 @@ func containsDollarBrace(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// docsPath is the path option of the classic preset's docs (docs: {path:
+// '…'}), "" when it is not set; false when it is set to something other
+// than a quoted string.
+func docsPath(toks []jsToken) (string, bool) {
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].text != "docs" || toks[i+1].text != ":" || toks[i+2].text != "{" {
+			continue
+		}
+		depth := 0
+		for j := i + 3; j < len(toks) && depth >= 0; j++ {
+			switch toks[j].text {
+			case "{", "[", "(":
+				depth++
+				continue
+			case "}", "]", ")":
+				depth--
+				continue
+			}
+			if depth == 0 && toks[j].text == "path" && j+2 < len(toks) && toks[j+1].text == ":" {
+				if !toks[j+2].str {
+					return "", false
+				}
+				return toks[j+2].value, true
+			}
+		}
+		return "", true
+	}
+	return "", true
 }

@@ -73,6 +73,12 @@ module.exports = config;
 			{Name: "es", Dir: "i18n/es/docusaurus-plugin-content-docs/current", Locale: "es-PE"},
 			{Name: "pt-BR", Dir: "i18n/pt-BR/docusaurus-plugin-content-docs/current", Locale: "pt-BR"},
 		}},
+		{"docusaurus docs elsewhere", "docusaurus", map[string]string{"docusaurus.config.ts": `
+export default {
+  i18n: {defaultLocale: "en", locales: ["en", "es-PE"]},
+  presets: [["classic", {docs: {sidebarPath: "./sidebars.ts", path: "guide"}, blog: {path: "news"}}]],
+} satisfies Config;
+`}, "guide", "en", []Lang{{Name: "es-PE", Dir: "i18n/es-PE/docusaurus-plugin-content-docs/current", Locale: "es-PE"}}},
 		{"mkdocs suffix", "mkdocs", map[string]string{"mkdocs.yml": `
 site_name: Docs
 plugins:
