@@ -22,11 +22,11 @@ func Mark(md []byte, source string) []byte {
 	var head string
 	var rest []byte
 	switch {
-	case hasFence(md, "---"):
+	case frontMatter(md, "---", "---"):
 		head, rest = "---"+nl+note+nl+MarkerKey+": true"+nl, afterLine(md)
-	case hasFence(md, "+++"):
+	case frontMatter(md, "+++", "+++"):
 		head, rest = "+++"+nl+note+nl+MarkerKey+" = true"+nl, afterLine(md)
-	case hasFence(md, "{"):
+	case frontMatter(md, "{", "}"):
 		// JSON has no comments: the key alone.
 		head, rest = "{"+nl+`  "`+MarkerKey+`": true,`+nl, afterLine(md)
 	default:
@@ -41,11 +41,11 @@ func Mark(md []byte, source string) []byte {
 func Marked(data []byte) bool {
 	var end []byte
 	switch {
-	case hasFence(data, "---"):
+	case frontMatter(data, "---", "---"):
 		end = []byte("---")
-	case hasFence(data, "+++"):
+	case frontMatter(data, "+++", "+++"):
 		end = []byte("+++")
-	case hasFence(data, "{"):
+	case frontMatter(data, "{", "}"):
 		end = []byte("}")
 	default:
 		return false
@@ -64,6 +64,24 @@ func Marked(data []byte) bool {
 		}
 		switch string(bytes.TrimSpace(line)) {
 		case MarkerKey + ": true", MarkerKey + " = true", `"` + MarkerKey + `": true,`, `"` + MarkerKey + `": true`:
+			return true
+		}
+	}
+	return false
+}
+
+// frontMatter reports whether src opens with front matter: a line open,
+// then, later, a line close.
+func frontMatter(src []byte, open, close string) bool {
+	if !hasFence(src, open) {
+		return false
+	}
+	for rest := afterLine(src); len(rest) > 0; rest = afterLine(rest) {
+		line := rest
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		if string(bytes.TrimRight(line, "\r \t")) == close {
 			return true
 		}
 	}
