@@ -99,7 +99,7 @@ func (p *Project) siteGenerated(rel, file string) bool {
 	defer f.Close()
 	head := make([]byte, 4096)
 	n, _ := io.ReadFull(f, head)
-	return site.Marked(head[:n])
+	return site.MarkedHead(head[:n])
 }
 
 // siteState is where a build lists the pages it placed in the site, so

@@ -38,16 +38,21 @@ func Mark(md []byte, source string) []byte {
 
 // Marked reports whether a file carries the mark in its front matter: it
 // is quipu's to overwrite or remove.
-func Marked(data []byte) bool {
+func Marked(data []byte) bool { return marked(data, false) }
+
+// MarkedHead is Marked for the first bytes of a file, whose front matter
+// may close after them.
+func MarkedHead(head []byte) bool { return marked(head, true) }
+
+func marked(data []byte, head bool) bool {
 	var end []byte
-	switch {
-	case frontMatter(data, "---", "---"):
-		end = []byte("---")
-	case frontMatter(data, "+++", "+++"):
-		end = []byte("+++")
-	case frontMatter(data, "{", "}"):
-		end = []byte("}")
-	default:
+	for _, f := range [][2]string{{"---", "---"}, {"+++", "+++"}, {"{", "}"}} {
+		if head && hasFence(data, f[0]) || frontMatter(data, f[0], f[1]) {
+			end = []byte(f[1])
+			break
+		}
+	}
+	if end == nil {
 		return false
 	}
 	rest := afterLine(data)

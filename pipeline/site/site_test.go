@@ -183,3 +183,16 @@ func TestPlaceableOnlyWhereABuildPlaces(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkedHeadTakesFrontMatterPastTheHead(t *testing.T) {
+	head := []byte("---\nquipu_generated: true\ntitle: a long front matter")
+	if Marked(head) {
+		t.Error("Marked took front matter that does not close")
+	}
+	if !MarkedHead(head) {
+		t.Error("MarkedHead refused front matter that closes after the head")
+	}
+	if MarkedHead([]byte("Text.\nquipu_generated: true\n")) {
+		t.Error("MarkedHead took a body line for front matter")
+	}
+}
