@@ -124,7 +124,7 @@ func (p *Project) placeSite(sources []Source, reports []*docReport, locales []st
 	var want []site.File
 	var errs pipeline.ErrorList
 	for i, s := range sources {
-		if f := p.formats.For(s.Rel); f == nil || f.Name() != pipeline.FormatMarkdown {
+		if f := p.formats.For(s.Rel); f == nil || !slices.Contains(f.Outputs(), output.Markdown) || !site.Reads(s.Rel) {
 			continue
 		}
 		if reports[i] == nil || reports[i].Draft && !opt.Drafts {
@@ -133,6 +133,10 @@ func (p *Project) placeSite(sources []Source, reports []*docReport, locales []st
 		for _, l := range locales {
 			dst, ok := cfg.Place(p.Config.Content, s.Rel, l)
 			if !ok || l == p.Config.SourceLocale {
+				continue
+			}
+			if _, err := p.sitePath(dst); err != nil {
+				errs.Add(err)
 				continue
 			}
 			md, err := p.ws.ReadFile(p.OutputPath(l, s, output.Markdown.Ext()))

@@ -145,3 +145,14 @@ func (c Config) Placeable(content, p string) bool {
 	prefix := path.Clean(content) + "/"
 	return strings.HasPrefix(p, prefix) && c.Generated(content, strings.TrimPrefix(p, prefix))
 }
+
+// Reads reports whether the generators read a document of this name as a
+// Markdown page: a plain-text or HTML document's Markdown has no place in
+// the site, which does not publish its source.
+func Reads(rel string) bool {
+	switch strings.ToLower(path.Ext(rel)) {
+	case ".md", ".markdown", ".mdx":
+		return true
+	}
+	return false
+}

@@ -196,3 +196,11 @@ func TestMarkedHeadTakesFrontMatterPastTheHead(t *testing.T) {
 		t.Error("MarkedHead took a body line for front matter")
 	}
 }
+
+func TestReadsOnlyMarkdownPages(t *testing.T) {
+	for name, want := range map[string]bool{"a.md": true, "b/c.MD": true, "d.markdown": true, "e.mdx": true, "f.txt": false, "g.html": false, "h": false} {
+		if Reads(name) != want {
+			t.Errorf("Reads(%q) = %v", name, !want)
+		}
+	}
+}
