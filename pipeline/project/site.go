@@ -112,22 +112,48 @@ type placed struct {
 }
 
 // placeSite writes the Markdown the build made for each target locale
-// where the site's generator reads it, marked as quipu's. Every place is
-// checked before anything is written: a file there that quipu did not
-// write stops it. Pages placed before that no document or locale wants
-// any more are removed, when the build covered every document.
+// where the site's generator reads it, marked as quipu's, and returns how
+// many pages it wrote. Every place is checked before anything is written:
+// a file there that quipu did not write stops it. Pages placed before
+// that no document or locale wants any more are removed, when the build
+// covered every document.
 func (p *Project) placeSite(sources []Source, reports []*docReport, locales []string, opt BuildOptions) (int, error) {
-	cfg := p.Config.Site
-	if !cfg.Enabled() {
+	if !p.Config.Site.Enabled() {
 		return 0, nil
 	}
+	want, err := p.sitePages(sources, reports, locales, opt.Drafts)
+	if err != nil {
+		return 0, err
+	}
+	previous, kept := p.placedBefore(locales, opt.Shard)
+	plan, err := site.MakePlan(want, previous, p.ws.ReadFile)
+	if err != nil {
+		return 0, err
+	}
+	failed := p.applySite(plan, opt.Log)
+	for _, f := range want {
+		kept = append(kept, placed{f.Path, f.Locale})
+	}
+	if err := p.savePlaced(kept); err != nil {
+		failed = append(failed, err.Error())
+	}
+	if len(failed) > 0 {
+		return len(plan.Write), errors.New(strings.Join(failed, "\n"))
+	}
+	return len(plan.Write), nil
+}
+
+// sitePages are the pages the build places: each published Markdown
+// page, in each locale built that the site has a place for.
+func (p *Project) sitePages(sources []Source, reports []*docReport, locales []string, drafts bool) ([]site.File, error) {
+	cfg := p.Config.Site
 	var want []site.File
 	var errs pipeline.ErrorList
 	for i, s := range sources {
 		if f := p.formats.For(s.Rel); f == nil || !slices.Contains(f.Outputs(), output.Markdown) || !site.Reads(s.Rel) {
 			continue
 		}
-		if reports[i] == nil || reports[i].Draft && !opt.Drafts {
+		if reports[i] == nil || reports[i].Draft && !drafts {
 			continue
 		}
 		for _, l := range locales {
@@ -150,31 +176,35 @@ func (p *Project) placeSite(sources []Source, reports []*docReport, locales []st
 			want = append(want, site.File{Path: dst, Locale: l, Data: site.Mark(md, p.ContentPath(s))})
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return 0, err
-	}
+	return want, errs.Err()
+}
+
+// placedBefore reads the pages earlier builds placed: those this build
+// may find unwanted (previous), and those it leaves as they are (kept:
+// another locale's, or all of them when it built one shard).
+func (p *Project) placedBefore(locales []string, shard Shard) (previous []string, kept []placed) {
 	var before []placed
 	if data, err := p.ws.ReadFile(siteState); err == nil {
 		_ = json.Unmarshal(data, &before) // unreadable: nothing to remove
 	}
-	var previous []string
-	var kept []placed
 	for _, b := range before {
-		// Only a build of every document and of the page's locale knows
-		// the page is no longer wanted.
-		if !cfg.Placeable(p.Config.Content, b.Path) {
+		if !p.Config.Site.Placeable(p.Config.Content, b.Path) {
 			continue // no page a build places: not quipu's to remove
 		}
-		if opt.Shard.Count <= 1 && slices.Contains(locales, b.Locale) {
+		// Only a build of every document and of the page's locale knows
+		// the page is no longer wanted.
+		if shard.Count <= 1 && slices.Contains(locales, b.Locale) {
 			previous = append(previous, b.Path)
 		} else {
 			kept = append(kept, b)
 		}
 	}
-	plan, err := site.MakePlan(want, previous, p.ws.ReadFile)
-	if err != nil {
-		return 0, err
-	}
+	return previous, kept
+}
+
+// applySite writes and removes what the plan says, and returns what
+// failed.
+func (p *Project) applySite(plan site.Plan, log io.Writer) []string {
 	var failed []string
 	for _, f := range plan.Write {
 		name, err := p.sitePath(f.Path)
@@ -192,26 +222,26 @@ func (p *Project) placeSite(sources []Source, reports []*docReport, locales []st
 		}
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
 			failed = append(failed, fmt.Sprintf("remove %s: %v", r, err))
-		} else if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "%s: removed (no published document places a page there now)\n", r)
+		} else if log != nil {
+			fmt.Fprintf(log, "%s: removed (no published document places a page there now)\n", r)
 		}
 	}
-	for _, f := range want {
-		kept = append(kept, placed{f.Path, f.Locale})
+	return failed
+}
+
+// savePlaced keeps the list of placed pages for the next build.
+func (p *Project) savePlaced(list []placed) error {
+	slices.SortFunc(list, func(a, b placed) int { return strings.Compare(a.Path, b.Path) })
+	list = slices.Compact(list)
+	data, err := json.MarshalIndent(list, "", "  ")
+	if err != nil {
+		return err
 	}
-	slices.SortFunc(kept, func(a, b placed) int { return strings.Compare(a.Path, b.Path) })
-	kept = slices.Compact(kept)
-	if data, err := json.MarshalIndent(kept, "", "  "); err == nil {
-		if name, err := p.path(siteState); err == nil {
-			if err := fsutil.WriteFast(name, append(data, '\n')); err != nil {
-				failed = append(failed, err.Error())
-			}
-		}
+	name, err := p.path(siteState)
+	if err != nil {
+		return err
 	}
-	if len(failed) > 0 {
-		return len(plan.Write), errors.New(strings.Join(failed, "\n"))
-	}
-	return len(plan.Write), nil
+	return fsutil.WriteFast(name, append(data, '\n'))
 }
 
 // sitePath is the file system path of a place in the site: inside the
