@@ -49,7 +49,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		}
 		// Each translation on its own: the chain's other locales are
 		// checked as locales of their own.
-		rd := p.resolveDoc(doc, s, locale, map[string]*catalog.File{locale: f}, true)
+		rd := p.resolveDoc(doc, s, locale, map[string]*catalog.File{locale: f}, everyDraft)
 		idx := f.Index()
 		file := p.MessagePath(locale, s)
 		lost := map[*pipeline.Segment]pipeline.Problem{}
