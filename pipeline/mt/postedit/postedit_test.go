@@ -91,6 +91,9 @@ func TestInverted(t *testing.T) {
 		{"Por qué EE. UU. está aquí?", "¿Por qué EE. UU. está aquí?"},
 		{"«Qué pasa?», dijo.", "¿«Qué pasa?», dijo."},
 		{"Sin preguntas.", "Sin preguntas."},
+		{"Desenmascarando mitos: Es allí bases?", "Desenmascarando mitos: ¿Es allí bases?"},
+		{"Tan, qué está pasando ahora? Bien, los EE. UU. y el Perú, sí.", "Tan, ¿qué está pasando ahora? Bien, los EE. UU. y el Perú, sí."},
+		{"Bien, no estás solo!", "¡Bien, no estás solo!"},
 	} {
 		if got := postedit.Inverted(tc.in); got != tc.want {
 			t.Errorf("Inverted(%q) = %q, want %q", tc.in, got, tc.want)
@@ -103,6 +106,7 @@ func TestElPeru(t *testing.T) {
 		{"bases en Perú y la historia de Perú", "bases en el Perú y la historia del Perú"},
 		{"viajó a Perú para Perú", "viajó al Perú para el Perú"},
 		{"en el Perú; Perú ha tenido", "en el Perú; Perú ha tenido"},
+		{"Bases En Perú y De Perú", "Bases En el Perú y Del Perú"},
 	} {
 		if got := postedit.ElPeru(tc.in); got != tc.want {
 			t.Errorf("ElPeru(%q) = %q, want %q", tc.in, got, tc.want)

@@ -21,7 +21,7 @@ func Inverted(s string) string {
 			if r == '!' {
 				open = "¡"
 			}
-			at := sentenceStart(s, start)
+			at := questionStart(s, sentenceStart(s, start), i)
 			s = s[:at] + open + s[at:]
 			i += len(open)
 			end += len(open)
@@ -32,6 +32,30 @@ func Inverted(s string) string {
 		i = end
 	}
 	return s
+}
+
+// clauseRE finds the clauses after a comma or a colon, and their first
+// word, where a question inside a sentence may begin.
+var clauseRE = regexp.MustCompile(`[,:] +(\p{L}+)`)
+
+// interrogatives begin a question after a comma ("Tan, ¿qué pasa?").
+var interrogatives = map[string]bool{"qué": true, "quién": true, "quiénes": true, "cómo": true, "cuándo": true, "dónde": true,
+	"cuál": true, "cuáles": true, "cuánto": true, "cuánta": true, "cuántos": true, "cuántas": true, "por": true}
+
+// questionStart is where the question or exclamation of the sentence
+// s[start:end] begins: after its last colon ("Mitos: ¿Hay bases?"), or
+// at an interrogative word after a comma ("Tan, ¿qué pasa?"), else at
+// the sentence's start.
+func questionStart(s string, start, end int) int {
+	at := start
+	for _, m := range clauseRE.FindAllStringSubmatchIndex(s[start:end], -1) {
+		word := strings.ToLower(s[start+m[2] : start+m[3]])
+		rest := s[start+m[2] : end]
+		if s[start+m[0]] == ':' || interrogatives[word] && (word != "por" || strings.HasPrefix(strings.ToLower(rest), "por qué")) {
+			at = start + m[2]
+		}
+	}
+	return at
 }
 
 // opened reports whether a sentence has the opening mark of close.
@@ -85,7 +109,7 @@ func sentenceEnd(s string, i int, r rune) bool {
 }
 
 // peruRE finds Perú after a preposition with no article.
-var peruRE = regexp.MustCompile(`\b(en|de|a|para|por|con|sobre|hacia|desde|hasta|entre) Perú`)
+var peruRE = regexp.MustCompile(`\b((?i:en|de|a|para|por|con|sobre|hacia|desde|hasta|entre)) Perú`)
 
 // ElPeru gives Perú its article after a preposition, as the Peruvian
 // press writes it: "en Perú" → "en el Perú", "de Perú" → "del Perú",
@@ -93,11 +117,11 @@ var peruRE = regexp.MustCompile(`\b(en|de|a|para|por|con|sobre|hacia|desde|hasta
 func ElPeru(s string) string {
 	return peruRE.ReplaceAllStringFunc(s, func(m string) string {
 		prep := m[:strings.IndexByte(m, ' ')]
-		switch prep {
+		switch strings.ToLower(prep) {
 		case "de":
-			return "del Perú"
+			return prep + "l Perú"
 		case "a":
-			return "al Perú"
+			return prep + "l Perú"
 		}
 		return prep + " el Perú"
 	})
