@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -32,13 +31,16 @@ type Engine interface {
 func Protect(msg string) string {
 	var b strings.Builder
 	for _, t := range placeholder.Parse(msg) {
+		// The tag's digits as written, so that Restore gives back the
+		// message's own bytes.
+		digits := strings.Trim(t.Text, "</>")
 		switch t.Kind {
 		case placeholder.Open:
-			fmt.Fprintf(&b, "<x%d>", t.N)
+			b.WriteString("<x" + digits + ">")
 		case placeholder.Close:
-			fmt.Fprintf(&b, "</x%d>", t.N)
+			b.WriteString("</x" + digits + ">")
 		case placeholder.Standalone:
-			fmt.Fprintf(&b, "<x%d/>", t.N)
+			b.WriteString("<x" + digits + "/>")
 		default:
 			b.WriteString(escaper.Replace(t.Text))
 		}
@@ -60,15 +62,15 @@ func Restore(out string) string {
 	last := 0
 	for _, m := range engineTag.FindAllStringSubmatchIndex(out, -1) {
 		b.WriteString(html.UnescapeString(out[last:m[0]]))
-		n, _ := strconv.Atoi(out[m[4]:m[5]])
+		n := out[m[4]:m[5]]
 		closing, self := out[m[2]:m[3]] == "/", out[m[6]:m[7]] == "/"
 		switch {
 		case closing && !self:
-			fmt.Fprintf(&b, "</%d>", n)
+			b.WriteString("</" + n + ">")
 		case self && !closing:
-			fmt.Fprintf(&b, "<%d/>", n)
+			b.WriteString("<" + n + "/>")
 		case !closing && !self:
-			fmt.Fprintf(&b, "<%d>", n)
+			b.WriteString("<" + n + ">")
 		default:
 			b.WriteString(out[m[0]:m[1]]) // "</x1/>": damaged, left as text
 		}
