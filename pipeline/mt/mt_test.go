@@ -29,9 +29,10 @@ func TestMain(m *testing.M) {
 		for sc.Scan() {
 			fmt.Println(strings.ReplaceAll(sc.Text(), "</x1>", ""))
 		}
-	case "short": // answers one line too few
+	case "short": // reads one line, answers it, and leaves
 		sc := bufio.NewScanner(os.Stdin)
 		sc.Scan()
+		fmt.Println(sc.Text())
 	case "die":
 		fmt.Fprintln(os.Stderr, "model not found")
 		os.Exit(3)
@@ -144,7 +145,7 @@ func TestDamagedTagsDropTheDraft(t *testing.T) {
 func TestCommandEngineFailures(t *testing.T) {
 	for _, tc := range []struct{ behaviour, want string }{
 		{"die", "exit status 3: model not found"},
-		{"short", "returned 0 lines for 2 segments"},
+		{"short", "returned 1 lines for 2 segments"},
 		{"hang", "no answer within 300ms"},
 	} {
 		t.Run(tc.behaviour, func(t *testing.T) {
@@ -159,6 +160,20 @@ func TestCommandEngineFailures(t *testing.T) {
 				t.Errorf("took %s", time.Since(start))
 			}
 		})
+	}
+}
+
+// TestCommandLeavingInputUnread: a program that stops reading a long
+// input and exits 0 is judged by what it answered, not reported as a
+// broken pipe (os/exec ignores the pipe's error once it exits 0).
+func TestCommandLeavingInputUnread(t *testing.T) {
+	long := make([]*pipeline.Segment, 5000)
+	for i := range long {
+		long[i] = &pipeline.Segment{ID: fmt.Sprint(i), Text: strings.Repeat("word ", 40)}
+	}
+	_, err := mt.Translate(context.Background(), fake(t, "short"), long, 0, nil)
+	if err == nil || !strings.Contains(err.Error(), "returned 1 lines for 5000 segments") {
+		t.Errorf("err = %v", err)
 	}
 }
 
