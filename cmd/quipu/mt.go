@@ -42,7 +42,7 @@ Example:
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "locale", Aliases: []string{"l"}, Usage: "target locale (default: the first in quipu.toml)"},
 			&cli.StringFlag{Name: "engine", Value: "apertium", Usage: "apertium or command"},
-			&cli.StringFlag{Name: "command", Usage: "the program of --engine command, with its arguments (`'PROG ARGS'`)"},
+			&cli.StringFlag{Name: "command", Usage: "the program of --engine command, with its arguments, shell-quoted (`'PROG ARGS'`)"},
 			&cli.DurationFlag{Name: "timeout", Value: time.Minute, Usage: "how long one run of the engine (up to 200 segments) may take"},
 			dryRunFlag("draft and check, print what would change, write nothing"),
 			quietFlag(), verboseFlag(), jsonSummaryFlag(),
