@@ -82,7 +82,7 @@ func DefaultConfig() Config {
 var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "use_machine", "html_alternates", "html_switcher", "site"}
 
 // configSchema is what quipu.toml's keys take, for its errors.
-var configSchema = tomlerr.Schema{Tables: map[string]tomlerr.Table{"": {Keys: configKeys}, "site": {Keys: siteKeys}}, Want: configWants}
+var configSchema = tomlerr.Schema{Tables: map[string]tomlerr.Table{"": {Keys: configKeys}, "site": {Header: "[site]", Keys: siteKeys}}, Want: configWants}
 
 // LoadConfig reads root/quipu.toml over the defaults.
 func LoadConfig(root string) (Config, error) {
