@@ -22,7 +22,20 @@ const (
 	// Stale marks a translation whose English source changed since it was
 	// translated ("fuzzy" in gettext terms): it waits for a translator.
 	Stale State = "fuzzy"
+	// Aligned marks a translation found in an existing translated
+	// document by `quipu align`: a draft until a person marks it
+	// translated or reviewed.
+	Aligned State = "aligned"
 )
+
+// drafts are the states of a translation no person has accepted yet. A
+// draft is published only as a fuzzy translation is (when asked), counts
+// as untranslated, and feeds no translation memory; its provenance note
+// ("#. aligned: …") is kept by sync.
+var drafts = map[State]bool{Aligned: true}
+
+// Draft reports whether s is a draft's state.
+func (s State) Draft() bool { return drafts[s] }
 
 // Message is one entry of a message file.
 type Message struct {
@@ -43,6 +56,10 @@ type Message struct {
 	Previous string
 	// Order is the order of the keys as the file had them.
 	Order []string
+	// Provenance says where a draft came from and how sure the tool
+	// was ("0.92 by structure from es/guide.md:12:1"), written as a
+	// "#. <state>: " note that sync keeps while the message is a draft.
+	Provenance string
 
 	// Notes are comments the tool writes for the translator ("#. …"):
 	// the English source, the location, placeholders, glossary terms,

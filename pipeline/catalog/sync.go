@@ -66,6 +66,7 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 		m := &Message{ID: seg.ID, Description: string(seg.Kind), Hash: hash}
 		if o, ok := prev[seg.ID]; ok {
 			m.Other, m.State, m.Comments, m.Order, m.Previous = o.Other, o.State, o.Comments, o.Order, o.Previous
+			m.Provenance = o.Provenance
 			m.LeftDelim, m.RightDelim = o.LeftDelim, o.RightDelim
 			// A fuzzy translation keeps the hash of the English it was
 			// made from, as goi18n merge expects: a hash that differs from
@@ -80,7 +81,7 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 				}
 				rep.Kept++
 			case m.Other != "" && o.Hash != "" && o.Hash != hash && o.Source != seg.Text:
-				m.State, m.Previous, m.Hash = Stale, o.Source, o.Hash
+				m.State, m.Previous, m.Hash, m.Provenance = Stale, o.Source, o.Hash, ""
 				rep.Stale++
 			default:
 				// Not fuzzy: the old English ("#| en:") has served.

@@ -24,6 +24,9 @@ func Format(f *File) []byte {
 		for _, n := range m.Notes {
 			writeComment(&b, ".", n)
 		}
+		if m.State.Draft() && m.Provenance != "" {
+			writeComment(&b, ".", string(m.State)+": "+m.Provenance)
+		}
 		if m.Previous != "" {
 			for i, line := range strings.Split(m.Previous, "\n") {
 				if i == 0 {

@@ -10,7 +10,7 @@ import (
 // Status counts the state of one document's translation in one locale,
 // as a build publishes it (see resolve.Resolve): Translated includes
 // reviewed ones and those taken from a fallback locale; Total =
-// Translated + Stale + Missing + Rejected.
+// Translated + Stale + Aligned + Missing + Rejected.
 type Status struct {
 	Doc        string  `json:"doc"`
 	Locale     string  `json:"locale"`
@@ -18,6 +18,7 @@ type Status struct {
 	Translated int     `json:"translated"`
 	Reviewed   int     `json:"reviewed"`
 	Stale      int     `json:"stale"`
+	Aligned    int     `json:"aligned"`
 	Missing    int     `json:"missing"`
 	Rejected   int     `json:"rejected"`
 	Words      int     `json:"words"`
@@ -43,7 +44,7 @@ func statusOf(doc, locale string, c resolve.Counts) Status {
 	return Status{
 		Doc: doc, Locale: locale,
 		Total: c.Total, Translated: c.Translated, Reviewed: c.Reviewed,
-		Stale: c.Fuzzy, Missing: c.Missing, Rejected: c.Rejected,
+		Stale: c.Fuzzy, Aligned: c.Aligned, Missing: c.Missing, Rejected: c.Rejected,
 		Words: c.Words, WordsDone: c.WordsTranslated,
 		Coverage: bundle.Percent(c.Translated, c.Total),
 		counts:   c,

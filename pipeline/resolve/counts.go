@@ -10,9 +10,9 @@ import (
 
 // Counts sums verdicts per message: a segment repeated in a document is
 // one message, counted once, as translators see it. Total = Translated +
-// Fuzzy + Missing + Rejected.
+// Fuzzy + Aligned + Missing + Rejected.
 type Counts struct {
-	Total, Translated, Reviewed, Fuzzy, Missing, Rejected int
+	Total, Translated, Reviewed, Fuzzy, Missing, Rejected, Aligned int
 	// Words are the source's words; WordsTranslated those of translated
 	// messages.
 	Words, WordsTranslated int
@@ -50,6 +50,8 @@ func (c *Counts) add(seg *pipeline.Segment, r *Resolution) {
 		c.Missing++
 	case Rejected:
 		c.Rejected++
+	case Aligned:
+		c.Aligned++
 	}
 }
 
@@ -61,6 +63,7 @@ func (c *Counts) Add(o Counts) {
 	c.Fuzzy += o.Fuzzy
 	c.Missing += o.Missing
 	c.Rejected += o.Rejected
+	c.Aligned += o.Aligned
 	c.Words += o.Words
 	c.WordsTranslated += o.WordsTranslated
 }

@@ -30,9 +30,27 @@ const (
 	// not match the source, or a tag carrying content dropped); the source
 	// text is published.
 	Rejected
+	// Aligned: the first translation is a draft found in an existing
+	// translated document (catalog.Aligned); published as a fuzzy one is.
+	Aligned
 )
 
-var verdictNames = [...]string{Missing: "missing", Translated: "translated", Fuzzy: "fuzzy", Rejected: "rejected"}
+var verdictNames = [...]string{Missing: "missing", Translated: "translated", Fuzzy: "fuzzy", Rejected: "rejected", Aligned: "aligned"}
+
+// heldBack are the states of translations published only when asked
+// (Options.UseFuzzy), as gettext publishes fuzzy ones, and the verdict
+// each gets: translations no person has accepted for the current English.
+var heldBack = map[catalog.State]Verdict{catalog.Stale: Fuzzy, catalog.Aligned: Aligned}
+
+// held reports whether v is the verdict of a translation held back.
+func (v Verdict) held() bool {
+	for _, h := range heldBack {
+		if h == v {
+			return true
+		}
+	}
+	return false
+}
 
 func (v Verdict) String() string {
 	if int(v) < len(verdictNames) {
@@ -55,8 +73,9 @@ type Layer struct {
 
 // Options tune Resolve.
 type Options struct {
-	// UseFuzzy publishes a fuzzy translation when it is the first along
-	// the chain, as msgfmt --use-fuzzy does. Its verdict stays Fuzzy.
+	// UseFuzzy publishes a fuzzy (or aligned) translation when it is the
+	// first along the chain, as msgfmt --use-fuzzy does. Its verdict
+	// stays Fuzzy (Aligned).
 	UseFuzzy bool
 }
 
@@ -127,16 +146,17 @@ func Resolve(seg *pipeline.Segment, chain []Layer, opt Options) Resolution {
 		}
 		o := Origin{Locale: l.Locale, File: l.File, Message: m}
 		probs := placeholder.Check(placeholder.Parse(m.Other), seg.Placeholders)
+		verdict, held := heldBack[m.State]
 		if !decided {
 			decided = true
 			r.Problems = probs
 			switch {
-			case m.State == catalog.Stale && opt.UseFuzzy && !placeholder.HasErrors(probs):
-				r.Verdict, r.Text, r.From = Fuzzy, m.Other, o
+			case held && opt.UseFuzzy && !placeholder.HasErrors(probs):
+				r.Verdict, r.Text, r.From = verdict, m.Other, o
 				return r
-			case m.State == catalog.Stale:
+			case held:
 				// Look further down the chain for something to publish.
-				r.Verdict, r.Refused = Fuzzy, o
+				r.Verdict, r.Refused = verdict, o
 				continue
 			case placeholder.HasErrors(probs):
 				r.Verdict, r.Text, r.Refused = Rejected, seg.Text, o
@@ -146,7 +166,7 @@ func Resolve(seg *pipeline.Segment, chain []Layer, opt Options) Resolution {
 			return r
 		}
 		// Below a fuzzy translation: the next current, valid one.
-		if m.State != catalog.Stale && !placeholder.HasErrors(probs) {
+		if !held && !placeholder.HasErrors(probs) {
 			r.Text, r.From = m.Other, o
 			return r
 		}
@@ -170,7 +190,7 @@ func Reject(r Resolution, seg *pipeline.Segment, probs []pipeline.Problem) Resol
 		r.Refused = r.From
 		r.Problems = append(r.Problems[:len(r.Problems):len(r.Problems)], probs...)
 	}
-	if r.Verdict != Fuzzy {
+	if !r.Verdict.held() {
 		r.Verdict = Rejected
 	}
 	r.Text, r.From = seg.Text, Origin{}
