@@ -160,9 +160,10 @@ func (a *aligner) sections() {
 }
 
 // anchorCost weighs the anchors of two stretches in a bead's cost: up to
-// 4 as they disagree, and up to 10 more as their numbers, URLs and code
-// disagree, which translations of each other rarely do (6 when one side
-// has none: a number may be spelled out).
+// 10 as their numbers, URLs and code disagree, which translations of each
+// other rarely do (6 when one side has none: a number may be spelled
+// out), and up to 1.5 as their proper nouns do, which translations may
+// change (Peru, Perú).
 func anchorCost(src, tgt []*unit) float64 {
 	as, at := Anchors{}, Anchors{}
 	for _, u := range src {
@@ -175,11 +176,7 @@ func anchorCost(src, tgt []*unit) float64 {
 }
 
 func anchorsCost(as, at Anchors) float64 {
-	score, any := Agreement(as, at)
-	if !any {
-		return 0
-	}
-	cost := 4 * (1 - score)
+	cost := 0.0
 	hs, ht := hard(as), hard(at)
 	switch {
 	case len(hs) > 0 && len(ht) > 0:
@@ -188,7 +185,23 @@ func anchorsCost(as, at Anchors) float64 {
 	case len(hs) > 0 || len(ht) > 0:
 		cost += 6
 	}
+	ns, nt := nouns(as), nouns(at)
+	if len(ns) > 0 && len(nt) > 0 {
+		d, _ := Agreement(ns, nt)
+		cost += 1.5 * (1 - d)
+	}
 	return cost
+}
+
+// nouns keeps the proper nouns.
+func nouns(a Anchors) Anchors {
+	out := Anchors{}
+	for k, n := range a {
+		if k[:2] == "w:" {
+			out[k] = n
+		}
+	}
+	return out
 }
 
 // hard keeps the anchors that must agree: all but proper nouns.
@@ -251,7 +264,11 @@ func (a *aligner) blocks(s, t span) {
 		}
 		conf := math.Exp(-(b.Cost - prior) / 4)
 		if b.Src == 1 {
-			a.pair(s.from+b.S, t.from+b.T, b.Tgt, conf, "structure")
+			by := "structure"
+			if b.Tgt > 1 {
+				by = "sentences"
+			}
+			a.pair(s.from+b.S, t.from+b.T, b.Tgt, conf, by)
 			continue
 		}
 		a.sentences(s.from+b.S, b.Src, t.from+b.T, b.Tgt, 0.9*conf)

@@ -103,3 +103,20 @@ func TestRatioIsBounded(t *testing.T) {
 		t.Errorf("Ratio of nothing = %g, want 1", r)
 	}
 }
+
+func TestMatchDocuments(t *testing.T) {
+	got := MatchDocuments(
+		[]string{"guide.md", "faq.md", "old/name.md", "lost.md", "a/b.html"},
+		[]string{"guide.md", "faq.html", "new/name.md", "a/b.html", "extra.md"},
+		map[string]string{"old/name.md": "new/name.md"},
+	)
+	want := map[string]string{"guide.md": "guide.md", "faq.md": "faq.html", "old/name.md": "new/name.md", "a/b.html": "a/b.html"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: got %q, want %q", k, got[k], v)
+		}
+	}
+}
