@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -193,22 +194,22 @@ func anchorsCost(as, at Anchors) float64 {
 	return cost
 }
 
-// nouns keeps the proper nouns.
+// nouns keeps the soft anchors: proper nouns, link targets.
 func nouns(a Anchors) Anchors {
 	out := Anchors{}
 	for k, n := range a {
-		if k[:2] == "w:" {
+		if soft(k) {
 			out[k] = n
 		}
 	}
 	return out
 }
 
-// hard keeps the anchors that must agree: all but proper nouns.
+// hard keeps the anchors that must agree: all but the soft ones.
 func hard(a Anchors) Anchors {
 	out := Anchors{}
 	for k, n := range a {
-		if k[:2] != "w:" {
+		if !soft(k) {
 			out[k] = n
 		}
 	}
@@ -217,7 +218,7 @@ func hard(a Anchors) Anchors {
 
 func hasHard(a Anchors) bool {
 	for k := range a {
-		if k[:2] != "w:" {
+		if !soft(k) {
 			return true
 		}
 	}
@@ -292,6 +293,11 @@ func (a *aligner) set(i int, pieces []piece, at *pipeline.Segment, conf float64,
 	text, err := mapTags(src.Placeholders, pieces)
 	if err != nil {
 		a.why[i] = "tags: " + err.Error()
+		return
+	}
+	if text == src.Text && len(strings.Fields(placeholder.Strip(text))) > 3 {
+		// The translated edition left it in English: nothing to take.
+		a.why[i] = "the translation is the source text itself"
 		return
 	}
 	if text == "" {
@@ -410,11 +416,11 @@ func (a *aligner) byAnchors() {
 	}
 }
 
-// sharesHard reports whether two segments share an anchor other than a
-// proper noun: a name alone pairs too much.
+// sharesHard reports whether two segments share a hard anchor: a name
+// or a link alone pairs too much.
 func sharesHard(a, b Anchors) bool {
 	for k := range a {
-		if k[:2] != "w:" && b[k] > 0 {
+		if !soft(k) && b[k] > 0 {
 			return true
 		}
 	}

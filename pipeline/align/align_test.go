@@ -184,3 +184,15 @@ func TestAlignLengthMismatchIsDoubtful(t *testing.T) {
 		}
 	}
 }
+
+// A Spanish edition that left a paragraph in English offers no
+// translation of it.
+func TestAlignSourceLeftInEnglishIsNoTranslation(t *testing.T) {
+	en := "# Tools\n\nUpdate the file to include the following lines.\n\nV:1, I:1\n"
+	es := "# Herramientas\n\nUpdate the file to include the following lines.\n\nV:1, I:1\n"
+	got, _ := aligned(t, en, es)
+	expect(t, got, map[string]string{
+		"Update the file to include the following lines.": "",
+		"V:1, I:1": "V:1, I:1",
+	})
+}

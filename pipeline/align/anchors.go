@@ -13,7 +13,9 @@ import (
 // Anchors are what survives translation unchanged in a segment: numbers,
 // URLs, code and other markup that carries content, and proper nouns
 // (capitalized words inside a sentence). Two segments that translate each
-// other share most of theirs.
+// other share most of theirs. Keys are prefixed by kind: "n:" numbers,
+// "u:" URLs in the text and "m:" code, which must agree ("hard"); "w:"
+// proper nouns and "l:" link targets, which translations may change.
 type Anchors map[string]int
 
 var (
@@ -100,23 +102,27 @@ func Agreement(a, b Anchors) (score float64, any bool) {
 }
 
 func weight(k string) float64 {
-	if strings.HasPrefix(k, "w:") {
+	if soft(k) {
 		return 0.5
 	}
 	return 1
 }
+
+// soft reports an anchor a translation may change: a proper noun, a link
+// target.
+func soft(k string) bool { return strings.HasPrefix(k, "w:") || strings.HasPrefix(k, "l:") }
 
 // Hard reports whether the anchors that must agree between a segment and
 // its translation (numbers, URLs, code and links) do: the automatic check
 // of an alignment.
 func Hard(a, b Anchors) bool {
 	for k, n := range a {
-		if !strings.HasPrefix(k, "w:") && b[k] != n {
+		if !soft(k) && b[k] != n {
 			return false
 		}
 	}
 	for k, n := range b {
-		if !strings.HasPrefix(k, "w:") && a[k] != n {
+		if !soft(k) && a[k] != n {
 			return false
 		}
 	}
@@ -130,10 +136,11 @@ var tagRe = regexp.MustCompile(`<[^>]*>`)
 func markupAnchor(ph pipeline.Placeholder) string {
 	k := labelKind(ph.Label)
 	if k == "link" || k == "image" {
+		// A soft anchor: a translated page links to translated pages.
 		if target := strings.TrimSpace(strings.TrimPrefix(ph.Label, k)); target != "" {
-			return "u:" + target
+			return "l:" + target
 		}
-		return "u:" + strings.Trim(ph.Open, "<>")
+		return "l:" + strings.Trim(ph.Open, "<>")
 	}
 	return "m:" + strings.TrimSpace(strings.Trim(tagRe.ReplaceAllString(ph.Open+ph.Close, ""), "`"))
 }

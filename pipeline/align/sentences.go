@@ -72,6 +72,9 @@ func Sentences(msg string) []string {
 			if r == '.' && abbreviated(s[:i]) {
 				continue
 			}
+			if !hasLetter(msg[start : t.Offset+j]) {
+				continue // a number ("1.5.6. Shell glob"), not a sentence
+			}
 			end := t.Offset + j
 			out = append(out, strings.TrimSpace(msg[start:end]))
 			start = t.Offset + k
@@ -93,3 +96,5 @@ func abbreviated(text string) bool {
 	}
 	return utf8.RuneCountInString(word) == 2 && unicode.IsLetter([]rune(word)[0])
 }
+
+func hasLetter(s string) bool { return strings.IndexFunc(placeholder.Strip(s), unicode.IsLetter) >= 0 }

@@ -18,6 +18,7 @@ func TestSentences(t *testing.T) {
 		{"Run <1>ls. Then</1> stop. Done.", []string{"Run <1>ls. Then</1> stop.", "Done."}},
 		{"He said \"no.\" Then left.", []string{"He said \"no.\"", "Then left."}},
 		{"First. <1>Second</1> one.", []string{"First.", "<1>Second</1> one."}},
+		{"1.5.6. Shell glob. More.", []string{"1.5.6. Shell glob.", "More."}},
 		{"no end", []string{"no end"}},
 		{"", []string{""}},
 	} {
