@@ -35,6 +35,8 @@ start=$(date +%s.%N)
 "$work/quipu" align --locale es-PE content ../es --json > align.json
 end=$(date +%s.%N)
 printf 'align: %d documents in %.1f s\n' "$(grep -c '"doc"' align.json)" "$(echo "$end - $start" | bc)"
+# Why segments were left, summed over the documents.
+grep -oE '"(tags|same|unmatched)": [0-9]+' align.json | awk -F'": ' '{gsub(/"/,"",$1); n[$1]+=$2} END {printf "left: %d for their tags, %d left in English by the Spanish edition, %d unmatched\n", n["tags"], n["same"], n["unmatched"]}'
 "$work/quipu" status --json --locale es-PE | grep -E '"(doc|total|translated|aligned)"' | paste - - - - | sed 's/  */ /g' | tail -n 3
 cd "$repo"
 go run ./bench/aligncheck -project "$work/site" -sample "${SAMPLE:-50}" -seed "${SEED:-1}"

@@ -40,7 +40,16 @@ func (p Pair) Doubtful() bool { return p.Confidence < Doubtful }
 type Left struct {
 	ID     string
 	Reason string
+	// Why sorts the reasons: WhyTags, WhySame or WhyUnmatched.
+	Why string
 }
+
+// Why a segment was left.
+const (
+	WhyTags      = "tags"      // its translation's markup maps onto no tag of it
+	WhySame      = "same"      // the translated edition left it in the source language
+	WhyUnmatched = "unmatched" // no part of the translation matches it
+)
 
 // Result is the alignment of one document, in source order.
 type Result struct {
@@ -94,10 +103,14 @@ func Documents(src, tgt *pipeline.Document) Result {
 		switch {
 		case a.pairs[i] != nil:
 			r.Pairs = append(r.Pairs, *a.pairs[i])
+		case strings.HasPrefix(a.why[i], "tags: "):
+			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: a.why[i], Why: WhyTags})
+		case a.why[i] == sameText:
+			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: a.why[i], Why: WhySame})
 		case a.why[i] != "":
-			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: a.why[i]})
+			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: a.why[i], Why: WhyUnmatched})
 		default:
-			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: "no counterpart in the translation"})
+			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: "no counterpart in the translation", Why: WhyUnmatched})
 		}
 	}
 	return r
@@ -110,6 +123,8 @@ type aligner struct {
 	why      []string
 	used     []bool
 }
+
+const sameText = "the translation is the source text itself"
 
 // span is a section: a heading and the blocks up to the next one, as
 // ranges [from, to) of each side's units.
@@ -166,6 +181,10 @@ func (a *aligner) sections() {
 // out), and up to 1.5 as their proper nouns do, which translations may
 // change (Peru, Perú).
 func anchorCost(src, tgt []*unit) float64 {
+	if len(src) == 1 && len(tgt) == 1 {
+		// The common case, without building maps.
+		return anchorsCost(src[0].anchors, tgt[0].anchors)
+	}
 	as, at := Anchors{}, Anchors{}
 	for _, u := range src {
 		as.Add(u.anchors)
@@ -177,43 +196,38 @@ func anchorCost(src, tgt []*unit) float64 {
 }
 
 func anchorsCost(as, at Anchors) float64 {
+	if len(as) == 0 && len(at) == 0 {
+		return 0
+	}
 	cost := 0.0
-	hs, ht := hard(as), hard(at)
+	var hs, ht, ss, st float64 // hard and soft totals
+	var hBoth, sBoth float64
+	for k, n := range as {
+		if soft(k) {
+			ss += float64(n)
+			sBoth += float64(min(n, at[k]))
+		} else {
+			hs += float64(n)
+			hBoth += float64(min(n, at[k]))
+		}
+	}
+	for k, n := range at {
+		if soft(k) {
+			st += float64(n)
+		} else {
+			ht += float64(n)
+		}
+	}
 	switch {
-	case len(hs) > 0 && len(ht) > 0:
-		d, _ := Agreement(hs, ht)
-		cost += 10 * (1 - d)
-	case len(hs) > 0 || len(ht) > 0:
+	case hs > 0 && ht > 0:
+		cost += 10 * (1 - 2*hBoth/(hs+ht))
+	case hs > 0 || ht > 0:
 		cost += 6
 	}
-	ns, nt := nouns(as), nouns(at)
-	if len(ns) > 0 && len(nt) > 0 {
-		d, _ := Agreement(ns, nt)
-		cost += 1.5 * (1 - d)
+	if ss > 0 && st > 0 {
+		cost += 1.5 * (1 - 2*sBoth/(ss+st))
 	}
 	return cost
-}
-
-// nouns keeps the soft anchors: proper nouns, link targets.
-func nouns(a Anchors) Anchors {
-	out := Anchors{}
-	for k, n := range a {
-		if soft(k) {
-			out[k] = n
-		}
-	}
-	return out
-}
-
-// hard keeps the anchors that must agree: all but the soft ones.
-func hard(a Anchors) Anchors {
-	out := Anchors{}
-	for k, n := range a {
-		if !soft(k) {
-			out[k] = n
-		}
-	}
-	return out
 }
 
 func hasHard(a Anchors) bool {
@@ -297,7 +311,7 @@ func (a *aligner) set(i int, pieces []piece, at *pipeline.Segment, conf float64,
 	}
 	if text == src.Text && len(strings.Fields(placeholder.Strip(text))) > 3 {
 		// The translated edition left it in English: nothing to take.
-		a.why[i] = "the translation is the source text itself"
+		a.why[i] = sameText
 		return
 	}
 	if text == "" {

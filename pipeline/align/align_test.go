@@ -169,7 +169,7 @@ func TestAlignUnmappableTagsLeaveUnit(t *testing.T) {
 	if got["Run <1/> before you commit the 3 files to the repository."] != "" {
 		t.Errorf("a translation whose code differs was kept: %v", got)
 	}
-	if len(r.Left) != 1 || !strings.HasPrefix(r.Left[0].Reason, "tags:") {
+	if len(r.Left) != 1 || r.Left[0].Why != WhyTags {
 		t.Errorf("left %v, want one for its tags", r.Left)
 	}
 }

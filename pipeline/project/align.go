@@ -40,6 +40,10 @@ type AlignReport struct {
 	Doubtful int `json:"doubtful"`
 	Left     int `json:"left"`
 	Kept     int `json:"kept"`
+	// LeftWhy counts the left ones by reason: "tags" (markup that maps
+	// onto no tag of the source), "same" (left in English by the
+	// translated edition), "unmatched".
+	LeftWhy map[string]int `json:"left_why,omitempty"`
 }
 
 // Align fills a locale's message files from existing translated documents:
@@ -160,6 +164,12 @@ func (p *Project) alignOne(s Source, tName, locale string, force bool) (AlignRep
 	res := align.Documents(doc, tdoc)
 	rep.Segments = len(res.Pairs) + len(res.Left)
 	rep.Left = len(res.Left)
+	for _, l := range res.Left {
+		if rep.LeftWhy == nil {
+			rep.LeftWhy = map[string]int{}
+		}
+		rep.LeftWhy[l.Why]++
+	}
 	for _, pr := range res.Pairs {
 		m := f.Lookup(pr.ID)
 		if m == nil {
