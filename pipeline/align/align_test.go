@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/htmldoc"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 )
 
@@ -195,4 +196,32 @@ func TestAlignSourceLeftInEnglishIsNoTranslation(t *testing.T) {
 		"Update the file to include the following lines.": "",
 		"V:1, I:1": "V:1, I:1",
 	})
+}
+
+// A translation in another format: HTML's <em>, <a> and <code> map onto
+// the Markdown source's emphasis, link and code span.
+func TestAlignAcrossFormats(t *testing.T) {
+	en := extract(t, "en.md", "# Links\n\nRead the [guide](https://example.org/guide) with *care* and run `make`.\n\nThen rest for 5 minutes.\n")
+	es, err := htmldoc.Format{}.Extract("es.html", []byte(`<html><head><title>Enlaces</title></head><body>
+<p>Ejecute <code>make</code> y lea la <a href="https://example.org/guia">guía</a> con <em>cuidado</em>.</p>
+<p>Luego descanse 5 minutos.</p>
+</body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Documents(en, es)
+	got := map[string]string{}
+	for _, p := range r.Pairs {
+		got[p.ID] = p.Text
+	}
+	for _, seg := range en.Segments {
+		want := map[string]string{
+			"Links": "Enlaces",
+			"Read the <1>guide</1> with <2>care</2> and run <3/>.": "Ejecute <3/> y lea la <1>guía</1> con <2>cuidado</2>.",
+			"Then rest for 5 minutes.":                             "Luego descanse 5 minutos.",
+		}[seg.Text]
+		if got[seg.ID] != want {
+			t.Errorf("%q: got %q, want %q", seg.Text, got[seg.ID], want)
+		}
+	}
 }

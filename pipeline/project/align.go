@@ -175,7 +175,11 @@ func (p *Project) alignOne(s Source, tName, locale string, force bool) (AlignRep
 		if m == nil {
 			continue
 		}
-		if m.Translated() && !force {
+		// A person's translation is kept unless forced, and so is an
+		// aligned draft (a person may have edited it); a draft of another
+		// kind (a machine's) gives way: what a person once translated
+		// helps more.
+		if m.Translated() && !force && (!m.State.Draft() || m.State == catalog.Aligned) {
 			rep.Kept++
 			continue
 		}
