@@ -86,14 +86,21 @@ type Extra func(s, src, t, tgt int) float64
 func GaleChurch(src, tgt []int, c float64, extra Extra) []Bead {
 	n, m := len(src), len(tgt)
 	inf := math.Inf(1)
+	b := newBand(n, m)
 	cost := make([][]float64, n+1)
 	back := make([][]uint8, n+1)
 	for i := range cost {
-		cost[i] = make([]float64, m+1)
-		back[i] = make([]uint8, m+1)
+		cost[i] = make([]float64, b.hi[i]-b.lo[i]+1)
+		back[i] = make([]uint8, len(cost[i]))
 		for j := range cost[i] {
 			cost[i][j] = inf
 		}
+	}
+	at := func(i, j int) float64 {
+		if j < b.lo[i] || j > b.hi[i] {
+			return inf
+		}
+		return cost[i][j-b.lo[i]]
 	}
 	cost[0][0] = 0
 	sum := func(l []int, from, k int) int {
@@ -104,16 +111,17 @@ func GaleChurch(src, tgt []int, c float64, extra Extra) []Bead {
 		return s
 	}
 	for i := 0; i <= n; i++ {
-		for j := 0; j <= m; j++ {
+		for j := b.lo[i]; j <= b.hi[i]; j++ {
 			if i == 0 && j == 0 {
 				continue
 			}
+			best, how := inf, uint8(0)
 			for k, pr := range priors {
 				si, tj := i-pr.src, j-pr.tgt
-				if si < 0 || tj < 0 || math.IsInf(cost[si][tj], 1) {
+				if si < 0 || tj < 0 || math.IsInf(at(si, tj), 1) {
 					continue
 				}
-				d := cost[si][tj] - math.Log(pr.p)
+				d := at(si, tj) - math.Log(pr.p)
 				if pr.src > 0 && pr.tgt > 0 {
 					// A skipped item costs its prior alone, not its
 					// length: documents lose whole paragraphs and
@@ -124,21 +132,48 @@ func GaleChurch(src, tgt []int, c float64, extra Extra) []Bead {
 				if extra != nil {
 					d += extra(si, pr.src, tj, pr.tgt)
 				}
-				if d < cost[i][j] {
-					cost[i][j], back[i][j] = d, uint8(k)
+				if d < best {
+					best, how = d, uint8(k)
 				}
 			}
+			cost[i][j-b.lo[i]], back[i][j-b.lo[i]] = best, how
 		}
 	}
 	var beads []Bead
 	for i, j := n, m; i > 0 || j > 0; {
-		pr := priors[back[i][j]]
+		pr := priors[back[i][j-b.lo[i]]]
 		si, tj := i-pr.src, j-pr.tgt
-		beads = append(beads, Bead{S: si, Src: pr.src, T: tj, Tgt: pr.tgt, Cost: cost[i][j] - cost[si][tj]})
+		beads = append(beads, Bead{S: si, Src: pr.src, T: tj, Tgt: pr.tgt, Cost: at(i, j) - at(si, tj)})
 		i, j = si, tj
 	}
 	for a, b := 0, len(beads)-1; a < b; a, b = a+1, b-1 {
 		beads[a], beads[b] = beads[b], beads[a]
 	}
 	return beads
+}
+
+// band bounds the cells the dynamic programming visits: for row i, the
+// columns lo[i]..hi[i] around the diagonal, wide enough for any skew
+// between the two sides' counts plus a margin. Long documents then cost
+// time and memory in proportion to their length, not its square.
+type band struct{ lo, hi []int }
+
+// bandMargin is how far off the diagonal (beyond the two sides' difference
+// in count) an alignment may wander.
+const bandMargin = 400
+
+func newBand(n, m int) band {
+	b := band{lo: make([]int, n+1), hi: make([]int, n+1)}
+	w := bandMargin + max(n-m, m-n)
+	for i := 0; i <= n; i++ {
+		center := 0
+		if n > 0 {
+			center = i * m / n
+		}
+		b.lo[i], b.hi[i] = max(0, center-w), min(m, center+w)
+	}
+	// Every row must reach its neighbours' cells, and the corners must be
+	// inside.
+	b.lo[0], b.hi[n] = 0, m
+	return b
 }

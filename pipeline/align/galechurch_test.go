@@ -120,3 +120,32 @@ func TestMatchDocuments(t *testing.T) {
 		}
 	}
 }
+
+// Past the band's margin, long sequences still align: the band follows
+// the diagonal, and a skip far from the start is found.
+func TestGaleChurchLongSequencesStayInBand(t *testing.T) {
+	var src, tgt []int
+	for i := range 1000 {
+		l := 20 + (i*37)%200
+		if i == 600 {
+			l = 600 // too long to pass for a neighbour's half
+		}
+		src = append(src, l)
+		if i != 600 {
+			tgt = append(tgt, l+l/10)
+		}
+	}
+	beads := GaleChurch(src, tgt, 1.1, nil)
+	skips := 0
+	for _, b := range beads {
+		if b.Src != 1 || b.Tgt != 1 {
+			if b.Src != 1 || b.Tgt != 0 || b.S != 600 {
+				t.Fatalf("unexpected bead %+v", b)
+			}
+			skips++
+		}
+	}
+	if skips != 1 || len(beads) != 1000 {
+		t.Fatalf("%d beads, %d skips; want 1000 with the one skip at 600", len(beads), skips)
+	}
+}

@@ -2,6 +2,7 @@ package align
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -26,4 +27,19 @@ func TestSentences(t *testing.T) {
 			t.Errorf("Sentences(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// FuzzSentences: splitting loses no text and keeps every sentence's tags
+// paired.
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{"One. Two.", "Run <1>ls. Then</1> stop. Done.", "1.5.6. Shell glob. More.", "¿Qué? ¡Sí! <2/> Fin.", "a.b. C"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, msg string) {
+		got := Sentences(msg)
+		squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		if squash(strings.Join(got, " ")) != squash(msg) {
+			t.Fatalf("Sentences(%q) = %q: text lost", msg, got)
+		}
+	})
 }
