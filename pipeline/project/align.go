@@ -14,6 +14,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/align"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
 // AlignOptions tune Align.
@@ -42,7 +43,8 @@ type AlignReport struct {
 	Kept     int `json:"kept"`
 	// LeftWhy counts the left ones by reason: "tags" (markup that maps
 	// onto no tag of the source), "same" (left in English by the
-	// translated edition), "unmatched".
+	// translated edition), "unmatched", "control" (a control character
+	// in the translation, which the build would reject).
 	LeftWhy map[string]int `json:"left_why,omitempty"`
 }
 
@@ -173,6 +175,16 @@ func (p *Project) alignOne(s Source, tName, locale string, force bool) (AlignRep
 	for _, pr := range res.Pairs {
 		m := f.Lookup(pr.ID)
 		if m == nil {
+			continue
+		}
+		if qa.Controls(pr.Text) != nil {
+			// Invisible on a page, it could only hide or garble text:
+			// the build would reject it, so it is not taken.
+			rep.Left++
+			if rep.LeftWhy == nil {
+				rep.LeftWhy = map[string]int{}
+			}
+			rep.LeftWhy["control"]++
 			continue
 		}
 		// A person's translation is kept unless forced, and so is an
