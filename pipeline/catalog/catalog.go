@@ -22,20 +22,28 @@ const (
 	// Stale marks a translation whose English source changed since it was
 	// translated ("fuzzy" in gettext terms): it waits for a translator.
 	Stale State = "fuzzy"
+	// Machine marks a machine draft (quipu mt): never published unless
+	// asked, never counted as translated nor fed to translation memory
+	// until a person marks it translated or reviewed.
+	Machine State = "machine"
 	// Aligned marks a translation found in an existing translated
 	// document by `quipu align`: a draft until a person marks it
-	// translated or reviewed.
+	// translated or reviewed, published only as a fuzzy one is.
 	Aligned State = "aligned"
 )
 
-// drafts are the states of a translation no person has accepted yet. A
-// draft is published only as a fuzzy translation is (when asked), counts
-// as untranslated, and feeds no translation memory; its provenance note
-// ("#. aligned: …") is kept by sync.
-var drafts = map[State]bool{Aligned: true}
+// flagRank decides a message's state when its flag line names several:
+// the highest wins, so a draft or stale flag is never hidden by a
+// "reviewed" beside it.
+var flagRank = map[State]int{Translated: 1, Reviewed: 2, Machine: 3, Aligned: 3, Stale: 4}
 
-// Draft reports whether s is a draft's state.
-func (s State) Draft() bool { return drafts[s] }
+// provenanceNotes are the "#." notes a draft state carries with it (where
+// the draft came from). Unlike the tool's other notes they are not
+// regenerated: sync keeps one while its message stays in that state.
+var provenanceNotes = map[State]string{Machine: "machine: ", Aligned: "aligned: "}
+
+// Draft reports whether a state is a draft no person has accepted yet.
+func Draft(s State) bool { _, ok := provenanceNotes[s]; return ok }
 
 // Message is one entry of a message file.
 type Message struct {
@@ -54,12 +62,11 @@ type Message struct {
 	Source string
 	// Previous is the English a stale translation was made from.
 	Previous string
+	// Provenance says where a draft came from ("apertium eng-spa"),
+	// written as a "#. machine: …" note while the message is a draft.
+	Provenance string
 	// Order is the order of the keys as the file had them.
 	Order []string
-	// Provenance says where a draft came from and how sure the tool
-	// was ("0.92 by structure from es/guide.md:12:1"), written as a
-	// "#. <state>: " note that sync keeps while the message is a draft.
-	Provenance string
 
 	// Notes are comments the tool writes for the translator ("#. …"):
 	// the English source, the location, placeholders, glossary terms,

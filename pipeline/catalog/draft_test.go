@@ -31,7 +31,7 @@ func TestAlignedStateAndProvenanceRoundTrip(t *testing.T) {
 		}
 	}
 	m := back.Messages[0]
-	if m.State != catalog.Aligned || m.Provenance != "0.92 by structure from es/a.md:1:3" || !m.State.Draft() {
+	if m.State != catalog.Aligned || m.Provenance != "0.92 by structure from es/a.md:1:3" || !catalog.Draft(m.State) {
 		t.Errorf("read back state %q provenance %q", m.State, m.Provenance)
 	}
 }
@@ -44,31 +44,33 @@ func TestSyncKeepsAlignedProvenance(t *testing.T) {
 	}
 }
 
-func TestAlignedTurnsFuzzyWhenEnglishChanges(t *testing.T) {
+// TestAlignedDraftIsNotCarriedAsFuzzy: a draft whose segment changed is
+// not passed on as a fuzzy translation (which would pass for a person's
+// once the flag is cleared): it goes with the old segment.
+func TestAlignedDraftIsNotCarriedAsFuzzy(t *testing.T) {
 	back, _ := syncAligned(t)
-	changed, _, _ := catalog.Sync(extract(t, strings.Replace(article, "A title", "A new title", 1)), back, "a.es-PE.toml", "es-PE", catalog.Options{})
-	m := changed.Lookup(back.Messages[0].ID)
-	if m == nil {
-		m = changed.Messages[0]
+	changed, obsolete, _ := catalog.Sync(extract(t, strings.Replace(article, "A title", "A new title", 1)), back, "a.es-PE.toml", "es-PE", catalog.Options{})
+	if m := changed.Messages[0]; m.Other != "" || m.State != catalog.Untranslated {
+		t.Errorf("new title: %q (%s), want untranslated", m.Other, m.State)
 	}
-	if m.State != catalog.Stale || m.Provenance != "" {
-		t.Errorf("state %q provenance %q, want fuzzy without provenance", m.State, m.Provenance)
+	if len(obsolete) != 1 || obsolete[0].State != catalog.Aligned {
+		t.Errorf("obsolete %+v, want the aligned draft", obsolete)
 	}
 }
 
 func TestMarkedTranslatedIsNoLongerDraft(t *testing.T) {
 	_, data := syncAligned(t)
-	for _, flag := range []string{"#, translated\n", "#, aligned, translated\n", "#, reviewed\n"} {
+	for _, flag := range []string{"#, translated\n", "#, reviewed\n"} {
 		edited := strings.Replace(string(data), "#, aligned\n", flag, 1)
 		f, err := catalog.Parse("a.es-PE.toml", []byte(edited))
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := f.Messages[0]
-		if m.State.Draft() || m.Provenance != "" {
-			t.Errorf("%q: state %q provenance %q, want a person's state", flag, m.State, m.Provenance)
+		if m := f.Messages[0]; catalog.Draft(m.State) {
+			t.Errorf("%q: state %q, want a person's state", flag, m.State)
 		}
-		if strings.Contains(string(catalog.Format(f)), "#. aligned:") {
+		again, _, _ := catalog.Sync(extract(t, article), f, "a.es-PE.toml", "es-PE", catalog.Options{})
+		if strings.Contains(string(catalog.Format(again)), "#. aligned:") {
 			t.Errorf("%q: the provenance note outlived the draft", flag)
 		}
 	}

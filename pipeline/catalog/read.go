@@ -203,23 +203,8 @@ func applyComments(m *Message, lines []string) {
 		switch {
 		case strings.HasPrefix(body, ","):
 			for _, flag := range strings.Split(body[1:], ",") {
-				switch State(strings.TrimSpace(flag)) {
-				case Translated:
-					if m.State == Untranslated || m.State.Draft() {
-						m.State = Translated
-					}
-				case Reviewed:
-					if m.State != Stale {
-						m.State = Reviewed
-					}
-				case Stale:
-					m.State = Stale
-				default:
-					// A draft until a person marks it translated or
-					// reviewed, or the English changes.
-					if st := State(strings.TrimSpace(flag)); st.Draft() && m.State == Untranslated {
-						m.State = st
-					}
+				if st := State(strings.TrimSpace(flag)); flagRank[st] > flagRank[m.State] {
+					m.State = st
 				}
 			}
 		case strings.HasPrefix(body, "|"):
@@ -232,17 +217,24 @@ func applyComments(m *Message, lines []string) {
 			m.Source = body[len(". en: "):]
 		case strings.HasPrefix(body, ".     ") && m.Source != "":
 			m.Source += "\n" + body[len(".     "):]
-		case provenance(body) != "":
-			m.Provenance = provenance(body)
+		case strings.HasPrefix(body, ". ") && provenance(m, body[2:]):
 		case strings.HasPrefix(body, "."):
 			// the tool's own notes: regenerated on every write
 		default:
 			m.Comments = append(m.Comments, body)
 		}
 	}
-	if !m.State.Draft() {
-		m.Provenance = "" // accepted by a person: where it came from has served
+}
+
+// provenance reads a draft's "#. machine: …" note into m.Provenance.
+func provenance(m *Message, note string) bool {
+	for _, prefix := range provenanceNotes {
+		if rest, ok := strings.CutPrefix(note, prefix); ok {
+			m.Provenance = rest
+			return true
+		}
 	}
+	return false
 }
 
 func translatorComments(lines []string) []string {
@@ -277,15 +269,4 @@ func keyParts(e *unstable.Node) (parts []string, first *unstable.Node) {
 		parts = append(parts, string(it.Node().Data))
 	}
 	return parts, first
-}
-
-// provenance is the text of a draft's provenance note (". aligned: …"),
-// "" for any other comment.
-func provenance(body string) string {
-	for st := range drafts {
-		if rest, ok := strings.CutPrefix(body, ". "+string(st)+": "); ok {
-			return rest
-		}
-	}
-	return ""
 }

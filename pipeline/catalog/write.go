@@ -24,8 +24,8 @@ func Format(f *File) []byte {
 		for _, n := range m.Notes {
 			writeComment(&b, ".", n)
 		}
-		if m.State.Draft() && m.Provenance != "" {
-			writeComment(&b, ".", string(m.State)+": "+m.Provenance)
+		if prefix, ok := provenanceNotes[m.State]; ok && m.Provenance != "" {
+			writeComment(&b, ".", prefix+m.Provenance)
 		}
 		if m.Previous != "" {
 			for i, line := range strings.Split(m.Previous, "\n") {

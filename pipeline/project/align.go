@@ -191,7 +191,7 @@ func (p *Project) alignOne(s Source, tName, locale string, force bool) (AlignRep
 		// aligned draft (a person may have edited it); a draft of another
 		// kind (a machine's) gives way: what a person once translated
 		// helps more.
-		if m.Translated() && !force && (!m.State.Draft() || m.State == catalog.Aligned) {
+		if m.Translated() && !force && (!catalog.Draft(m.State) || m.State == catalog.Aligned) {
 			rep.Kept++
 			continue
 		}

@@ -73,6 +73,9 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 	counts := resolve.Count(doc.Segments, rd.res)
 	if n := counts.Untranslated(); n > 0 {
 		msg := fmt.Sprintf("%s: %s: %d of %s untranslated (%d missing, %d fuzzy, %d rejected", name, locale, n, say.Count("Segment", counts.Total), counts.Missing, counts.Fuzzy, counts.Rejected)
+		if counts.Machine > 0 {
+			msg += fmt.Sprintf(", %d machine", counts.Machine)
+		}
 		if counts.Aligned > 0 {
 			msg += fmt.Sprintf(", %d aligned", counts.Aligned)
 		}

@@ -25,6 +25,10 @@ const (
 // translation in place to start from.
 const FuzzySubState = "quipu:fuzzy"
 
+// MachineSubState marks a machine draft: "initial", work to do, with the
+// draft in the target to post-edit and a note naming the engine.
+const MachineSubState = "quipu:machine"
+
 // AlignedSubState marks a draft quipu align found in an existing
 // translation: "initial", work to review, with a note of where it came
 // from. XLIFF 2.0 has no "needs review" state; XLIFF 1.2 would say
@@ -46,6 +50,8 @@ func stateOf(s catalog.State) (state, sub string) {
 		return "reviewed", ""
 	case catalog.Stale:
 		return "initial", FuzzySubState
+	case catalog.Machine:
+		return "initial", MachineSubState
 	case catalog.Aligned:
 		return "initial", AlignedSubState
 	}
