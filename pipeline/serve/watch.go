@@ -1,0 +1,238 @@
+package serve
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/quipu-l10n/quipu/pipeline/stamp"
+)
+
+// watcher reports the project-relative, slash-separated paths of files
+// that changed under roots, in batches, until done is closed.
+type watcher interface {
+	Close() error
+}
+
+// watchRoots are the files and folders a server watches, relative to the
+// project root: a folder is watched with everything under it.
+func watchFS(root string, roots []string, changed func([]string), done <-chan struct{}) (watcher, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	// A file (the configuration, the glossary) is watched through its
+	// folder: editors replace a file by renaming another over it, and a
+	// watch on the old file would see nothing after.
+	files := map[string]bool{}
+	add := func(dir string) error {
+		return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil // a folder that went away meanwhile
+			}
+			if d.IsDir() {
+				if strings.HasPrefix(d.Name(), ".") && p != dir {
+					return filepath.SkipDir
+				}
+				return w.Add(p)
+			}
+			return nil
+		})
+	}
+	for _, r := range roots {
+		abs := filepath.Join(root, filepath.FromSlash(r))
+		fi, err := os.Stat(abs)
+		switch {
+		case err == nil && fi.IsDir():
+			if err := add(abs); err != nil {
+				w.Close()
+				return nil, err
+			}
+		default:
+			files[abs] = true
+			if err := w.Add(filepath.Dir(abs)); err != nil && !os.IsNotExist(err) {
+				w.Close()
+				return nil, err
+			}
+		}
+	}
+	inRoots := func(abs string) bool {
+		if files[abs] {
+			return true
+		}
+		for _, r := range roots {
+			a := filepath.Join(root, filepath.FromSlash(r))
+			if abs == a || strings.HasPrefix(abs, a+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
+	}
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case e, ok := <-w.Events:
+				if !ok {
+					return
+				}
+				if !inRoots(e.Name) {
+					continue
+				}
+				if e.Has(fsnotify.Create) {
+					// A new folder is watched with what it already holds;
+					// its files count as changed.
+					if fi, err := os.Stat(e.Name); err == nil && fi.IsDir() {
+						add(e.Name)
+						var news []string
+						filepath.WalkDir(e.Name, func(p string, d fs.DirEntry, err error) error {
+							if err == nil && !d.IsDir() {
+								news = append(news, rel(root, p))
+							}
+							return nil
+						})
+						changed(append(news, rel(root, e.Name)))
+						continue
+					}
+				}
+				if e.Op == fsnotify.Chmod {
+					continue
+				}
+				changed([]string{rel(root, e.Name)})
+			case _, ok := <-w.Errors:
+				if !ok {
+					return
+				}
+			}
+		}
+	}()
+	return w, nil
+}
+
+func rel(root, abs string) string {
+	r, err := filepath.Rel(root, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(r)
+}
+
+// poller watches by stamps (size and modification time), for file systems
+// without notifications: every interval it stamps the files it knows and
+// lists again the folders whose time changed.
+type poller struct{ stop chan struct{} }
+
+func (p *poller) Close() error { close(p.stop); return nil }
+
+func watchPoll(root string, roots []string, every time.Duration, changed func([]string), done <-chan struct{}) watcher {
+	pl := &poller{stop: make(chan struct{})}
+	type folder struct {
+		mod   int64
+		files map[string]stamp.Stamp
+	}
+	folders := map[string]*folder{} // by absolute path
+	var scan func(dir string, report *[]string)
+	// list reads a folder's names, stamping new files and recursing into
+	// new folders.
+	list := func(dir string, f *folder, report *[]string) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return
+		}
+		seen := map[string]bool{}
+		st := stamp.Open(dir)
+		defer st.Close()
+		for _, e := range entries {
+			name := e.Name()
+			p := filepath.Join(dir, name)
+			if e.IsDir() {
+				if !strings.HasPrefix(name, ".") {
+					if _, ok := folders[p]; !ok {
+						scan(p, report)
+					}
+				}
+				continue
+			}
+			seen[name] = true
+			if _, ok := f.files[name]; !ok {
+				f.files[name] = st.Stat(name)
+				if report != nil {
+					*report = append(*report, rel(root, p))
+				}
+			}
+		}
+		for name := range f.files {
+			if !seen[name] {
+				delete(f.files, name)
+				if report != nil {
+					*report = append(*report, rel(root, filepath.Join(dir, name)))
+				}
+			}
+		}
+	}
+	scan = func(dir string, report *[]string) {
+		f := &folder{mod: stamp.Of(dir).Mod, files: map[string]stamp.Stamp{}}
+		folders[dir] = f
+		list(dir, f, report)
+	}
+	single := map[string]stamp.Stamp{}
+	for _, r := range roots {
+		abs := filepath.Join(root, filepath.FromSlash(r))
+		if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+			scan(abs, nil)
+		} else {
+			single[abs] = stamp.Of(abs)
+		}
+	}
+	go func() {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-pl.stop:
+				return
+			case <-t.C:
+			}
+			var report []string
+			for abs, old := range single {
+				if s := stamp.Of(abs); s != old {
+					single[abs] = s
+					report = append(report, rel(root, abs))
+				}
+			}
+			for dir, f := range folders {
+				mod := stamp.Of(dir)
+				if !mod.Exists() {
+					for name := range f.files {
+						report = append(report, rel(root, filepath.Join(dir, name)))
+					}
+					delete(folders, dir)
+					continue
+				}
+				if mod.Mod != f.mod {
+					f.mod = mod.Mod
+					list(dir, f, &report)
+				}
+				st := stamp.Open(dir)
+				for name, old := range f.files {
+					if s := st.Stat(name); s != old {
+						f.files[name] = s
+						report = append(report, rel(root, filepath.Join(dir, name)))
+					}
+				}
+				st.Close()
+			}
+			if len(report) > 0 {
+				changed(report)
+			}
+		}
+	}()
+	return pl
+}
