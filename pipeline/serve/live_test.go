@@ -1,0 +1,197 @@
+package serve_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/serve"
+)
+
+// TestConcurrentSaves: two tabs saving different messages of one file
+// both land; two saving the same message from the same version, one wins
+// and the other gets 409.
+func TestConcurrentSaves(t *testing.T) {
+	root := seedProject(t)
+	_, c := start(t, root)
+	msgs := c.messages("es-PE", seedDoc).Messages
+	a, b := msgs[2], msgs[4]
+	var wg sync.WaitGroup
+	codes := make([]int, 2)
+	for i, m := range []apiMessage{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i], _ = c.do("PUT", msgPath(seedDoc)+url.PathEscape(m.ID), map[string]string{"text": "Texto nuevo del Perú.", "version": m.Version}, c.token)
+		}()
+	}
+	wg.Wait()
+	if codes[0] != 200 || codes[1] != 200 {
+		t.Fatalf("different messages: %v", codes)
+	}
+	got := c.messages("es-PE", seedDoc).Messages
+	if got[2].Text != "Texto nuevo del Perú." || got[4].Text != "Texto nuevo del Perú." {
+		t.Errorf("a save was lost: %q, %q", got[2].Text, got[4].Text)
+	}
+
+	m := got[6]
+	for i, text := range []string{"Primera pestaña.", "Segunda pestaña."} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i], _ = c.do("PUT", msgPath(seedDoc)+url.PathEscape(m.ID), map[string]string{"text": text, "version": m.Version}, c.token)
+		}()
+	}
+	wg.Wait()
+	if !(codes[0] == 200 && codes[1] == 409 || codes[0] == 409 && codes[1] == 200) {
+		t.Errorf("same message, same version: %v, want one 200 and one 409", codes)
+	}
+}
+
+// events reads the server's event stream, one change at a time.
+func events(t *testing.T, base string) <-chan string {
+	t.Helper()
+	req, _ := http.NewRequest("GET", base+"/events", nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("events: %s", ct)
+	}
+	out := make(chan string, 16)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				out <- data
+			}
+		}
+	}()
+	return out
+}
+
+// serveOn runs Serve as the command does, until the test ends; it
+// returns the address and a function that stops the server and returns
+// what Serve returned.
+func serveOn(t *testing.T, root string, opt serve.Options) (*serve.Server, string, func() error) {
+	t.Helper()
+	s, err := serve.New(root, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, l) }()
+	stopped := false
+	stop := func() error {
+		if stopped {
+			return nil
+		}
+		stopped = true
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(10 * time.Second):
+			t.Fatal("Serve did not return after its context ended")
+			return nil
+		}
+	}
+	t.Cleanup(func() { stop() })
+	return s, "http://" + l.Addr().String(), stop
+}
+
+// TestLiveEdits: a save of a message file, a content file or the glossary
+// is on the next page served (the cache dropped), an event tells the
+// pages, a new folder is watched, and the polling fallback does the same.
+func TestLiveEdits(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		opt  serve.Options
+	}{{"notifications", serve.Options{}}, {"polling", serve.Options{Poll: 10 * time.Millisecond}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			root := seedProject(t)
+			_, base, stop := serveOn(t, root, mode.opt)
+			c := &client{t: t, url: base}
+			ev := events(t, base)
+			page := "/es-PE/" + seedDoc + ".html"
+			served(t, c, page) // cached now
+			waitFor := func(what, path, want string) {
+				t.Helper()
+				deadline := time.Now().Add(5 * time.Second)
+				for time.Now().Before(deadline) {
+					if _, body := c.get(path); bytes.Contains(body, []byte(want)) {
+						return
+					}
+					time.Sleep(5 * time.Millisecond)
+				}
+				t.Fatalf("%s: %s never showed %q", what, path, want)
+			}
+			file := filepath.Join(root, "locales", "es-PE", seedDoc+".es-PE.toml")
+			data, _ := os.ReadFile(file)
+			f, _ := catalog.Parse(file, data)
+			m := f.Messages[0]
+			edited, err := catalog.SetMessage(data, f.WrittenID(m), "Título editado a mano", catalog.Translated)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(file, edited, 0o644)
+			waitFor("message file", page, "Título editado a mano")
+			select {
+			case data := <-ev:
+				if !strings.Contains(data, `"locales/es-PE/`+seedDoc+`.es-PE.toml"`) {
+					t.Errorf("event: %s", data)
+				}
+			case <-time.After(5 * time.Second):
+				t.Error("no change event")
+			}
+
+			// A new folder with a new document in it.
+			os.MkdirAll(filepath.Join(root, "content", "new", "deeper"), 0o755)
+			time.Sleep(50 * time.Millisecond)
+			os.WriteFile(filepath.Join(root, "content", "new", "deeper", "doc.md"), []byte("# Fresh page\n"), 0o644)
+			waitFor("new document", "/en/new/deeper/doc.html", "Fresh page")
+			os.WriteFile(filepath.Join(root, "content", "new", "deeper", "doc.md"), []byte("# Fresher page\n"), 0o644)
+			waitFor("content edit", "/es-PE/new/deeper/doc.html", "Fresher page")
+
+			// The glossary changes every page (its foreign terms).
+			g := filepath.Join(root, "locales", "glossary.toml")
+			gd, _ := os.ReadFile(g)
+			if _, body := c.get(page); !bytes.Contains(body, []byte(`<i lang="en">Cooperative Security Locations`)) {
+				t.Fatal("the seed page sets no foreign expression in italics")
+			}
+			os.WriteFile(g, bytes.Replace(gd, []byte(`foreign = ["Cooperative Security Locations"]`), []byte(`foreign = []`), 1), 0o644)
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				if _, body := c.get(page); !bytes.Contains(body, []byte(`<i lang="en">`)) {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("a glossary change did not reach the cached page")
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+			if err := stop(); err != nil {
+				t.Errorf("Serve: %v", err)
+			}
+		})
+	}
+}
