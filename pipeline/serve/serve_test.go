@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/serve"
@@ -415,5 +416,58 @@ func TestConfinement(t *testing.T) {
 	// The seed document is still served beside the refused link.
 	if code, _ := c.get("/es-PE/" + seedDoc + ".html"); code != 200 {
 		t.Errorf("seed page: %d", code)
+	}
+}
+
+// TestServedTldrPagesAreWhatBuildWrites is the one rule on a sample of
+// the tldr corpus, some of it translated.
+func TestServedTldrPagesAreWhatBuildWrites(t *testing.T) {
+	pages := testshared.TldrPages(t)
+	root := t.TempDir()
+	base := filepath.Join(testshared.Tldr(t), "pages")
+	var docs []string
+	for i := 0; i < len(pages); i += len(pages)/40 + 1 {
+		rel, _ := filepath.Rel(base, pages[i])
+		data, _ := os.ReadFile(pages[i])
+		os.MkdirAll(filepath.Join(root, "content", filepath.Dir(rel)), 0o755)
+		os.WriteFile(filepath.Join(root, "content", rel), data, 0o644)
+		docs = append(docs, strings.TrimSuffix(filepath.ToSlash(rel), ".md"))
+	}
+	os.WriteFile(filepath.Join(root, "quipu.toml"), []byte("locales = [\"es-PE\"]\n"), 0o644)
+	p, err := project.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	_, c := start(t, root)
+	// Every other document gets its first message translated.
+	for i, d := range docs {
+		if i%2 == 0 {
+			m := c.messages("es-PE", d).Messages[0]
+			if code, body := c.do("PUT", msgPath(d)+url.PathEscape(m.ID), map[string]string{"text": m.Source + " (es)", "version": m.Version}, c.token); code != 200 {
+				t.Fatalf("%s: %d %s", d, code, body)
+			}
+		}
+	}
+	_, c = start(t, root)
+	got := map[string][]byte{}
+	for _, d := range docs {
+		for _, l := range []string{"en", "es-PE"} {
+			for _, ext := range []string{".html", ".md"} {
+				got[l+"/"+d+ext] = served(t, c, "/"+l+"/"+d+ext)
+			}
+		}
+	}
+	build(t, root)
+	for k, page := range got {
+		want, err := os.ReadFile(filepath.Join(root, "output", k))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(page, want) {
+			t.Errorf("%s: served page differs from the built one", k)
+		}
 	}
 }
