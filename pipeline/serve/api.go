@@ -185,6 +185,7 @@ func (s *Server) apiGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	locale := r.PathValue("locale")
+	s.touch(doc)
 	msgs, err := st.p.Messages(src, locale, s.memory(st, locale))
 	if err != nil {
 		s.apiError(w, err)

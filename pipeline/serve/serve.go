@@ -47,6 +47,9 @@ type Server struct {
 	pages map[pageKey]map[string][]byte // (locale, doc) → outputs by extension
 	mems  map[string]*tm.Memory         // by locale, built on first use
 
+	hotMu sync.Mutex
+	hot   map[string]time.Time // documents shown lately, by key: see watchPoll
+
 	writeMu sync.Mutex // one message file write at a time in this process
 	events  *broker
 	polling bool
@@ -233,7 +236,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	}
 	if w == nil {
 		s.polling = true
-		w = watchPoll(s.root, st.watchRoots(), s.opt.Poll, s.changed, done)
+		w = watchPoll(s.root, st.watchRoots(), s.opt.Poll, s.hotFiles, s.changed, done)
 	}
 	defer w.Close()
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
@@ -268,6 +271,58 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/{locale}/{rest...}", s.apiCheck)
 	mux.HandleFunc("GET /{locale}/{file...}", s.page)
 	return s.guard(mux)
+}
+
+// hotFor is how long a document shown stays hot, and hotMax how many are.
+const (
+	hotFor = 10 * time.Minute
+	hotMax = 64
+)
+
+// touch marks a document as shown now.
+func (s *Server) touch(doc string) {
+	s.hotMu.Lock()
+	defer s.hotMu.Unlock()
+	if s.hot == nil {
+		s.hot = map[string]time.Time{}
+	}
+	s.hot[doc] = time.Now()
+	if len(s.hot) > hotMax {
+		oldest, at := "", time.Now()
+		for d, t := range s.hot {
+			if t.Before(at) {
+				oldest, at = d, t
+			}
+		}
+		delete(s.hot, oldest)
+	}
+}
+
+// hotFiles are the files the pages of the documents shown lately are
+// built from: their content and their message files along every target's
+// chain.
+func (s *Server) hotFiles() []string {
+	st := s.state()
+	s.hotMu.Lock()
+	defer s.hotMu.Unlock()
+	var out []string
+	for doc, t := range s.hot {
+		if time.Since(t) > hotFor {
+			delete(s.hot, doc)
+			continue
+		}
+		src, ok := st.docs[doc]
+		if !ok {
+			continue
+		}
+		out = append(out, st.p.ContentPath(src))
+		for _, l := range st.targets {
+			for _, cl := range st.p.Config.Chain(l) {
+				out = append(out, st.p.MessagePath(cl, src))
+			}
+		}
+	}
+	return out
 }
 
 // SetAddr names the address the Host header must give, for a Handler

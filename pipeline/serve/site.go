@@ -65,6 +65,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	ext := path.Ext(file)
 	doc := strings.TrimSuffix(file, ext)
 	if _, ok := st.docs[doc]; ok {
+		s.touch(doc)
 		pages, err := s.render(st, locale, doc)
 		if errors.Is(err, fs.ErrNotExist) {
 			http.NotFound(w, r)
@@ -161,6 +162,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	s.touch(doc)
 	var b bytes.Buffer
 	if err := workbench.Render(&b, workbench.Data{Locale: locale, Doc: doc, Token: s.token, Locales: st.targets, Docs: st.keys}); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)

@@ -123,13 +123,20 @@ func rel(root, abs string) string {
 }
 
 // poller watches by stamps (size and modification time), for file systems
-// without notifications: every interval it stamps the files it knows and
-// lists again the folders whose time changed.
+// without notifications. Stamping every file of a large project takes
+// tens of milliseconds, so it is spread: every interval it stamps the
+// folders (listing again those whose time changed), the files of the
+// pages in use (hot: the pages a browser shows and the workbench edits),
+// and a slice of all the files, so that every file is stamped every
+// sweepTicks intervals.
 type poller struct{ stop chan struct{} }
 
 func (p *poller) Close() error { close(p.stop); return nil }
 
-func watchPoll(root string, roots []string, every time.Duration, changed func([]string), done <-chan struct{}) watcher {
+// sweepTicks is how many intervals it takes to stamp every file.
+const sweepTicks = 25
+
+func watchPoll(root string, roots []string, every time.Duration, hot func() []string, changed func([]string), done <-chan struct{}) watcher {
 	pl := &poller{stop: make(chan struct{})}
 	type folder struct {
 		mod   int64
@@ -189,6 +196,31 @@ func watchPoll(root string, roots []string, every time.Duration, changed func([]
 			single[abs] = stamp.Of(abs)
 		}
 	}
+	// stampHot stamps the hot files the sweep knows, updating what the
+	// sweep compares, so a change is reported once.
+	stampHot := func(report *[]string) {
+		for _, r := range hot() {
+			abs := filepath.Join(root, filepath.FromSlash(r))
+			f := folders[filepath.Dir(abs)]
+			if f == nil {
+				continue
+			}
+			name := filepath.Base(abs)
+			old, ok := f.files[name]
+			if !ok {
+				continue // a new file: the sweep lists it
+			}
+			if s := stamp.Of(abs); s != old {
+				f.files[name] = s
+				*report = append(*report, r)
+			}
+		}
+	}
+	// The sweep goes through every file in slices, one a tick, so a tick
+	// never takes long and the hot files keep being stamped on time.
+	type entry struct{ dir, name string }
+	var order []entry
+	cursor := 0
 	go func() {
 		t := time.NewTicker(every)
 		defer t.Stop()
@@ -207,6 +239,8 @@ func watchPoll(root string, roots []string, every time.Duration, changed func([]
 					report = append(report, rel(root, abs))
 				}
 			}
+			// Folders first: a file created, removed or renamed over
+			// changes its folder's time.
 			for dir, f := range folders {
 				mod := stamp.Of(dir)
 				if !mod.Exists() {
@@ -220,15 +254,32 @@ func watchPoll(root string, roots []string, every time.Duration, changed func([]
 					f.mod = mod.Mod
 					list(dir, f, &report)
 				}
-				st := stamp.Open(dir)
-				for name, old := range f.files {
-					if s := st.Stat(name); s != old {
-						f.files[name] = s
-						report = append(report, rel(root, filepath.Join(dir, name)))
+			}
+			stampHot(&report)
+			if cursor >= len(order) {
+				order, cursor = order[:0], 0
+				for dir, f := range folders {
+					for name := range f.files {
+						order = append(order, entry{dir, name})
 					}
 				}
-				st.Close()
 			}
+			end := min(len(order), cursor+len(order)/sweepTicks+1)
+			for _, e := range order[cursor:end] {
+				f := folders[e.dir]
+				if f == nil {
+					continue
+				}
+				old, ok := f.files[e.name]
+				if !ok {
+					continue
+				}
+				if s := stamp.Of(filepath.Join(e.dir, e.name)); s != old {
+					f.files[e.name] = s
+					report = append(report, rel(root, filepath.Join(e.dir, e.name)))
+				}
+			}
+			cursor = end
 			if len(report) > 0 {
 				changed(report)
 			}
