@@ -195,3 +195,79 @@ func TestLiveEdits(t *testing.T) {
 		})
 	}
 }
+
+// TestUnchangedPageIsCached: without a change event, a page is served
+// from the cache, not built again (the file edited behind the server's
+// back, with no watcher running, does not show).
+func TestUnchangedPageIsCached(t *testing.T) {
+	root := seedProject(t)
+	_, c := start(t, root) // no watcher
+	page := "/en/" + seedDoc + ".html"
+	first := served(t, c, page)
+	os.WriteFile(filepath.Join(root, "content", seedDoc+".md"), []byte("# Changed\n"), 0o644)
+	if again := served(t, c, page); !bytes.Equal(again, first) {
+		t.Error("the page was built again without a change")
+	}
+}
+
+// TestStartupReadsNoDocument: a server starts on a project with a broken
+// document, serves the others, and shows the broken one's error on its
+// page (file:line:col), escaped, reloading once it is fixed.
+func TestStartupReadsNoDocument(t *testing.T) {
+	root := seedProject(t)
+	os.WriteFile(filepath.Join(root, "content", "broken.md"), []byte("# <b>x</b>\x00\n"), 0o644)
+	_, c := start(t, root)
+	if code, _ := c.get("/es-PE/" + seedDoc + ".html"); code != 200 {
+		t.Errorf("seed page: %d", code)
+	}
+	code, body := c.get("/es-PE/broken.html")
+	if code != 500 || !bytes.Contains(body, []byte("content/broken.md:1:")) || !bytes.Contains(body, []byte(reloadScript)) {
+		t.Errorf("broken page: %d %s", code, body)
+	}
+}
+
+// TestConfigChangeReloads: a new locale in quipu.toml is served without a
+// restart.
+func TestConfigChangeReloads(t *testing.T) {
+	root := seedProject(t)
+	_, base, _ := serveOn(t, root, serve.Options{})
+	c := &client{t: t, url: base}
+	page := "/es-MX/" + seedDoc + ".html"
+	if code, _ := c.get(page); code != 404 {
+		t.Fatalf("es-MX before: %d", code)
+	}
+	os.WriteFile(filepath.Join(root, "quipu.toml"), []byte("locales = [\"es-PE\", \"es-MX\"]\n"), 0o644)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		code, _ := c.get(page)
+		if code == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("es-MX after the config changed: %d", code)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestHandEditMakesASaveStale: a message changed by hand since the
+// workbench read it is not overwritten.
+func TestHandEditMakesASaveStale(t *testing.T) {
+	root := seedProject(t)
+	_, c := start(t, root)
+	m := c.messages("es-PE", seedDoc).Messages[1]
+	file := filepath.Join(root, "locales", "es-PE", seedDoc+".es-PE.toml")
+	data, _ := os.ReadFile(file)
+	edited, err := catalog.SetMessage(data, m.ID, "A mano.", catalog.Reviewed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(file, edited, 0o644)
+	code, body := c.do("PUT", msgPath(seedDoc)+url.PathEscape(m.ID), map[string]string{"text": "Desde el navegador.", "version": m.Version}, c.token)
+	if code != 409 {
+		t.Errorf("%d %s", code, body)
+	}
+	if now, _ := os.ReadFile(file); !bytes.Equal(now, edited) {
+		t.Error("the hand edit was overwritten")
+	}
+}
