@@ -108,6 +108,9 @@ func watchFS(root string, roots []string, changed func([]string), done <-chan st
 				if !ok {
 					return
 				}
+				// Events were lost (the kernel's queue overflowed): the
+				// project is read afresh, every page built again.
+				changed([]string{"."})
 			}
 		}
 	}()
