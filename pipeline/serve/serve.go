@@ -52,7 +52,6 @@ type Server struct {
 
 	writeMu sync.Mutex // one message file write at a time in this process
 	events  *broker
-	polling bool
 }
 
 // state is the project as last read: reread when its configuration,
@@ -218,6 +217,10 @@ func (s *Server) logf(format string, args ...any) {
 	}
 }
 
+// notify watches through the file system's notifications; a test makes
+// it fail, as it does where the kernel has none or too few to give.
+var notify = watchFS
+
 // Serve serves on l until ctx is done, then shuts down: requests under
 // way finish, event streams end.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
@@ -228,14 +231,13 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	var w watcher
 	if s.opt.Poll == 0 {
 		var err error
-		w, err = watchFS(s.root, st.watchRoots(), s.changed, done)
+		w, err = notify(s.root, st.watchRoots(), s.changed, done)
 		if err != nil {
 			s.logf("file system notifications unavailable (%v): polling every %v", err, DefaultPoll)
 			s.opt.Poll = DefaultPoll
 		}
 	}
 	if w == nil {
-		s.polling = true
 		w = watchPoll(s.root, st.watchRoots(), s.opt.Poll, s.hotFiles, s.changed, done)
 	}
 	defer w.Close()

@@ -4,7 +4,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -72,6 +74,37 @@ func watchFS(root string, roots []string, changed func([]string), done <-chan st
 		}
 		return false
 	}
+	// A burst of events (a sync writing thousands of files) is told in
+	// batches: the first at once, the rest gathered while it is handled.
+	var mu sync.Mutex
+	var pending []string
+	ready := make(chan struct{}, 1)
+	report := changed
+	changed = func(files []string) {
+		mu.Lock()
+		pending = append(pending, files...)
+		mu.Unlock()
+		select {
+		case ready <- struct{}{}:
+		default:
+		}
+	}
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-ready:
+			}
+			mu.Lock()
+			batch := slices.Compact(pending)
+			pending = nil
+			mu.Unlock()
+			if len(batch) > 0 {
+				report(batch)
+			}
+		}
+	}()
 	go func() {
 		for {
 			select {
