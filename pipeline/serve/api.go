@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -158,23 +159,37 @@ func (s *Server) apiError(w http.ResponseWriter, err error) {
 	}
 }
 
-// memory is a locale's translation memory, built on first use and again
-// after a message file changed.
+// memory is a locale's translation memory: built on first use, then
+// again in the background after message files changed (see memo).
 func (s *Server) memory(st *state, locale string) *tm.Memory {
-	s.mu.RLock()
-	m := s.mems[locale]
-	s.mu.RUnlock()
-	if m != nil {
-		return m
+	s.mu.Lock()
+	mm := s.mems[locale]
+	if mm != nil && mm.dirty && !mm.building {
+		mm.dirty, mm.building = false, true
+		go func() {
+			m, err := st.p.Memory(locale)
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			if err == nil {
+				mm.m = m
+			}
+			mm.building = false
+		}()
+	}
+	s.mu.Unlock()
+	if mm != nil {
+		return mm.m
 	}
 	m, err := st.p.Memory(locale)
 	if err != nil {
 		return nil
 	}
 	s.mu.Lock()
-	s.mems[locale] = m
-	s.mu.Unlock()
-	return m
+	defer s.mu.Unlock()
+	if s.mems[locale] == nil {
+		s.mems[locale] = &memo{m: m}
+	}
+	return s.mems[locale].m
 }
 
 func (s *Server) apiGet(w http.ResponseWriter, r *http.Request) {
@@ -205,7 +220,10 @@ func (s *Server) apiGet(w http.ResponseWriter, r *http.Request) {
 			mj.Glossary = append(mj.Glossary, termJSON{Term: t.EN, Translation: t.Required(), Note: t.Note})
 		}
 		for _, sg := range m.Suggestions {
-			mj.Suggestions = append(mj.Suggestions, suggestionJSON{Text: sg.Target, Score: sg.Score, Source: sg.Doc, English: sg.Source})
+			// The document as the API names documents: its key.
+			from := strings.TrimPrefix(sg.Doc, st.content+"/")
+			from = strings.TrimSuffix(from, path.Ext(from))
+			mj.Suggestions = append(mj.Suggestions, suggestionJSON{Text: sg.Target, Score: sg.Score, Source: from, English: sg.Source})
 		}
 		out.Progress.Total++
 		switch mj.State {

@@ -45,7 +45,7 @@ type Server struct {
 	st    *state
 	gen   uint64                        // bumped on every change, so a page rendered before one is not cached
 	pages map[pageKey]map[string][]byte // (locale, doc) → outputs by extension
-	mems  map[string]*tm.Memory         // by locale, built on first use
+	mems  map[string]*memo              // by locale, built on first use
 
 	hotMu sync.Mutex
 	hot   map[string]time.Time // documents shown lately, by key: see watchPoll
@@ -69,13 +69,22 @@ type state struct {
 
 type pageKey struct{ locale, doc string }
 
+// memo is a locale's translation memory. Building it reads every message
+// file of the locale, so a save does not wait for it: the memory is
+// marked dirty and built again in the background, the old one answering
+// meanwhile.
+type memo struct {
+	m               *tm.Memory
+	dirty, building bool
+}
+
 // New opens the project at root for serving.
 func New(root string, opt Options) (*Server, error) {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
 		return nil, err
 	}
-	s := &Server{root: root, opt: opt, token: hex.EncodeToString(b), events: newBroker(), pages: map[pageKey]map[string][]byte{}, mems: map[string]*tm.Memory{}}
+	s := &Server{root: root, opt: opt, token: hex.EncodeToString(b), events: newBroker(), pages: map[pageKey]map[string][]byte{}, mems: map[string]*memo{}}
 	st, err := s.load()
 	if err != nil {
 		return nil, err
@@ -157,7 +166,9 @@ func (s *Server) changed(files []string) {
 			if k, ok := messageDoc(f, st.messages); ok {
 				s.dropDoc(k)
 			}
-			clear(s.mems)
+			for _, m := range s.mems {
+				m.dirty = true
+			}
 		default:
 			all = true
 		}

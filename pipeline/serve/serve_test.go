@@ -471,3 +471,36 @@ func TestServedTldrPagesAreWhatBuildWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestAPISuggestsFromMemoryAndEscapes: an untranslated message close to a
+// translated one gets its translation as a suggestion, and message text
+// reaches the page as JSON with <, > and & escaped.
+func TestAPISuggestsFromMemoryAndEscapes(t *testing.T) {
+	root := seedProject(t)
+	os.WriteFile(filepath.Join(root, "content", "near.md"), []byte("# Understanding the US Military Presence\n\nSee <b>this</b> & *that*.\n"), 0o644)
+	p, _ := project.Open(root)
+	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	_, c := start(t, root)
+	_, body := c.get("/api/es-PE/near")
+	if bytes.Contains(body, []byte("<")) || bytes.Contains(body, []byte("&")) {
+		t.Errorf("raw < or & in the API's JSON: %s", body)
+	}
+	var d struct {
+		Messages []struct {
+			Suggestions []struct {
+				Text, Source string
+				Score        float64
+			}
+		}
+	}
+	json.Unmarshal(body, &d)
+	if len(d.Messages) == 0 || len(d.Messages[0].Suggestions) == 0 {
+		t.Fatalf("no suggestion: %s", body)
+	}
+	sg := d.Messages[0].Suggestions[0]
+	if sg.Text != "Para entender la presencia militar de EE. UU." || sg.Source != seedDoc || sg.Score < 0.75 || sg.Score > 1 {
+		t.Errorf("suggestion %+v", sg)
+	}
+}
