@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/serve"
 )
 
@@ -269,5 +270,44 @@ func TestHandEditMakesASaveStale(t *testing.T) {
 	}
 	if now, _ := os.ReadFile(file); !bytes.Equal(now, edited) {
 		t.Error("the hand edit was overwritten")
+	}
+}
+
+// TestSavedFuzzyStaysTranslatedAfterSync: a fuzzy message saved from the
+// browser is what a translator clearing the flag by hand makes, so the
+// next sync keeps it translated (and drops the old English).
+func TestSavedFuzzyStaysTranslatedAfterSync(t *testing.T) {
+	root := seedProject(t)
+	doc := filepath.Join(root, "content", seedDoc+".md")
+	src, _ := os.ReadFile(doc)
+	os.WriteFile(doc, bytes.Replace(src, []byte("## Understanding US Military Presence"), []byte("## Understanding the US Military Presence"), 1), 0o644)
+	sync := func() {
+		t.Helper()
+		p, _ := project.Open(root)
+		if _, err := p.Sync(project.SyncOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sync()
+	_, c := start(t, root)
+	var fuzzy *apiMessage
+	for _, m := range c.messages("es-PE", seedDoc).Messages {
+		if m.State == "fuzzy" {
+			fuzzy = &m
+			break
+		}
+	}
+	if fuzzy == nil || fuzzy.Previous != "Understanding US Military Presence" || !strings.Contains(fuzzy.Diff, "{+the+}") {
+		t.Fatalf("no fuzzy message with its old English and diff: %+v", fuzzy)
+	}
+	if code, body := c.do("PUT", msgPath(seedDoc)+url.PathEscape(fuzzy.ID), map[string]string{"text": "Para entender la presencia militar de EE. UU.", "version": fuzzy.Version}, c.token); code != 200 {
+		t.Fatalf("%d %s", code, body)
+	}
+	sync()
+	_, c = start(t, root)
+	for _, m := range c.messages("es-PE", seedDoc).Messages {
+		if m.ID == fuzzy.ID && (m.State != "translated" || m.Previous != "") {
+			t.Errorf("after sync: %s, previous %q", m.State, m.Previous)
+		}
 	}
 }
