@@ -54,5 +54,5 @@ run() { # name, flags...
   pid=
 }
 run notifications
-run "polling 20ms" --poll 20ms
 run "polling 10ms" --poll 10ms
+run "polling 20ms" --poll 20ms

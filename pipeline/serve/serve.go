@@ -32,7 +32,7 @@ type Options struct {
 }
 
 // DefaultPoll is how often the polling fallback stamps the files.
-const DefaultPoll = 20 * time.Millisecond
+const DefaultPoll = 10 * time.Millisecond
 
 // Server serves one project.
 type Server struct {
@@ -318,7 +318,7 @@ func (s *Server) hotFiles() []string {
 	st := s.state()
 	s.hotMu.Lock()
 	defer s.hotMu.Unlock()
-	var out []string
+	out := []string{st.p.Config.Glossary} // every page shows its foreign terms
 	for doc, t := range s.hot {
 		if time.Since(t) > hotFor {
 			delete(s.hot, doc)
