@@ -31,7 +31,9 @@ func (s *Server) guard(next http.Handler) http.Handler {
 }
 
 // hostAllowed accepts the served address as the Host, and the same port
-// under localhost when serving on loopback.
+// under localhost when serving on loopback. Served on every interface
+// (0.0.0.0, ::), it accepts any address written as an IP with that port:
+// a rebound name is never an IP.
 func (s *Server) hostAllowed(host string) bool {
 	if host == s.addr {
 		return true
@@ -42,7 +44,13 @@ func (s *Server) hostAllowed(host string) bool {
 		return false
 	}
 	ip := net.ParseIP(sh)
-	return h == "localhost" && ip != nil && ip.IsLoopback()
+	switch {
+	case ip == nil:
+		return false
+	case ip.IsUnspecified():
+		return h == "localhost" || net.ParseIP(h) != nil
+	}
+	return h == "localhost" && ip.IsLoopback()
 }
 
 func (s *Server) tokenOK(r *http.Request) bool {

@@ -504,3 +504,28 @@ func TestAPISuggestsFromMemoryAndEscapes(t *testing.T) {
 		t.Errorf("suggestion %+v", sg)
 	}
 }
+
+// TestHostOnEveryInterface: served on 0.0.0.0, a request may name the
+// machine by any IP, never by a name.
+func TestHostOnEveryInterface(t *testing.T) {
+	s, c := start(t, seedProject(t))
+	s.SetAddr("0.0.0.0:8080")
+	for host, want := range map[string]int{
+		"192.168.1.5:8080":  200,
+		"[::1]:8080":        200,
+		"localhost:8080":    200,
+		"evil.example:8080": 421,
+		"192.168.1.5:9090":  421,
+	} {
+		req, _ := http.NewRequest("GET", c.url+"/", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: %d, want %d", host, resp.StatusCode, want)
+		}
+	}
+}
