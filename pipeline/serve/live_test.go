@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/lock"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/serve"
 )
@@ -309,5 +310,27 @@ func TestSavedFuzzyStaysTranslatedAfterSync(t *testing.T) {
 		if m.ID == fuzzy.ID && (m.State != "translated" || m.Previous != "") {
 			t.Errorf("after sync: %s, previous %q", m.State, m.Previous)
 		}
+	}
+}
+
+// TestSaveWhileAnotherRunHoldsTheLock: a save while sync or build runs
+// is refused (503), nothing written.
+func TestSaveWhileAnotherRunHoldsTheLock(t *testing.T) {
+	root := seedProject(t)
+	_, c := start(t, root)
+	m := c.messages("es-PE", seedDoc).Messages[1]
+	l, err := lock.Acquire(filepath.Join(root, project.LockFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Release()
+	file := filepath.Join(root, "locales", "es-PE", seedDoc+".es-PE.toml")
+	before, _ := os.ReadFile(file)
+	code, body := c.do("PUT", msgPath(seedDoc)+url.PathEscape(m.ID), map[string]string{"text": "Otro texto.", "version": m.Version}, c.token)
+	if code != 503 || !bytes.Contains(body, []byte("error")) {
+		t.Errorf("%d %s", code, body)
+	}
+	if after, _ := os.ReadFile(file); !bytes.Equal(after, before) {
+		t.Error("the file changed")
 	}
 }
