@@ -50,7 +50,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		}
 		// Each translation on its own: the chain's other locales are
 		// checked as locales of their own.
-		rd := p.resolveDoc(doc, s, locale, map[string]*catalog.File{locale: f}, true)
+		rd := p.resolveDoc(doc, s, locale, map[string]*catalog.File{locale: f}, everyDraft)
 		idx := f.Index()
 		file := p.MessagePath(locale, s)
 		lost := map[*pipeline.Segment]pipeline.Problem{}
@@ -91,8 +91,13 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 func (p *Project) messageProblems(doc *pipeline.Document, rd *resolved, i int, m *catalog.Message, locale string, gl *glossary.Glossary, lost map[*pipeline.Segment]pipeline.Problem) []pipeline.Problem {
 	seg := doc.Segments[i]
 	var out []pipeline.Problem
-	if m.State == catalog.Stale {
+	switch m.State {
+	case catalog.Stale:
 		out = append(out, pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag (a build uses the next translation along the chain, or the English)"})
+	case catalog.Machine:
+		out = append(out, pipeline.Problem{Severity: qa.Warning, Code: "machine", Msg: "a machine draft: post-edit it, then mark it translated or reviewed (a build uses it only with --use-machine)"})
+	case catalog.Aligned:
+		out = append(out, pipeline.Problem{Severity: qa.Warning, Code: "aligned", Msg: "found in an existing translation by quipu align: review it and mark it translated (a build uses it only with --use-fuzzy)"})
 	}
 	out = append(out, qa.Run(qa.Input{Markdown: writesMarkdown(p.formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks)...)
 	// What only the document as a whole shows: tags moved where their

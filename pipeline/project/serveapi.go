@@ -65,7 +65,7 @@ func (p *Project) problems(dm *docMessages, s Source, locale string, file *catal
 	if file == nil {
 		return out
 	}
-	rd := p.resolveDoc(dm.doc, s, locale, map[string]*catalog.File{locale: file}, true)
+	rd := p.resolveDoc(dm.doc, s, locale, map[string]*catalog.File{locale: file}, everyDraft)
 	lost := map[*pipeline.Segment]pipeline.Problem{}
 	for _, l := range rd.losesMarkup(dm.doc) {
 		lost[l.Segment] = l.Problem

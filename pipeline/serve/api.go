@@ -97,6 +97,10 @@ func stateName(text string, s catalog.State) string {
 	switch {
 	case s == catalog.Stale:
 		return "fuzzy"
+	case s == catalog.Machine:
+		return "machine"
+	case s == catalog.Aligned:
+		return "aligned"
 	case text == "":
 		return "untranslated"
 	case s == catalog.Reviewed:
@@ -229,7 +233,8 @@ func (s *Server) apiGet(w http.ResponseWriter, r *http.Request) {
 		switch mj.State {
 		case "untranslated":
 			out.Progress.Untranslated++
-		case "fuzzy":
+		case "fuzzy", "machine", "aligned":
+			// Drafts a build does not publish by default: to review.
 			out.Progress.Fuzzy++
 		case "reviewed":
 			out.Progress.Reviewed++
