@@ -334,3 +334,30 @@ func TestSaveWhileAnotherRunHoldsTheLock(t *testing.T) {
 		t.Error("the file changed")
 	}
 }
+
+// TestMachineDraftIsShownAndSavedTranslated: a machine draft shows as
+// such, with check's warning, until the translator saves it.
+func TestMachineDraftIsShownAndSavedTranslated(t *testing.T) {
+	root := seedProject(t)
+	_, c := start(t, root)
+	m := c.messages("es-PE", seedDoc).Messages[3]
+	file := filepath.Join(root, "locales", "es-PE", seedDoc+".es-PE.toml")
+	data, _ := os.ReadFile(file)
+	draft, err := catalog.SetMessage(data, m.ID, "Borrador de máquina.", catalog.Machine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(file, draft, 0o644)
+	_, c = start(t, root)
+	d := c.messages("es-PE", seedDoc)
+	got := d.Messages[3]
+	if got.State != "machine" || len(got.Problems) == 0 || got.Problems[0].Code != "machine" {
+		t.Fatalf("draft: %+v", got)
+	}
+	if code, body := c.do("PUT", msgPath(seedDoc)+url.PathEscape(m.ID), map[string]string{"text": "Revisado.", "state": "reviewed", "version": got.Version}, c.token); code != 200 {
+		t.Fatalf("%d %s", code, body)
+	}
+	if got := c.messages("es-PE", seedDoc).Messages[3]; got.State != "reviewed" {
+		t.Errorf("after the save: %s", got.State)
+	}
+}
