@@ -361,3 +361,33 @@ func TestMachineDraftIsShownAndSavedTranslated(t *testing.T) {
 		t.Errorf("after the save: %s", got.State)
 	}
 }
+
+// TestTemplateChangeReachesEveryPage: the page template is watched, and
+// a change to it rebuilds the cached pages.
+func TestTemplateChangeReachesEveryPage(t *testing.T) {
+	root := seedProject(t)
+	tmpl, err := os.ReadFile(filepath.Join("..", "page", "templates", "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(root, "tpl"), 0o755)
+	os.WriteFile(filepath.Join(root, "tpl", "page.html"), tmpl, 0o644)
+	os.WriteFile(filepath.Join(root, "quipu.toml"), []byte("templates = \"tpl\"\n"), 0o644)
+	_, base, _ := serveOn(t, root, serve.Options{})
+	c := &client{t: t, url: base}
+	page := "/es-PE/" + seedDoc + ".html"
+	if _, body := c.get(page); bytes.Contains(body, []byte("<meta name=\"x-edited\" content=\"1\">")) {
+		t.Fatal("marker before the edit")
+	}
+	os.WriteFile(filepath.Join(root, "tpl", "page.html"), bytes.Replace(tmpl, []byte("</body>"), []byte("<meta name=\"x-edited\" content=\"1\"></body>"), 1), 0o644)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if _, body := c.get(page); bytes.Contains(body, []byte("<meta name=\"x-edited\" content=\"1\">")) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the template edit never showed")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
