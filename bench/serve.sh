@@ -8,12 +8,15 @@
 #   bench/serve.sh            # every page of the corpus, 100 edits each way
 #
 # Environment: CORPUS (a tldr checkout, default ../shared/corpus/tldr
-# beside the repository), EDITS (default 100), KEEP=1 keeps the work folder.
+# beside the repository), EDITS (default 100), CRAWL (documents whose pages
+# are requested first, in English and es-PE, default 2000: the memory
+# measured includes a full page cache), KEEP=1 keeps the work folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 CORPUS=${CORPUS:-$repo/../shared/corpus/tldr}
 EDITS=${EDITS:-100}
+CRAWL=${CRAWL:-2000}
 [ -d "$CORPUS/pages" ] || { echo "serve.sh: no tldr pages in $CORPUS (set CORPUS)" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/quipu-serve.XXXXXX")
@@ -44,7 +47,7 @@ run() { # name, flags...
   url=$(head -1 "$work/serve.out" | sed 's/^serving //')
   echo "$name: first line after $(( (t1 - t0) / 1000000 )) ms"
   printf '%s: ' "$name"
-  "$work/bin/servelat" -url "$url" -root "$work/p" -n "$EDITS"
+  "$work/bin/servelat" -url "$url" -root "$work/p" -n "$EDITS" -crawl "$CRAWL"
   echo "$name: $(grep -E 'VmHWM|VmRSS' /proc/$pid/status | tr -s ' \t' ' ' | tr '\n' ' ')"
   # CPU while idle: clock ticks of user and system time over 5 seconds.
   local c0 c1

@@ -24,6 +24,7 @@ func main() {
 	root := flag.String("root", ".", "the project served")
 	locale := flag.String("locale", "es-PE", "the locale edited")
 	n := flag.Int("n", 100, "edits to time")
+	crawl := flag.Int("crawl", 0, "pages to request first, in both the source and the edited locale (fills the page cache)")
 	flag.Parse()
 	files, err := filepath.Glob(filepath.Join(*root, "locales", *locale, "*", "*."+*locale+".toml"))
 	if err != nil || len(files) == 0 {
@@ -31,11 +32,23 @@ func main() {
 		os.Exit(1)
 	}
 	slices.Sort(files)
+	docOf := func(file string) string {
+		rel, _ := filepath.Rel(filepath.Join(*root, "locales", *locale), file)
+		return strings.TrimSuffix(filepath.ToSlash(rel), "."+*locale+".toml")
+	}
+	if *crawl > 0 {
+		start := time.Now()
+		for i := 0; i < *crawl && i < len(files); i++ {
+			for _, l := range []string{"en", *locale} {
+				get(strings.TrimSuffix(*addr, "/") + "/" + l + "/" + docOf(files[i]) + ".html")
+			}
+		}
+		fmt.Printf("crawled %d pages in %v; ", 2*min(*crawl, len(files)), time.Since(start).Round(time.Millisecond))
+	}
 	var lat []time.Duration
 	for i := 0; i < *n; i++ {
 		file := files[(i*7919)%len(files)]
-		rel, _ := filepath.Rel(filepath.Join(*root, "locales", *locale), file)
-		doc := strings.TrimSuffix(filepath.ToSlash(rel), "."+*locale+".toml")
+		doc := docOf(file)
 		page := strings.TrimSuffix(*addr, "/") + "/" + *locale + "/" + doc + ".html"
 		get(page) // the page is cached before the edit
 		data, err := os.ReadFile(file)

@@ -45,6 +45,7 @@ type Server struct {
 	st    *state
 	gen   uint64                        // bumped on every change, so a page rendered before one is not cached
 	pages map[pageKey]map[string][]byte // (locale, doc) → outputs by extension
+	held  int                           // bytes in pages
 	mems  map[string]*memo              // by locale, built on first use
 
 	hotMu sync.Mutex
@@ -174,7 +175,7 @@ func (s *Server) changed(files []string) {
 		}
 	}
 	if all {
-		clear(s.pages)
+		s.clearPages()
 		clear(s.mems)
 	}
 	s.mu.Unlock()
@@ -195,7 +196,7 @@ func (s *Server) changed(files []string) {
 			s.mu.Lock()
 			s.st = st2
 			s.gen++
-			clear(s.pages)
+			s.clearPages()
 			s.mu.Unlock()
 		}
 	}
@@ -205,9 +206,44 @@ func (s *Server) changed(files []string) {
 func (s *Server) dropDoc(k string) {
 	for key := range s.pages {
 		if key.doc == k {
-			delete(s.pages, key)
+			s.dropPage(key)
 		}
 	}
+}
+
+// maxHeld bounds the page cache: a crawl of a large site would otherwise
+// keep every page of it.
+const maxHeld = 32 << 20
+
+// keepPage caches a document's pages in a locale, dropping others (any:
+// a map's order) while the cache holds more than maxHeld bytes. Called
+// with mu held.
+func (s *Server) keepPage(key pageKey, pages map[string][]byte) {
+	s.dropPage(key)
+	for _, b := range pages {
+		s.held += len(b)
+	}
+	s.pages[key] = pages
+	for k := range s.pages {
+		if s.held <= maxHeld {
+			break
+		}
+		if k != key {
+			s.dropPage(k)
+		}
+	}
+}
+
+func (s *Server) dropPage(key pageKey) {
+	for _, b := range s.pages[key] {
+		s.held -= len(b)
+	}
+	delete(s.pages, key)
+}
+
+func (s *Server) clearPages() {
+	clear(s.pages)
+	s.held = 0
 }
 
 // messageDoc is the document key of a message file

@@ -47,7 +47,7 @@ func (s *Server) render(st *state, locale, doc string) (map[string][]byte, error
 	}
 	s.mu.Lock()
 	if s.gen == gen && s.st == st {
-		s.pages[key] = pages
+		s.keepPage(key, pages)
 	}
 	s.mu.Unlock()
 	return pages, nil
