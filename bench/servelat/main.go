@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -34,7 +35,12 @@ func main() {
 	slices.Sort(files)
 	docOf := func(file string) string {
 		rel, _ := filepath.Rel(filepath.Join(*root, "locales", *locale), file)
-		return strings.TrimSuffix(filepath.ToSlash(rel), "."+*locale+".toml")
+		doc := strings.TrimSuffix(filepath.ToSlash(rel), "."+*locale+".toml")
+		parts := strings.Split(doc, "/")
+		for i, p := range parts {
+			parts[i] = url.PathEscape(p)
+		}
+		return strings.Join(parts, "/")
 	}
 	if *crawl > 0 {
 		start := time.Now()

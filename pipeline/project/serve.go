@@ -58,7 +58,9 @@ func (r *Renderer) Render(s Source, locale string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	base := p.OutputPath(locale, s, "")
+	// The path less its extension, as OutputPath writes it: a document
+	// named "..md" has the outputs "..md" and "..html".
+	base := strings.TrimSuffix(p.OutputPath(locale, s, "x"), "x")
 	pages := make(map[string][]byte, len(out))
 	for _, f := range out {
 		pages[strings.TrimPrefix(f.path, base)] = f.data

@@ -529,3 +529,20 @@ func TestHostOnEveryInterface(t *testing.T) {
 		}
 	}
 }
+
+// TestDotNamedDocumentIsServed: tldr's page for the `.` command is
+// content/common/..md; its pages are served as build writes them.
+func TestDotNamedDocumentIsServed(t *testing.T) {
+	root := seedProject(t)
+	os.MkdirAll(filepath.Join(root, "content", "common"), 0o755)
+	os.WriteFile(filepath.Join(root, "content", "common", "..md"), []byte("# .\n\n> Source a file.\n"), 0o644)
+	_, c := start(t, root)
+	html, md := served(t, c, "/es-PE/common/..html"), served(t, c, "/es-PE/common/..md")
+	build(t, root)
+	for name, got := range map[string][]byte{"..html": html, "..md": md} {
+		want, _ := os.ReadFile(filepath.Join(root, "output", "es-PE", "common", name))
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from the built page", name)
+		}
+	}
+}
