@@ -137,7 +137,7 @@ func (s *Server) state() *state {
 	return s.st
 }
 
-// watchRoots are what a change of must reach the pages.
+// watchRoots are the files and folders whose changes reach the pages.
 func (st *state) watchRoots() []string {
 	roots := []string{project.ConfigFile, st.content, st.messages, st.p.Config.Glossary}
 	if t := st.p.Config.Templates; t != "" {

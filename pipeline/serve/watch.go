@@ -14,14 +14,16 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
-// watcher reports the project-relative, slash-separated paths of files
-// that changed under roots, in batches, until done is closed.
+// watcher is a running watch: it calls its changed function with the
+// project-relative, slash-separated paths of the files that changed under
+// its roots, until closed or until done is closed.
 type watcher interface {
 	Close() error
 }
 
-// watchRoots are the files and folders a server watches, relative to the
-// project root: a folder is watched with everything under it.
+// watchFS watches roots (files and folders relative to the project root;
+// a folder with everything under it) through the file system's
+// notifications.
 func watchFS(root string, roots []string, changed func([]string), done <-chan struct{}) (watcher, error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
