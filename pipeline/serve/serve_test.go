@@ -173,7 +173,7 @@ func served(t testing.TB, c *client, path string) []byte {
 	return bytes.Replace(body, []byte(reloadScript), nil, 1)
 }
 
-const reloadScript = `<script>new EventSource("/events").addEventListener("change",function(){location.reload()})</script>`
+const reloadScript = `<script>if(window.top===window)new EventSource("/events").addEventListener("change",function(){location.reload()})</script>`
 
 // TestServedPagesAreWhatBuildWrites protects the one rule: a served page
 // is byte for byte the page quipu build writes from the same files, for

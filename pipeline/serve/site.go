@@ -14,8 +14,10 @@ import (
 )
 
 // reloadScript reloads a served page when a file it is built from
-// changes. It is added to served pages only, never to built files.
-const reloadScript = `<script>new EventSource("/events").addEventListener("change",function(){location.reload()})</script>`
+// changes. It is added to served pages only, never to built files. A page
+// framed by the workbench leaves the reloading to it: a browser opens only
+// six connections to one server, and each event stream holds one.
+const reloadScript = `<script>if(window.top===window)new EventSource("/events").addEventListener("change",function(){location.reload()})</script>`
 
 // withReload adds the reload script before the page's last </body>, or at
 // its end.
