@@ -49,6 +49,7 @@ const (
 	WhyTags      = "tags"      // its translation's markup maps onto no tag of it
 	WhySame      = "same"      // the translated edition left it in the source language
 	WhyUnmatched = "unmatched" // no part of the translation matches it
+	WhyHidden    = "hidden"    // its only counterpart is text a reader of the translation does not see
 )
 
 // Result is the alignment of one document, in source order.
@@ -91,8 +92,12 @@ func lengths(us []*unit) []int {
 // (read by the same or another format). Every source segment ends up in
 // the result's Pairs or Left.
 func Documents(src, tgt *pipeline.Document) Result {
-	a := &aligner{src: units(src.Segments, true), tgt: units(tgt.Segments, false)}
-	a.ratio = Ratio(lengths(a.src), lengths(a.tgt))
+	tsegs, hidden := tgt.Segments, 0
+	if tgt.Format == pipeline.FormatHTML {
+		tsegs, hidden = visible(tgt)
+	}
+	a := &aligner{src: units(src.Segments, true), tgt: units(tsegs, false)}
+	a.ratio = expectedRatio(lengths(a.src), lengths(a.tgt))
 	a.pairs = make([]*Pair, len(a.src))
 	a.why = make([]string, len(a.src))
 	a.used = make([]bool, len(a.tgt))
@@ -109,11 +114,44 @@ func Documents(src, tgt *pipeline.Document) Result {
 			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: a.why[i], Why: WhySame})
 		case a.why[i] != "":
 			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: a.why[i], Why: WhyUnmatched})
+		case a.keptAsIs(u):
+			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: "the translation keeps it as written", Why: WhySame})
+		case hidden > 0 && len(a.tgt) == 0:
+			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: "the translation's text is hidden from its readers", Why: WhyHidden})
+		case len(a.tgt) == 0:
+			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: "the translation is empty", Why: WhyUnmatched})
 		default:
 			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: "no counterpart in the translation", Why: WhyUnmatched})
 		}
 	}
 	return r
+}
+
+// ratioPrior is the expected Spanish length per English character, and
+// ratioWeight how many source characters of measurement it is worth: a
+// short document's own ratio is skewed by a single paragraph the other
+// side lacks, which would then look like an expected length and shift
+// every pair after it.
+const (
+	ratioPrior  = 1.15
+	ratioWeight = 2000
+)
+
+// expectedRatio is the two sides' measured ratio (Ratio) drawn towards
+// ratioPrior as much as the document is short.
+func expectedRatio(src, tgt []int) float64 {
+	var a, b int
+	for _, n := range src {
+		a += n
+	}
+	for _, n := range tgt {
+		b += n
+	}
+	if a == 0 || b == 0 {
+		return ratioPrior
+	}
+	r := Ratio(src, tgt)
+	return (r*float64(a) + ratioPrior*ratioWeight) / float64(a+ratioWeight)
 }
 
 type aligner struct {
@@ -124,6 +162,22 @@ type aligner struct {
 	used     []bool
 }
 
+// keptAsIs reports whether the translation has the source unit's text as
+// it is (a name as a heading, a command), though in no place the
+// alignment could pair: nothing to take, and nothing missing either.
+func (a *aligner) keptAsIs(u *unit) bool {
+	text := strings.TrimSpace(placeholder.Strip(u.seg.Text))
+	if text == "" {
+		return false
+	}
+	for _, t := range a.tgt {
+		if strings.TrimSpace(placeholder.Strip(t.seg.Text)) == text {
+			return true
+		}
+	}
+	return false
+}
+
 const sameText = "the translation is the source text itself"
 
 // span is a section: a heading and the blocks up to the next one, as
@@ -131,6 +185,9 @@ const sameText = "the translation is the source text itself"
 type span struct{ from, to int }
 
 func sectionsOf(us []*unit) []span {
+	if len(us) == 0 {
+		return nil // an empty document has no section, not an empty one
+	}
 	var out []span
 	start := 0
 	for i, u := range us {
@@ -166,7 +223,9 @@ func (a *aligner) sections() {
 		if heads(a.src[ss[s].from]) != heads(a.tgt[ts[t].from]) {
 			return math.Inf(1)
 		}
-		return anchorCost(a.src[ss[s].from:ss[s].to], a.tgt[ts[t].from:ts[t].to])
+		// Bounded below the cost of skipping both sections: one code
+		// span that differs leaves its block, never a whole section.
+		return min(sectionAnchorCap, anchorCost(a.src[ss[s].from:ss[s].to], a.tgt[ts[t].from:ts[t].to]))
 	})
 	for _, b := range beads {
 		if b.Src == 1 && b.Tgt == 1 {
@@ -174,6 +233,11 @@ func (a *aligner) sections() {
 		}
 	}
 }
+
+// sectionAnchorCap bounds what anchors may add to a pair of sections:
+// less than two skips cost (2·−ln 0.0099 ≈ 9.2), so that sections whose
+// structure agrees pair even when one block's code differs.
+const sectionAnchorCap = 4
 
 // anchorCost weighs the anchors of two stretches in a bead's cost: up to
 // 10 as their numbers, URLs and code disagree, which translations of each
@@ -265,29 +329,128 @@ func (a *aligner) blocks(s, t span) {
 		if (ns > 1 || nt > 1) && !mergeable(kind) {
 			return math.Inf(1)
 		}
-		return anchorCost(src[i:i+ns], tgt[j:j+nt])
+		cost := anchorCost(src[i:i+ns], tgt[j:j+nt])
+		if ns+nt > 2 {
+			// Blocks split differently still hold the same sentences.
+			cost += sentenceCost * math.Abs(float64(sentenceCount(src[i:i+ns])-sentenceCount(tgt[j:j+nt])))
+		}
+		return cost
 	})
-	for _, b := range beads {
+	beads = a.absorb(src, tgt, beads)
+	for k, b := range beads {
 		if b.Src == 0 || b.Tgt == 0 {
+			if k+1 < len(beads) && b.Src+beads[k+1].Src == 1 && b.Tgt+beads[k+1].Tgt == 1 {
+				// A block each side lacks, in the same place: most
+				// likely each other's translation that lengths or
+				// anchors disagree on. Paired, doubtful, so that a
+				// code span that differs is left for its tags.
+				x, y := b, beads[k+1]
+				if x.Src == 0 {
+					x, y = y, x
+				}
+				a.pairDoubtful(s.from+x.S, t.from+y.T, src[x.S], tgt[y.T])
+			}
 			continue
 		}
-		prior := 0.0
-		for _, pr := range priors {
-			if pr.src == b.Src && pr.tgt == b.Tgt {
-				prior = -math.Log(pr.p)
-			}
-		}
-		conf := math.Exp(-(b.Cost - prior) / 4)
+		conf := confidence(b)
 		if b.Src == 1 {
 			by := "structure"
 			if b.Tgt > 1 {
 				by = "sentences"
+			}
+			if sentenceCount(src[b.S:b.S+1]) > sentenceCount(tgt[b.T:b.T+b.Tgt]) && MatchProbability(src[b.S].length, sumLengths(tgt[b.T:b.T+b.Tgt]), a.ratio) < 0.2 {
+				// Sentences of the source may have found no place in
+				// the translation: a person must look.
+				conf = min(conf, Doubtful-0.05)
 			}
 			a.pair(s.from+b.S, t.from+b.T, b.Tgt, conf, by)
 			continue
 		}
 		a.sentences(s.from+b.S, b.Src, t.from+b.T, b.Tgt, 0.9*conf)
 	}
+}
+
+// sentenceCost is what each sentence more or fewer costs a bead of
+// blocks split differently by the two sides.
+const sentenceCost = 1.5
+
+// confidence turns a bead's cost, less its kind's prior, into a
+// confidence: 1 for lengths and anchors as expected, below Doubtful as
+// they disagree (two standard deviations of length apart, a hard anchor
+// differing).
+func confidence(b Bead) float64 {
+	prior := 0.0
+	for _, pr := range priors {
+		if pr.src == b.Src && pr.tgt == b.Tgt {
+			prior = -math.Log(pr.p)
+		}
+	}
+	return math.Exp(-(b.Cost - prior) / 3)
+}
+
+func sentenceCount(us []*unit) int {
+	n := 0
+	for _, u := range us {
+		n += len(Sentences(u.seg.Text))
+	}
+	return n
+}
+
+func sumLengths(us []*unit) int {
+	n := 0
+	for _, u := range us {
+		n += u.length
+	}
+	return n
+}
+
+// absorb joins to a 1-n bead the target blocks skipped right before or
+// after it, of its kind, while the source block has sentences the
+// bead's blocks do not: a paragraph the translation split in more parts
+// than a bead holds keeps every sentence.
+func (a *aligner) absorb(src, tgt []*unit, beads []Bead) []Bead {
+	skipped := func(k int, kind pipeline.Kind) bool {
+		return k >= 0 && k < len(beads) && beads[k].Src == 0 && beads[k].Tgt == 1 && tgt[beads[k].T].seg.Kind == kind
+	}
+	for k := 0; k < len(beads); k++ {
+		b := beads[k]
+		if b.Src != 1 || b.Tgt == 0 || !mergeable(src[b.S].seg.Kind) {
+			continue
+		}
+		kind := src[b.S].seg.Kind
+		want := sentenceCount(src[b.S : b.S+1])
+		for sentenceCount(tgt[beads[k].T:beads[k].T+beads[k].Tgt]) < want {
+			switch {
+			case skipped(k+1, kind):
+				beads[k].Tgt++
+				beads[k].Cost += beads[k+1].Cost
+				beads = append(beads[:k+1], beads[k+2:]...)
+			case skipped(k-1, kind):
+				beads[k].T--
+				beads[k].Tgt++
+				beads[k].Cost += beads[k-1].Cost
+				beads = append(beads[:k-1], beads[k:]...)
+				k--
+			default:
+				goto next
+			}
+			// The bead is no longer the kind its prior was for; its
+			// confidence is that of its lengths.
+			beads[k].Cost = LengthCost(src[b.S].length, sumLengths(tgt[beads[k].T:beads[k].T+beads[k].Tgt]), a.ratio) - math.Log(0.089)
+		}
+	next:
+	}
+	return beads
+}
+
+// pairDoubtful pairs source unit i with target unit j, both skipped by
+// the length alignment, as a doubtful pair.
+func (a *aligner) pairDoubtful(i, j int, su, tu *unit) {
+	if su.seg.Kind != tu.seg.Kind || a.used[j] || a.pairs[i] != nil || a.why[i] != "" {
+		return
+	}
+	conf := min(Doubtful-0.05, MatchProbability(su.length, tu.length, a.ratio))
+	a.pair(i, j, 1, conf, "structure")
 }
 
 // pair gives source unit i the translation of target units [j, j+n).
