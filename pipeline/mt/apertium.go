@@ -93,11 +93,12 @@ func (a *Apertium) Translate(ctx context.Context, segs []string) ([]string, erro
 // failed on.
 var markRE = regexp.MustCompile(`([*#@])(\p{L}[\p{L}\p{N}_-]*)`)
 
-// unmarkUnknown takes off the "*" of unknown words, which are left as
-// written (a name, a term), unless the source itself wrote it.
+// unmarkUnknown takes off the "*" of unknown words and the "@" of words
+// a transfer rule missed, both left as written (a name, a term), as
+// Apertium's -u does, unless the source itself wrote the mark.
 func unmarkUnknown(src, out string) string {
 	return markRE.ReplaceAllStringFunc(out, func(m string) string {
-		if m[0] != '*' || strings.Contains(src, m) {
+		if m[0] == '#' || strings.Contains(src, m) {
 			return m
 		}
 		return m[1:]
@@ -105,11 +106,11 @@ func unmarkUnknown(src, out string) string {
 }
 
 // Flag says why a draft of source is not to be kept ("" when it is):
-// a word marked "#" or "@", which Apertium failed to generate or
-// transfer, garbles the sentence where it stands ("#Prpers").
+// a word marked "#", which Apertium failed to generate, is a garbled
+// form ("#Prpers") that would pass for a word once the mark is gone.
 func (a *Apertium) Flag(source, draft string) string {
 	for _, m := range markRE.FindAllString(draft, -1) {
-		if m[0] != '*' && !strings.Contains(source, m) {
+		if m[0] == '#' && !strings.Contains(source, m) {
 			return fmt.Sprintf("%s marked %s as a word it could not generate", a.Name(), m)
 		}
 	}
