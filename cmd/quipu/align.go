@@ -35,8 +35,15 @@ tags cannot be mapped is left untranslated.
 
 An aligned translation is a draft: build publishes it only with --use-fuzzy,
 status counts it apart, translation memory ignores it, until a person marks
-it translated. Existing translations are kept unless --force. Run quipu sync
+it translated. Existing translations are kept unless --force, which also
+clears an aligned draft the new alignment no longer supports. Run quipu sync
 first: align writes only message files in step with their documents.
+
+TRANSLATED may be outside the project; only regular files are read there
+(32 MiB at most), and a symbolic link only while it stays inside
+TRANSLATED. Hidden HTML text is never taken. The report lists the first
+three documents of each kind (all with -v) and a closing summary (alone
+with -q).
 
 Example:
    quipu align --locale es-PE content old-site/es
