@@ -63,6 +63,9 @@ type unit struct {
 	seg     *pipeline.Segment
 	length  int
 	anchors Anchors
+	// sentences counts the segment's sentences, once: beads of blocks
+	// split differently are weighed by them.
+	sentences int
 }
 
 func units(segs []*pipeline.Segment, dedupe bool) []*unit {
@@ -75,7 +78,7 @@ func units(segs []*pipeline.Segment, dedupe bool) []*unit {
 			}
 			seen[s.ID] = true
 		}
-		out = append(out, &unit{seg: s, length: utf8.RuneCountInString(placeholder.Strip(s.Text)), anchors: AnchorsOf(s.Text, s.Placeholders)})
+		out = append(out, &unit{seg: s, length: utf8.RuneCountInString(placeholder.Strip(s.Text)), anchors: AnchorsOf(s.Text, s.Placeholders), sentences: len(Sentences(s.Text))})
 	}
 	return out
 }
@@ -391,7 +394,7 @@ func confidence(b Bead) float64 {
 func sentenceCount(us []*unit) int {
 	n := 0
 	for _, u := range us {
-		n += len(Sentences(u.seg.Text))
+		n += u.sentences
 	}
 	return n
 }
