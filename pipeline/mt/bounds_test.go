@@ -45,6 +45,21 @@ func TestEngineMarkupDropsTheDraft(t *testing.T) {
 	}
 }
 
+// TestEngineControlCharacterDropsTheDraft: a control character an
+// engine writes as a character reference is decoded, then refused, as
+// the build would refuse it.
+func TestEngineControlCharacterDropsTheDraft(t *testing.T) {
+	drafts, err := mt.Translate(context.Background(), fake(t, "bell"), segs, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range drafts {
+		if !strings.Contains(d.Dropped, "control character") {
+			t.Errorf("draft with \\x07 kept: %q (%q)", d.Text, d.Dropped)
+		}
+	}
+}
+
 // TestApertiumGenerationMarkDropsTheDraft: a word Apertium marks "#"
 // (it could not generate it) drops the draft instead of passing as a
 // word once the mark is gone; an unknown word's "*" is taken off.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
 // Engine translates segments. Each segment is sent protected (see
@@ -161,6 +162,12 @@ func draft(seg *pipeline.Segment, got string, post PostEdit) Draft {
 	}
 	if why := Damaged(d.Text, seg); why != "" {
 		d.Dropped = "tags damaged: " + why
+		return d
+	}
+	if probs := qa.Controls(d.Text); probs != nil {
+		// Raw or as a character reference (Restore decoded it): the
+		// build would reject it, so it is not stored.
+		d.Dropped = "the engine wrote a control character"
 		return d
 	}
 	if m := unknownMarkup(got); m != "" {

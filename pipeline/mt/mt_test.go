@@ -53,6 +53,11 @@ func TestMain(m *testing.M) {
 		}
 		os.WriteFile(os.Getenv("QUIPU_FAKE_PID"), []byte(fmt.Sprint(child.Process.Pid)), 0o600)
 		time.Sleep(time.Minute)
+	case "bell": // answers with a control character as a reference
+		sc := bufio.NewScanner(os.Stdin)
+		for sc.Scan() {
+			fmt.Println(sc.Text() + "&#x7;")
+		}
 	case "script": // answers with markup of its own
 		sc := bufio.NewScanner(os.Stdin)
 		for sc.Scan() {
