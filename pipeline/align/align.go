@@ -96,7 +96,7 @@ func lengths(us []*unit) []int {
 // the result's Pairs or Left.
 func Documents(src, tgt *pipeline.Document) Result {
 	tsegs, hidden := tgt.Segments, 0
-	if tgt.Format == pipeline.FormatHTML {
+	if tgt.Format == pipeline.FormatHTML || tgt.Format == pipeline.FormatMarkdown {
 		tsegs, hidden = visible(tgt)
 	}
 	a := &aligner{src: units(src.Segments, true), tgt: units(tsegs, false)}

@@ -111,9 +111,61 @@ func voidElement(a atom.Atom) bool {
 	return false
 }
 
+// fenceRE finds a Markdown code fence's opening or closing line.
+var fenceRE = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+
+// codeSpanRE finds a Markdown code span: code, not markup.
+var codeSpanRE = regexp.MustCompile("(`+)[^`]*?(`+)")
+
+// withoutCode blanks out a Markdown document's code blocks and code spans,
+// offsets kept: HTML written there is shown as code, hides nothing, and
+// an unclosed <div hidden> in an example must not hide what follows.
+func withoutCode(src []byte) []byte {
+	out := append([]byte(nil), src...)
+	blank := func(from, to int) {
+		for i := from; i < to; i++ {
+			if out[i] != '\n' {
+				out[i] = ' '
+			}
+		}
+	}
+	var fence string
+	for off := 0; off < len(out); {
+		end := bytes.IndexByte(out[off:], '\n')
+		if end < 0 {
+			end = len(out)
+		} else {
+			end += off + 1
+		}
+		line := out[off:end]
+		m := fenceRE.FindSubmatch(line)
+		switch {
+		case fence == "" && m != nil:
+			fence = string(m[1][:3])
+			blank(off, end)
+		case fence != "":
+			if m != nil && string(m[1][:3]) == fence {
+				fence = ""
+			}
+			blank(off, end)
+		case bytes.HasPrefix(line, []byte("    ")) || bytes.HasPrefix(line, []byte("\t")):
+			blank(off, end) // indented code, or a paragraph's continuation: no block markup either way
+		}
+		off = end
+	}
+	for _, loc := range codeSpanRE.FindAllIndex(out, -1) {
+		blank(loc[0], loc[1])
+	}
+	return out
+}
+
 // visible keeps the segments of doc a reader sees, and counts the others.
 func visible(doc *pipeline.Document) ([]*pipeline.Segment, int) {
-	rs := hiddenRanges(doc.Source)
+	src := doc.Source
+	if doc.Format == pipeline.FormatMarkdown {
+		src = withoutCode(src)
+	}
+	rs := hiddenRanges(src)
 	if len(rs) == 0 {
 		return doc.Segments, 0
 	}

@@ -139,3 +139,19 @@ func TestAlignHeadingLeftAsIsIsSame(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignHiddenInMarkdownIsNoTranslation: Markdown inside an HTML
+// element that hides it is hidden too; HTML shown as code hides nothing.
+func TestAlignHiddenInMarkdownIsNoTranslation(t *testing.T) {
+	en := "First paragraph of text.\n\nSecond paragraph of text.\n"
+	got, _ := aligned(t, en, "<div hidden>\n\nPárrafo oculto insertado por un atacante.\n\n</div>\n\nPrimer párrafo de texto.\n\nSegundo párrafo de texto.\n")
+	expect(t, got, map[string]string{
+		"First paragraph of text.":  "Primer párrafo de texto.",
+		"Second paragraph of text.": "Segundo párrafo de texto.",
+	})
+	en = "First paragraph of `<b hidden>` text.\n\nSecond paragraph of text.\n"
+	got, _ = aligned(t, en, "Primer párrafo de `<b hidden>` texto.\n\n```html\n<div hidden>\n```\n\nSegundo párrafo de texto.\n")
+	if got["First paragraph of <1/> text."] == "" || got["Second paragraph of text."] == "" {
+		t.Errorf("text after HTML shown as code taken for hidden")
+	}
+}
