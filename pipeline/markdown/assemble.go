@@ -92,6 +92,15 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 		}
 		return renderFrontMatter(src, fm, seg, text)
 	}
+	if isShortcodeParam(src, seg) {
+		if text == seg.Text {
+			return src[seg.Start():seg.Stop()], nil
+		}
+		if probs := unusable(seg, text); probs != nil {
+			return nil, probs
+		}
+		return renderShortcodeParam(seg, text)
+	}
 	translated := text != seg.Text
 	if translated {
 		if probs := unusable(seg, text); probs != nil {
@@ -381,7 +390,8 @@ func (e *escaper) appendText(v []byte, s string, last bool) []byte {
 // table's delimiter row. (Characters escaped everywhere are not listed.)
 func needsEscapeAtLineStart(c byte) bool {
 	switch c {
-	case '#', '>', '-', '+', '=', ':':
+	case '#', '>', '-', '+', '=', ':', '!', '?':
+		// "!!!" and "???" open MkDocs admonitions, ":::" Docusaurus ones.
 		return true
 	}
 	return false

@@ -33,14 +33,15 @@ type dialect struct {
 // configuration, plain CommonMark, GitHub Flavored Markdown (tables,
 // strikethrough, task lists and bare addresses made links) and Hugo's
 // defaults (those of GFM plus definition lists, footnotes, typographic
-// quotes and heading attributes).
+// quotes and heading attributes), with its shortcodes.
 var dialects = []dialect{
 	{name: "quipu", md: md, frontMatter: true},
 	{name: "CommonMark", md: goldmark.New()},
 	{name: "GFM", md: goldmark.New(goldmark.WithExtensions(extension.GFM))},
 	{name: "Hugo", md: goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList,
-			extension.DefinitionList, extension.Footnote, extension.Typographer),
+			extension.DefinitionList, extension.Footnote, extension.Typographer,
+			siteSyntax{Syntax{NoAlerts: true, NoAdmonitions: true, NoMDX: true}}),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
 	), frontMatter: true},
 }

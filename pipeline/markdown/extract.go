@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -25,9 +26,13 @@ import (
 // plus the GitHub extensions that content actually uses. Raw HTML written by
 // the document's author is rendered as is; translators cannot add any,
 // because translated text is escaped before it reaches the renderer.
+//
+// The site generators' own syntax (Hugo shortcodes, admonitions, alerts,
+// attribute lists, MDX statements; see Syntax) is read as markup, so that
+// it stays markup.
 func New() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote, siteSyntax{}),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(html.WithUnsafe()),
 	)
@@ -39,10 +44,19 @@ var md = New()
 // GitHub does (GFM autolinks): for extraction only, so that such an address
 // reaches translators as a tag they cannot garble. Pages are rendered by md,
 // which leaves the address as the text it is.
-var linkified = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote, extension.Linkify),
-	goldmark.WithParserOptions(parser.WithAttribute()),
-)
+// One is built for each set of site syntax a project reads.
+func linkified(s Syntax) goldmark.Markdown {
+	if m, ok := extractors.Load(s); ok {
+		return m.(goldmark.Markdown)
+	}
+	m, _ := extractors.LoadOrStore(s, goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote, extension.Linkify, siteSyntax{s}),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	))
+	return m.(goldmark.Markdown)
+}
+
+var extractors sync.Map // Syntax to goldmark.Markdown
 
 // Renderer is the HTML renderer of quipu's configuration, shared: it holds
 // no state between calls, and building one costs more than most renders.
@@ -77,6 +91,8 @@ type Options struct {
 	// FrontMatterKeys are the front matter keys whose values are
 	// translated; nil means DefaultFrontMatterKeys.
 	FrontMatterKeys []string
+	// Syntax turns off site syntax read as markup.
+	Syntax Syntax
 }
 
 // Extract splits a Markdown document into segments: one for the inline
@@ -100,7 +116,7 @@ func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, erro
 		return nil, err
 	}
 	doc.Segments = segs
-	root := parseWith(linkified, src)
+	root := parseWith(linkified(opt.Syntax), src)
 	seenTitle := false
 	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -122,6 +138,10 @@ func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, erro
 			}
 		case *east.TableCell:
 			kind, single = pipeline.KindTableCell, true
+		case *Marker: // an admonition's title
+			kind, single = pipeline.KindHeading, true
+		case *ShortcodeParam:
+			kind, single = pipeline.KindAttribute, true
 		default:
 			return ast.WalkContinue, nil
 		}
@@ -322,6 +342,13 @@ func collect(src []byte, j *joined, n ast.Node, evs *[]event) bool {
 			*evs = append(*evs, event{kind: evLeaf, node: c, text: c.Label(src)})
 		case *east.FootnoteLink:
 			*evs = append(*evs, event{kind: evLeaf, node: c})
+		case *Shortcode, *AttrList:
+			seg := c.(interface{ segment() text.Segment }).segment()
+			ev := event{kind: evLeaf, node: c, start: j.virtual(seg.Start), stop: j.virtual(seg.Stop)}
+			if ev.start < 0 || ev.stop < 0 {
+				return false
+			}
+			*evs = append(*evs, ev)
 		case *ast.Emphasis, *ast.Link, *ast.Image, *east.Strikethrough:
 			*evs = append(*evs, event{kind: evEnter, node: c})
 			if !collect(src, j, c, evs) {
@@ -523,6 +550,13 @@ func label(n ast.Node, j *joined) string {
 		return "checkbox"
 	case *east.FootnoteLink:
 		return fmt.Sprintf("footnote %d", n.Index)
+	case *Shortcode:
+		if n.info.closing {
+			return "shortcode /" + n.info.name
+		}
+		return "shortcode " + n.info.name
+	case *AttrList:
+		return "attributes"
 	}
 	return "markup"
 }
@@ -531,7 +565,7 @@ func label(n ast.Node, j *joined) string {
 // link's destination, an image, code, an autolink, a footnote, a checkbox.
 func carriesContent(n ast.Node) bool {
 	switch n.(type) {
-	case *ast.Link, *ast.Image, *ast.CodeSpan, *ast.AutoLink, *east.TaskCheckBox, *east.FootnoteLink:
+	case *ast.Link, *ast.Image, *ast.CodeSpan, *ast.AutoLink, *east.TaskCheckBox, *east.FootnoteLink, *Shortcode, *AttrList:
 		return true
 	}
 	return false
