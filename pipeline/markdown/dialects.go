@@ -27,6 +27,8 @@ type dialect struct {
 	// frontMatter: the reader skips a front matter block, as static site
 	// generators do; the others read it as Markdown.
 	frontMatter bool
+	// shortcodes: the reader runs after Hugo has replaced shortcodes.
+	shortcodes bool
 }
 
 // dialects are the readers a localized document is checked under: quipu's
@@ -43,7 +45,7 @@ var dialects = []dialect{
 			extension.DefinitionList, extension.Footnote, extension.Typographer,
 			siteSyntax{Syntax{NoAlerts: true, NoAdmonitions: true, NoMDX: true}}),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
-	), frontMatter: true},
+	), frontMatter: true, shortcodes: true},
 }
 
 // parseIn parses src as dialect d reads it.
@@ -51,13 +53,12 @@ func parseIn(d dialect, src []byte) ast.Node {
 	if d.md == md {
 		return Parse(src)
 	}
-	r := text.NewReader(src)
+	start := 0
 	if d.frontMatter {
-		if n := bodyStart(src); n > 0 {
-			r.Advance(n)
-		}
+		start = bodyStart(src)
 	}
-	return d.md.Parser().Parse(r)
+	root, _ := parseMasked(d.md.Parser(), src, start, d.shortcodes)
+	return root
 }
 
 // reading is a document as every dialect reads it: its shape and the
@@ -81,6 +82,9 @@ func read(src []byte, all bool) *reading {
 		}
 		root := parseIn(d, src)
 		r.shapes[i] = Shape(root, src)
+		if i > 0 {
+			codeBlocksByKind(r.shapes[i])
+		}
 		r.vis[i] = visibleText(root, src)
 		if i == 0 {
 			r.roots[0] = root
@@ -319,4 +323,17 @@ func (v *visibility) shows(start, stop int, want []rune) bool {
 		}
 	}
 	return i == len(want)
+}
+
+// codeBlocksByKind leaves the text out of another reader's indented code
+// blocks: the indented body of an MkDocs admonition is prose quipu
+// translates and code to readers without admonitions, where its new words
+// are still text, shown as code. A code block a translation adds still
+// counts.
+func codeBlocksByKind(shape []string) {
+	for k, e := range shape {
+		if strings.HasPrefix(e, "CodeBlock(") {
+			shape[k] = "CodeBlock"
+		}
+	}
 }

@@ -72,18 +72,19 @@ var bom = []byte("\uFEFF")
 // goldmark reads a leading byte order mark as text (so "# Title" would be a
 // paragraph): such a document is parsed as if the mark's three bytes were
 // blank lines, which CommonMark ignores. The mark stays in the skeleton.
-func Parse(src []byte) ast.Node { return parseWith(md, src) }
+func Parse(src []byte) ast.Node {
+	root, _ := parseWith(md, src, true)
+	return root
+}
 
-func parseWith(md goldmark.Markdown, src []byte) ast.Node {
+// parseWith parses src with md, its shortcodes masked when shortcodes is
+// set; it also returns the masked text (see parseMasked).
+func parseWith(md goldmark.Markdown, src []byte, shortcodes bool) (ast.Node, []byte) {
 	if bytes.HasPrefix(src, bom) {
 		src = bytes.Clone(src)
 		copy(src, "\n\n\n")
 	}
-	r := text.NewReader(src)
-	if n := bodyStart(src); n > 0 {
-		r.Advance(n)
-	}
-	return md.Parser().Parse(r)
+	return parseMasked(md.Parser(), src, bodyStart(src), shortcodes)
 }
 
 // Options tune ExtractWith.
@@ -116,7 +117,7 @@ func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, erro
 		return nil, err
 	}
 	doc.Segments = segs
-	root := parseWith(linkified(opt.Syntax), src)
+	root, masked := parseWith(linkified(opt.Syntax), src, !opt.Syntax.NoShortcodes)
 	seenTitle := false
 	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -148,7 +149,12 @@ func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, erro
 		if n.Lines().Len() == 0 {
 			return ast.WalkSkipChildren, nil
 		}
-		seg := segmentOf(src, n)
+		var seg *pipeline.Segment
+		if _, ok := n.(*ShortcodeParam); ok {
+			seg = rawSegment(src, n.Lines().At(0))
+		} else {
+			seg = segmentOf(src, masked, n)
+		}
 		seg.Kind, seg.SingleLine = kind, single
 		// A block with more tags than a message can number stays in the
 		// skeleton: nobody can translate it, and it could not round-trip.
@@ -208,16 +214,27 @@ type joined struct {
 	vstart []int
 	// checkbox is a task list item's checkbox left in the skeleton.
 	checkbox ast.Node
+	// orig is v from the source as it is: v is from the text goldmark
+	// read, with shortcodes masked. Markup is measured in v; messages and
+	// placeholders are written from orig.
+	orig []byte
 }
 
-func newJoined(src []byte, n ast.Node) *joined {
+func newJoined(src, masked []byte, n ast.Node) *joined {
 	j := &joined{}
 	ls := n.Lines()
 	for i := 0; i < ls.Len(); i++ {
 		s := ls.At(i)
 		j.lines = append(j.lines, pipeline.Line{Start: s.Start, Stop: s.Stop})
 		j.vstart = append(j.vstart, len(j.v))
-		j.v = append(j.v, src[s.Start:s.Stop]...)
+		j.v = append(j.v, masked[s.Start:s.Stop]...)
+	}
+	j.orig = j.v
+	if len(j.v) > 0 && &masked[0] != &src[0] {
+		j.orig = make([]byte, 0, len(j.v))
+		for _, l := range j.lines {
+			j.orig = append(j.orig, src[l.Start:l.Stop]...)
+		}
 	}
 	return j
 }
@@ -235,7 +252,7 @@ func (j *joined) dropCheckBox(box ast.Node) {
 	for k < len(v) && k < j.lines[0].Stop-j.lines[0].Start && (v[k] == ' ' || v[k] == '\t') {
 		k++
 	}
-	j.v = v[k:]
+	j.v, j.orig = v[k:], j.orig[k:]
 	j.lines[0].Start += k
 	for i := 1; i < len(j.vstart); i++ {
 		j.vstart[i] -= k
@@ -286,13 +303,13 @@ type piece struct {
 // next text node's offset. Where a scan disagrees the segment falls back
 // to one standalone placeholder per run of markup, which is always
 // faithful, only less convenient for the translator.
-func segmentOf(src []byte, n ast.Node) *pipeline.Segment {
-	j := newJoined(src, n)
+func segmentOf(src, masked []byte, n ast.Node) *pipeline.Segment {
+	j := newJoined(src, masked, n)
 	if box, ok := n.FirstChild().(*east.TaskCheckBox); ok {
 		j.dropCheckBox(box)
 	}
 	var evs []event
-	ok := collect(src, j, n, &evs)
+	ok := collect(masked, j, n, &evs)
 	var seg *pipeline.Segment
 	if ok {
 		seg, ok = paired(j, evs)
@@ -364,8 +381,8 @@ func collect(src []byte, j *joined, n ast.Node, evs *[]event) bool {
 
 // paired turns events into pieces with paired tags for container markup.
 func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
-	v := j.v
-	b := &builder{v: v}
+	v, o := j.v, j.orig
+	b := &builder{v: o}
 	type opened struct{ ph, piece, at int }
 	open := map[ast.Node]opened{}
 	p := 0
@@ -394,27 +411,33 @@ func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
 		}
 		switch ev.kind {
 		case evEnter:
-			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Paired, Open: string(v[p:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
+			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Paired, Open: string(o[p:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
 			open[ev.node] = opened{idx, len(b.pieces), p}
 			b.pieces = append(b.pieces, piece{tag: placeholder.Open, ph: idx})
 		case evExit:
-			o, found := open[ev.node]
+			op, found := open[ev.node]
 			if !found {
 				return nil, false
 			}
 			if isLabelReference(v[p:end]) {
 				// In [text] and [text][] the text is the reference label:
 				// translating it would break the link, so it is kept whole.
-				b.phs, b.pieces = b.phs[:o.ph], b.pieces[:o.piece]
-				idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[o.at:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
+				b.phs, b.pieces = b.phs[:op.ph], b.pieces[:op.piece]
+				idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(o[op.at:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
 				b.pieces = append(b.pieces, piece{tag: placeholder.Standalone, ph: idx})
 				p = end
 				continue
 			}
-			b.phs[o.ph].Close = string(v[p:end])
-			b.pieces = append(b.pieces, piece{tag: placeholder.Close, ph: o.ph})
+			b.phs[op.ph].Close = string(o[p:end])
+			if !bytes.Equal(v[p:end], o[p:end]) {
+				// A shortcode in the destination: named as written.
+				kind, _, _ := strings.Cut(b.phs[op.ph].Label, " ")
+				dest := strings.TrimSuffix(strings.TrimPrefix(b.phs[op.ph].Close, "]("), ")")
+				b.phs[op.ph].Label = kind + " " + pipeline.Shorten(dest, 60)
+			}
+			b.pieces = append(b.pieces, piece{tag: placeholder.Close, ph: op.ph})
 		default:
-			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[p:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
+			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(o[p:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
 			if ev.kind == evHardBreak {
 				b.phs[idx].Label, b.phs[idx].Content = "line break", false
 			}
@@ -432,7 +455,7 @@ func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
 // opaque makes every run of non-text bytes one standalone placeholder.
 func opaque(j *joined, evs []event) *pipeline.Segment {
 	v := j.v
-	b := &builder{v: v}
+	b := &builder{v: j.orig}
 	p := 0
 	gap := func(end int) {
 		if end <= p {
@@ -441,7 +464,7 @@ func opaque(j *joined, evs []event) *pipeline.Segment {
 		if isSpace(v[p:end]) {
 			b.literal(p, end)
 		} else {
-			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[p:end]), Label: "markup"})
+			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(j.orig[p:end]), Label: "markup"})
 			b.pieces = append(b.pieces, piece{tag: placeholder.Standalone, ph: idx})
 		}
 		p = end
@@ -551,6 +574,9 @@ func label(n ast.Node, j *joined) string {
 	case *east.FootnoteLink:
 		return fmt.Sprintf("footnote %d", n.Index)
 	case *Shortcode:
+		if n.info.name == "" {
+			return "shortcode comment"
+		}
 		if n.info.closing {
 			return "shortcode /" + n.info.name
 		}

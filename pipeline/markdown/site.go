@@ -159,11 +159,17 @@ func (braceParser) Trigger() []byte { return []byte{'{'} }
 
 func (p braceParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	if !p.s.NoShortcodes && len(line) > 2 && line[1] == '{' {
-		if sc, ok := scanShortcode(block.Source(), seg.Start); ok && sc.end <= seg.Stop {
-			n := &Shortcode{Segment: text.NewSegment(seg.Start, sc.end), info: sc, shape: sc.shape(block.Source())}
+	if !p.s.NoShortcodes {
+		src := original(pc, block)
+		if sc, ok := scanShortcode(src, seg.Start); ok {
+			// One that spans lines is taken whole if nothing (a
+			// blockquote's ">") lies between its lines.
+			l, pos := block.Position()
 			block.Advance(sc.end - seg.Start)
-			return n
+			if _, at := block.Position(); at.Start == sc.end {
+				return &Shortcode{Segment: text.NewSegment(seg.Start, sc.end), info: sc, shape: sc.shape(src)}
+			}
+			block.SetPosition(l, pos)
 		}
 	}
 	if !p.s.NoAttributes {

@@ -46,7 +46,7 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 	if !ok {
 		return nil, parser.NoChildren
 	}
-	src := reader.Source()
+	src := original(pc, reader)
 	sc, ok := scanShortcode(src, at)
 	if !ok || !restBlank(src, sc.end) {
 		return nil, parser.NoChildren
@@ -56,7 +56,6 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		v := &ShortcodeParam{}
 		seg := text.NewSegment(p.start, p.stop)
 		v.Lines().Append(seg)
-		v.AppendChild(v, ast.NewTextSegment(seg))
 		n.AppendChild(n, v)
 	}
 	reader.AdvanceToEOL()
@@ -102,9 +101,9 @@ func (alertParser) CanInterruptParagraph() bool                                 
 func (alertParser) CanAcceptIndentedLine() bool                                 { return false }
 
 // fenceRE is a Docusaurus admonition fence (remark-directive's container
-// syntax): three or more colons, then a type with an optional label in
+// syntax): three or more colons, then at once a type with an optional label in
 // brackets, attributes in braces or a title, or nothing (a closing fence).
-var fenceRE = regexp.MustCompile(`^(:{3,})[ \t]*(?:([A-Za-z][\w-]*)(?:(\[.*?)|[ \t]+(\S.*?))?)?[ \t]*\r?\n?$`)
+var fenceRE = regexp.MustCompile(`^(:{3,})(?:([A-Za-z][\w-]*)(?:(\[.*?)|[ \t]+(\S.*?))?)?[ \t]*\r?\n?$`)
 
 // fenceParser reads one fence line; the body between fences is read as
 // the document's own blocks.

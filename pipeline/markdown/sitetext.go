@@ -1,7 +1,10 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
+
+	"github.com/yuin/goldmark/text"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
@@ -15,6 +18,17 @@ const CodeShortcodeArgument = "shortcode-argument"
 // shortcode's text argument.
 func isShortcodeParam(src []byte, seg *pipeline.Segment) bool {
 	return seg.Kind == pipeline.KindAttribute && shortcodeParamAt(src, seg.Start())
+}
+
+// rawSegment is the segment of text that is not Markdown: a shortcode
+// argument's value, its escaped quotes unescaped.
+func rawSegment(src []byte, s text.Segment) *pipeline.Segment {
+	// Hugo reads \" as a quote; renderShortcodeParam writes it back.
+	b := &builder{v: bytes.ReplaceAll(src[s.Start:s.Stop], []byte(`\"`), []byte(`"`))}
+	b.literal(0, len(b.v))
+	seg := b.segment()
+	seg.Lines = []pipeline.Line{{Start: s.Start, Stop: s.Stop}}
+	return seg
 }
 
 // renderShortcodeParam writes a translated argument inside its double
