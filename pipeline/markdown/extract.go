@@ -438,6 +438,9 @@ func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
 			b.pieces = append(b.pieces, piece{tag: placeholder.Close, ph: op.ph})
 		default:
 			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(o[p:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
+			if sc, ok := ev.node.(*Shortcode); ok {
+				b.noteShortcode(idx, sc.info)
+			}
 			if ev.kind == evHardBreak {
 				b.phs[idx].Label, b.phs[idx].Content = "line break", false
 			}
@@ -449,6 +452,7 @@ func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
 		return nil, false
 	}
 	b.literal(p, len(v))
+	b.pairShortcodes()
 	return b.segment(), true
 }
 
@@ -485,6 +489,9 @@ type builder struct {
 	v      []byte
 	pieces []piece
 	phs    []pipeline.Placeholder
+	// shortcodes are the placeholders of inline shortcodes, which
+	// pairShortcodes pairs.
+	shortcodes map[int]shortcodeInfo
 }
 
 func (b *builder) addPlaceholder(ph pipeline.Placeholder) int {

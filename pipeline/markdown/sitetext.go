@@ -52,3 +52,86 @@ func renderShortcodeParam(seg *pipeline.Segment, text string) ([]byte, []placeho
 	}
 	return []byte(strings.ReplaceAll(value, `"`, `\"`)), probs
 }
+
+func (b *builder) noteShortcode(ph int, sc shortcodeInfo) {
+	if b.shortcodes == nil {
+		b.shortcodes = map[int]shortcodeInfo{}
+	}
+	b.shortcodes[ph] = sc
+}
+
+// pairShortcodes makes an inline shortcode and its closing tag in the
+// same message one paired tag, "<1>inline</1>", when they nest with the
+// message's other tags: a translator then moves or keeps them together,
+// and a translation that would close the shortcode before opening it, or
+// leave it open, breaks the pair and is rejected. A shortcode without a
+// closing tag ({{< param x >}}) stays standalone.
+func (b *builder) pairShortcodes() {
+	if len(b.shortcodes) == 0 {
+		return
+	}
+	type frame struct {
+		piece int
+		name  string // "" for a paired tag
+	}
+	var stack []frame
+	pairs := map[int]int{} // piece opening a shortcode to the piece closing it
+	for i, pc := range b.pieces {
+		if pc.literal != "" {
+			continue
+		}
+		switch pc.tag {
+		case placeholder.Open:
+			stack = append(stack, frame{piece: i})
+		case placeholder.Close:
+			// Shortcodes opened inside the closing pair stay open.
+			for len(stack) > 0 && stack[len(stack)-1].name != "" {
+				stack = stack[:len(stack)-1]
+			}
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		default:
+			sc, ok := b.shortcodes[pc.ph]
+			switch {
+			case !ok || sc.self || sc.name == "":
+			case sc.closing:
+				for k := len(stack) - 1; k >= 0 && stack[k].name != ""; k-- {
+					if stack[k].name == sc.name {
+						pairs[stack[k].piece] = i
+						stack = stack[:k]
+						break
+					}
+				}
+			default:
+				stack = append(stack, frame{piece: i, name: sc.name})
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return
+	}
+	drop := map[int]bool{}
+	for open, close := range pairs {
+		o, c := b.pieces[open].ph, b.pieces[close].ph
+		b.phs[o].Kind, b.phs[o].Close = pipeline.Paired, b.phs[c].Open
+		b.pieces[open].tag = placeholder.Open
+		b.pieces[close] = piece{tag: placeholder.Close, ph: o}
+		drop[c] = true
+	}
+	// Tags are numbered in order: the closing tags' numbers go.
+	renum := make([]int, len(b.phs))
+	var phs []pipeline.Placeholder
+	for i, ph := range b.phs {
+		renum[i] = len(phs)
+		if !drop[i] {
+			phs = append(phs, ph)
+		}
+	}
+	for i := range b.pieces {
+		if b.pieces[i].literal == "" {
+			b.pieces[i].ph = renum[b.pieces[i].ph]
+		}
+	}
+	b.phs = phs
+}
