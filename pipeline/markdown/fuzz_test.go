@@ -27,7 +27,10 @@ const maxFuzzInput = 1 << 14
 // ../shared is there), this package's fixtures and the seed article.
 func markdownSeeds(f *testing.F) [][]byte {
 	seeds := testshared.Seeds(100)
-	for _, glob := range []string{"testdata/*.md", "../../content/*.md"} {
+	for _, s := range siteSeeds {
+		seeds = append(seeds, []byte(s))
+	}
+	for _, glob := range []string{"testdata/*.md", "testdata/*.mdx", "../../content/*.md"} {
 		files, _ := filepath.Glob(glob)
 		for _, file := range files {
 			b, err := os.ReadFile(file)
@@ -38,6 +41,22 @@ func markdownSeeds(f *testing.F) [][]byte {
 		}
 	}
 	return seeds
+}
+
+// siteSeeds are site syntax at its edges: unterminated, nested, inside
+// containers, next to prose that looks like it.
+var siteSeeds = []string{
+	"{{< x\n",
+	"{{< a title=\"t\" >}}x{{< /a >}}\n\n*{{< b >}}y*{{< /b >}}\n",
+	"[a]({{< ref \"p.md\" >}} \"t\")\n![i]({{% relref p %}})\n",
+	"> {{< q\n> title=\"x\" >}}\n",
+	"- {{< x />}} y\n  {{</* z */>}}\n",
+	"`{{< code >}}`\n\n```\n{{< fence >}}\n```\n",
+	":::note[a [b] c]{#x}\nt\n:::\n\n::::\n:::\n",
+	"!!! a b \"c \"d\" e\"\n    x\n\n        code\ny\n",
+	"> [!NOTE]\n> [!TIP]\n>\n> x\n",
+	"import {\n  a,\n} from 'b'\nexport default X\n\nimport prose\n",
+	"# H {#id .c k=v}\np\n{: .x }\n{ .y } z {#w}\n",
 }
 
 // FuzzMarkdown checks segmentation on any input: no panic, segments in

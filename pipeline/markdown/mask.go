@@ -9,8 +9,8 @@ import (
 )
 
 // maskShortcodes returns src with every Hugo shortcode made one opaque
-// word of the same length: its first "{" stays, line breaks stay, letters
-// and digits stay, every other byte becomes "x". Hugo replaces shortcodes
+// word of the same length: its first "{" stays, letters and digits stay,
+// every other byte of its first line becomes "x". Hugo replaces shortcodes
 // before its Markdown reader runs, so that "[text]({{< ref "p.md" >}})" is
 // a link to it; masked, goldmark reads it so too. Offsets are unchanged,
 // so the tree of the masked text is a tree of src. src itself is returned
@@ -26,8 +26,12 @@ func maskShortcodes(src []byte) []byte {
 		if out == nil {
 			out = bytes.Clone(src)
 		}
-		for k := i + 1; k < sc.end; k++ {
-			if c := src[k]; c != '\n' && c != '\r' && !isAlnum(c) {
+		// Only its first line: the lines after it may start with a
+		// container's prefix ("> "), which must stay for the container to
+		// go on. Those lines belong to the shortcode's block, or to the
+		// text of a paragraph.
+		for k := i + 1; k < sc.end && src[k] != '\n' && src[k] != '\r'; k++ {
+			if !isAlnum(src[k]) {
 				out[k] = 'x'
 			}
 		}

@@ -173,7 +173,9 @@ func (p braceParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 		}
 	}
 	if !p.s.NoAttributes {
-		if m := attrListRE.FindIndex(line); m != nil {
+		// "{ .Title }" inside "{{ .Title }}" is a template's text.
+		src := block.Source()
+		if m := attrListRE.FindIndex(line); m != nil && (seg.Start == 0 || src[seg.Start-1] != '{') && (m[1] >= len(line) || line[m[1]] != '}') {
 			block.Advance(m[1])
 			return &AttrList{Segment: text.NewSegment(seg.Start, seg.Start+m[1])}
 		}
