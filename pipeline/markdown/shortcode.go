@@ -21,8 +21,8 @@ type shortcodeInfo struct {
 // scParam is one argument of a shortcode: positional (key "") or named.
 type scParam struct {
 	key         string
-	start, stop int // the value, without its quotes
-	quoted      bool
+	start, stop int  // the value, without its quotes
+	quoted      bool // in double quotes
 }
 
 // maxShortcode bounds how far a shortcode is looked for, so that text full
@@ -115,7 +115,8 @@ func scanParam(src []byte, p, limit int) (scParam, int, bool) {
 				return par, 0, false
 			}
 			if c == q {
-				par.start, par.stop, par.quoted = p+1, k, true
+				// Only "…" is a text argument: `…` is raw, for code.
+				par.start, par.stop, par.quoted = p+1, k, q == '"'
 				return par, k + 1, true
 			}
 		}

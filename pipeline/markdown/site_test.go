@@ -43,6 +43,7 @@ func TestSiteSyntaxIsMarkup(t *testing.T) {
 		{"text arguments are messages", `{{< figure src="a.png" alt="Alt text" title="A title" caption="A caption" class="wide" >}}` + "\n", []string{"Alt text", "A title", "A caption"}},
 		{"escaped quote in an argument", `{{< figure caption="The \"Sun Gate\"" >}}` + "\n", []string{`The "Sun Gate"`}},
 		{"arguments spanning lines", "{{< gallery\n    title=\"Views\"\n    dir=\"trail\" >}}\n", []string{"Views"}},
+		{"raw string arguments stay", "{{< figure caption=`A *raw* caption` >}}\n", nil},
 		{"ref and relref keep their arguments", "{{< ref title=\"x\" >}}\n\n{{< relref caption=\"y\" >}}\n", nil},
 		{"link to a ref shortcode", "Read the [timetable]({{< ref \"t.md\" >}}) first.\n", []string{"Read the <1>timetable</1> first."}},
 		{"commented-out shortcode", "{{</* figure src=\"x\" */>}} shows one.\n", []string{"<1/> shows one."}},
