@@ -33,8 +33,8 @@ func rawSegment(src []byte, s text.Segment) *pipeline.Segment {
 
 // renderShortcodeParam writes a translated argument inside its double
 // quotes as Hugo's shortcode lexer reads them: a quote is escaped as \";
-// a line break or a backslash, which would end the value or escape its
-// closing quote, makes the translation unusable.
+// a line break, which would end the value, or a backslash last, which
+// would escape its closing quote, makes the translation unusable.
 func renderShortcodeParam(seg *pipeline.Segment, text string) ([]byte, []placeholder.Problem) {
 	toks := placeholder.Parse(text)
 	probs := placeholder.Check(toks, seg.Placeholders)
@@ -42,12 +42,16 @@ func renderShortcodeParam(seg *pipeline.Segment, text string) ([]byte, []placeho
 		return nil, probs
 	}
 	value := placeholder.Expand(toks, seg.Placeholders)
-	if i := strings.IndexAny(value, "\n\r\\"); i >= 0 {
+	i := strings.IndexAny(value, "\n\r")
+	if i < 0 && strings.HasSuffix(value, `\`) {
+		i = len(value) - 1
+	}
+	if i >= 0 {
 		return nil, append(probs, placeholder.Problem{
 			Offset:   i,
 			Code:     CodeShortcodeArgument,
 			Severity: pipeline.SeverityError,
-			Msg:      "a shortcode argument is one line in quotes: write it without line breaks or backslashes",
+			Msg:      "a shortcode argument is one line in quotes: write it without line breaks, and not ending in a backslash",
 		})
 	}
 	return []byte(strings.ReplaceAll(value, `"`, `\"`)), probs
