@@ -33,8 +33,9 @@ func rawSegment(src []byte, s text.Segment) *pipeline.Segment {
 
 // renderShortcodeParam writes a translated argument inside its double
 // quotes as Hugo's shortcode lexer reads them: a quote is escaped as \";
-// a line break, which would end the value, or a backslash last, which
-// would escape its closing quote, makes the translation unusable.
+// a line break, which would end the value, makes the translation
+// unusable, and so does a backslash last, which would escape its closing
+// quote, or beside a quote, which Hugo would drop.
 func renderShortcodeParam(seg *pipeline.Segment, text string) ([]byte, []placeholder.Problem) {
 	toks := placeholder.Parse(text)
 	probs := placeholder.Check(toks, seg.Placeholders)
@@ -43,15 +44,17 @@ func renderShortcodeParam(seg *pipeline.Segment, text string) ([]byte, []placeho
 	}
 	value := placeholder.Expand(toks, seg.Placeholders)
 	i := strings.IndexAny(value, "\n\r")
-	if i < 0 && strings.HasSuffix(value, `\`) {
-		i = len(value) - 1
+	if i < 0 && (strings.HasSuffix(value, `\`) || strings.Contains(value, `"`)) {
+		// Hugo drops every backslash of a value that holds an escaped
+		// quote.
+		i = strings.IndexByte(value, '\\')
 	}
 	if i >= 0 {
 		return nil, append(probs, placeholder.Problem{
 			Offset:   i,
 			Code:     CodeShortcodeArgument,
 			Severity: pipeline.SeverityError,
-			Msg:      "a shortcode argument is one line in quotes: write it without line breaks, and not ending in a backslash",
+			Msg:      "a shortcode argument is one line in quotes: write it without line breaks, and without backslashes if it ends in one or has a quote",
 		})
 	}
 	return []byte(strings.ReplaceAll(value, `"`, `\"`)), probs
