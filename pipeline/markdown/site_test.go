@@ -36,6 +36,7 @@ func TestSiteSyntaxIsMarkup(t *testing.T) {
 	}{
 		{"shortcode block with Markdown inside", "{{< notice warning >}}\nSell **out** fast.\n{{< /notice >}}\n", []string{"Sell <1>out</1> fast."}},
 		{"percent shortcode interrupting a paragraph", "Before.\n{{% details %}}\nInside.\n{{% /details %}}\n", []string{"Before.", "Inside."}},
+		{"code inside a highlight shortcode stays", "{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}\n\nAfter.\n", []string{"After."}},
 		{"nested shortcodes", "{{< tabs >}}\n{{< tab \"One\" >}}\nFirst.\n{{< /tab >}}\n{{< /tabs >}}\n", []string{"First."}},
 		{"self-closing shortcode inline", "Gate {{< icon name=\"x\" />}} opens.\n", []string{"Gate <1/> opens."}},
 		{"inline shortcode with its closing tag is one pair", "A {{< b >}}bold{{< /b >}} word.\n", []string{"A <1>bold</1> word."}},

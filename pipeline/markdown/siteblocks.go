@@ -52,6 +52,9 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		return nil, parser.NoChildren
 	}
 	n := &ShortcodeBlock{Start: at, Stop: sc.end, shape: sc.shape(src)}
+	if end := rawBodyEnd(src, sc); end > 0 {
+		n.Stop = end // code up to the closing tag, all skeleton
+	}
 	for _, p := range sc.translatedParams() {
 		v := &ShortcodeParam{}
 		seg := text.NewSegment(p.start, p.stop)
@@ -74,6 +77,25 @@ func (shortcodeBlockParser) Continue(node ast.Node, reader text.Reader, pc parse
 func (shortcodeBlockParser) Close(ast.Node, text.Reader, parser.Context) {}
 func (shortcodeBlockParser) CanInterruptParagraph() bool                 { return true }
 func (shortcodeBlockParser) CanAcceptIndentedLine() bool                 { return false }
+
+// rawShortcodes hold code, not prose, between their tags: highlighted
+// source, diagrams, formulas.
+var rawShortcodes = map[string]bool{"highlight": true, "code": true, "mermaid": true, "math": true, "katex": true, "chart": true, "plantuml": true}
+
+// rawBodyEnd returns, for a shortcode of rawShortcodes that sc opens, the
+// end of its closing tag when that tag ends its line; else 0.
+func rawBodyEnd(src []byte, sc shortcodeInfo) int {
+	if !rawShortcodes[sc.name] || sc.closing || sc.self {
+		return 0
+	}
+	for i := nextShortcode(src, sc.end); i >= 0; i = nextShortcode(src, i+2) {
+		c, ok := scanShortcode(src, i)
+		if ok && c.closing && c.name == sc.name && restBlank(src, c.end) {
+			return c.end
+		}
+	}
+	return 0
+}
 
 // alertRE is a GitHub alert's marker, the first line of a blockquote.
 var alertRE = regexp.MustCompile(`(?i)^\[!(note|tip|important|warning|caution)\][ \t]*\r?\n?$`)
