@@ -57,6 +57,7 @@ var siteSeeds = []string{
 	"> [!NOTE]\n> [!TIP]\n>\n> x\n",
 	"import {\n  a,\n} from 'b'\nexport default X\n\nimport prose\n",
 	"# H {#id .c k=v}\np\n{: .x }\n{ .y } z {#w}\n",
+	">{{<\n0 title=\"A\">}}",
 }
 
 // FuzzMarkdown checks segmentation on any input: no panic, segments in

@@ -54,6 +54,7 @@ type ShortcodeBlock struct {
 	ast.BaseBlock
 	Start, Stop int
 	shape       string
+	read        int // the end of the last line read
 }
 
 // Kind implements ast.Node.

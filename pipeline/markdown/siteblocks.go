@@ -61,20 +61,33 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 		v.Lines().Append(seg)
 		n.AppendChild(n, v)
 	}
+	_, seg := reader.PeekLine()
+	n.read = seg.Stop
 	reader.AdvanceToEOL()
 	return n, parser.NoChildren
 }
 
 func (shortcodeBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	// A shortcode whose arguments span lines takes them all.
-	if _, seg := reader.PeekLine(); seg.Start < node.(*ShortcodeBlock).Stop {
+	n := node.(*ShortcodeBlock)
+	if _, seg := reader.PeekLine(); seg.Start < n.Stop {
+		n.read = seg.Stop
 		reader.AdvanceToEOL()
 		return parser.Continue | parser.NoChildren
 	}
 	return parser.Close
 }
 
-func (shortcodeBlockParser) Close(ast.Node, text.Reader, parser.Context) {}
+// Close ends a shortcode cut short by its container (a blockquote whose
+// next line lacks its ">"): what follows is other blocks' text, so the
+// block ends where its lines did, with no argument of its own.
+func (shortcodeBlockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	n := node.(*ShortcodeBlock)
+	if n.read < n.Stop {
+		n.Stop = n.read
+		n.RemoveChildren(n)
+	}
+}
 func (shortcodeBlockParser) CanInterruptParagraph() bool                 { return true }
 func (shortcodeBlockParser) CanAcceptIndentedLine() bool                 { return false }
 
