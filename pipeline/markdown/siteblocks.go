@@ -88,8 +88,9 @@ func (shortcodeBlockParser) Close(node ast.Node, reader text.Reader, pc parser.C
 		n.RemoveChildren(n)
 	}
 }
-func (shortcodeBlockParser) CanInterruptParagraph() bool                 { return true }
-func (shortcodeBlockParser) CanAcceptIndentedLine() bool                 { return false }
+
+func (shortcodeBlockParser) CanInterruptParagraph() bool { return true }
+func (shortcodeBlockParser) CanAcceptIndentedLine() bool { return false }
 
 // rawShortcodes hold code, not prose, between their tags: highlighted
 // source, diagrams, formulas.
