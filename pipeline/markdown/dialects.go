@@ -140,6 +140,11 @@ func inFootnote(src []byte, off int) bool {
 }
 
 func plainText(text, source string) bool {
+	if strings.TrimRight(text, " \t") != text {
+		// Spaces ending an admonition's title end a line of a paragraph
+		// for readers without admonitions: a hard break.
+		return false
+	}
 	var tags, srcTags []placeholder.Token
 	first := true
 	for _, t := range placeholder.Parse(text) {
