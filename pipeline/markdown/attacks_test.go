@@ -55,6 +55,7 @@ const (
 
 	onCaption         = "A llama"
 	onAdmonitionTitle = "Mind the"
+	onAdmonitionBody  = "Drink water"
 	onMkDocsTitle     = "Coca tea"
 	onAlertBody       = "The bus"
 	onInlineShortcode = "Read the"
@@ -158,6 +159,7 @@ var attacks = []attack{
 	{Name: "backslash escaping a shortcode argument's closing quote", Text: `$SRC\`, On: onCaption, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeArgument},
 	{Name: "closing fence in an admonition title", Text: "$SRC\n:::", On: onAdmonitionTitle, Doc: siteDoc, Does: escaped, Shows: "Mind the altitude :::"},
 	{Name: "trailing spaces in an admonition title, a hard break without admonitions", Text: "$SRC  ", On: onAdmonitionTitle, Doc: siteDoc, Does: escaped},
+	{Name: "line break first in an admonition's body, a new paragraph without admonitions", Text: "\n$SRC", On: onAdmonitionBody, Doc: siteDoc, Does: escaped},
 	{Name: "quote in an MkDocs admonition title", Text: `$SRC" onclick="alert(1)`, On: onMkDocsTitle, Doc: siteDoc, Does: kept},
 	{Name: "alert marker in an alert's body", Text: "[!CAUTION]\n$SRC", On: onAlertBody, Doc: siteDoc, Does: escaped},
 	{Name: "inline shortcode closed before it opens", Text: "Lea el </1>horario<1> primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: "tag-unbalanced"},

@@ -140,9 +140,11 @@ func inFootnote(src []byte, off int) bool {
 }
 
 func plainText(text, source string) bool {
-	if strings.TrimRight(text, " \t") != text {
-		// Spaces ending an admonition's title end a line of a paragraph
-		// for readers without admonitions: a hard break.
+	if strings.TrimSpace(text) != text {
+		// Where quipu reads site syntax (an admonition's fence, a
+		// shortcode's line) other readers may read a paragraph's line:
+		// spaces ending the title after it make a hard break for them,
+		// a line break starting the paragraph after it a new paragraph.
 		return false
 	}
 	var tags, srcTags []placeholder.Token
