@@ -128,18 +128,25 @@ func FuzzMarkdown(f *testing.F) {
 // Localize reports lost markup; and that CommonMark, GitHub's Markdown
 // and Hugo's defaults find no markup in the output the source lacks, and
 // show every word of a translation used.
-func FuzzLocalizeTranslation(f *testing.F) {
-	src, err := os.ReadFile("testdata/attack.md")
+func FuzzLocalizeTranslation(f *testing.F) { fuzzLocalize(f, "attack.md") }
+
+// FuzzLocalizeSiteTranslation is FuzzLocalizeTranslation on
+// testdata/attack_site.md: a shortcode's argument, admonitions' titles
+// and bodies, an alert, an inline shortcode.
+func FuzzLocalizeSiteTranslation(f *testing.F) { fuzzLocalize(f, siteDoc) }
+
+func fuzzLocalize(f *testing.F, name string) {
+	src, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		f.Fatal(err)
 	}
-	doc, err := markdown.Extract("attack.md", src)
+	doc, err := markdown.Extract(name, src)
 	if err != nil {
 		f.Fatal(err)
 	}
 	for _, a := range attacks {
 		for i, seg := range doc.Segments {
-			if a.applies(seg) {
+			if a.applies(seg) && (a.Doc == name || a.Doc == "" && name != siteDoc || a.On == "") {
 				f.Add(uint8(i), a.translation(seg))
 			}
 		}
