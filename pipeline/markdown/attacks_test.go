@@ -152,6 +152,7 @@ var attacks = []attack{
 	{Name: "collapsible MkDocs admonition", Text: "???+ note\n$SRC", Does: escaped},
 	{Name: "GitHub alert", Text: "> [!WARNING]\n> $SRC", Does: escaped},
 	{Name: "attribute list", Text: `$SRC{: onclick="alert(1)" }`, Does: escaped},
+	{Name: "MDX expression, JavaScript Docusaurus runs", Text: "$SRC {alert(1)}", Does: escaped},
 	{Name: "MDX import first in a paragraph", Text: "import Evil from \"./evil.js\"\n$SRC", On: onLinkParagraph, Does: rejected, Code: markdown.CodeMarkupAdded},
 	{Name: "quote in a shortcode argument", Text: `$SRC" onclick="alert(1)`, On: onCaption, Doc: siteDoc, Does: escaped, Shows: `onclick=`},
 	{Name: "shortcode end in a shortcode argument", Text: "$SRC >}} {{< evil", On: onCaption, Doc: siteDoc, Does: kept},
