@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/net/html"
 
 	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -195,7 +194,7 @@ func fuzzLocalize(f *testing.F, name string) {
 				continue
 			}
 			seen := rd.words(t, out)
-			for w, n := range wordCount(html.UnescapeString(strings.Join(textOnly(text), " "))) {
+			for w, n := range wordCount(unescapeRefs(strings.Join(textOnly(text), " "))) {
 				if seen[w] < n {
 					t.Fatalf("translation %q of %q: %s does not show %q\n%s", text, target.Text, rd.name, w, out)
 				}
