@@ -80,6 +80,9 @@ func testHugoSite(t *testing.T, hugo, dir, placed string) {
 	if err != nil {
 		t.Fatalf("build did not place the es-PE page where Hugo reads it: %v", err)
 	}
+	if !bytes.Contains(data, []byte("\n> [!TIP]\n> Lleven sencillo")) {
+		t.Errorf("%s lost the alert's marker:\n%s", placed, data)
+	}
 	if !bytes.Contains(data, []byte("quipu_generated: true")) {
 		t.Errorf("%s does not say it is generated:\n%s", placed, data)
 	}
@@ -120,6 +123,8 @@ func testHugoSite(t *testing.T, hugo, dir, placed string) {
 		{inca, "es-pe Inca Trail page", `<a href="/es-pe/posts/lima-walk/">la caminata por Lima</a>`},
 		{inca, "es-pe Inca Trail page", `<strong>Altura</strong>`},
 		{inca, "es-pe Inca Trail page", `<img src="terraces.png"`},
+		// A shortcode's alt= and title= are translated; the shortcode stays.
+		{inca, "es-pe Inca Trail page", `alt="Andenes de piedra en una ladera verde"`},
 		{inca, "es-pe Inca Trail page", `Lleven una casaca abrigadora`},
 	} {
 		if !strings.Contains(c.page, c.want) {

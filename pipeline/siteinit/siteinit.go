@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
 )
 
 // Lang is one of the site's languages besides its source.
@@ -38,15 +40,6 @@ type Site struct {
 	Notes []string
 }
 
-// frontMatterKeys are, per generator, the front matter keys readers see:
-// the ones a translation changes. Keys such as slug, aliases, weight or
-// date are never among them.
-var frontMatterKeys = map[string][]string{
-	"hugo":       {"title", "description", "summary", "linkTitle"},
-	"docusaurus": {"title", "sidebar_label", "description"},
-	"mkdocs":     {"title", "description"},
-}
-
 // Read reads the site in root for generator ("hugo", "docusaurus",
 // "mkdocs") and maps its languages to quipu locales: a site language is
 // the locale of wants it names (es-pe is es-PE), or whose language it is
@@ -68,7 +61,7 @@ func Read(root, generator string, wants []string) (*Site, error) {
 		return nil, err
 	}
 	s.Generator = generator
-	s.FrontMatterKeys = frontMatterKeys[generator]
+	s.FrontMatterKeys = markdown.FrontMatterKeys(generator)
 	if len(s.Langs) == 0 {
 		return nil, fmt.Errorf("%s: the site has no language besides %s: add the language to translate into there, then run init again", s.Config, s.Source)
 	}

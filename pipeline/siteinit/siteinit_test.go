@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/quipu-l10n/quipu/pipeline/markdown"
 )
 
 // site writes files into a fresh folder.
@@ -175,7 +177,7 @@ func TestMapLocale(t *testing.T) {
 }
 
 func TestTOML(t *testing.T) {
-	s := &Site{Generator: "hugo", Config: "hugo.toml", Source: "en", Content: "content/en", FrontMatterKeys: frontMatterKeys["hugo"],
+	s := &Site{Generator: "hugo", Config: "hugo.toml", Source: "en", Content: "content/en", FrontMatterKeys: markdown.FrontMatterKeys("hugo"),
 		Langs: []Lang{{Name: "es-pe", Dir: "content/es-pe", Locale: "es-PE"}, {Name: "qu", Locale: "qu"}}}
 	got := string(s.TOML())
 	for _, want := range []string{
