@@ -1,0 +1,612 @@
+// The workbench: segments beside the localized page, read and written
+// through /api/. Every piece of message data reaches the page through
+// textContent or a property, never as markup.
+'use strict';
+(() => {
+  const T = window.quipuTags;
+  const $ = (sel) => document.querySelector(sel);
+  const locale = document.body.dataset.locale;
+  const doc = document.body.dataset.doc;
+  const token = $('meta[name="quipu-token"]').content;
+  const docPath = doc.split('/').map(encodeURIComponent).join('/');
+  const api = '/api/' + encodeURIComponent(locale) + '/' + docPath;
+  const pageURL = '/' + encodeURIComponent(locale) + '/' + docPath + '.html';
+  const published = new Set(['translated', 'reviewed', 'aligned', 'machine']);
+  const stateLabel = { untranslated: 'untranslated', fuzzy: 'fuzzy', translated: 'translated', reviewed: 'reviewed', aligned: 'aligned', machine: 'machine' };
+
+  const segs = []; // one per message, in document order
+  const byId = new Map();
+  let current = null;
+  let filter = 'all';
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  // tagged fills box with a message's text, its tags as chips.
+  function tagged(box, s) {
+    box.replaceChildren();
+    for (const t of T.tokenize(s || '')) {
+      if (t.text !== undefined) box.append(t.text);
+      else box.append(el('span', 'chip ' + t.kind, t.tag));
+    }
+    return box;
+  }
+
+  // backdrop mirrors the editor's text with its tags marked, behind the
+  // transparent textarea, so tags read as tokens while the text stays plain.
+  function backdrop(seg) {
+    const src = new Set(T.tagsOf(seg.msg.source));
+    const box = seg.mirror;
+    box.replaceChildren();
+    for (const t of T.tokenize(seg.editor.value)) {
+      if (t.text !== undefined) box.append(t.text);
+      else box.append(el('mark', src.has(t.tag) ? 'tok' : 'tok bad', t.tag));
+    }
+    box.append('\n');
+  }
+
+  function fit(ta) {
+    ta.style.height = 'auto';
+    ta.style.height = ta.scrollHeight + 'px';
+  }
+
+  // --- the segment cards -------------------------------------------------
+
+  function build(msg, i) {
+    const seg = { msg, i, draft: null, base: msg.version, problems: msg.problems || [], status: '', conflict: false };
+    const card = el('article', 'seg');
+    card.dataset.id = msg.id;
+    const head = el('header', 'seg-head');
+    seg.num = el('span', 'num', i + 1);
+    seg.kind = el('span', 'kind', msg.kind || 'segment');
+    seg.badge = el('span', 'badge');
+    seg.dirty = el('span', 'dirty', 'unsaved');
+    seg.pos = el('span', 'pos', msg.position || '');
+    head.append(seg.num, seg.kind, seg.badge, seg.dirty, seg.pos);
+    seg.source = el('div', 'source');
+    seg.source.lang = 'en';
+    const wrap = el('div', 'editor');
+    seg.mirror = el('div', 'mirror');
+    seg.mirror.setAttribute('aria-hidden', 'true');
+    seg.editor = el('textarea');
+    seg.editor.lang = locale;
+    seg.editor.rows = 1;
+    seg.editor.placeholder = 'Not translated yet: type the ' + locale + ' translation';
+    seg.editor.setAttribute('aria-label', 'Translation of segment ' + (i + 1));
+    wrap.append(seg.mirror, seg.editor);
+    seg.details = el('div', 'details');
+    card.append(head, seg.source, wrap, seg.details);
+    seg.card = card;
+
+    seg.editor.addEventListener('focus', () => select(seg, false));
+    seg.editor.addEventListener('input', () => edited(seg));
+    card.addEventListener('mousedown', (e) => {
+      if (e.target === card || e.target.closest('.seg-head, .source')) select(seg, false);
+    });
+    fill(seg);
+    return seg;
+  }
+
+  // fill shows a message as it is on disk, unless the translator has a draft.
+  function fill(seg) {
+    const m = seg.msg;
+    tagged(seg.source, m.source);
+    if (seg.draft === null) {
+      seg.editor.value = m.text || '';
+      seg.base = m.version;
+    }
+    seg.badge.className = 'badge s-' + (stateLabel[m.state] ? m.state : 'other');
+    seg.badge.textContent = stateLabel[m.state] || m.state || 'unknown';
+    seg.card.dataset.state = m.state;
+    backdrop(seg);
+    paint(seg);
+  }
+
+  function paint(seg) {
+    seg.dirty.hidden = seg.draft === null;
+    seg.card.classList.toggle('has-findings', seg.problems.length > 0);
+    seg.card.classList.toggle('has-errors', seg.problems.some((p) => p.severity === 'error'));
+    if (seg === current) details(seg);
+  }
+
+  function edited(seg) {
+    const v = seg.editor.value;
+    seg.draft = v === (seg.msg.text || '') && seg.base === seg.msg.version ? null : v;
+    fit(seg.editor);
+    backdrop(seg);
+    seg.problems = T.problems(seg.msg.source, v);
+    seg.status = '';
+    paint(seg);
+    counts();
+    clearTimeout(seg.timer);
+    seg.timer = setTimeout(() => check(seg), 300);
+  }
+
+  function details(seg) {
+    const d = seg.details;
+    const m = seg.msg;
+    d.replaceChildren();
+    if (seg.conflict) {
+      const c = el('div', 'note conflict');
+      c.append(el('strong', null, 'Changed on disk, reload.'), ' This message was saved elsewhere (another tab, or an edit of the file) since you opened it. ');
+      const b = el('button', 'primary', 'Reload this message');
+      b.type = 'button';
+      b.addEventListener('click', () => reloadMessage(seg));
+      c.append(b);
+      if (seg.draft !== null) {
+        c.append(el('p', 'muted', 'Your draft, to copy before you reload:'));
+        c.append(tagged(el('div', 'draft-copy'), seg.draft));
+      }
+      d.append(c);
+    }
+    if (m.state === 'fuzzy' && (m.previous || m.diff)) {
+      const f = el('div', 'note fuzzy');
+      f.append(el('strong', null, 'The English changed.'), ' Compare, fix the translation, then save.');
+      if (m.diff) {
+        const p = el('p', 'diff');
+        p.lang = 'en';
+        for (const part of T.diff(m.diff)) {
+          if (part.del !== undefined) p.append(el('del', null, part.del));
+          else if (part.ins !== undefined) p.append(el('ins', null, part.ins));
+          else p.append(part.text);
+        }
+        f.append(p);
+      } else {
+        const p = tagged(el('p', 'previous'), m.previous);
+        p.lang = 'en';
+        f.append(el('span', 'muted', 'Before: '), p);
+      }
+      d.append(f);
+    }
+    const actions = el('div', 'actions');
+    actions.append(
+      button('Save', 'primary', () => save(seg, false, false), 'Ctrl+S'),
+      button('Mark reviewed', '', () => save(seg, true, false), 'Ctrl+Shift+Enter'),
+      button('Copy source', 'ghost', () => copySource(seg), 'Alt+C'),
+      button('Insert tag', 'ghost', () => insertTag(seg), 'Alt+T'),
+    );
+    const st = el('span', 'status' + (seg.statusKind ? ' ' + seg.statusKind : ''), seg.status);
+    st.setAttribute('role', 'status');
+    actions.append(st);
+    d.append(actions);
+    if (seg.problems.length) {
+      const ul = el('ul', 'problems');
+      ul.setAttribute('aria-label', 'Findings');
+      for (const p of seg.problems) {
+        const li = el('li', p.severity === 'error' ? 'error' : 'warning');
+        li.append(el('span', 'sev', p.severity === 'error' ? 'error' : 'warning'), ' ', el('span', 'msg', p.message));
+        if (typeof p.offset === 'number' && p.offset >= 0) {
+          li.classList.add('jump');
+          li.title = 'Show where';
+          li.addEventListener('click', () => {
+            const at = p.local ? p.offset : T.charIndex(seg.editor.value, p.offset);
+            seg.editor.focus();
+            seg.editor.setSelectionRange(at, at);
+          });
+        }
+        ul.append(li);
+      }
+      d.append(ul);
+    }
+    const side = el('div', 'aids');
+    if ((m.glossary || []).length) {
+      const g = el('section', 'glossary');
+      g.append(el('h3', null, 'Glossary'));
+      const ul = el('ul');
+      for (const term of m.glossary) {
+        const li = el('li');
+        const b = el('button', 'term');
+        b.type = 'button';
+        b.title = 'Insert at the cursor';
+        b.append(el('span', 'en', term.term), ' → ', el('span', 'tr', term.translation));
+        b.addEventListener('click', () => insert(seg, term.translation));
+        li.append(b);
+        if (term.note) li.append(el('span', 'muted note-text', term.note));
+        ul.append(li);
+      }
+      g.append(ul);
+      side.append(g);
+    }
+    if ((m.suggestions || []).length) {
+      const s = el('section', 'suggestions');
+      s.append(el('h3', null, 'Translation memory'));
+      const ol = el('ol');
+      m.suggestions.forEach((sg, k) => {
+        const b = el('button', 'suggestion');
+        b.type = 'button';
+        b.title = 'Use this translation' + (k < 9 ? ' (Alt+' + (k + 1) + ')' : '');
+        const score = Math.round((sg.score > 1 ? sg.score : sg.score * 100) || 0);
+        const sc = el('span', 'score ' + (score >= 90 ? 'hi' : score >= 70 ? 'mid' : 'lo'), score + '%');
+        b.append(sc, tagged(el('span', 'stext'), sg.text));
+        if (sg.source) b.append(el('span', 'from muted', sg.source));
+        b.addEventListener('click', () => replace(seg, sg.text));
+        const li = el('li');
+        li.append(b);
+        ol.append(li);
+      });
+      s.append(ol);
+      side.append(s);
+    }
+    if (side.childNodes.length) d.append(side);
+  }
+
+  function button(label, cls, fn, keys) {
+    const b = el('button', cls, label);
+    b.type = 'button';
+    if (keys) b.title = keys;
+    b.addEventListener('click', fn);
+    return b;
+  }
+
+  // --- selection, filters and progress -----------------------------------
+
+  function visible(seg) {
+    const st = seg.msg.state;
+    switch (filter) {
+      case 'untranslated': return st === 'untranslated';
+      case 'fuzzy': return st === 'fuzzy';
+      case 'findings': return seg.problems.length > 0;
+      default: return true;
+    }
+  }
+
+  function applyFilter() {
+    let shown = 0;
+    for (const s of segs) {
+      const v = visible(s) || s === current;
+      s.card.hidden = !v;
+      if (v) shown++;
+    }
+    $('#empty').hidden = shown > 0;
+    if (!shown) $('#empty').textContent = 'Nothing here: no segment matches this filter.';
+    for (const b of document.querySelectorAll('#filters button')) b.setAttribute('aria-pressed', String(b.dataset.filter === filter));
+  }
+
+  function counts() {
+    const c = { total: segs.length, untranslated: 0, fuzzy: 0, translated: 0, reviewed: 0, findings: 0, other: 0 };
+    for (const s of segs) {
+      const st = s.msg.state;
+      if (st in c) c[st]++;
+      else c.other++;
+      if (s.problems.length) c.findings++;
+    }
+    const done = c.translated + c.reviewed + c.other;
+    $('#progress-text').textContent = done + ' of ' + c.total + ' translated · ' + c.reviewed + ' reviewed' + (c.fuzzy ? ' · ' + c.fuzzy + ' fuzzy' : '');
+    const pct = (k) => (c.total ? (100 * k) / c.total : 0) + '%';
+    $('.m-reviewed').style.width = pct(c.reviewed);
+    $('.m-translated').style.width = pct(c.translated + c.other);
+    $('.m-fuzzy').style.width = pct(c.fuzzy);
+    const n = { all: c.total, untranslated: c.untranslated, fuzzy: c.fuzzy, findings: c.findings };
+    for (const b of document.querySelectorAll('#filters button')) b.querySelector('.count').textContent = n[b.dataset.filter];
+  }
+
+  function select(seg, focus) {
+    if (!seg) return;
+    if (current !== seg) {
+      if (current) {
+        current.card.classList.remove('current');
+        current.details.replaceChildren();
+      }
+      current = seg;
+      seg.card.classList.add('current');
+      details(seg);
+      applyFilter();
+      highlight();
+      history.replaceState(null, '', '#' + encodeURIComponent(seg.msg.id));
+    }
+    if (focus) {
+      seg.editor.focus({ preventScroll: true });
+      seg.card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
+  }
+
+  function move(step) {
+    const shown = segs.filter((s) => !s.card.hidden);
+    if (!shown.length) return;
+    let k = shown.indexOf(current);
+    k = k < 0 ? 0 : Math.min(Math.max(k + step, 0), shown.length - 1);
+    select(shown[k], true);
+  }
+
+  // --- editing aids --------------------------------------------------------
+
+  // insert types s at the cursor through the browser's editing, so undo works.
+  function insert(seg, s) {
+    const ta = seg.editor;
+    ta.focus();
+    if (!document.execCommand('insertText', false, s)) {
+      ta.setRangeText(s, ta.selectionStart, ta.selectionEnd, 'end');
+      edited(seg);
+    }
+  }
+
+  function replace(seg, s) {
+    seg.editor.focus();
+    seg.editor.select();
+    insert(seg, s);
+  }
+
+  function copySource(seg) { replace(seg, seg.msg.source); }
+
+  function insertTag(seg) {
+    const ta = seg.editor;
+    const t = T.next(seg.msg.source, ta.value);
+    if (!t) {
+      status(seg, 'Every tag of the English is in place.', '');
+      return;
+    }
+    const close = '</' + t.slice(1);
+    const sel = ta.value.slice(ta.selectionStart, ta.selectionEnd);
+    if (!t.endsWith('/>') && !t.startsWith('</') && sel && T.tagsOf(seg.msg.source).includes(close)) {
+      insert(seg, t + sel + close);
+    } else {
+      insert(seg, t);
+    }
+  }
+
+  function status(seg, text, kind) {
+    seg.status = text;
+    seg.statusKind = kind;
+    if (seg === current) details(seg);
+  }
+
+  // --- the server ----------------------------------------------------------
+
+  async function call(method, url, body) {
+    const init = { method, headers: {}, cache: 'no-store' };
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.headers['X-Quipu-Token'] = token;
+      init.body = JSON.stringify(body);
+    }
+    const r = await fetch(url, init);
+    let data = {};
+    try { data = await r.json(); } catch (e) { data = {}; }
+    return { status: r.status, data };
+  }
+
+  function msgURL(seg) { return api + '/' + encodeURIComponent(seg.msg.id); }
+
+  async function check(seg) {
+    const text = seg.editor.value;
+    try {
+      const r = await call('POST', msgURL(seg) + '/check', { text });
+      if (r.status === 200 && seg.editor.value === text) {
+        seg.problems = r.data.problems || [];
+        paint(seg);
+        counts();
+      }
+    } catch (e) { /* the local findings stay */ }
+  }
+
+  async function save(seg, reviewed, andNext) {
+    const text = seg.editor.value;
+    let state = '';
+    if (reviewed) state = 'reviewed';
+    else if (seg.msg.state === 'reviewed' && text === seg.msg.text) state = 'reviewed';
+    if (reviewed && text.trim() === '') {
+      status(seg, 'Nothing to review: translate it first.', 'bad');
+      return;
+    }
+    status(seg, 'Saving…', '');
+    let r;
+    try {
+      r = await call('PUT', msgURL(seg), { text, state, version: seg.base });
+    } catch (e) {
+      status(seg, 'Not saved: the server did not answer.', 'bad');
+      return;
+    }
+    switch (r.status) {
+      case 200:
+        seg.msg.text = text;
+        seg.msg.state = r.data.state || (text ? 'translated' : 'untranslated');
+        seg.msg.version = r.data.version;
+        seg.base = r.data.version;
+        seg.problems = r.data.problems || [];
+        seg.conflict = false;
+        if (seg.editor.value === text) seg.draft = null;
+        seg.status = seg.msg.state === 'reviewed' ? 'Saved as reviewed.' : 'Saved.';
+        seg.statusKind = 'good';
+        fill(seg);
+        counts();
+        reloadPreview();
+        if (andNext) move(1);
+        return;
+      case 422:
+        seg.problems = r.data.problems || [];
+        status(seg, 'Not saved: the markup is broken (see below).', 'bad');
+        paint(seg);
+        counts();
+        return;
+      case 409:
+        seg.conflict = true;
+        status(seg, 'Not saved: changed on disk, reload.', 'bad');
+        return;
+      case 403:
+        banner('The server refused this page\'s token (was quipu serve restarted?): reload the page.', 'Reload the page', () => location.reload());
+        status(seg, 'Not saved.', 'bad');
+        return;
+      default:
+        status(seg, 'Not saved: ' + (r.data.error || 'the server answered ' + r.status) + '.', 'bad');
+    }
+  }
+
+  async function reloadMessage(seg) {
+    seg.draft = null;
+    seg.conflict = false;
+    seg.status = '';
+    await refresh();
+    select(seg, true);
+  }
+
+  // refresh reads the messages again, keeping every draft: a message that
+  // changed on disk under a draft is flagged, never overwritten.
+  async function refresh() {
+    let r;
+    try {
+      r = await call('GET', api);
+    } catch (e) {
+      banner('The server did not answer: is quipu serve still running?');
+      return;
+    }
+    if (r.status !== 200) {
+      $('#empty').hidden = false;
+      $('#empty').textContent = r.data.error || 'The server answered ' + r.status + '.';
+      banner(r.data.error || 'Could not read the messages (' + r.status + ').');
+      return;
+    }
+    const msgs = r.data.messages || [];
+    const fresh = !segs.length || msgs.length !== segs.length || msgs.some((m, i) => m.id !== segs[i].msg.id);
+    if (fresh) {
+      const keep = new Map(segs.map((s) => [s.msg.id, s]));
+      const box = $('#segments');
+      for (const s of segs) s.card.remove();
+      segs.length = 0;
+      byId.clear();
+      msgs.forEach((m, i) => {
+        const old = keep.get(m.id);
+        const s = build(m, i);
+        if (old && old.draft !== null) {
+          s.draft = old.draft;
+          s.base = old.base;
+          s.editor.value = old.draft;
+          s.conflict = old.base !== m.version;
+          backdrop(s);
+        }
+        segs.push(s);
+        byId.set(m.id, s);
+        box.append(s.card);
+      });
+      const want = current && byId.get(current.msg.id);
+      current = null;
+      select(want || byId.get(decodeURIComponent(location.hash.slice(1))) || segs[0], false);
+    } else {
+      msgs.forEach((m, i) => {
+        const s = segs[i];
+        s.msg = m;
+        if (s.draft === null) s.problems = m.problems || [];
+        else if (s.base !== m.version) s.conflict = true;
+        fill(s);
+      });
+    }
+    for (const s of segs) fit(s.editor);
+    counts();
+    applyFilter();
+  }
+
+  function banner(text, action, fn) {
+    $('#banner-text').textContent = text;
+    const b = $('#banner-action');
+    b.hidden = !action;
+    if (action) {
+      b.textContent = action;
+      b.onclick = fn;
+    }
+    $('#banner').hidden = false;
+  }
+
+  // --- the preview ---------------------------------------------------------
+
+  const frame = $('#preview');
+
+  function reloadPreview() {
+    frame.src = pageURL + '?t=' + Date.now();
+  }
+
+  // highlight marks the current segment in the preview: the element whose
+  // text holds the message's longest tag-free run, the smallest one.
+  function highlight() {
+    let d;
+    try { d = frame.contentDocument; } catch (e) { return; }
+    if (!d || !d.body) return;
+    if (!d.getElementById('quipu-highlight-style')) {
+      const st = d.createElement('style');
+      st.id = 'quipu-highlight-style';
+      st.textContent = '.quipu-current{outline:3px solid #e8a317!important;outline-offset:3px;background:rgba(255,214,102,.28)!important;border-radius:2px;scroll-margin:25vh}';
+      (d.head || d.body).append(st);
+    }
+    for (const e of d.querySelectorAll('.quipu-current')) e.classList.remove('quipu-current');
+    const note = $('#preview-note');
+    if (!current) return;
+    const m = current.msg;
+    const tries = published.has(m.state) ? [m.text, m.source] : [m.source, m.text];
+    for (const s of tries) {
+      const n = T.needle(s || '');
+      if (!n) continue;
+      let best = null;
+      for (const e of d.body.querySelectorAll('h1,h2,h3,h4,h5,h6,p,li,td,th,dt,dd,blockquote,figcaption,caption,summary,pre,a,span,em,strong,code')) {
+        const t = e.textContent.replace(/\s+/g, ' ');
+        if (t.includes(n) && (!best || t.length < best.len)) best = { e, len: t.length };
+      }
+      if (best) {
+        best.e.classList.add('quipu-current');
+        best.e.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        note.textContent = '';
+        return;
+      }
+    }
+    note.textContent = 'segment ' + (current.i + 1) + ' is not visible on the page';
+  }
+
+  frame.addEventListener('load', highlight);
+
+  // --- keys ------------------------------------------------------------------
+
+  document.addEventListener('keydown', (e) => {
+    const mod = e.ctrlKey || e.metaKey;
+    const inField = e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement;
+    let done = true;
+    if (e.altKey && !mod && e.key === 'ArrowDown') move(1);
+    else if (e.altKey && !mod && e.key === 'ArrowUp') move(-1);
+    else if (mod && !e.altKey && e.code === 'KeyS') { if (current) save(current, false, false); }
+    else if (mod && e.shiftKey && e.key === 'Enter') { if (current) save(current, true, true); }
+    else if (mod && e.key === 'Enter') { if (current) save(current, false, true); }
+    else if (e.altKey && !mod && e.code === 'KeyC') { if (current) copySource(current); }
+    else if (e.altKey && !mod && e.code === 'KeyT') { if (current) insertTag(current); }
+    else if (e.altKey && !mod && /^Digit[1-9]$/.test(e.code)) {
+      const sg = current && (current.msg.suggestions || [])[Number(e.code.slice(5)) - 1];
+      if (sg) replace(current, sg.text);
+    } else if (!inField && e.key === '?') $('#help').showModal();
+    else if (!inField && (e.key === 'j' || e.key === 'k')) move(e.key === 'j' ? 1 : -1);
+    else done = false;
+    if (done) e.preventDefault();
+  });
+
+  for (const b of document.querySelectorAll('#filters button')) {
+    b.addEventListener('click', () => {
+      filter = b.dataset.filter;
+      applyFilter();
+      if (current && !visible(current)) move(1);
+    });
+  }
+  $('#help-open').addEventListener('click', () => $('#help').showModal());
+  $('#banner-close').addEventListener('click', () => { $('#banner').hidden = true; });
+  $('#nav').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const d = $('#nav-doc').value.trim().replace(/^\/+|\.(md|html|txt)$/g, '');
+    if (d) location.assign('/edit/' + encodeURIComponent($('#nav-locale').value) + '/' + d.split('/').map(encodeURIComponent).join('/'));
+  });
+  $('#nav-locale').addEventListener('change', () => $('#nav').requestSubmit());
+  $('#preview-open').href = pageURL;
+  window.addEventListener('resize', () => segs.forEach((s) => fit(s.editor)));
+  window.addEventListener('beforeunload', (e) => {
+    if (segs.some((s) => s.draft !== null)) e.preventDefault();
+  });
+
+  // The server says when any file changed: messages and preview follow.
+  let pending = 0;
+  if (window.EventSource) {
+    const es = new EventSource('/events');
+    es.addEventListener('change', () => {
+      clearTimeout(pending);
+      pending = setTimeout(() => { refresh(); reloadPreview(); }, 120);
+    });
+  }
+
+  reloadPreview();
+  refresh();
+})();
