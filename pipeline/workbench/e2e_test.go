@@ -1,0 +1,304 @@
+package workbench
+
+import (
+	"context"
+	"flag"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	cdpage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/workbench.png, the README's screenshot")
+
+// browser starts headless Chromium for one test, or skips the test.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("the browser tests are left out of -short")
+	}
+	var path string
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		t.Skip("no Chromium on PATH (Debian: apt-get install chromium): skipping the browser test")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.WindowSize(1440, 900),
+		chromedp.Flag("lang", "en-US"),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	ctx, cancel3 := context.WithTimeout(ctx, 40*time.Second)
+	t.Cleanup(cancel3)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Skipf("Chromium did not start (%v): skipping the browser test", err)
+	}
+	// A dialog means some data ran as script.
+	err := chromedp.Listen(ctx, func(ev any) {
+		if d, ok := ev.(*cdpage.EventJavascriptDialogOpening); ok {
+			t.Errorf("a %s dialog opened: %q", d.Type, d.Message)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ctx
+}
+
+// serve starts h on loopback; it closes before the browser does, dropping
+// the page's event stream, which would otherwise hold Close.
+func serve(t *testing.T, h http.Handler) *httptest.Server {
+	srv := httptest.NewServer(h)
+	t.Cleanup(func() {
+		srv.CloseClientConnections()
+		srv.Close()
+	})
+	return srv
+}
+
+// artifacts is where screenshots go: $QUIPU_ARTIFACTS, or the test's temp dir.
+func artifacts(t *testing.T) string {
+	if d := os.Getenv("QUIPU_ARTIFACTS"); d != "" {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	return t.TempDir()
+}
+
+func shoot(t *testing.T, ctx context.Context, name string) []byte {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(artifacts(t), name)
+	if err := os.WriteFile(p, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", p)
+	return png
+}
+
+// waitJS polls a JavaScript condition until it holds.
+func waitJS(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
+			t.Fatalf("%s: not within 10s; the page reads:\n%s", what, body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func evalString(t *testing.T, ctx context.Context, expr string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return s
+}
+
+const previewText = `document.getElementById('preview').contentDocument.body.textContent`
+
+func seg(n int) string { return `#segments article:nth-of-type(` + string(rune('0'+n)) + `)` }
+
+// TestWorkbenchEndToEnd opens the workbench, types a translation, saves it
+// and sees the preview change; a screenshot is kept as an artifact.
+func TestWorkbenchEndToEnd(t *testing.T) {
+	ctx := browser(t)
+	fake := newFakeServer()
+	srv := serve(t, fake)
+	start := time.Now()
+
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/edit/es-PE/guide/start"),
+		chromedp.WaitVisible(seg(5)+` textarea`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "preview loaded", previewText+`.includes('Primeros pasos')`)
+	if got := evalString(t, ctx, `document.getElementById('progress-text').textContent`); got != "2 of 5 translated · 1 reviewed · 1 fuzzy" {
+		t.Errorf("progress = %q", got)
+	}
+
+	// Type a translation into the untranslated paragraph, tags by key.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(seg(2)+` textarea`),
+		chromedp.SendKeys(seg(2)+` textarea`, "Instale la herramienta con "),
+		chromedp.KeyEvent("t", chromedp.KeyModifiers(chromedp.ModifierAlt)), // Alt+T: <1>
+		chromedp.SendKeys(seg(2)+` textarea`, "go install"),
+		chromedp.KeyEvent("t", chromedp.KeyModifiers(chromedp.ModifierAlt)), // </1>
+		chromedp.SendKeys(seg(2)+` textarea`, " y ejecute "),
+		chromedp.KeyEvent("t", chromedp.KeyModifiers(chromedp.ModifierAlt)), // <2/>
+		chromedp.SendKeys(seg(2)+` textarea`, " en su proyecto."),
+	); err != nil {
+		t.Fatal(err)
+	}
+	want := "Instale la herramienta con <1>go install</1> y ejecute <2/> en su proyecto."
+	if got := evalString(t, ctx, `document.querySelector('`+seg(2)+` textarea').value`); got != want {
+		t.Fatalf("editor holds %q, want %q", got, want)
+	}
+	if got := evalString(t, ctx, `[...document.querySelectorAll('`+seg(2)+` .mirror mark')].map(m => m.textContent).join(' ')`); got != "<1> </1> <2/>" {
+		t.Errorf("tags marked in the editor: %q", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("s", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil { // Ctrl+S
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "saved", `document.querySelector('`+seg(2)+` .status').textContent === 'Saved.'`)
+	waitJS(t, ctx, "preview shows the translation", previewText+`.includes('Instale la herramienta con go install y ejecute  en su proyecto.')`)
+	waitJS(t, ctx, "the segment is highlighted in the preview",
+		`(document.getElementById('preview').contentDocument.querySelector('.quipu-current')||{}).textContent === 'Instale la herramienta con go install y ejecute  en su proyecto.'`)
+	if got := evalString(t, ctx, `document.querySelector('`+seg(2)+` .badge').textContent`); got != "translated" {
+		t.Errorf("badge after save = %q", got)
+	}
+	if got := fake.find("guide/start.install-the-tool-4d5e6f").Text; got != want {
+		t.Errorf("server got %q", got)
+	}
+	png := shoot(t, ctx, "workbench.png")
+	if *update {
+		if err := os.WriteFile(filepath.Join("..", "..", "docs", "workbench.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("end-to-end: %v", time.Since(start).Round(time.Millisecond))
+}
+
+// A message's source and translation are text, whatever they hold.
+func TestWorkbenchShowsHostileTextAsText(t *testing.T) {
+	ctx := browser(t)
+	srv := serve(t, newFakeServer())
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/edit/es-PE/guide/start"),
+		chromedp.WaitVisible(seg(4)+` textarea`),
+		chromedp.Click(seg(4)+` textarea`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if got := evalString(t, ctx, `document.querySelector('`+seg(4)+` .source').textContent`); got != hostile {
+		t.Errorf("source shows %q", got)
+	}
+	if got := evalString(t, ctx, `document.querySelector('`+seg(4)+` textarea').value`); got != hostile {
+		t.Errorf("editor holds %q", got)
+	}
+	if got := evalString(t, ctx, `String(document.querySelectorAll('#segments img, #segments script, #segments b').length) + ' ' + String(window.__pwned)`); got != "0 undefined" {
+		t.Errorf("data became markup: %s", got)
+	}
+}
+
+// A stale version is "changed on disk, reload"; a broken tag is refused
+// with its problem shown beside the editor, and nothing is written.
+func TestWorkbenchConflictAndRefusal(t *testing.T) {
+	ctx := browser(t)
+	fake := newFakeServer()
+	srv := serve(t, fake)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/edit/es-PE/guide/start"),
+		chromedp.WaitVisible(seg(5)+` textarea`),
+		chromedp.Click(seg(5)+` textarea`),
+		chromedp.SendKeys(seg(5)+` textarea`, "Lea el <9>manual</9>."),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "findings as one types", `document.querySelector('`+seg(5)+` .problems').textContent.includes('tag <9> is not in the English')`)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("s", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "422 shown", `document.querySelector('`+seg(5)+` .status').textContent.includes('markup is broken')`)
+	if m := fake.find("guide/start.read-the-manual-aa11bb"); m.Text != "" {
+		t.Errorf("a refused translation was written: %q", m.Text)
+	}
+
+	fake.touch("guide/start.read-the-manual-aa11bb", "Lea el manual (a mano).")
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`(() => { const t = document.querySelector('`+seg(5)+` textarea'); t.select(); document.execCommand('insertText', false, 'Lea el <1>manual</1>.'); })()`),
+		chromedp.KeyEvent("s", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "409 shown", `!!(document.querySelector('`+seg(5)+` .conflict')||{textContent:''}).textContent.includes('Changed on disk, reload.')`)
+	shoot(t, ctx, "workbench-conflict.png")
+	if m := fake.find("guide/start.read-the-manual-aa11bb"); m.Text != "Lea el manual (a mano)." {
+		t.Errorf("a stale save was written: %q", m.Text)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(seg(5)+` .conflict button`)); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "reloaded from disk", `document.querySelector('`+seg(5)+` textarea').value === 'Lea el manual (a mano).'`)
+}
+
+// The fuzzy message shows its old English as a word diff; the filters and
+// the keyboard walk the segments.
+func TestWorkbenchFuzzyFiltersKeys(t *testing.T) {
+	ctx := browser(t)
+	srv := serve(t, newFakeServer())
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/edit/es-PE/guide/start"),
+		chromedp.WaitVisible(seg(5)+` textarea`),
+		chromedp.Click(`#filters button[data-filter="fuzzy"]`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "fuzzy filter", `[...document.querySelectorAll('#segments article')].filter(a => !a.hidden).length === 1`)
+	if got := evalString(t, ctx, `document.querySelector('.seg.current .diff del').textContent + '|' + document.querySelector('.seg.current .diff ins').textContent`); got != "fast|not slow" {
+		t.Errorf("diff shows %q", got)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Click(`#filters button[data-filter="all"]`),
+		chromedp.Click(seg(1)+` textarea`),
+		chromedp.KeyEvent(kb.ArrowDown, chromedp.KeyModifiers(chromedp.ModifierAlt)), // Alt+Down
+		chromedp.KeyEvent(kb.ArrowDown, chromedp.KeyModifiers(chromedp.ModifierAlt)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if got := evalString(t, ctx, `document.querySelector('.seg.current .num').textContent + ' ' + (document.activeElement === document.querySelector('.seg.current textarea'))`); got != "3 true" {
+		t.Errorf("after Alt+Down twice: %s", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowUp, chromedp.KeyModifiers(chromedp.ModifierAlt))); err != nil { // Alt+Up
+		t.Fatal(err)
+	}
+	if got := evalString(t, ctx, `document.querySelector('.seg.current .num').textContent`); got != "2" {
+		t.Errorf("after Alt+Up: segment %s", got)
+	}
+	// Alt+C copies the English, Alt+1 takes the first suggestion.
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("c", chromedp.KeyModifiers(chromedp.ModifierAlt))); err != nil {
+		t.Fatal(err)
+	}
+	if got := evalString(t, ctx, `document.querySelector('.seg.current textarea').value`); !strings.HasPrefix(got, "Install the tool") {
+		t.Errorf("after Alt+C: %q", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(`.seg.current .suggestion`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := evalString(t, ctx, `document.querySelector('.seg.current textarea').value`); !strings.HasPrefix(got, "Instale la herramienta") {
+		t.Errorf("after a click on the suggestion: %q", got)
+	}
+}
