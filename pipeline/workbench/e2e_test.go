@@ -229,6 +229,7 @@ func TestWorkbenchConflictAndRefusal(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitJS(t, ctx, "findings as one types", `document.querySelector('`+seg(5)+` .problems').textContent.includes('tag <9> is not in the English')`)
+	shoot(t, ctx, "workbench-findings.png")
 	if err := chromedp.Do(ctx, chromedp.KeyEvent("s", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
 		t.Fatal(err)
 	}
@@ -271,6 +272,7 @@ func TestWorkbenchFuzzyFiltersKeys(t *testing.T) {
 	if got := evalString(t, ctx, `document.querySelector('.seg.current .diff del').textContent + '|' + document.querySelector('.seg.current .diff ins').textContent`); got != "fast|not slow" {
 		t.Errorf("diff shows %q", got)
 	}
+	shoot(t, ctx, "workbench-fuzzy.png")
 	if err := chromedp.Do(ctx,
 		chromedp.Click(`#filters button[data-filter="all"]`),
 		chromedp.Click(seg(1)+` textarea`),

@@ -351,7 +351,11 @@
   function status(seg, text, kind) {
     seg.status = text;
     seg.statusKind = kind;
-    if (seg === current) details(seg);
+    if (seg === current) {
+      details(seg);
+      // what went wrong must be in view, not below the fold
+      if (kind === 'bad') seg.card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
   }
 
   // --- the server ----------------------------------------------------------
@@ -544,7 +548,10 @@
       }
       if (best) {
         best.e.classList.add('quipu-current');
-        best.e.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        // scroll the preview alone: scrollIntoView would move the workbench too
+        const win = d.defaultView;
+        const top = best.e.getBoundingClientRect().top + win.scrollY - win.innerHeight / 3;
+        win.scrollTo({ top: Math.max(0, top), behavior: 'smooth' });
         note.textContent = '';
         return;
       }
