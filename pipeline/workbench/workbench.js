@@ -222,7 +222,8 @@
         const score = Math.round((sg.score > 1 ? sg.score : sg.score * 100) || 0);
         const sc = el('span', 'score ' + (score >= 90 ? 'hi' : score >= 70 ? 'mid' : 'lo'), score + '%');
         b.append(sc, tagged(el('span', 'stext'), sg.text));
-        if (sg.source) b.append(el('span', 'from muted', sg.source));
+        const from = [sg.source, sg.english ? 'en: ' + sg.english : ''].filter(Boolean).join(' · ');
+        if (from) b.append(el('span', 'from muted', from));
         b.addEventListener('click', () => replace(seg, sg.text));
         const li = el('li');
         li.append(b);
