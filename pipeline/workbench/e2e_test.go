@@ -1,14 +1,16 @@
-package workbench
+package workbench_test
 
 import (
 	"context"
 	"flag"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,12 +21,23 @@ import (
 
 var update = flag.Bool("update", false, "rewrite docs/workbench.png, the README's screenshot")
 
-// browser starts headless Chromium for one test, or skips the test.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("the browser tests are left out of -short")
-	}
+// One Chromium serves every test of the package, a tab each: starting it
+// is most of a test's time.
+var (
+	shared     context.Context
+	sharedErr  string
+	sharedOnce sync.Once
+	sharedStop = func() {}
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	sharedStop()
+	os.Exit(code)
+}
+
+func startBrowser() {
 	var path string
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -33,7 +46,8 @@ func browser(t *testing.T) context.Context {
 		}
 	}
 	if path == "" {
-		t.Skip("no Chromium on PATH (Debian: apt-get install chromium): skipping the browser test")
+		sharedErr = "no Chromium on PATH (Debian: apt-get install chromium): skipping the browser test"
+		return
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
@@ -42,13 +56,31 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("lang", "en-US"),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, cancel2 := chromedp.NewContext(actx)
+	sharedStop = func() { cancel2(); cancel() }
+	if err := chromedp.Do(bctx); err != nil {
+		sharedErr = fmt.Sprintf("Chromium did not start (%v): skipping the browser test", err)
+		return
+	}
+	shared = bctx
+}
+
+// browser opens a tab of headless Chromium for one test, or skips the test.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("the browser tests are left out of -short")
+	}
+	sharedOnce.Do(startBrowser)
+	if shared == nil {
+		t.Skip(sharedErr)
+	}
+	ctx, cancel := chromedp.NewContext(shared)
 	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
+	ctx, cancel2 := context.WithTimeout(ctx, 30*time.Second)
 	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 40*time.Second)
-	t.Cleanup(cancel3)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Skipf("Chromium did not start (%v): skipping the browser test", err)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1440, 900)); err != nil {
+		t.Fatal(err)
 	}
 	// A dialog means some data ran as script.
 	err := chromedp.Listen(ctx, func(ev any) {
@@ -127,7 +159,8 @@ func evalString(t *testing.T, ctx context.Context, expr string) string {
 	return s
 }
 
-const previewText = `document.getElementById('preview').contentDocument.body.textContent`
+// previewText reads the preview, empty while it loads.
+const previewText = `((document.getElementById('preview').contentDocument || {}).body || {textContent: ''}).textContent`
 
 func seg(n int) string { return `#segments article:nth-of-type(` + string(rune('0'+n)) + `)` }
 
@@ -250,7 +283,9 @@ func TestWorkbenchConflictAndRefusal(t *testing.T) {
 	if m := fake.find("guide/start.read-the-manual-aa11bb"); m.Text != "Lea el manual (a mano)." {
 		t.Errorf("a stale save was written: %q", m.Text)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(seg(5)+` .conflict button`)); err != nil {
+	// A click through the page: the findings' answer may redraw the button
+	// between a query and a mouse click.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+seg(5)+` .conflict button').click()`)); err != nil {
 		t.Fatal(err)
 	}
 	waitJS(t, ctx, "reloaded from disk", `document.querySelector('`+seg(5)+` textarea').value === 'Lea el manual (a mano).'`)

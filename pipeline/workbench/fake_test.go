@@ -1,4 +1,4 @@
-package workbench
+package workbench_test
 
 import (
 	"encoding/json"
@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/quipu-l10n/quipu/pipeline/workbench"
 )
 
 // fakeServer implements the serve API contract for one document, in
@@ -106,7 +108,7 @@ func (f *fakeServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case p == "/edit/"+f.locale+"/"+f.doc:
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		Render(w, Data{Locale: f.locale, Doc: f.doc, Token: f.token, Locales: []string{"es-PE", "pt-BR"}, Docs: []string{"guide/start", "guide/next"}})
+		workbench.Render(w, workbench.Data{Locale: f.locale, Doc: f.doc, Token: f.token, Locales: []string{"es-PE", "pt-BR"}, Docs: []string{"guide/start", "guide/next"}})
 	case p == "/"+f.locale+"/"+f.doc+".html":
 		f.page(w)
 	case p == "/events":

@@ -103,6 +103,7 @@
     seg.badge.textContent = stateLabel[m.state] || m.state || 'unknown';
     seg.card.dataset.state = m.state;
     backdrop(seg);
+    if (seg === current) details(seg);
     paint(seg);
   }
 
@@ -110,7 +111,12 @@
     seg.dirty.hidden = seg.draft === null;
     seg.card.classList.toggle('has-findings', seg.problems.length > 0);
     seg.card.classList.toggle('has-errors', seg.problems.some((p) => p.severity === 'error'));
-    if (seg === current) details(seg);
+    if (seg === current && seg.statusEl) {
+      // only what typing changes is redrawn: the buttons beside stay put
+      seg.statusEl.className = 'status' + (seg.statusKind ? ' ' + seg.statusKind : '');
+      seg.statusEl.textContent = seg.status;
+      findings(seg);
+    }
   }
 
   function edited(seg) {
@@ -169,29 +175,14 @@
       button('Copy source', 'ghost', () => copySource(seg), 'Alt+C'),
       button('Insert tag', 'ghost', () => insertTag(seg), 'Alt+T'),
     );
-    const st = el('span', 'status' + (seg.statusKind ? ' ' + seg.statusKind : ''), seg.status);
-    st.setAttribute('role', 'status');
-    actions.append(st);
+    seg.statusEl = el('span', 'status' + (seg.statusKind ? ' ' + seg.statusKind : ''), seg.status);
+    seg.statusEl.setAttribute('role', 'status');
+    actions.append(seg.statusEl);
     d.append(actions);
-    if (seg.problems.length) {
-      const ul = el('ul', 'problems');
-      ul.setAttribute('aria-label', 'Findings');
-      for (const p of seg.problems) {
-        const li = el('li', p.severity === 'error' ? 'error' : 'warning');
-        li.append(el('span', 'sev', p.severity === 'error' ? 'error' : 'warning'), ' ', el('span', 'msg', p.message));
-        if (typeof p.offset === 'number' && p.offset >= 0) {
-          li.classList.add('jump');
-          li.title = 'Show where';
-          li.addEventListener('click', () => {
-            const at = p.local ? p.offset : T.charIndex(seg.editor.value, p.offset);
-            seg.editor.focus();
-            seg.editor.setSelectionRange(at, at);
-          });
-        }
-        ul.append(li);
-      }
-      d.append(ul);
-    }
+    seg.findingsEl = el('ul', 'problems');
+    seg.findingsEl.setAttribute('aria-label', 'Findings');
+    d.append(seg.findingsEl);
+    findings(seg);
     const side = el('div', 'aids');
     if ((m.glossary || []).length) {
       const g = el('section', 'glossary');
@@ -233,6 +224,26 @@
       side.append(s);
     }
     if (side.childNodes.length) d.append(side);
+  }
+
+  function findings(seg) {
+    const ul = seg.findingsEl;
+    ul.replaceChildren();
+    ul.hidden = !seg.problems.length;
+    for (const p of seg.problems) {
+      const li = el('li', p.severity === 'error' ? 'error' : 'warning');
+      li.append(el('span', 'sev', p.severity === 'error' ? 'error' : 'warning'), ' ', el('span', 'msg', p.message));
+      if (typeof p.offset === 'number' && p.offset >= 0) {
+        li.classList.add('jump');
+        li.title = 'Show where';
+        li.addEventListener('click', () => {
+          const at = p.local ? p.offset : T.charIndex(seg.editor.value, p.offset);
+          seg.editor.focus();
+          seg.editor.setSelectionRange(at, at);
+        });
+      }
+      ul.append(li);
+    }
   }
 
   function button(label, cls, fn, keys) {
@@ -353,7 +364,8 @@
     seg.status = text;
     seg.statusKind = kind;
     if (seg === current) {
-      details(seg);
+      if (seg.conflict) details(seg);
+      else paint(seg);
       // what went wrong must be in view, not below the fold
       if (kind === 'bad') seg.card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     }
