@@ -94,9 +94,9 @@ func browser(t *testing.T) context.Context {
 	return ctx
 }
 
-// serve starts h on loopback; it closes before the browser does, dropping
+// serveFake starts h on loopback; it closes before the browser does, dropping
 // the page's event stream, which would otherwise hold Close.
-func serve(t *testing.T, h http.Handler) *httptest.Server {
+func serveFake(t *testing.T, h http.Handler) *httptest.Server {
 	srv := httptest.NewServer(h)
 	t.Cleanup(func() {
 		srv.CloseClientConnections()
@@ -169,7 +169,7 @@ func seg(n int) string { return `#segments article:nth-of-type(` + string(rune('
 func TestWorkbenchEndToEnd(t *testing.T) {
 	ctx := browser(t)
 	fake := newFakeServer()
-	srv := serve(t, fake)
+	srv := serveFake(t, fake)
 	start := time.Now()
 
 	if err := chromedp.Do(ctx,
@@ -228,7 +228,7 @@ func TestWorkbenchEndToEnd(t *testing.T) {
 // A message's source and translation are text, whatever they hold.
 func TestWorkbenchShowsHostileTextAsText(t *testing.T) {
 	ctx := browser(t)
-	srv := serve(t, newFakeServer())
+	srv := serveFake(t, newFakeServer())
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/edit/es-PE/guide/start"),
 		chromedp.WaitVisible(seg(4)+` textarea`),
@@ -252,7 +252,7 @@ func TestWorkbenchShowsHostileTextAsText(t *testing.T) {
 func TestWorkbenchConflictAndRefusal(t *testing.T) {
 	ctx := browser(t)
 	fake := newFakeServer()
-	srv := serve(t, fake)
+	srv := serveFake(t, fake)
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/edit/es-PE/guide/start"),
 		chromedp.WaitVisible(seg(5)+` textarea`),
@@ -266,7 +266,7 @@ func TestWorkbenchConflictAndRefusal(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.KeyEvent("s", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
 		t.Fatal(err)
 	}
-	waitJS(t, ctx, "422 shown", `document.querySelector('`+seg(5)+` .status').textContent.includes('markup is broken')`)
+	waitJS(t, ctx, "422 shown", `document.querySelector('`+seg(5)+` .status').textContent === 'Not saved: fix the errors below.'`)
 	if m := fake.find("guide/start.read-the-manual-aa11bb"); m.Text != "" {
 		t.Errorf("a refused translation was written: %q", m.Text)
 	}
@@ -295,7 +295,7 @@ func TestWorkbenchConflictAndRefusal(t *testing.T) {
 // the keyboard walk the segments.
 func TestWorkbenchFuzzyFiltersKeys(t *testing.T) {
 	ctx := browser(t)
-	srv := serve(t, newFakeServer())
+	srv := serveFake(t, newFakeServer())
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/edit/es-PE/guide/start"),
 		chromedp.WaitVisible(seg(5)+` textarea`),

@@ -107,17 +107,17 @@ const quipuTags = (() => {
     return i;
   }
 
-  // needle is the longest run of a message's text between tags, white
-  // space folded: what the preview most likely shows verbatim.
-  function needle(s) {
-    let best = '';
+  // pieces are a message's runs of text between tags, white space folded
+  // and backslash escapes undone: what the page shows verbatim, in order.
+  function pieces(s) {
+    const out = [];
     for (const part of s.split(/<\/?[0-9]+\/?>/)) {
       const p = part.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\s+/g, ' ').trim();
-      if (p.length > best.length) best = p;
+      if (p) out.push(p);
     }
-    return best.slice(0, 80);
+    return out;
   }
 
-  return { tokenize, tagsOf, problems, next, diff, charIndex, needle };
+  return { tokenize, tagsOf, problems, next, diff, charIndex, pieces };
 })();
 window.quipuTags = quipuTags;

@@ -27,13 +27,25 @@
   }
 
   // tagged fills box with a message's text, its tags as chips.
-  function tagged(box, s) {
-    box.replaceChildren();
+  function tagged(box, s, append) {
+    if (!append) box.replaceChildren();
     for (const t of T.tokenize(s || '')) {
       if (t.text !== undefined) box.append(t.text);
       else box.append(el('span', 'chip ' + t.kind, t.tag));
     }
     return box;
+  }
+
+  // sourceDiff shows the English as sync's word diff against the English
+  // the translation was made from: [-removed-] {+added+}.
+  function sourceDiff(box, diff) {
+    box.replaceChildren();
+    box.classList.add('diff');
+    for (const part of T.diff(diff)) {
+      if (part.del !== undefined) box.append(tagged(el('del'), part.del));
+      else if (part.ins !== undefined) box.append(tagged(el('ins'), part.ins));
+      else tagged(box, part.text, true);
+    }
   }
 
   // backdrop mirrors the editor's text with its tags marked, behind the
@@ -94,7 +106,9 @@
   // fill shows a message as it is on disk, unless the translator has a draft.
   function fill(seg) {
     const m = seg.msg;
-    tagged(seg.source, m.source);
+    seg.source.classList.remove('diff');
+    if (m.state === 'fuzzy' && m.diff) sourceDiff(seg.source, m.diff);
+    else tagged(seg.source, m.source);
     if (seg.draft === null) {
       seg.editor.value = m.text || '';
       seg.base = m.version;
@@ -149,22 +163,16 @@
       }
       d.append(c);
     }
-    if (m.state === 'fuzzy' && (m.previous || m.diff)) {
+    if (m.state === 'fuzzy') {
       const f = el('div', 'note fuzzy');
-      f.append(el('strong', null, 'The English changed.'), ' Compare, fix the translation, then save.');
+      f.append(el('strong', null, 'The English changed.'));
       if (m.diff) {
-        const p = el('p', 'diff');
-        p.lang = 'en';
-        for (const part of T.diff(m.diff)) {
-          if (part.del !== undefined) p.append(el('del', null, part.del));
-          else if (part.ins !== undefined) p.append(el('ins', null, part.ins));
-          else p.append(part.text);
-        }
-        f.append(p);
-      } else {
+        f.append(' Above, ', el('del', null, 'removed'), ' and ', el('ins', null, 'added'), ' words. Fix the translation, then save; until then the page shows the English.');
+      } else if (m.previous) {
+        f.append(' Before, it read:');
         const p = tagged(el('p', 'previous'), m.previous);
         p.lang = 'en';
-        f.append(el('span', 'muted', 'Before: '), p);
+        f.append(p, 'Fix the translation, then save; until then the page shows the English.');
       }
       d.append(f);
     }
@@ -233,7 +241,7 @@
     for (const p of seg.problems) {
       const li = el('li', p.severity === 'error' ? 'error' : 'warning');
       li.append(el('span', 'sev', p.severity === 'error' ? 'error' : 'warning'), ' ', el('span', 'msg', p.message));
-      if (typeof p.offset === 'number' && p.offset >= 0) {
+      if (typeof p.offset === 'number' && p.offset > 0) {
         li.classList.add('jump');
         li.title = 'Show where';
         li.addEventListener('click', () => {
@@ -270,8 +278,11 @@
     let shown = 0;
     for (const s of segs) {
       const v = visible(s) || s === current;
+      const was = !s.card.hidden;
       s.card.hidden = !v;
       if (v) shown++;
+      // a hidden editor has no height to fit: fit it as it shows
+      if (v && !was) fit(s.editor);
     }
     $('#empty').hidden = shown > 0;
     if (!shown) $('#empty').textContent = 'Nothing here: no segment matches this filter.';
@@ -435,7 +446,7 @@
         return;
       case 422:
         seg.problems = r.data.problems || [];
-        status(seg, 'Not saved: the markup is broken (see below).', 'bad');
+        status(seg, 'Not saved: fix the errors below.', 'bad');
         paint(seg);
         counts();
         return;
@@ -540,27 +551,37 @@
     let d;
     try { d = frame.contentDocument; } catch (e) { return; }
     if (!d || !d.body) return;
-    if (!d.getElementById('quipu-highlight-style')) {
-      const st = d.createElement('style');
-      st.id = 'quipu-highlight-style';
-      st.textContent = '.quipu-current{outline:3px solid #e8a317!important;outline-offset:3px;background:rgba(255,214,102,.28)!important;border-radius:2px;scroll-margin:25vh}';
-      (d.head || d.body).append(st);
+    // Through the element's own style, which the page's policy cannot refuse
+    // as it could a <style> element.
+    for (const e of d.querySelectorAll('.quipu-current')) {
+      e.classList.remove('quipu-current');
+      for (const k of ['outline', 'outline-offset', 'background-color', 'border-radius']) e.style.removeProperty(k);
     }
-    for (const e of d.querySelectorAll('.quipu-current')) e.classList.remove('quipu-current');
     const note = $('#preview-note');
     if (!current) return;
     const m = current.msg;
     const tries = published.has(m.state) ? [m.text, m.source] : [m.source, m.text];
+    const blocks = d.body.querySelectorAll('h1,h2,h3,h4,h5,h6,p,li,td,th,dt,dd,blockquote,figcaption,caption,summary,pre,button,label');
     for (const s of tries) {
-      const n = T.needle(s || '');
-      if (!n) continue;
+      const ps = T.pieces(s || '');
+      if (!ps.length) continue;
+      // the smallest block holding every piece; failing that, the longest piece
+      const longest = ps.reduce((a, b) => (b.length > a.length ? b : a));
       let best = null;
-      for (const e of d.body.querySelectorAll('h1,h2,h3,h4,h5,h6,p,li,td,th,dt,dd,blockquote,figcaption,caption,summary,pre,a,span,em,strong,code')) {
+      let loose = null;
+      for (const e of blocks) {
         const t = e.textContent.replace(/\s+/g, ' ');
-        if (t.includes(n) && (!best || t.length < best.len)) best = { e, len: t.length };
+        if (!t.includes(longest)) continue;
+        if (!loose || t.length < loose.len) loose = { e, len: t.length };
+        if (ps.every((p) => t.includes(p)) && (!best || t.length < best.len)) best = { e, len: t.length };
       }
+      best = best || loose;
       if (best) {
         best.e.classList.add('quipu-current');
+        best.e.style.setProperty('outline', '3px solid #e8a317', 'important');
+        best.e.style.setProperty('outline-offset', '3px', 'important');
+        best.e.style.setProperty('background-color', 'rgba(255, 214, 102, .3)', 'important');
+        best.e.style.setProperty('border-radius', '2px');
         // scroll the preview alone: scrollIntoView would move the workbench too
         const win = d.defaultView;
         const top = best.e.getBoundingClientRect().top + win.scrollY - win.innerHeight / 3;
@@ -601,6 +622,7 @@
       filter = b.dataset.filter;
       applyFilter();
       if (current && !visible(current)) move(1);
+      else if (current) current.card.scrollIntoView({ block: 'center' });
     });
   }
   $('#help-open').addEventListener('click', () => $('#help').showModal());
