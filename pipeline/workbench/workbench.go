@@ -30,6 +30,8 @@ var (
 	pageCSS string
 	//go:embed tags.js
 	tagsJS string
+	//go:embed draw.js
+	domJS string
 	//go:embed workbench.js
 	pageJS string
 )
@@ -56,6 +58,6 @@ func Render(w io.Writer, d Data) error {
 		Data:  d,
 		Nonce: base64.RawURLEncoding.EncodeToString(b[:]),
 		CSS:   template.CSS(pageCSS),
-		JS:    template.JS(tagsJS + "\n" + pageJS),
+		JS:    template.JS(tagsJS + "\n" + domJS + "\n" + pageJS),
 	})
 }

@@ -4,6 +4,8 @@
 'use strict';
 (() => {
   const T = window.quipuTags;
+  const P = window.quipuPage;
+  const { el, tagged, sourceDiff, fit } = P;
   const $ = (sel) => document.querySelector(sel);
   const locale = document.body.dataset.locale;
   const doc = document.body.dataset.doc;
@@ -11,42 +13,12 @@
   const docPath = doc.split('/').map(encodeURIComponent).join('/');
   const api = '/api/' + encodeURIComponent(locale) + '/' + docPath;
   const pageURL = '/' + encodeURIComponent(locale) + '/' + docPath + '.html';
-  const published = new Set(['translated', 'reviewed', 'aligned', 'machine']);
   const stateLabel = { untranslated: 'untranslated', fuzzy: 'fuzzy', translated: 'translated', reviewed: 'reviewed', aligned: 'aligned', machine: 'machine' };
 
   const segs = []; // one per message, in document order
   const byId = new Map();
   let current = null;
   let filter = 'all';
-
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
-
-  // tagged fills box with a message's text, its tags as chips.
-  function tagged(box, s, append) {
-    if (!append) box.replaceChildren();
-    for (const t of T.tokenize(s || '')) {
-      if (t.text !== undefined) box.append(t.text);
-      else box.append(el('span', 'chip ' + t.kind, t.tag));
-    }
-    return box;
-  }
-
-  // sourceDiff shows the English as sync's word diff against the English
-  // the translation was made from: [-removed-] {+added+}.
-  function sourceDiff(box, diff) {
-    box.replaceChildren();
-    box.classList.add('diff');
-    for (const part of T.diff(diff)) {
-      if (part.del !== undefined) box.append(tagged(el('del'), part.del));
-      else if (part.ins !== undefined) box.append(tagged(el('ins'), part.ins));
-      else tagged(box, part.text, true);
-    }
-  }
 
   // backdrop mirrors the editor's text with its tags marked, behind the
   // transparent textarea, so tags read as tokens while the text stays plain.
@@ -59,11 +31,6 @@
       else box.append(el('mark', src.has(t.tag) ? 'tok' : 'tok bad', t.tag));
     }
     box.append('\n');
-  }
-
-  function fit(ta) {
-    ta.style.height = 'auto';
-    ta.style.height = ta.scrollHeight + 'px';
   }
 
   // --- the segment cards -------------------------------------------------
@@ -545,52 +512,13 @@
     frame.src = pageURL + '?t=' + Date.now();
   }
 
-  // highlight marks the current segment in the preview: the element whose
-  // text holds the message's longest tag-free run, the smallest one.
+  // highlight marks the current segment in the preview.
   function highlight() {
     let d;
     try { d = frame.contentDocument; } catch (e) { return; }
     if (!d || !d.body) return;
-    // Through the element's own style, which the page's policy cannot refuse
-    // as it could a <style> element.
-    for (const e of d.querySelectorAll('.quipu-current')) {
-      e.classList.remove('quipu-current');
-      for (const k of ['outline', 'outline-offset', 'background-color', 'border-radius']) e.style.removeProperty(k);
-    }
-    const note = $('#preview-note');
-    if (!current) return;
-    const m = current.msg;
-    const tries = published.has(m.state) ? [m.text, m.source] : [m.source, m.text];
-    const blocks = d.body.querySelectorAll('h1,h2,h3,h4,h5,h6,p,li,td,th,dt,dd,blockquote,figcaption,caption,summary,pre,button,label');
-    for (const s of tries) {
-      const ps = T.pieces(s || '');
-      if (!ps.length) continue;
-      // the smallest block holding every piece; failing that, the longest piece
-      const longest = ps.reduce((a, b) => (b.length > a.length ? b : a));
-      let best = null;
-      let loose = null;
-      for (const e of blocks) {
-        const t = e.textContent.replace(/\s+/g, ' ');
-        if (!t.includes(longest)) continue;
-        if (!loose || t.length < loose.len) loose = { e, len: t.length };
-        if (ps.every((p) => t.includes(p)) && (!best || t.length < best.len)) best = { e, len: t.length };
-      }
-      best = best || loose;
-      if (best) {
-        best.e.classList.add('quipu-current');
-        best.e.style.setProperty('outline', '3px solid #e8a317', 'important');
-        best.e.style.setProperty('outline-offset', '3px', 'important');
-        best.e.style.setProperty('background-color', 'rgba(255, 214, 102, .3)', 'important');
-        best.e.style.setProperty('border-radius', '2px');
-        // scroll the preview alone: scrollIntoView would move the workbench too
-        const win = d.defaultView;
-        const top = best.e.getBoundingClientRect().top + win.scrollY - win.innerHeight / 3;
-        win.scrollTo({ top: Math.max(0, top), behavior: 'smooth' });
-        note.textContent = '';
-        return;
-      }
-    }
-    note.textContent = 'segment ' + (current.i + 1) + ' is not visible on the page';
+    const found = P.mark(d, current && current.msg);
+    $('#preview-note').textContent = !current || found ? '' : 'segment ' + (current.i + 1) + ' is not visible on the page';
   }
 
   frame.addEventListener('load', highlight);

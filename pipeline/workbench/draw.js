@@ -1,0 +1,86 @@
+// DOM helpers and the preview's mark: how the workbench draws message
+// text (always as text nodes) and finds a segment in the localized page.
+'use strict';
+const quipuPage = (() => {
+  const T = quipuTags;
+  const published = new Set(['translated', 'reviewed', 'aligned', 'machine']);
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  // tagged fills box with a message's text, its tags as chips.
+  function tagged(box, s, append) {
+    if (!append) box.replaceChildren();
+    for (const t of T.tokenize(s || '')) {
+      if (t.text !== undefined) box.append(t.text);
+      else box.append(el('span', 'chip ' + t.kind, t.tag));
+    }
+    return box;
+  }
+
+  // sourceDiff shows the English as sync's word diff against the English
+  // the translation was made from: [-removed-] {+added+}.
+  function sourceDiff(box, diff) {
+    box.replaceChildren();
+    box.classList.add('diff');
+    for (const part of T.diff(diff)) {
+      if (part.del !== undefined) box.append(tagged(el('del'), part.del));
+      else if (part.ins !== undefined) box.append(tagged(el('ins'), part.ins));
+      else tagged(box, part.text, true);
+    }
+  }
+
+  function fit(ta) {
+    ta.style.height = 'auto';
+    ta.style.height = ta.scrollHeight + 'px';
+  }
+
+  // mark outlines msg's segment in the page d: the smallest block holding
+  // every piece of its text (failing that, its longest piece), the text the
+  // page shows first (the translation once published, else the English).
+  // It goes through the element's own style, which the page's policy
+  // cannot refuse as it could a <style> element.
+  function mark(d, msg) {
+    for (const e of d.querySelectorAll('.quipu-current')) {
+      e.classList.remove('quipu-current');
+      for (const k of ['outline', 'outline-offset', 'background-color', 'border-radius']) e.style.removeProperty(k);
+    }
+    if (!msg) return false;
+    const tries = published.has(msg.state) ? [msg.text, msg.source] : [msg.source, msg.text];
+    const blocks = d.body.querySelectorAll('h1,h2,h3,h4,h5,h6,p,li,td,th,dt,dd,blockquote,figcaption,caption,summary,pre,button,label');
+    for (const s of tries) {
+      const ps = T.pieces(s || '');
+      if (!ps.length) continue;
+      const longest = ps.reduce((a, b) => (b.length > a.length ? b : a));
+      let best = null;
+      let loose = null;
+      for (const e of blocks) {
+        const t = e.textContent.replace(/\s+/g, ' ');
+        if (!t.includes(longest)) continue;
+        if (!loose || t.length < loose.len) loose = { e, len: t.length };
+        if (ps.every((p) => t.includes(p)) && (!best || t.length < best.len)) best = { e, len: t.length };
+      }
+      best = best || loose;
+      if (best) {
+        best.e.classList.add('quipu-current');
+        best.e.style.setProperty('outline', '3px solid #e8a317', 'important');
+        best.e.style.setProperty('outline-offset', '3px', 'important');
+        best.e.style.setProperty('background-color', 'rgba(255, 214, 102, .3)', 'important');
+        best.e.style.setProperty('border-radius', '2px');
+        // scroll the preview alone: scrollIntoView would move the workbench too
+        const win = d.defaultView;
+        const top = best.e.getBoundingClientRect().top + win.scrollY - win.innerHeight / 3;
+        win.scrollTo({ top: Math.max(0, top), behavior: 'smooth' });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  return { el, tagged, sourceDiff, fit, mark };
+})();
+window.quipuPage = quipuPage;
