@@ -289,6 +289,19 @@ func TestWorkbenchConflictAndRefusal(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitJS(t, ctx, "reloaded from disk", `document.querySelector('`+seg(5)+` textarea').value === 'Lea el manual (a mano).'`)
+
+	// A server restarted since the page loaded has a new token: the page
+	// says so instead of failing quietly.
+	fake.mu.Lock()
+	fake.token = "a-new-run"
+	fake.mu.Unlock()
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(seg(5)+` textarea`, " Ya."),
+		chromedp.KeyEvent("s", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "403 shown", `!document.getElementById('banner').hidden && document.getElementById('banner-text').textContent.includes('refused this page')`)
 }
 
 // The fuzzy message shows its old English as a word diff; the filters and
@@ -337,5 +350,48 @@ func TestWorkbenchFuzzyFiltersKeys(t *testing.T) {
 	}
 	if got := evalString(t, ctx, `document.querySelector('.seg.current textarea').value`); !strings.HasPrefix(got, "Instale la herramienta") {
 		t.Errorf("after a click on the suggestion: %q", got)
+	}
+}
+
+// The page's own reading of tags, diffs and offsets, case by case.
+func TestWorkbenchTagLogic(t *testing.T) {
+	ctx := browser(t)
+	srv := serveFake(t, newFakeServer())
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/edit/es-PE/guide/start"), chromedp.WaitVisible(`#segments article`)); err != nil {
+		t.Fatal(err)
+	}
+	const problems = `(s, d) => quipuTags.problems(s, d).map(p => p.severity + ': ' + p.message).join('; ')`
+	for _, c := range []struct{ expr, want string }{
+		{`(` + problems + `)('Read <1>it</1>.', 'Léelo <1>ya</1>.')`, ``},
+		{`(` + problems + `)('Read <1>it</1>.', '')`, ``},
+		{`(` + problems + `)('Read <1>it</1>.', 'Lee <9>eso</9>.')`, `error: tag <9> is not in the English; error: tag </9> is not in the English; warning: tag <1> of the English is missing`},
+		{`(` + problems + `)('Read <1>it</1>.', 'Lee <1>eso.')`, `error: tag <1> is not closed`},
+		{`(` + problems + `)('Read <1>it</1>.', 'Lee </1>eso<1>.')`, `error: tag </1> closes what is not open; error: tag <1> is not closed`},
+		{`(` + problems + `)('Run <2/>.', 'Ejecuta <2/> y <2/>.')`, `error: tag <2/> is there twice`},
+		{`(` + problems + `)('Run <2/>.', 'Ejecuta <2')`, `warning: "<2" looks like a half-typed tag; warning: tag <2/> of the English is missing`},
+		{`quipuTags.next('a <1>b</1> c <2/>', 'x <1>y')`, `</1>`},
+		{`quipuTags.next('a <1>b</1> c <2/>', 'x <1>y</1> <2/>')`, ``},
+		{`quipuTags.diff('It is [-so-] {+not+} safe.').map(p => p.del !== undefined ? '-' + p.del : p.ins !== undefined ? '+' + p.ins : p.text).join('|')`, `It is |-so| |+not| safe.`},
+		{`String(quipuTags.charIndex('ñandú x', 7))`, `5`},
+		{`quipuTags.pieces('Run <1>go  test</1>\\* now <2/>.').join('|')`, `Run|go test|* now|.`},
+	} {
+		if got := evalString(t, ctx, c.expr); got != c.want {
+			t.Errorf("%s\n got %q\nwant %q", c.expr, got, c.want)
+		}
+	}
+
+	// Alt+T wraps the selection in the next paired tag.
+	ed := seg(5) + ` textarea`
+	if err := chromedp.Do(ctx, chromedp.Click(ed), chromedp.SendKeys(ed, "Lea el manual.")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+ed+`').setSelectionRange(7, 13)`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("t", chromedp.KeyModifiers(chromedp.ModifierAlt))); err != nil {
+		t.Fatal(err)
+	}
+	if got := evalString(t, ctx, `document.querySelector('`+ed+`').value`); got != "Lea el <1>manual</1>." {
+		t.Errorf("Alt+T on a selection: %q", got)
 	}
 }

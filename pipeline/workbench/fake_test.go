@@ -108,7 +108,10 @@ func (f *fakeServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case p == "/edit/"+f.locale+"/"+f.doc:
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		workbench.Render(w, workbench.Data{Locale: f.locale, Doc: f.doc, Token: f.token, Locales: []string{"es-PE", "pt-BR"}, Docs: []string{"guide/start", "guide/next"}})
+		f.mu.Lock()
+		token := f.token
+		f.mu.Unlock()
+		workbench.Render(w, workbench.Data{Locale: f.locale, Doc: f.doc, Token: token, Locales: []string{"es-PE", "pt-BR"}, Docs: []string{"guide/start", "guide/next"}})
 	case p == "/"+f.locale+"/"+f.doc+".html":
 		f.page(w)
 	case p == "/events":
@@ -132,6 +135,8 @@ func (f *fakeServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (f *fakeServer) write(w http.ResponseWriter, r *http.Request, id string, check bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if r.Header.Get("X-Quipu-Token") != f.token {
 		writeJSON(w, 403, map[string]string{"error": "bad token"})
 		return
@@ -141,8 +146,6 @@ func (f *fakeServer) write(w http.ResponseWriter, r *http.Request, id string, ch
 		writeJSON(w, 400, map[string]string{"error": err.Error()})
 		return
 	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	m := f.find(id)
 	if m == nil {
 		writeJSON(w, 404, map[string]string{"error": "no such message"})
