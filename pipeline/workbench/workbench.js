@@ -234,7 +234,7 @@
   function visible(seg) {
     const st = seg.msg.state;
     switch (filter) {
-      case 'untranslated': return st === 'untranslated';
+      case 'untranslated': return todo(st);
       case 'fuzzy': return st === 'fuzzy';
       case 'findings': return seg.problems.length > 0;
       default: return true;
@@ -256,21 +256,28 @@
     for (const b of document.querySelectorAll('#filters button')) b.setAttribute('aria-pressed', String(b.dataset.filter === filter));
   }
 
+  // Drafts (machine, aligned) are work to do: listed with the untranslated,
+  // never counted as translated.
+  const drafts = new Set(['machine', 'aligned']);
+  const todo = (st) => st === 'untranslated' || drafts.has(st);
+
   function counts() {
-    const c = { total: segs.length, untranslated: 0, fuzzy: 0, translated: 0, reviewed: 0, findings: 0, other: 0 };
+    const c = { total: segs.length, untranslated: 0, fuzzy: 0, translated: 0, reviewed: 0, findings: 0, drafts: 0 };
     for (const s of segs) {
       const st = s.msg.state;
-      if (st in c) c[st]++;
-      else c.other++;
+      if (drafts.has(st)) c.drafts++;
+      else if (st in c) c[st]++;
+      else c.translated++;
       if (s.problems.length) c.findings++;
     }
-    const done = c.translated + c.reviewed + c.other;
-    $('#progress-text').textContent = done + ' of ' + c.total + ' translated · ' + c.reviewed + ' reviewed' + (c.fuzzy ? ' · ' + c.fuzzy + ' fuzzy' : '');
+    const done = c.translated + c.reviewed;
+    $('#progress-text').textContent = done + ' of ' + c.total + ' translated · ' + c.reviewed + ' reviewed' +
+      (c.fuzzy ? ' · ' + c.fuzzy + ' fuzzy' : '') + (c.drafts ? ' · ' + c.drafts + (c.drafts === 1 ? ' draft' : ' drafts') : '');
     const pct = (k) => (c.total ? (100 * k) / c.total : 0) + '%';
     $('.m-reviewed').style.width = pct(c.reviewed);
-    $('.m-translated').style.width = pct(c.translated + c.other);
+    $('.m-translated').style.width = pct(c.translated);
     $('.m-fuzzy').style.width = pct(c.fuzzy);
-    const n = { all: c.total, untranslated: c.untranslated, fuzzy: c.fuzzy, findings: c.findings };
+    const n = { all: c.total, untranslated: c.untranslated + c.drafts, fuzzy: c.fuzzy, findings: c.findings };
     for (const b of document.querySelectorAll('#filters button')) b.querySelector('.count').textContent = n[b.dataset.filter];
   }
 
