@@ -87,6 +87,9 @@ func New(doc *pipeline.Document, f *catalog.File, sourceLocale string, annotate 
 			if annotate != nil {
 				u.Notes = annotate(seg, m)
 			}
+			if m.State == catalog.Machine && m.Other != "" {
+				u.Notes = append(u.Notes, MachineNote+m.Provenance)
+			}
 		}
 		if u.Target == "" {
 			u.State = catalog.Untranslated
@@ -96,6 +99,11 @@ func New(doc *pipeline.Document, f *catalog.File, sourceLocale string, annotate 
 	}
 	return out
 }
+
+// MachineNote begins the note a machine draft carries to a tool: where it
+// came from, and that it waits for a person ("machine draft: apertium
+// eng-spa …").
+const MachineNote = "machine draft, to post-edit: "
 
 // Location is where the unit's segment starts, as "content/a.md:3:1".
 func (f *File) Location(u *Unit) string {

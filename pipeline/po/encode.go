@@ -97,6 +97,9 @@ func Encode(f *exchange.File) []byte {
 		case u.Rejected && u.Target != "":
 			// Work to do, as XLIFF's "initial": the notes say why.
 			b.WriteString("#, fuzzy\n")
+		case u.State == catalog.Machine:
+			// Work to do, as gettext marks what a machine filled in.
+			b.WriteString("#, fuzzy\n")
 		case u.State == catalog.Stale:
 			b.WriteString("#, fuzzy\n")
 			if u.Previous != "" {

@@ -35,6 +35,9 @@ type BuildOptions struct {
 	// UseFuzzy publishes fuzzy translations (the project's use_fuzzy does
 	// too); they still count as untranslated.
 	UseFuzzy bool
+	// UseMachine publishes machine drafts (the project's use_machine
+	// does too); they still count as untranslated.
+	UseMachine bool
 	// Force rebuilds every document, even those whose inputs did not
 	// change since the last build.
 	Force bool
@@ -129,7 +132,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	// The cache is read while the documents are listed.
 	opened := make(chan *buildCache, 1)
 	go func() {
-		opened <- p.openCache(p.buildFingerprint(locales, opt.Strict, p.useFuzzy(opt.UseFuzzy)), opt.Force)
+		opened <- p.openCache(p.buildFingerprint(locales, opt.Strict, p.publish(opt.UseFuzzy, opt.UseMachine)), opt.Force)
 	}()
 	sources, err := p.Sources()
 	cache := <-opened
@@ -342,7 +345,7 @@ type outFile struct {
 
 // localize builds one document in one locale.
 func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport, dp *docPages) ([]outFile, error) {
-	rd := p.resolveDoc(doc, s, locale, files, p.useFuzzy(opt.UseFuzzy))
+	rd := p.resolveDoc(doc, s, locale, files, p.publish(opt.UseFuzzy, opt.UseMachine))
 	f, a := rd.f, rd.a
 	name := p.ContentPath(s)
 	target := locale != p.Config.SourceLocale && locale != pseudo.Locale

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
 
 // TestBuildRemovesPagesOfDeletedDocuments: once a document is deleted, the
@@ -61,7 +63,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 	if _, err := os.Stat(p.abs("output/es-PE/ref/deep")); err == nil {
 		t.Error("output/es-PE/ref/deep, left empty, is still there")
 	}
-	c := p.openCache(p.buildFingerprint([]string{"en", "es-PE"}, false, false), false)
+	c := p.openCache(p.buildFingerprint([]string{"en", "es-PE"}, false, resolve.Options{}), false)
 	if c.Docs["guide/page-00.md"] == nil {
 		t.Fatal("the cache lost the documents that are there")
 	}

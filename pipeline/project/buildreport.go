@@ -62,7 +62,11 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 	}
 	counts := resolve.Count(doc.Segments, rd.res)
 	if n := counts.Untranslated(); n > 0 {
-		msg := fmt.Sprintf("%s: %s: %d of %s untranslated (%d missing, %d fuzzy, %d rejected)", name, locale, n, say.Count("Segment", counts.Total), counts.Missing, counts.Fuzzy, counts.Rejected)
+		msg := fmt.Sprintf("%s: %s: %d of %s untranslated (%d missing, %d fuzzy, %d rejected", name, locale, n, say.Count("Segment", counts.Total), counts.Missing, counts.Fuzzy, counts.Rejected)
+		if counts.Machine > 0 {
+			msg += fmt.Sprintf(", %d machine", counts.Machine)
+		}
+		msg += ")"
 		if strict {
 			errs.Add(fmt.Errorf("%s", msg))
 		} else {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
@@ -293,7 +294,7 @@ func (c *buildCache) save() error {
 }
 
 // buildFingerprint hashes what every document's build depends on.
-func (p *Project) buildFingerprint(locales []string, strict, useFuzzy bool) string {
+func (p *Project) buildFingerprint(locales []string, strict bool, publish resolve.Options) string {
 	h := sha256.New()
 	cfg, _ := json.Marshal(p.Config)
 	h.Write(cfg)
@@ -310,8 +311,11 @@ func (p *Project) buildFingerprint(locales []string, strict, useFuzzy bool) stri
 	if strict {
 		h.Write([]byte("\x00strict"))
 	}
-	if useFuzzy {
+	if publish.UseFuzzy {
 		h.Write([]byte("\x00use-fuzzy"))
+	}
+	if publish.UseMachine {
+		h.Write([]byte("\x00use-machine"))
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -166,7 +166,7 @@ func (p *Project) exportVerdicts(doc *pipeline.Document, s Source, locale string
 	// A fallback file that cannot be read is the build's to report: the
 	// export speaks of this locale's file, and reads the chain without it.
 	_ = p.readChain(s, []string{locale}, files)
-	rd := p.resolveDoc(doc, s, locale, files, true)
+	rd := p.resolveDoc(doc, s, locale, files, everyDraft)
 	byID := make(map[string]*resolve.Resolution, len(doc.Segments))
 	for i, seg := range doc.Segments {
 		if byID[seg.ID] == nil {

@@ -42,11 +42,21 @@ func (p *Project) chain(locale string, s Source, files map[string]*catalog.File)
 // use_fuzzy, or a command's --use-fuzzy.
 func (p *Project) useFuzzy(flag bool) bool { return flag || p.Config.UseFuzzy }
 
+// publish is which drafts a build publishes: those the project's
+// configuration or the command's flags ask for.
+func (p *Project) publish(fuzzy, machine bool) resolve.Options {
+	return resolve.Options{UseFuzzy: p.useFuzzy(fuzzy), UseMachine: machine || p.Config.UseMachine}
+}
+
+// everyDraft resolves as if every draft were published: an export or a
+// check speaks of each message's own translation, not of what replaces it.
+var everyDraft = resolve.Options{UseFuzzy: true, UseMachine: true}
+
 // resolveDoc resolves every segment of a document in a locale and
 // assembles the document from them. A translation the assembly refuses
 // (tags moved where their markup would add syntax) is rejected there, and
 // its resolution says so.
-func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File, useFuzzy bool) resolved {
+func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File, opt resolve.Options) resolved {
 	res := make([]resolve.Resolution, len(doc.Segments))
 	switch locale {
 	case p.Config.SourceLocale:
@@ -59,7 +69,6 @@ func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, fi
 		}
 	default:
 		chain := p.chain(locale, s, files)
-		opt := resolve.Options{UseFuzzy: useFuzzy}
 		byID := map[string]int{}
 		for i, seg := range doc.Segments {
 			if j, ok := byID[seg.ID]; ok {

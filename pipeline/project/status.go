@@ -10,7 +10,7 @@ import (
 // Status counts the state of one document's translation in one locale,
 // as a build publishes it (see resolve.Resolve): Translated includes
 // reviewed ones and those taken from a fallback locale; Total =
-// Translated + Stale + Missing + Rejected.
+// Translated + Stale + Machine + Missing + Rejected.
 type Status struct {
 	Doc        string  `json:"doc"`
 	Locale     string  `json:"locale"`
@@ -18,6 +18,7 @@ type Status struct {
 	Translated int     `json:"translated"`
 	Reviewed   int     `json:"reviewed"`
 	Stale      int     `json:"stale"`
+	Machine    int     `json:"machine"`
 	Missing    int     `json:"missing"`
 	Rejected   int     `json:"rejected"`
 	Words      int     `json:"words"`
@@ -43,7 +44,7 @@ func statusOf(doc, locale string, c resolve.Counts) Status {
 	return Status{
 		Doc: doc, Locale: locale,
 		Total: c.Total, Translated: c.Translated, Reviewed: c.Reviewed,
-		Stale: c.Fuzzy, Missing: c.Missing, Rejected: c.Rejected,
+		Stale: c.Fuzzy, Machine: c.Machine, Missing: c.Missing, Rejected: c.Rejected,
 		Words: c.Words, WordsDone: c.WordsTranslated,
 		Coverage: bundle.Percent(c.Translated, c.Total),
 		counts:   c,
@@ -66,7 +67,7 @@ func (p *Project) Status(locales []string) ([]Status, error) {
 	var bad pipeline.ErrorList
 	seen := map[string]bool{}
 	err = p.eachDocument(locales, func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File) {
-		rd := p.resolveDoc(doc, s, locale, files, p.Config.UseFuzzy)
+		rd := p.resolveDoc(doc, s, locale, files, p.publish(false, false))
 		st := statusOf(doc.Path, locale, resolve.Count(doc.Segments, rd.res))
 		meta, err := p.meta(doc)
 		if err != nil && !seen[doc.Path] {

@@ -25,6 +25,10 @@ const (
 // translation in place to start from.
 const FuzzySubState = "quipu:fuzzy"
 
+// MachineSubState marks a machine draft: "initial", work to do, with the
+// draft in the target to post-edit and a note naming the engine.
+const MachineSubState = "quipu:machine"
+
 // RejectedSubState marks a translation the build rejects: "initial", work
 // to do, with the translation kept to fix and a note saying why.
 const RejectedSubState = "quipu:rejected"
@@ -40,6 +44,8 @@ func stateOf(s catalog.State) (state, sub string) {
 		return "reviewed", ""
 	case catalog.Stale:
 		return "initial", FuzzySubState
+	case catalog.Machine:
+		return "initial", MachineSubState
 	}
 	return "initial", ""
 }
