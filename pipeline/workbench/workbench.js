@@ -484,8 +484,11 @@
         box.append(s.card);
       });
       const want = current && byId.get(current.msg.id);
+      const linked = byId.get(decodeURIComponent(location.hash.slice(1)));
       current = null;
-      select(want || byId.get(decodeURIComponent(location.hash.slice(1))) || segs[0], false);
+      select(want || linked || segs[0], false);
+      // a link to one segment (#id) opens on it
+      if (!want && linked) requestAnimationFrame(() => linked.card.scrollIntoView({ block: 'center' }));
     } else {
       msgs.forEach((m, i) => {
         const s = segs[i];
