@@ -395,3 +395,18 @@ func TestWorkbenchTagLogic(t *testing.T) {
 		t.Errorf("Alt+T on a selection: %q", got)
 	}
 }
+
+// A link to one segment (#id, as the page keeps in its address) opens on it.
+func TestWorkbenchOpensOnLinkedSegment(t *testing.T) {
+	ctx := browser(t)
+	srv := serveFake(t, newFakeServer())
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/edit/es-PE/guide/start#guide%2Fstart.read-the-manual-aa11bb"),
+		chromedp.WaitVisible(`.seg.current`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if got := evalString(t, ctx, `document.querySelector('.seg.current').dataset.id`); got != "guide/start.read-the-manual-aa11bb" {
+		t.Errorf("opened on %q", got)
+	}
+}
