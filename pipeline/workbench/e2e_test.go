@@ -402,10 +402,10 @@ func TestWorkbenchOpensOnLinkedSegment(t *testing.T) {
 	srv := serveFake(t, newFakeServer())
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/edit/es-PE/guide/start#guide%2Fstart.read-the-manual-aa11bb"),
-		chromedp.WaitVisible(`.seg.current`),
 	); err != nil {
 		t.Fatal(err)
 	}
+	waitJS(t, ctx, "a current segment", `!!document.querySelector('.seg.current')`)
 	if got := evalString(t, ctx, `document.querySelector('.seg.current').dataset.id`); got != "guide/start.read-the-manual-aa11bb" {
 		t.Errorf("opened on %q", got)
 	}
