@@ -410,3 +410,30 @@ func TestWorkbenchOpensOnLinkedSegment(t *testing.T) {
 		t.Errorf("opened on %q", got)
 	}
 }
+
+// A message file changed on disk (an event from the server) shows at once
+// in the segments and the preview; a draft being typed stays.
+func TestWorkbenchFollowsChangesOnDisk(t *testing.T) {
+	ctx := browser(t)
+	fake := newFakeServer()
+	srv := serveFake(t, fake)
+	ed := seg(5) + ` textarea`
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/edit/es-PE/guide/start"),
+		chromedp.WaitVisible(ed),
+		chromedp.Click(ed),
+		chromedp.SendKeys(ed, "Lea el borrador"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "preview loaded", previewText+`.includes('Primeros pasos')`)
+	fake.touch("guide/start.getting-started-1a2b3c", "Primeros pasos, editado a mano")
+	fake.mu.Lock()
+	fake.notify()
+	fake.mu.Unlock()
+	waitJS(t, ctx, "the segment follows the file", `document.querySelector('`+seg(1)+` textarea').value === 'Primeros pasos, editado a mano'`)
+	waitJS(t, ctx, "the preview follows the file", previewText+`.includes('Primeros pasos, editado a mano')`)
+	if got := evalString(t, ctx, `document.querySelector('`+ed+`').value`); got != "Lea el borrador" {
+		t.Errorf("the draft became %q", got)
+	}
+}

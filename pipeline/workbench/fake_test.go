@@ -192,6 +192,7 @@ func (f *fakeServer) touch(id, text string) {
 	m.bump()
 }
 
+// notify sends every open event stream a change; f.mu is held.
 func (f *fakeServer) notify() {
 	for c := range f.clients {
 		select {
