@@ -40,6 +40,9 @@ type Unit struct {
 	State        catalog.State
 	// Previous is the English a fuzzy translation was made from.
 	Previous string
+	// Provenance says where an aligned draft came from, as its message
+	// file's note does; "" for anything else.
+	Provenance string
 	// Comments are the translator's own comments in the message file.
 	Comments []string
 	// Notes come from the Annotate function: glossary terms, suggestions.
@@ -83,6 +86,9 @@ func New(doc *pipeline.Document, f *catalog.File, sourceLocale string, annotate 
 			u.Target, u.State, u.Comments = m.Other, m.State, m.Comments
 			if m.State == catalog.Stale {
 				u.Previous = m.Previous
+			}
+			if m.State == catalog.Aligned && m.Provenance != "" {
+				u.Provenance = string(m.State) + ": " + m.Provenance
 			}
 			if annotate != nil {
 				u.Notes = annotate(seg, m)

@@ -62,6 +62,8 @@ func Decode(name string, data []byte) (*exchange.Returned, error) {
 		switch {
 		case e.Str == "":
 			t.State = catalog.Untranslated
+		case e.HasFlag("fuzzy") && e.HasFlag(string(catalog.Aligned)):
+			t.State = catalog.Aligned
 		case e.HasFlag("fuzzy") && machineDraft(e.Extracted):
 			t.State = catalog.Machine
 		case e.HasFlag("fuzzy"):

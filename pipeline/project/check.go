@@ -74,6 +74,9 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 			if m.State == catalog.Machine {
 				add(pipeline.Problem{Severity: qa.Warning, Code: "machine", Msg: "a machine draft: post-edit it, then mark it translated or reviewed (a build uses it only with --use-machine)"})
 			}
+			if m.State == catalog.Aligned {
+				add(pipeline.Problem{Severity: qa.Warning, Code: "aligned", Msg: "found in an existing translation by quipu align: review it and mark it translated (a build uses it only with --use-fuzzy)"})
+			}
 			for _, pr := range qa.Run(qa.Input{Markdown: writesMarkdown(p.formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks) {
 				add(pr)
 			}

@@ -10,7 +10,7 @@ import (
 // Status counts the state of one document's translation in one locale,
 // as a build publishes it (see resolve.Resolve): Translated includes
 // reviewed ones and those taken from a fallback locale; Total =
-// Translated + Stale + Machine + Missing + Rejected.
+// Translated + Stale + Machine + Aligned + Missing + Rejected.
 type Status struct {
 	Doc        string  `json:"doc"`
 	Locale     string  `json:"locale"`
@@ -19,6 +19,7 @@ type Status struct {
 	Reviewed   int     `json:"reviewed"`
 	Stale      int     `json:"stale"`
 	Machine    int     `json:"machine"`
+	Aligned    int     `json:"aligned"`
 	Missing    int     `json:"missing"`
 	Rejected   int     `json:"rejected"`
 	Words      int     `json:"words"`
@@ -44,7 +45,7 @@ func statusOf(doc, locale string, c resolve.Counts) Status {
 	return Status{
 		Doc: doc, Locale: locale,
 		Total: c.Total, Translated: c.Translated, Reviewed: c.Reviewed,
-		Stale: c.Fuzzy, Machine: c.Machine, Missing: c.Missing, Rejected: c.Rejected,
+		Stale: c.Fuzzy, Machine: c.Machine, Aligned: c.Aligned, Missing: c.Missing, Rejected: c.Rejected,
 		Words: c.Words, WordsDone: c.WordsTranslated,
 		Coverage: bundle.Percent(c.Translated, c.Total),
 		counts:   c,

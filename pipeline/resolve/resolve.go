@@ -34,9 +34,13 @@ const (
 	// accepted. Like a fuzzy one, it is published only when asked
 	// (Options.UseMachine).
 	Machine
+	// Aligned: the first translation is a draft found in an existing
+	// translated document (quipu align); published as a fuzzy one is,
+	// only when asked (Options.UseFuzzy).
+	Aligned
 )
 
-var verdictNames = [...]string{Missing: "missing", Translated: "translated", Fuzzy: "fuzzy", Rejected: "rejected", Machine: "machine"}
+var verdictNames = [...]string{Missing: "missing", Translated: "translated", Fuzzy: "fuzzy", Rejected: "rejected", Machine: "machine", Aligned: "aligned"}
 
 // drafts are the states whose translations wait for a person: each gives
 // its verdict, and is published only when its option asks for it.
@@ -46,6 +50,7 @@ var drafts = map[catalog.State]struct {
 }{
 	catalog.Stale:   {Fuzzy, func(o Options) bool { return o.UseFuzzy }},
 	catalog.Machine: {Machine, func(o Options) bool { return o.UseMachine }},
+	catalog.Aligned: {Aligned, func(o Options) bool { return o.UseFuzzy }},
 }
 
 // draftVerdict reports whether a verdict is a draft's.
