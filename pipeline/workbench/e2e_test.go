@@ -351,6 +351,20 @@ func TestWorkbenchFuzzyFiltersKeys(t *testing.T) {
 	if got := evalString(t, ctx, `document.querySelector('.seg.current textarea').value`); !strings.HasPrefix(got, "Instale la herramienta") {
 		t.Errorf("after a click on the suggestion: %q", got)
 	}
+	// Ctrl+Shift+Enter saves as reviewed and moves on; Ctrl+Enter saves
+	// (a fuzzy message becomes translated) and moves on.
+	shift := chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter, shift)); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "reviewed, then the next", `document.querySelector('`+seg(2)+` .badge').textContent === 'reviewed' && document.querySelector('.seg.current .num').textContent === '3'`)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter, chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "translated, then the next", `document.querySelector('`+seg(3)+` .badge').textContent === 'translated' && document.querySelector('.seg.current .num').textContent === '4'`)
+	if got := evalString(t, ctx, `document.getElementById('progress-text').textContent`); got != "4 of 5 translated · 2 reviewed" {
+		t.Errorf("progress: %q", got)
+	}
 }
 
 // The page's own reading of tags, diffs and offsets, case by case.
