@@ -41,6 +41,44 @@ const quipuPage = (() => {
     ta.style.height = ta.scrollHeight + 'px';
   }
 
+  function button(label, cls, fn, keys) {
+    const b = el('button', cls, label);
+    b.type = 'button';
+    if (keys) b.title = keys;
+    b.addEventListener('click', fn);
+    return b;
+  }
+
+  // terms underlines, in the English shown in box, each glossary term it
+  // holds (any case), its translation as the title: the text nodes are
+  // split, never rewritten as markup.
+  function terms(box, glossary) {
+    const list = (glossary || []).filter((g) => g.term).sort((a, b) => b.term.length - a.term.length);
+    if (!list.length) return;
+    const walker = box.ownerDocument.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement.closest('.chip, del')) nodes.push(n);
+    }
+    for (let node of nodes) {
+      for (;;) {
+        const low = node.data.toLowerCase();
+        let hit = null;
+        for (const g of list) {
+          const i = low.indexOf(g.term.toLowerCase());
+          if (i >= 0 && (!hit || i < hit.i)) hit = { i, g };
+        }
+        if (!hit) break;
+        const rest = node.splitText(hit.i);
+        node = rest.splitText(hit.g.term.length);
+        const span = el('span', 'term-hit');
+        span.title = hit.g.term + ' → ' + hit.g.translation;
+        rest.replaceWith(span);
+        span.append(rest);
+      }
+    }
+  }
+
   // mark outlines msg's segment in the page d: the smallest block holding
   // every piece of its text (failing that, its longest piece), the text the
   // page shows first (the translation once published, else the English).
@@ -83,6 +121,6 @@ const quipuPage = (() => {
     return false;
   }
 
-  return { el, tagged, sourceDiff, fit, mark };
+  return { el, tagged, sourceDiff, fit, button, mark, terms };
 })();
 window.quipuPage = quipuPage;

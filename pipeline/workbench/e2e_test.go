@@ -179,6 +179,10 @@ func TestWorkbenchEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitJS(t, ctx, "preview loaded", previewText+`.includes('Primeros pasos')`)
+	// The current segment's English underlines its glossary terms.
+	if got := evalString(t, ctx, `[...document.querySelectorAll('`+seg(1)+` .source .term-hit')].map(e => e.textContent + ' (' + e.title + ')').join()`); got != "Getting started (getting started → primeros pasos)" {
+		t.Errorf("terms marked: %q", got)
+	}
 	if got := evalString(t, ctx, `document.getElementById('progress-text').textContent`); got != "2 of 5 translated · 1 reviewed · 1 fuzzy" {
 		t.Errorf("progress = %q", got)
 	}

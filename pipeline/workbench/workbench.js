@@ -5,7 +5,7 @@
 (() => {
   const T = window.quipuTags;
   const P = window.quipuPage;
-  const { el, tagged, sourceDiff, fit } = P;
+  const { el, tagged, sourceDiff, fit, button } = P;
   const $ = (sel) => document.querySelector(sel);
   const locale = document.body.dataset.locale;
   const doc = document.body.dataset.doc;
@@ -73,9 +73,7 @@
   // fill shows a message as it is on disk, unless the translator has a draft.
   function fill(seg) {
     const m = seg.msg;
-    seg.source.classList.remove('diff');
-    if (m.state === 'fuzzy' && m.diff) sourceDiff(seg.source, m.diff);
-    else tagged(seg.source, m.source);
+    english(seg);
     if (seg.draft === null) {
       seg.editor.value = m.text || '';
       seg.base = m.version;
@@ -86,6 +84,16 @@
     backdrop(seg);
     if (seg === current) details(seg);
     paint(seg);
+  }
+
+  // english draws a segment's English: a word diff when fuzzy, the
+  // glossary's terms underlined when current.
+  function english(seg) {
+    const m = seg.msg;
+    seg.source.classList.remove('diff');
+    if (m.state === 'fuzzy' && m.diff) sourceDiff(seg.source, m.diff);
+    else tagged(seg.source, m.source);
+    if (seg === current) P.terms(seg.source, m.glossary);
   }
 
   function paint(seg) {
@@ -221,14 +229,6 @@
     }
   }
 
-  function button(label, cls, fn, keys) {
-    const b = el('button', cls, label);
-    b.type = 'button';
-    if (keys) b.title = keys;
-    b.addEventListener('click', fn);
-    return b;
-  }
-
   // --- selection, filters and progress -----------------------------------
 
   function visible(seg) {
@@ -284,12 +284,15 @@
   function select(seg, focus) {
     if (!seg) return;
     if (current !== seg) {
-      if (current) {
-        current.card.classList.remove('current');
-        current.details.replaceChildren();
-      }
+      const was = current;
       current = seg;
+      if (was) {
+        was.card.classList.remove('current');
+        was.details.replaceChildren();
+        english(was);
+      }
       seg.card.classList.add('current');
+      english(seg);
       details(seg);
       applyFilter();
       highlight();
