@@ -504,6 +504,8 @@
     for (const s of segs) fit(s.editor);
     counts();
     applyFilter();
+    // the preview may have loaded before these messages arrived
+    highlight();
   }
 
   function banner(text, action, fn) {
