@@ -101,8 +101,11 @@ const quipuPage = (() => {
       for (const e of blocks) {
         const t = e.textContent.replace(/\s+/g, ' ');
         if (!t.includes(longest)) continue;
-        if (!loose || t.length < loose.len) loose = { e, len: t.length };
-        if (ps.every((p) => t.includes(p)) && (!best || t.length < best.len)) best = { e, len: t.length };
+        // a heading's entry in the table of contents is not the heading:
+        // text in navigation counts as much longer
+        const len = t.length + (e.closest('nav, header, footer') ? 1e6 : 0);
+        if (!loose || len < loose.len) loose = { e, len };
+        if (ps.every((p) => t.includes(p)) && (!best || len < best.len)) best = { e, len };
       }
       best = best || loose;
       if (best) {

@@ -179,6 +179,8 @@ func TestWorkbenchEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitJS(t, ctx, "preview loaded", previewText+`.includes('Primeros pasos')`)
+	// The preview marks the heading itself, not its entry in the contents.
+	waitJS(t, ctx, "the heading marked", `(document.getElementById('preview').contentDocument.querySelector('.quipu-current') || {}).tagName === 'H1'`)
 	// The current segment's English underlines its glossary terms.
 	if got := evalString(t, ctx, `[...document.querySelectorAll('`+seg(1)+` .source .term-hit')].map(e => e.textContent + ' (' + e.title + ')').join()`); got != "Getting started (getting started → primeros pasos)" {
 		t.Errorf("terms marked: %q", got)

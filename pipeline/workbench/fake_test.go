@@ -228,6 +228,7 @@ func (f *fakeServer) events(w http.ResponseWriter, r *http.Request) {
 
 var fakePage = template.Must(template.New("").Parse(`<!DOCTYPE html><html lang="es-PE"><head><meta charset="utf-8"><title>Guía</title>
 <style>body{font:16px/1.6 Georgia,serif;max-width:40em;margin:2em auto;padding:0 1em;color:#222}</style></head><body>
+<nav class="toc"><ol>{{range .}}{{if eq .Kind "heading"}}<li>{{.Show}}</li>{{end}}{{end}}</ol></nav>
 {{range .}}{{if eq .Kind "heading"}}<h1>{{.Show}}</h1>{{else if eq .Kind "list item"}}<ul><li>{{.Show}}</li></ul>{{else}}<p>{{.Show}}</p>{{end}}
 {{end}}</body></html>`))
 
