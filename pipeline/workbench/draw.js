@@ -1,5 +1,6 @@
 // DOM helpers and the preview's mark: how the workbench draws message
-// text (always as text nodes) and finds a segment in the localized page.
+// text (always as text nodes), keeps an editor's tags whole, and finds a
+// segment in the localized page.
 'use strict';
 const quipuPage = (() => {
   const T = quipuTags;
@@ -47,6 +48,22 @@ const quipuPage = (() => {
     if (keys) b.title = keys;
     b.addEventListener('click', fn);
     return b;
+  }
+
+  // wholeTag makes Backspace and Delete next to a tag remove all of it, as
+  // with a chip: a tag goes whole or stays whole, never half typed.
+  function wholeTag(ta, e) {
+    if ((e.key !== 'Backspace' && e.key !== 'Delete') || e.altKey || e.ctrlKey || e.metaKey) return;
+    const at = ta.selectionStart;
+    if (at !== ta.selectionEnd) return;
+    const m = e.key === 'Backspace'
+      ? ta.value.slice(0, at).match(/<\/?[0-9]+\/?>$/)
+      : ta.value.slice(at).match(/^<\/?[0-9]+\/?>/);
+    if (!m) return;
+    e.preventDefault();
+    if (e.key === 'Backspace') ta.setSelectionRange(at - m[0].length, at);
+    else ta.setSelectionRange(at, at + m[0].length);
+    document.execCommand('delete');
   }
 
   // terms underlines, in the English shown in box, each glossary term it
@@ -124,6 +141,6 @@ const quipuPage = (() => {
     return false;
   }
 
-  return { el, tagged, sourceDiff, fit, button, mark, terms };
+  return { el, tagged, sourceDiff, fit, button, wholeTag, mark, terms };
 })();
 window.quipuPage = quipuPage;

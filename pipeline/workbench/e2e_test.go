@@ -414,6 +414,25 @@ func TestWorkbenchTagLogic(t *testing.T) {
 	if got := evalString(t, ctx, `document.querySelector('`+ed+`').value`); got != "Lea el <1>manual</1>." {
 		t.Errorf("Alt+T on a selection: %q", got)
 	}
+	// Backspace after a tag, Delete before one, take the whole tag.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+ed+`').setSelectionRange(20, 20)`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Backspace)); err != nil {
+		t.Fatal(err)
+	}
+	if got := evalString(t, ctx, `document.querySelector('`+ed+`').value`); got != "Lea el <1>manual." {
+		t.Errorf("Backspace after </1>: %q", got)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('`+ed+`').setSelectionRange(7, 7)`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Delete)); err != nil {
+		t.Fatal(err)
+	}
+	if got := evalString(t, ctx, `document.querySelector('`+ed+`').value`); got != "Lea el manual." {
+		t.Errorf("Delete before <1>: %q", got)
+	}
 }
 
 // A link to one segment (#id, as the page keeps in its address) opens on it.

@@ -63,6 +63,7 @@
 
     seg.editor.addEventListener('focus', () => select(seg, false));
     seg.editor.addEventListener('input', () => edited(seg));
+    seg.editor.addEventListener('keydown', (e) => P.wholeTag(seg.editor, e));
     card.addEventListener('mousedown', (e) => {
       if (e.target === card || e.target.closest('.seg-head, .source')) select(seg, false);
     });
