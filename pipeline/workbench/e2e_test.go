@@ -15,6 +15,7 @@ import (
 	"time"
 
 	cdpage "github.com/chromedp/cdproto/page"
+	cdruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -82,16 +83,29 @@ func browser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1440, 900)); err != nil {
 		t.Fatal(err)
 	}
-	// A dialog means some data ran as script.
+	// A dialog means some data ran as script; an uncaught exception, a
+	// fault of the page's own.
 	err := chromedp.Listen(ctx, func(ev any) {
-		if d, ok := ev.(*cdpage.EventJavascriptDialogOpening); ok {
-			t.Errorf("a %s dialog opened: %q", d.Type, d.Message)
+		switch e := ev.(type) {
+		case *cdpage.EventJavascriptDialogOpening:
+			t.Errorf("a %s dialog opened: %q", e.Type, e.Message)
+		case *cdruntime.EventExceptionThrown:
+			if d := e.ExceptionDetails; d != nil {
+				t.Errorf("the page threw: %s %s", d.Text, describe(d))
+			}
 		}
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return ctx
+}
+
+func describe(d *cdruntime.ExceptionDetails) string {
+	if d.Exception != nil {
+		return d.Exception.Description
+	}
+	return ""
 }
 
 // serveFake starts h on loopback; it closes before the browser does, dropping

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"io"
+	"strings"
 )
 
 // Data is what the workbench page needs from the server; everything else
@@ -31,7 +32,9 @@ var (
 	//go:embed tags.js
 	tagsJS string
 	//go:embed draw.js
-	domJS string
+	drawJS string
+	//go:embed aids.js
+	aidsJS string
 	//go:embed workbench.js
 	pageJS string
 )
@@ -58,6 +61,6 @@ func Render(w io.Writer, d Data) error {
 		Data:  d,
 		Nonce: base64.RawURLEncoding.EncodeToString(b[:]),
 		CSS:   template.CSS(pageCSS),
-		JS:    template.JS(tagsJS + "\n" + domJS + "\n" + pageJS),
+		JS:    template.JS(strings.Join([]string{tagsJS, drawJS, aidsJS, pageJS}, "\n")),
 	})
 }

@@ -5,6 +5,7 @@
 (() => {
   const T = window.quipuTags;
   const P = window.quipuPage;
+  const A = window.quipuAids;
   const { el, tagged, sourceDiff, fit, button } = P;
   const $ = (sel) => document.querySelector(sel);
   const locale = document.body.dataset.locale;
@@ -19,6 +20,7 @@
   const byId = new Map();
   let current = null;
   let filter = 'all';
+  let down = false; // the last read found no server
 
   // backdrop mirrors the editor's text with its tags marked, behind the
   // transparent textarea, so tags read as tokens while the text stays plain.
@@ -105,7 +107,7 @@
       // only what typing changes is redrawn: the buttons beside stay put
       seg.statusEl.className = 'status' + (seg.statusKind ? ' ' + seg.statusKind : '');
       seg.statusEl.textContent = seg.status;
-      findings(seg);
+      A.findings(seg);
     }
   }
 
@@ -122,112 +124,9 @@
     seg.timer = setTimeout(() => check(seg), 300);
   }
 
+  // details opens the current segment's panel (aids.js draws it).
   function details(seg) {
-    const d = seg.details;
-    const m = seg.msg;
-    d.replaceChildren();
-    if (seg.conflict) {
-      const c = el('div', 'note conflict');
-      c.append(el('strong', null, 'Changed on disk, reload.'), ' This message was saved elsewhere (another tab, or an edit of the file) since you opened it. ');
-      const b = el('button', 'primary', 'Reload this message');
-      b.type = 'button';
-      b.addEventListener('click', () => reloadMessage(seg));
-      c.append(b);
-      if (seg.draft !== null) {
-        c.append(el('p', 'muted', 'Your draft, to copy before you reload:'));
-        c.append(tagged(el('div', 'draft-copy'), seg.draft));
-      }
-      d.append(c);
-    }
-    if (m.state === 'fuzzy') {
-      const f = el('div', 'note fuzzy');
-      f.append(el('strong', null, 'The English changed.'));
-      if (m.diff) {
-        f.append(' Above, ', el('del', null, 'removed'), ' and ', el('ins', null, 'added'), ' words. Fix the translation, then save; until then the page shows the English.');
-      } else if (m.previous) {
-        f.append(' Before, it read:');
-        const p = tagged(el('p', 'previous'), m.previous);
-        p.lang = 'en';
-        f.append(p, 'Fix the translation, then save; until then the page shows the English.');
-      }
-      d.append(f);
-    }
-    const actions = el('div', 'actions');
-    actions.append(
-      button('Save', 'primary', () => save(seg, false, false), 'Ctrl+S'),
-      button('Mark reviewed', '', () => save(seg, true, false), 'Ctrl+Shift+Enter'),
-      button('Copy source', 'ghost', () => copySource(seg), 'Alt+C'),
-      button('Insert tag', 'ghost', () => insertTag(seg), 'Alt+T'),
-    );
-    seg.statusEl = el('span', 'status' + (seg.statusKind ? ' ' + seg.statusKind : ''), seg.status);
-    seg.statusEl.setAttribute('role', 'status');
-    actions.append(seg.statusEl);
-    d.append(actions);
-    seg.findingsEl = el('ul', 'problems');
-    seg.findingsEl.setAttribute('aria-label', 'Findings');
-    d.append(seg.findingsEl);
-    findings(seg);
-    const side = el('div', 'aids');
-    if ((m.glossary || []).length) {
-      const g = el('section', 'glossary');
-      g.append(el('h3', null, 'Glossary'));
-      const ul = el('ul');
-      for (const term of m.glossary) {
-        const li = el('li');
-        const b = el('button', 'term');
-        b.type = 'button';
-        b.title = 'Insert at the cursor';
-        b.append(el('span', 'en', term.term), ' → ', el('span', 'tr', term.translation));
-        b.addEventListener('click', () => insert(seg, term.translation));
-        li.append(b);
-        if (term.note) li.append(el('span', 'muted note-text', term.note));
-        ul.append(li);
-      }
-      g.append(ul);
-      side.append(g);
-    }
-    if ((m.suggestions || []).length) {
-      const s = el('section', 'suggestions');
-      s.append(el('h3', null, 'Translation memory'));
-      const ol = el('ol');
-      m.suggestions.forEach((sg, k) => {
-        const b = el('button', 'suggestion');
-        b.type = 'button';
-        b.title = 'Use this translation' + (k < 9 ? ' (Alt+' + (k + 1) + ')' : '');
-        const score = Math.round((sg.score > 1 ? sg.score : sg.score * 100) || 0);
-        const sc = el('span', 'score ' + (score >= 90 ? 'hi' : score >= 70 ? 'mid' : 'lo'), score + '%');
-        b.append(sc, tagged(el('span', 'stext'), sg.text));
-        const from = [sg.source, sg.english ? 'en: ' + sg.english : ''].filter(Boolean).join(' · ');
-        if (from) b.append(el('span', 'from muted', from));
-        b.addEventListener('click', () => replace(seg, sg.text));
-        const li = el('li');
-        li.append(b);
-        ol.append(li);
-      });
-      s.append(ol);
-      side.append(s);
-    }
-    if (side.childNodes.length) d.append(side);
-  }
-
-  function findings(seg) {
-    const ul = seg.findingsEl;
-    ul.replaceChildren();
-    ul.hidden = !seg.problems.length;
-    for (const p of seg.problems) {
-      const li = el('li', p.severity === 'error' ? 'error' : 'warning');
-      li.append(el('span', 'sev', p.severity === 'error' ? 'error' : 'warning'), ' ', el('span', 'msg', p.message));
-      if (typeof p.offset === 'number' && p.offset > 0) {
-        li.classList.add('jump');
-        li.title = 'Show where';
-        li.addEventListener('click', () => {
-          const at = p.local ? p.offset : T.charIndex(seg.editor.value, p.offset);
-          seg.editor.focus();
-          seg.editor.setSelectionRange(at, at);
-        });
-      }
-      ul.append(li);
-    }
+    A.details(seg, { save, copySource, insertTag, insert, replace, reloadMessage });
   }
 
   // --- selection, filters and progress -----------------------------------
@@ -420,7 +319,7 @@
         fill(seg);
         counts();
         reloadPreview();
-        if (andNext) move(1);
+        if (andNext && current === seg) move(1);
         return;
       case 422:
         seg.problems = r.data.problems || [];
@@ -446,7 +345,7 @@
     seg.conflict = false;
     seg.status = '';
     await refresh();
-    select(seg, true);
+    select(byId.get(seg.msg.id) || seg, true);
   }
 
   // refresh reads the messages again, keeping every draft: a message that
@@ -457,6 +356,7 @@
       r = await call('GET', api);
     } catch (e) {
       banner('The server did not answer: is quipu serve still running?');
+      down = true;
       return;
     }
     if (r.status !== 200) {
@@ -465,9 +365,13 @@
       banner(r.data.error || 'Could not read the messages (' + r.status + ').');
       return;
     }
+    if (down) $('#banner').hidden = true;
+    down = false;
     const msgs = r.data.messages || [];
     const fresh = !segs.length || msgs.length !== segs.length || msgs.some((m, i) => m.id !== segs[i].msg.id);
     if (fresh) {
+      const ta = current && document.activeElement === current.editor ? current.editor : null;
+      const caret = ta && [ta.selectionStart, ta.selectionEnd];
       const keep = new Map(segs.map((s) => [s.msg.id, s]));
       const box = $('#segments');
       for (const s of segs) s.card.remove();
@@ -491,6 +395,11 @@
       const linked = byId.get(decodeURIComponent(location.hash.slice(1)));
       current = null;
       select(want || linked || segs[0], false);
+      // a rebuild under the translator's cursor keeps it where it was
+      if (want && caret) {
+        want.editor.focus({ preventScroll: true });
+        want.editor.setSelectionRange(caret[0], caret[1]);
+      }
       // a link to one segment (#id) opens on it
       if (!want && linked) requestAnimationFrame(() => linked.card.scrollIntoView({ block: 'center' }));
     } else {

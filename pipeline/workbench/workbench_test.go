@@ -89,7 +89,7 @@ func TestRenderNoExternalResources(t *testing.T) {
 
 // The script never turns data into markup: no innerHTML and its kin.
 func TestScriptWritesNoMarkup(t *testing.T) {
-	for _, f := range []string{"workbench.js", "tags.js", "draw.js"} {
+	for _, f := range []string{"workbench.js", "tags.js", "draw.js", "aids.js"} {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
