@@ -261,6 +261,57 @@ func present(msgLocales []string, in inputs) []string {
 // reads the document's message files in msgLocales (the others, missing,
 // count as empty).
 func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch, dates *pageDates) (*docReport, error) {
+	db, err := p.prepareDoc(s, msgLocales, opt, dates)
+	if err != nil || db.doc == nil {
+		return db.report(), err
+	}
+	rep := db.rep
+	var errs pipeline.ErrorList
+	for _, l := range locales {
+		out, err := p.localize(db.doc, s, l, locales, db.files, opt, rep, db.dp)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		for _, f := range out {
+			name, err := p.path(f.path)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := batch.Add(name, f.data); err != nil {
+				return nil, fmt.Errorf("write %s: %w", f.path, err)
+			}
+			rep.Files++
+			rep.outputs = append(rep.outputs, f.path)
+		}
+		if err := p.copyAssets(s, l, out, batch, rep); err != nil {
+			return nil, err
+		}
+	}
+	return rep, errs.Err()
+}
+
+// docBuild is one document read and ready to be localized: what building
+// it in each locale shares. Build and serve both start from it, so a
+// served page is the page a build writes.
+type docBuild struct {
+	doc   *pipeline.Document // nil for a draft left out
+	rep   *docReport
+	files map[string]*catalog.File // message files by locale
+	dp    *docPages
+}
+
+func (db *docBuild) report() *docReport {
+	if db == nil {
+		return nil
+	}
+	return db.rep
+}
+
+// prepareDoc reads a document, its date and its message files in
+// msgLocales. A draft left out of the build comes back without its
+// document.
+func (p *Project) prepareDoc(s Source, msgLocales []string, opt BuildOptions, dates *pageDates) (*docBuild, error) {
 	doc, err := p.Load(s)
 	if err != nil {
 		return nil, err
@@ -270,7 +321,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 		return nil, err
 	}
 	if meta.Draft && !opt.Drafts {
-		return &docReport{Draft: true}, nil
+		return &docBuild{rep: &docReport{Draft: true}}, nil
 	}
 	// A document that is its own page shows no date.
 	updated, dateKey := time.Time{}, int64(dateInSource)
@@ -314,28 +365,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	if m, ok := p.formats.For(doc.Path).(format.SourceMarker); ok {
 		dp.marks = sync.OnceValue(func() markFunc { return m.SourceMarks(doc) })
 	}
-	for _, l := range locales {
-		out, err := p.localize(doc, s, l, locales, files, opt, rep, dp)
-		if err != nil {
-			errs.Add(err)
-			continue
-		}
-		for _, f := range out {
-			name, err := p.path(f.path)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := batch.Add(name, f.data); err != nil {
-				return nil, fmt.Errorf("write %s: %w", f.path, err)
-			}
-			rep.Files++
-			rep.outputs = append(rep.outputs, f.path)
-		}
-		if err := p.copyAssets(s, l, out, batch, rep); err != nil {
-			return nil, err
-		}
-	}
-	return rep, errs.Err()
+	return &docBuild{doc: doc, rep: rep, files: files, dp: dp}, nil
 }
 
 type outFile struct {

@@ -7,6 +7,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/format"
+	"github.com/quipu-l10n/quipu/pipeline/glossary"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
@@ -64,32 +65,9 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 			}
 			seen[seg.ID] = true
 			at := resolve.Origin{Locale: locale, File: file, Message: m}
-			add := func(pr pipeline.Problem) {
+			for _, pr := range p.messageProblems(doc, &rd, i, m, locale, gl, lost) {
 				pos := at.Pos(pr.Offset)
 				out = append(out, Finding{File: file, Line: pos.Line, Col: pos.Col, Severity: pr.Severity, Code: pr.Code, Message: pr.Msg, ID: m.ID, Doc: doc.Path, Locale: locale})
-			}
-			if m.State == catalog.Stale {
-				add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag (a build uses the next translation along the chain, or the English)"})
-			}
-			if m.State == catalog.Machine {
-				add(pipeline.Problem{Severity: qa.Warning, Code: "machine", Msg: "a machine draft: post-edit it, then mark it translated or reviewed (a build uses it only with --use-machine)"})
-			}
-			if m.State == catalog.Aligned {
-				add(pipeline.Problem{Severity: qa.Warning, Code: "aligned", Msg: "found in an existing translation by quipu align: review it and mark it translated (a build uses it only with --use-fuzzy)"})
-			}
-			for _, pr := range qa.Run(qa.Input{Markdown: writesMarkdown(p.formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks) {
-				add(pr)
-			}
-			// What only the document as a whole shows: tags moved where
-			// their markup would add syntax or shows as text, words no
-			// reader would see.
-			for _, pr := range rd.res[i].Problems {
-				if pr.Code == markdown.CodeMarkupAdded || pr.Code == markdown.CodeTextHidden {
-					add(pr)
-				}
-			}
-			if pr, ok := lost[seg]; ok && rd.res[i].From.Locale == locale {
-				add(pr)
 			}
 		}
 	})
@@ -104,6 +82,35 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		return a.Col < b.Col
 	})
 	return out, err
+}
+
+// messageProblems is what check finds in one translation m of segment i
+// of a document resolved as rd in locale, lost being the segments whose
+// markup the document loses (see resolved.losesMarkup). The serve API
+// reports the same problems as the translator types.
+func (p *Project) messageProblems(doc *pipeline.Document, rd *resolved, i int, m *catalog.Message, locale string, gl *glossary.Glossary, lost map[*pipeline.Segment]pipeline.Problem) []pipeline.Problem {
+	seg := doc.Segments[i]
+	var out []pipeline.Problem
+	switch m.State {
+	case catalog.Stale:
+		out = append(out, pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag (a build uses the next translation along the chain, or the English)"})
+	case catalog.Machine:
+		out = append(out, pipeline.Problem{Severity: qa.Warning, Code: "machine", Msg: "a machine draft: post-edit it, then mark it translated or reviewed (a build uses it only with --use-machine)"})
+	case catalog.Aligned:
+		out = append(out, pipeline.Problem{Severity: qa.Warning, Code: "aligned", Msg: "found in an existing translation by quipu align: review it and mark it translated (a build uses it only with --use-fuzzy)"})
+	}
+	out = append(out, qa.Run(qa.Input{Markdown: writesMarkdown(p.formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks)...)
+	// What only the document as a whole shows: tags moved where their
+	// markup would add syntax or shows as text, words no reader would see.
+	for _, pr := range rd.res[i].Problems {
+		if pr.Code == markdown.CodeMarkupAdded || pr.Code == markdown.CodeTextHidden {
+			out = append(out, pr)
+		}
+	}
+	if pr, ok := lost[seg]; ok && rd.res[i].From.Locale == locale {
+		out = append(out, pr)
+	}
+	return out
 }
 
 // writesMarkdown reports whether a format's translations are written into

@@ -20,8 +20,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-var update = flag.Bool("update", false, "rewrite docs/workbench.png, the README's screenshot")
-
 // One Chromium serves every test of the package, a tab each: starting it
 // is most of a test's time.
 var (
@@ -236,12 +234,7 @@ func TestWorkbenchEndToEnd(t *testing.T) {
 	if got := fake.find("guide/start.install-the-tool-4d5e6f").Text; got != want {
 		t.Errorf("server got %q", got)
 	}
-	png := shoot(t, ctx, "workbench.png")
-	if *update {
-		if err := os.WriteFile(filepath.Join("..", "..", "docs", "workbench.png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	shoot(t, ctx, "workbench.png")
 	t.Logf("end-to-end: %v", time.Since(start).Round(time.Millisecond))
 }
 
