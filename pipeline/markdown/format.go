@@ -23,8 +23,9 @@ var _ format.Format = Format{}
 // Name returns pipeline.FormatMarkdown.
 func (Format) Name() pipeline.Format { return pipeline.FormatMarkdown }
 
-// Extensions returns .md and .markdown.
-func (Format) Extensions() []string { return []string{".md", ".markdown"} }
+// Extensions returns .md, .markdown and .mdx: an MDX file is Markdown
+// whose JSX and import and export lines stay markup.
+func (Format) Extensions() []string { return []string{".md", ".markdown", ".mdx"} }
 
 // Extract splits a Markdown document with the format's options.
 func (f Format) Extract(name string, src []byte) (*pipeline.Document, error) {
