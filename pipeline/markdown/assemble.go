@@ -113,13 +113,24 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 	if placeholder.HasErrors(probs) {
 		return nil, probs
 	}
+	var raw []bool // text Hugo prints as it is, in a {{< >}} body
+	if translated {
+		raw = rawTokens(src, seg, toks)
+		if bad := rawHTML(toks, raw); bad != nil {
+			return nil, append(probs, bad...)
+		}
+	}
 	var v []byte
 	if escape {
 		e := escaper{single: seg.SingleLine, lineStart: true}
 		for i, t := range toks {
 			switch t.Kind {
 			case placeholder.Text:
+				at := len(v)
 				v = e.appendText(v, t.Text, i == len(toks)-1)
+				if raw != nil && raw[i] {
+					v = append(v[:at], asEntities(v[at:])...)
+				}
 			default:
 				m := placeholder.Markup(t, seg.Placeholders)
 				v = append(v, m...)
@@ -136,7 +147,11 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 			switch t.Kind {
 			case placeholder.Text:
 				if translated {
+					at := len(v)
 					v = keepWords(v, seg, t.Text, lineStart, i == len(toks)-1)
+					if raw != nil && raw[i] {
+						v = append(v[:at], asEntities(v[at:])...)
+					}
 					lineStart = strings.HasSuffix(t.Text, "\n")
 					continue
 				}

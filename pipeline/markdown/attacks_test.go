@@ -59,6 +59,7 @@ const (
 	onMkDocsTitle     = "Coca tea"
 	onAlertBody       = "The bus"
 	onInlineShortcode = "Read the"
+	onRawBody         = "Bring a warm"
 )
 
 // attacks is the table docs/SECURITY.md shows (TestSecurityDoc keeps the
@@ -164,6 +165,12 @@ var attacks = []attack{
 	{Name: "quote in an MkDocs admonition title", Text: `$SRC" onclick="alert(1)`, On: onMkDocsTitle, Doc: siteDoc, Does: kept},
 	{Name: "alert marker in an alert's body", Text: "[!CAUTION]\n$SRC", On: onAlertBody, Doc: siteDoc, Does: escaped},
 	{Name: "inline shortcode closed before it opens", Text: "Lea el </1>horario<1> primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: "tag-unbalanced"},
+	{Name: "script element in a {{< >}} body, which Hugo prints as it is", Text: "$SRC <script>alert(1)</script>", On: onRawBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "image with an event handler in a {{< >}} body", Text: "<img src=x onerror=alert(1)> $SRC", On: onRawBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "HTML comment in a {{< >}} body", Text: "$SRC <!-- x", On: onRawBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "HTML inside an inline {{< >}} shortcode", Text: "Lea el <1><b onclick=alert(1)>horario</b></1> primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "emphasis in a {{< >}} body, written as character references", Text: "$SRC **x**", On: onRawBody, Doc: siteDoc, Does: escaped, Shows: "**x**"},
+	{Name: "less-than sign in a {{< >}} body", Text: "$SRC 2 < 3", On: onRawBody, Doc: siteDoc, Does: kept},
 	{Name: "inline shortcode dropped", Text: "Lea el horario primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: placeholder.CodeMissingContent},
 
 	// Tags
