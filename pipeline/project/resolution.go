@@ -65,7 +65,7 @@ func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, fi
 		}
 	case pseudo.Locale:
 		for i, seg := range doc.Segments {
-			res[i] = resolve.Resolution{Verdict: resolve.Translated, Text: pseudo.Translate(seg.Text)}
+			res[i] = resolve.Resolution{Verdict: resolve.Translated, Text: pseudo.Segment(seg)}
 		}
 	default:
 		chain := p.chain(locale, s, files)
