@@ -115,6 +115,9 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 	}
 	var raw []bool // text Hugo prints as it is, in a {{< >}} body
 	if translated {
+		if moved := attrsMoved(seg, toks); moved != nil {
+			return nil, append(probs, moved...)
+		}
 		raw = rawTokens(src, seg, toks)
 		if bad := rawHTML(toks, raw); bad != nil {
 			return nil, append(probs, bad...)

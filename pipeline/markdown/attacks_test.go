@@ -58,8 +58,10 @@ const (
 	onAdmonitionBody  = "Drink water"
 	onMkDocsTitle     = "Coca tea"
 	onAlertBody       = "The bus"
-	onInlineShortcode = "Read the"
+	onInlineShortcode = "Read the <1>timetable"
 	onRawBody         = "Bring a warm"
+	onLead            = "A lead paragraph"
+	onButton          = "Read the <1>guide"
 )
 
 // attacks is the table docs/SECURITY.md shows (TestSecurityDoc keeps the
@@ -171,6 +173,11 @@ var attacks = []attack{
 	{Name: "HTML inside an inline {{< >}} shortcode", Text: "Lea el <1><b onclick=alert(1)>horario</b></1> primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
 	{Name: "emphasis in a {{< >}} body, written as character references", Text: "$SRC **x**", On: onRawBody, Doc: siteDoc, Does: escaped, Shows: "**x**"},
 	{Name: "less-than sign in a {{< >}} body", Text: "$SRC 2 < 3", On: onRawBody, Doc: siteDoc, Does: kept},
+	{Name: "attribute list moved first, where Hugo drops the paragraph", Text: "<1/> Un párrafo destacado.", On: onLead, Doc: siteDoc, Does: rejected, Code: markdown.CodeAttributesMoved},
+	{Name: "attribute list moved off its own line", Text: "Un párrafo destacado. <1/>", On: onLead, Doc: siteDoc, Does: rejected, Code: markdown.CodeAttributesMoved},
+	{Name: "attribute list kept on its own line", Text: "Un párrafo destacado.\n<1/>", On: onLead, Doc: siteDoc, Does: kept},
+	{Name: "attribute list moved away from its link", Text: "Lea la <1>guía</1> antes de ir.<2/>", On: onButton, Doc: siteDoc, Does: rejected, Code: markdown.CodeAttributesMoved},
+	{Name: "attribute list kept after its link", Text: "Lea la <1>guía</1><2/> antes de ir.", On: onButton, Doc: siteDoc, Does: kept, Shows: "Lea la guía{ .md-button } antes de ir."},
 	{Name: "inline shortcode dropped", Text: "Lea el horario primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: placeholder.CodeMissingContent},
 
 	// Tags

@@ -42,7 +42,7 @@ func label(n ast.Node, j *joined) string {
 		}
 		return "shortcode " + n.info.name
 	case *AttrList:
-		return "attributes"
+		return attributesLabel
 	}
 	return "markup"
 }
