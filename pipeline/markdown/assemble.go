@@ -291,7 +291,11 @@ func keepWords(v []byte, seg *pipeline.Segment, s string, lineStart, last bool) 
 // than its source stays inside the same blockquote or list item.
 func unjoin(src []byte, seg *pipeline.Segment, v []byte) []byte {
 	if len(seg.Lines) == 1 {
-		return v
+		pre := ContinuationPrefix(src, seg.Start())
+		if len(pre) == 0 || bytes.IndexByte(v, '\n') < 0 {
+			return v
+		}
+		return bytes.ReplaceAll(v, []byte("\n"), append([]byte("\n"), pre...))
 	}
 	out := make([]byte, 0, len(v)+8*len(seg.Lines))
 	k := 0
@@ -309,6 +313,29 @@ func unjoin(src []byte, seg *pipeline.Segment, v []byte) []byte {
 		out = append(out, src[seg.Lines[g].Stop:seg.Lines[g+1].Start]...)
 		k++
 	}
+}
+
+// ContinuationPrefix returns what a line added to a one-line segment
+// starting at off needs to stay in the segment's containers: the bytes
+// before it on its line, list markers made blanks ("- " → "  ", "    "
+// in an MkDocs admonition kept, "> " kept). It is nil when the segment is
+// not first on its line after containers only (a title after "!!! note").
+func ContinuationPrefix(src []byte, off int) []byte {
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	if start == off {
+		return nil
+	}
+	pre := bytes.Clone(src[start:off])
+	for i, c := range pre {
+		switch {
+		case c == ' ' || c == '\t' || c == '>':
+		case c == '-' || c == '+' || c == '*' || c == '.' || c == ')' || c >= '0' && c <= '9':
+			pre[i] = ' '
+		default:
+			return nil
+		}
+	}
+	return pre
 }
 
 // EscapeText returns s as Markdown that reads as s and nothing else, on

@@ -61,6 +61,7 @@ const (
 	onInlineShortcode = "Read the <1>timetable"
 	onRawBody         = "Bring a warm"
 	onLead            = "A lead paragraph"
+	onMkDocsBody      = "Drink it slowly"
 	onButton          = "Read the <1>guide"
 )
 
@@ -178,6 +179,8 @@ var attacks = []attack{
 	{Name: "attribute list kept on its own line", Text: "Un párrafo destacado.\n<1/>", On: onLead, Doc: siteDoc, Does: kept},
 	{Name: "attribute list moved away from its link", Text: "Lea la <1>guía</1> antes de ir.<2/>", On: onButton, Doc: siteDoc, Does: rejected, Code: markdown.CodeAttributesMoved},
 	{Name: "attribute list kept after its link", Text: "Lea la <1>guía</1><2/> antes de ir.", On: onButton, Doc: siteDoc, Does: kept, Shows: "Lea la guía{ .md-button } antes de ir."},
+	{Name: "line break in an MkDocs admonition's body", Text: "Una línea\nen dos.", On: onMkDocsBody, Doc: siteDoc, Does: kept},
+	{Name: "MkDocs admonition after a line break in an admonition's body", Text: "$SRC\n!!! danger \"x\"\n    oops", On: onMkDocsBody, Doc: siteDoc, Does: escaped, Shows: `!!! danger "x" oops`},
 	{Name: "inline shortcode dropped", Text: "Lea el horario primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: placeholder.CodeMissingContent},
 
 	// Tags
