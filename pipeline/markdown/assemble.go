@@ -288,7 +288,9 @@ func keepWords(v []byte, seg *pipeline.Segment, s string, lineStart, last bool) 
 // unjoin puts the container prefixes back: the k-th line break of the
 // joined text is followed by the prefix that followed the k-th line of the
 // source (the last one for extra lines), so a translation with more lines
-// than its source stays inside the same blockquote or list item.
+// than its source stays inside the same blockquote or list item. A
+// one-line segment's added lines take its own line's prefix (see
+// ContinuationPrefix): an MkDocs admonition's body has no lazy lines.
 func unjoin(src []byte, seg *pipeline.Segment, v []byte) []byte {
 	if len(seg.Lines) == 1 {
 		pre := ContinuationPrefix(src, seg.Start())
