@@ -164,8 +164,18 @@ func (p braceParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 		src := original(pc, block)
 		if sc, ok := scanShortcode(src, seg.Start); ok {
 			// One that spans lines is taken whole if nothing (a
-			// blockquote's ">") lies between its lines.
+			// blockquote's ">") lies between its lines; so is one whose
+			// body is template code, with its body and closing tag.
 			l, pos := block.Position()
+			if end := templateEnd(src, sc); end > 0 {
+				block.Advance(end - seg.Start)
+				if _, at := block.Position(); at.Start == end {
+					whole := src[seg.Start:end]
+					sc.self = true // one tag: nothing for pairShortcodes to close
+					return &Shortcode{Segment: text.NewSegment(seg.Start, end), info: sc, shape: "Shortcode(" + string(whole) + ")"}
+				}
+				block.SetPosition(l, pos)
+			}
 			block.Advance(sc.end - seg.Start)
 			if _, at := block.Position(); at.Start == sc.end {
 				return &Shortcode{Segment: text.NewSegment(seg.Start, sc.end), info: sc, shape: sc.shape(src)}
