@@ -21,7 +21,9 @@ func TestMDXExpressionsAreTags(t *testing.T) {
 	if len(doc.Segments) != 1 || doc.Segments[0].Text != "Some text with <1/> braces and <2/> a <3/> comment." {
 		t.Fatalf("segments of the .mdx page: %+v", segTexts(doc))
 	}
-	tr := func(s *pipeline.Segment) (string, bool) { return "Un texto con <1/> llaves, <3/> y <2/> un {comentario}.", true }
+	tr := func(s *pipeline.Segment) (string, bool) {
+		return "Un texto con <1/> llaves, <3/> y <2/> un {comentario}.", true
+	}
 	out, _, rej, _ := markdown.Localize(doc, tr)
 	if len(rej) > 0 {
 		t.Fatalf("rejected: %+v", rej[0].Problems)
