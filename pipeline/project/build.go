@@ -122,7 +122,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	journal := p.abs(path.Join(CacheDir, "build.journal"))
-	if err := fsutil.Recover(journal, p.ownedBy(p.Config.Output)); err != nil {
+	if err := fsutil.Recover(journal, p.ownedByBuild()); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}
 	locales, err := p.Config.SelectLocales(opt.Locales, false)
@@ -146,6 +146,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
 	p.staged = &sync.Map{}
+	p.builtMD = &sync.Map{}
 	reports := make([]*docReport, len(sources))
 	entries := make([]*cacheEntry, len(sources))
 	errs := make([]pipeline.ErrorList, len(sources))
@@ -172,6 +173,13 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		all = append(all, errs[i]...)
 	}
 	if err := all.Err(); err != nil {
+		batch.Abort()
+		return nil, err
+	}
+	// The pages placed in the site go in the same batch: a refused place
+	// leaves every file as it was, and a killed run as a clean one would.
+	plan, placed, err := p.stageSite(sources, reports, locales, opt, batch)
+	if err != nil {
 		batch.Abort()
 		return nil, err
 	}
@@ -242,12 +250,11 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			}
 		}
 	}
+	res.Files += len(plan.Write)
 	if err := cache.save(); err != nil {
 		return res, err
 	}
-	placed, err := p.placeSite(sources, reports, locales, opt)
-	res.Files += placed
-	return res, err
+	return res, p.finishSite(plan, placed, opt.Log)
 }
 
 // present lists the locales of msgLocales in which a document has a
@@ -285,6 +292,9 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			}
 			if _, err := batch.Add(name, f.data); err != nil {
 				return nil, fmt.Errorf("write %s: %w", f.path, err)
+			}
+			if p.builtMD != nil && strings.HasSuffix(f.path, output.Markdown.Ext()) {
+				p.builtMD.Store(f.path, f.data)
 			}
 			rep.Files++
 			rep.outputs = append(rep.outputs, f.path)

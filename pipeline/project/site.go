@@ -1,12 +1,14 @@
 package project
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -111,36 +113,95 @@ type placed struct {
 	Locale string `json:"locale"`
 }
 
-// placeSite writes the Markdown the build made for each target locale
-// where the site's generator reads it, marked as quipu's, and returns how
-// many pages it wrote. Every place is checked before anything is written:
-// a file there that quipu did not write stops it. Pages placed before
-// that no document or locale wants any more are removed, when the build
-// covered every document.
-func (p *Project) placeSite(sources []Source, reports []*docReport, locales []string, opt BuildOptions) (int, error) {
+// stageSite adds to the build's batch the Markdown the build made for
+// each target locale, where the site's generator reads it, marked as
+// quipu's. Every place is checked before anything is written: a file
+// there that quipu did not write stops the build, with every file as it
+// was. It returns the plan, whose removals finishSite makes once the
+// batch is committed, and the list of placed pages to keep.
+func (p *Project) stageSite(sources []Source, reports []*docReport, locales []string, opt BuildOptions, batch *fsutil.Batch) (site.Plan, []placed, error) {
 	if !p.Config.Site.Enabled() {
-		return 0, nil
+		return site.Plan{}, nil, nil
 	}
 	want, err := p.sitePages(sources, reports, locales, opt.Drafts)
 	if err != nil {
-		return 0, err
+		return site.Plan{}, nil, err
 	}
 	previous, kept := p.placedBefore(locales, opt.Shard)
 	plan, err := site.MakePlan(want, previous, p.ws.ReadFile)
 	if err != nil {
-		return 0, err
+		return site.Plan{}, nil, err
 	}
-	failed := p.applySite(plan, opt.Log)
+	var errs []string
+	for _, f := range plan.Write {
+		name, err := p.sitePath(f.Path)
+		if err == nil {
+			_, err = batch.Add(name, f.Data)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("write %s: %v", f.Path, err))
+		}
+	}
+	if len(errs) > 0 {
+		return site.Plan{}, nil, errors.New(strings.Join(errs, "\n"))
+	}
 	for _, f := range want {
 		kept = append(kept, placed{f.Path, f.Locale})
+	}
+	return plan, kept, nil
+}
+
+// finishSite removes the pages no document or locale wants any more,
+// once the batch that wrote the others is committed, and keeps the list
+// of placed pages for the next build. (A run killed before this leaves
+// pages a clean run would have removed; the next build removes them.)
+func (p *Project) finishSite(plan site.Plan, kept []placed, log io.Writer) error {
+	if !p.Config.Site.Enabled() {
+		return nil
+	}
+	var failed []string
+	for _, r := range plan.Remove {
+		name, err := p.sitePath(r)
+		if err == nil {
+			err = os.Remove(name)
+		}
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			failed = append(failed, fmt.Sprintf("remove %s: %v", r, err))
+		} else if log != nil {
+			fmt.Fprintf(log, "%s: removed (no published document places a page there now)\n", r)
+		}
 	}
 	if err := p.savePlaced(kept); err != nil {
 		failed = append(failed, err.Error())
 	}
 	if len(failed) > 0 {
-		return len(plan.Write), errors.New(strings.Join(failed, "\n"))
+		return errors.New(strings.Join(failed, "\n"))
 	}
-	return len(plan.Write), nil
+	return nil
+}
+
+// ownedByBuild is the check Recover makes of each file a build's journal
+// lists: a page in output, or a page placed in the site.
+func (p *Project) ownedByBuild() func(string) error {
+	inOutput := p.ownedBy(p.Config.Output)
+	return func(name string) error {
+		err := inOutput(name)
+		if err == nil || !p.Config.Site.Enabled() {
+			return err
+		}
+		rel, rerr := filepath.Rel(p.Root, name)
+		if rerr != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if !p.Config.Site.Placeable(p.Config.Content, rel) {
+			return err
+		}
+		if _, perr := p.sitePath(rel); perr != nil {
+			return perr
+		}
+		return nil
+	}
 }
 
 // sitePages are the pages the build places: each published Markdown
@@ -165,8 +226,12 @@ func (p *Project) sitePages(sources []Source, reports []*docReport, locales []st
 				errs.Add(err)
 				continue
 			}
-			md, err := p.ws.ReadFile(p.OutputPath(l, s, output.Markdown.Ext()))
-			if err != nil {
+			out := p.OutputPath(l, s, output.Markdown.Ext())
+			var md []byte
+			var err error
+			if v, ok := p.builtPage(out); ok {
+				md = bytes.Clone(v) // built now, not yet committed
+			} else if md, err = p.ws.ReadFile(out); err != nil {
 				errs.Add(err)
 				continue
 			}
@@ -177,6 +242,18 @@ func (p *Project) sitePages(sources []Source, reports []*docReport, locales []st
 		}
 	}
 	return want, errs.Err()
+}
+
+// builtPage is the Markdown page at out this build made, if it made it.
+func (p *Project) builtPage(out string) ([]byte, bool) {
+	if p.builtMD == nil {
+		return nil, false
+	}
+	v, ok := p.builtMD.Load(out)
+	if !ok {
+		return nil, false
+	}
+	return v.([]byte), true
 }
 
 // placedBefore reads the pages earlier builds placed: those this build
@@ -200,33 +277,6 @@ func (p *Project) placedBefore(locales []string, shard Shard) (previous []string
 		}
 	}
 	return previous, kept
-}
-
-// applySite writes and removes what the plan says, and returns what
-// failed.
-func (p *Project) applySite(plan site.Plan, log io.Writer) []string {
-	var failed []string
-	for _, f := range plan.Write {
-		name, err := p.sitePath(f.Path)
-		if err == nil {
-			err = fsutil.WriteFast(name, f.Data)
-		}
-		if err != nil {
-			failed = append(failed, fmt.Sprintf("write %s: %v", f.Path, err))
-		}
-	}
-	for _, r := range plan.Remove {
-		name, err := p.sitePath(r)
-		if err == nil {
-			err = os.Remove(name)
-		}
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			failed = append(failed, fmt.Sprintf("remove %s: %v", r, err))
-		} else if log != nil {
-			fmt.Fprintf(log, "%s: removed (no published document places a page there now)\n", r)
-		}
-	}
-	return failed
 }
 
 // savePlaced keeps the list of placed pages for the next build.
