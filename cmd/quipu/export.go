@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/say"
 )
@@ -78,8 +79,8 @@ Example:
 				return fmt.Errorf("%w: --merge takes the shards' bundles as arguments, and their locales and base URL", errUsage)
 			case !c.Bool("merge") && c.NArg() > 0:
 				return fmt.Errorf("%w: unexpected arguments %v (bundles are for --merge)", errUsage, c.Args().Slice())
-			case c.String("base-url") != "" && project.BaseURLProblem(c.String("base-url")) != "":
-				return fmt.Errorf("%w: --base-url %q %s", errUsage, c.String("base-url"), project.BaseURLProblem(c.String("base-url")))
+			case c.String("base-url") != "" && config.BaseURLProblem(c.String("base-url")) != "":
+				return fmt.Errorf("%w: --base-url %q %s", errUsage, c.String("base-url"), config.BaseURLProblem(c.String("base-url")))
 			case c.String("shard") != "":
 				if shard, err = project.ParseShard(c.String("shard")); err != nil {
 					return fmt.Errorf("%w: %v", errUsage, err)

@@ -16,6 +16,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
@@ -118,7 +119,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	if err := p.checkLocaleFolders(); err != nil {
 		return nil, err
 	}
-	journal := p.abs(path.Join(CacheDir, "build.journal"))
+	journal := p.abs(path.Join(config.CacheDir, "build.journal"))
 	if err := fsutil.Recover(journal, p.ownedBy(p.Config.Output)); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}

@@ -13,13 +13,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
-
-// CacheDir is the project's hidden folder for state that a clean build
-// can always recreate.
-const CacheDir = ".quipu"
 
 // cacheEntry holds the stamps of a document's inputs and of its outputs,
 // in the order scanInputs and outputPaths list them (the paths follow from
@@ -84,8 +81,8 @@ const buildCacheMagic = "quipu build cache 6\n"
 // openCache reads the build cache. force, or another fingerprint, makes
 // every document's entry go, but not the list of outputs builds wrote.
 func (p *Project) openCache(fingerprint string, force bool) *buildCache {
-	c := &buildCache{root: p.Root, path: p.abs(path.Join(CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}, Wrote: map[string][]string{}}
-	if data, err := p.ws.ReadFile(path.Join(CacheDir, "build.cache")); err == nil {
+	c := &buildCache{root: p.Root, path: p.abs(path.Join(config.CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}, Wrote: map[string][]string{}}
+	if data, err := p.ws.ReadFile(path.Join(config.CacheDir, "build.cache")); err == nil {
 		if old, ok := decodeBuildCache(data); ok {
 			c.Wrote = old.Wrote
 			if !force && old.Fingerprint == fingerprint {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/quipu-l10n/quipu/pipeline/config"
 )
 
 // TestConfigRefusesMistakenValues protects the pages and message files
@@ -35,10 +37,10 @@ func TestConfigRefusesMistakenValues(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root := t.TempDir()
-			if err := os.WriteFile(filepath.Join(root, ConfigFile), []byte(tc.config+"\n"), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(root, config.File), []byte(tc.config+"\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := LoadConfig(root)
+			_, err := config.Load(root)
 			switch {
 			case tc.want == "" && err != nil:
 				t.Fatalf("refused: %v", err)
@@ -63,10 +65,10 @@ func TestConfigTypeErrorsInItsOwnWords(t *testing.T) {
 		{`locale = "es-PE"`, `quipu.toml:1:1: unknown key "locale" (did you mean "locales"?)`},
 	} {
 		root := t.TempDir()
-		if err := os.WriteFile(filepath.Join(root, ConfigFile), []byte(tc.config+"\n"), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(root, config.File), []byte(tc.config+"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := LoadConfig(root)
+		_, err := config.Load(root)
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("%s: got %v, want %s", tc.config, err, tc.want)
 		}

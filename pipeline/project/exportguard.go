@@ -1,6 +1,7 @@
 package project
 
 import (
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/safeout"
 )
 
@@ -11,7 +12,7 @@ import (
 // replace other folders and files that quipu did not write.
 func (p *Project) ExportGuard(force bool) safeout.Guard {
 	g := safeout.Guard{Force: force}
-	g.Keep = append(g.Keep, safeout.Place{Path: p.Root, Name: "the project folder"}, safeout.Place{Path: p.abs(ConfigFile), Name: "the configuration"})
+	g.Keep = append(g.Keep, safeout.Place{Path: p.Root, Name: "the project folder"}, safeout.Place{Path: p.abs(config.File), Name: "the configuration"})
 	if p.Config.Glossary != "" {
 		g.Keep = append(g.Keep, safeout.Place{Path: p.abs(p.Config.Glossary), Name: "the glossary"})
 	}

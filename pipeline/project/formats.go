@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/htmldoc"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
@@ -16,7 +17,7 @@ import (
 
 // newFormats is the one place the document formats quipu reads are
 // registered: a new format is one package and one line here.
-func newFormats(cfg Config) *format.Registry {
+func newFormats(cfg config.Config) *format.Registry {
 	var r format.Registry
 	r.Register(markdown.Format{Options: markdown.Options{FrontMatterKeys: cfg.FrontMatterKeys}})
 	r.Register(htmldoc.Format{SourceLang: cfg.SourceLocale})

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 )
 
@@ -29,7 +30,7 @@ func (p *Project) gitDates() map[string]int64 {
 	if head == "" {
 		return map[string]int64{}
 	}
-	cachePath, err := p.path(path.Join(CacheDir, "dates.cache"))
+	cachePath, err := p.path(path.Join(config.CacheDir, "dates.cache"))
 	if err != nil {
 		cachePath = "" // .quipu/ leads outside the project: no cache
 	}

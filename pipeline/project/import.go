@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/textdoc"
 )
@@ -88,7 +89,7 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	}
 	// A sync or build running meanwhile would miss the document, or read
 	// it in the middle of their run.
-	_, statErr := os.Stat(p.abs(CacheDir))
+	_, statErr := os.Stat(p.abs(config.CacheDir))
 	l, err := p.lockNew()
 	if err != nil {
 		return "", err
@@ -100,7 +101,7 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 		if errors.Is(statErr, fs.ErrNotExist) {
 			l.Release()
 			os.Remove(p.abs(LockFile))
-			os.Remove(p.abs(CacheDir))
+			os.Remove(p.abs(config.CacheDir))
 		}
 		return "", err
 	}

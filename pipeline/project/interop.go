@@ -14,6 +14,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/exchange"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
@@ -245,7 +246,7 @@ func (p *Project) targetLocale(locale string) (string, error) {
 		return "", err
 	}
 	if len(selected) == 0 {
-		return "", fmt.Errorf("%s: no target locales", ConfigFile)
+		return "", fmt.Errorf("%s: no target locales", config.File)
 	}
 	return selected[0], nil
 }
@@ -306,7 +307,7 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 				continue
 			}
 			if _, err := p.targetLocale(r.Locale); err != nil {
-				errs.Add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("locale %q is not a target locale of this project (%s lists %s)", r.Locale, ConfigFile, strings.Join(p.Config.Locales, ", "))})
+				errs.Add(&pipeline.Error{Pos: r.Pos, Msg: fmt.Sprintf("locale %q is not a target locale of this project (%s lists %s)", r.Locale, config.File, strings.Join(p.Config.Locales, ", "))})
 				continue
 			}
 			key := r.Locale + "\x00" + s.Rel

@@ -1,3 +1,6 @@
+// Package project runs quipu's commands over a project folder (sync, build,
+// status, check, export, import): it orchestrates the packages that do
+// each stage.
 package project
 
 import (
@@ -17,6 +20,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/lock"
 	"github.com/quipu-l10n/quipu/pipeline/page"
@@ -26,7 +30,7 @@ import (
 // Project is a folder with content/, locales/ and output/.
 type Project struct {
 	Root   string
-	Config Config
+	Config config.Config
 
 	ws      *workspace.Workspace // every path read or written goes through it
 	formats *format.Registry     // chooses each document's format by name
@@ -69,7 +73,7 @@ func (p *Project) lockNew() (*lock.Lock, error) {
 
 // noContent is the error of a project without its content folder.
 func (p *Project) noContent() error {
-	return fmt.Errorf("%s: no content folder (create it, or set content in %s)", p.Config.Content, ConfigFile)
+	return fmt.Errorf("%s: no content folder (create it, or set content in %s)", p.Config.Content, config.File)
 }
 
 // Open reads the project's configuration.
@@ -78,11 +82,11 @@ func Open(root string) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := loadConfig(ws)
+	cfg, err := config.Read(ws)
 	if err != nil {
 		return nil, err
 	}
-	ws.SetAreas(cfg.areas())
+	ws.SetAreas(cfg.Areas())
 	return &Project{Root: root, Config: cfg, ws: ws, formats: newFormats(cfg)}, nil
 }
 
@@ -317,7 +321,7 @@ func (p *Project) checkLocaleFolders() error {
 			continue // not a locale folder
 		}
 		errs = append(errs, fmt.Sprintf("%s: message files for %s, a locale %s does not list (locales = %q): add it, or move the folder away",
-			path.Join(p.Config.LocalesDir, e.Name()), e.Name(), ConfigFile, p.Config.Locales))
+			path.Join(p.Config.LocalesDir, e.Name()), e.Name(), config.File, p.Config.Locales))
 	}
 	if len(errs) > 0 {
 		return errors.New(strings.Join(errs, "\n"))

@@ -12,6 +12,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
@@ -386,7 +387,7 @@ func (p *Project) newStager(dry bool) *stager {
 }
 
 // syncJournal lists the message files a sync is creating.
-const syncJournal = CacheDir + "/sync.journal"
+const syncJournal = config.CacheDir + "/sync.journal"
 
 // add stages a file, or with dry set only tells whether it would change,
 // and reports whether it does. It is safe for concurrent use.

@@ -9,13 +9,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
 // syncCacheFile is where sync keeps its cache.
-var syncCacheFile = path.Join(CacheDir, "sync.cache")
+var syncCacheFile = path.Join(config.CacheDir, "sync.cache")
 
 // syncCache lets a sync after a content edit touch only the edited
 // documents. It remembers, per document, the sizes and times of the files

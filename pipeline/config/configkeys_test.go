@@ -1,4 +1,4 @@
-package project
+package config
 
 import (
 	"os"
@@ -37,10 +37,10 @@ func TestEveryConfigKeyHasItsMessage(t *testing.T) {
 				wrong = "1"
 			}
 			root := t.TempDir()
-			if err := os.WriteFile(filepath.Join(root, ConfigFile), []byte(key+" = "+wrong+"\n"), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(root, File), []byte(key+" = "+wrong+"\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := LoadConfig(root)
+			_, err := Load(root)
 			if err == nil {
 				t.Fatalf("%s = %s: no error", key, wrong)
 			}

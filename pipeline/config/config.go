@@ -1,7 +1,6 @@
-// Package project runs quipu's jobs over a project folder: it finds the
-// documents under content/, keeps the message files under locales/ in step
-// and builds output/. It is the only package that reads and writes files.
-package project
+// Package config reads and checks a project's quipu.toml: its locales,
+// folders and options, every one with a default.
+package config
 
 import (
 	"errors"
@@ -18,8 +17,8 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/workspace"
 )
 
-// ConfigFile is the name of the project's configuration file.
-const ConfigFile = "quipu.toml"
+// File is the name of the project's configuration file.
+const File = "quipu.toml"
 
 // Config is the project's quipu.toml. Every field has a default, so a
 // project without the file works.
@@ -57,8 +56,8 @@ type Config struct {
 	HTMLSwitcher   bool `toml:"html_switcher"`
 }
 
-// DefaultConfig is what a project without quipu.toml gets.
-func DefaultConfig() Config {
+// Default is what a project without quipu.toml gets.
+func Default() Config {
 	return Config{
 		SourceLocale: "en",
 		Locales:      []string{"es-PE"},
@@ -77,27 +76,27 @@ var configKeys = []string{"source_locale", "locales", "fallback", "content", "lo
 // configSchema is what quipu.toml's keys take, for its errors.
 var configSchema = tomlerr.Schema{Tables: map[string]tomlerr.Table{"": {Keys: configKeys}}, Want: configWants}
 
-// LoadConfig reads root/quipu.toml over the defaults.
-func LoadConfig(root string) (Config, error) {
+// Load reads root/quipu.toml over the defaults.
+func Load(root string) (Config, error) {
 	ws, err := workspace.Open(root)
 	if err != nil {
-		return DefaultConfig(), err
+		return Default(), err
 	}
-	return loadConfig(ws)
+	return Read(ws)
 }
 
-// loadConfig reads quipu.toml over the defaults and checks the values,
+// Read reads quipu.toml over the defaults and checks the values,
 // the folders too when there is no file.
-func loadConfig(ws *workspace.Workspace) (Config, error) {
-	cfg := DefaultConfig()
-	data, err := ws.ReadFile(ConfigFile)
+func Read(ws *workspace.Workspace) (Config, error) {
+	cfg := Default()
+	data, err := ws.ReadFile(File)
 	if errors.Is(err, os.ErrNotExist) {
 		return cfg, cfg.validate(ws, nil)
 	}
 	if err != nil {
 		return cfg, err
 	}
-	if err := tomlerr.Decode(ConfigFile, data, &cfg, configSchema); err != nil {
+	if err := tomlerr.Decode(File, data, &cfg, configSchema); err != nil {
 		var list tomlerr.List
 		if errors.As(err, &list) {
 			var errs pipeline.ErrorList
@@ -176,7 +175,7 @@ func (c *Config) validate(ws *workspace.Workspace, at map[string]pipeline.Positi
 	fail := func(key, format string, args ...any) {
 		pos, ok := at[key]
 		if !ok {
-			pos = pipeline.Position{File: ConfigFile}
+			pos = pipeline.Position{File: File}
 		}
 		errs.Add(&pipeline.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 	}
@@ -228,7 +227,7 @@ func valuePositions(data []byte) map[string]pipeline.Position {
 	var table []string
 	pos := func(n *unstable.Node) pipeline.Position {
 		line, col := pipeline.LineCol(data, int(n.Raw.Offset))
-		return pipeline.Position{File: ConfigFile, Line: line, Col: col}
+		return pipeline.Position{File: File, Line: line, Col: col}
 	}
 	keyOf := func(it unstable.Iterator) (parts []string, first *unstable.Node) {
 		for it.Next() {

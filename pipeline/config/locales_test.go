@@ -1,4 +1,4 @@
-package project
+package config
 
 import (
 	"errors"
@@ -10,7 +10,7 @@ import (
 // working on a locale the project does not have: an English site under
 // "es-pe" or "fr", a 0% status for "fr".
 func TestSelectLocalesRefusesUnknownLocales(t *testing.T) {
-	c := DefaultConfig()
+	c := Default()
 	for _, tc := range []struct {
 		asked       []string
 		targetsOnly bool

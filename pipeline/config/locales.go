@@ -1,4 +1,4 @@
-package project
+package config
 
 import (
 	"fmt"
@@ -24,7 +24,7 @@ func (e *LocaleError) Error() string {
 	if near := suggest.Nearest(e.Locale, e.Known); near != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", near)
 	}
-	return msg + fmt.Sprintf("; this project has %s (%s)", strings.Join(e.Known, ", "), ConfigFile)
+	return msg + fmt.Sprintf("; this project has %s (%s)", strings.Join(e.Known, ", "), File)
 }
 
 // Runnable lists the locales a run may ask for: the source locale, the
