@@ -22,8 +22,10 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/page"
+	"github.com/quipu-l10n/quipu/pipeline/parallel"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // BuildOptions tune Build.
@@ -111,16 +113,16 @@ type count struct {
 // build with every file as it was. Documents whose inputs did not change
 // since the last build are skipped (see cache.go).
 func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
-	l, err := p.lock()
+	l, err := p.Lock()
 	if err != nil {
 		return nil, err
 	}
 	defer l.Release()
-	if err := p.checkLocaleFolders(); err != nil {
+	if err := p.CheckLocaleFolders(); err != nil {
 		return nil, err
 	}
-	journal := p.abs(path.Join(config.CacheDir, "build.journal"))
-	if err := fsutil.Recover(journal, p.ownedBy(p.Config.Output)); err != nil {
+	journal := p.Abs(path.Join(config.CacheDir, "build.journal"))
+	if err := fsutil.Recover(journal, p.OwnedBy(p.Config.Output)); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}
 	locales, err := p.Config.SelectLocales(opt.Locales, false)
@@ -148,7 +150,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	entries := make([]*cacheEntry, len(sources))
 	errs := make([]pipeline.ErrorList, len(sources))
 	var done atomic.Int64
-	parallel(len(sources), func(i int) {
+	parallel.Each(len(sources), func(i int) {
 		if opt.Progress != nil {
 			defer func() { opt.Progress(int(done.Add(1)), len(sources)) }()
 		}
@@ -187,7 +189,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	// output; they must not be published with it. Only a run that found
 	// its predecessor's lock abandoned needs to look for them.
 	if l.TookOver {
-		if err := fsutil.RemoveTemp(p.abs(p.Config.Output)); err != nil {
+		if err := fsutil.RemoveTemp(p.Abs(p.Config.Output)); err != nil {
 			return nil, err
 		}
 	}
@@ -202,7 +204,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	outDirs := map[string]bool{}
 	folders, docs := byFolder(sources)
 	for _, d := range folders {
-		for _, o := range p.outputPaths(sources[docs[d][0]], locales) {
+		for _, o := range p.OutputPaths(sources[docs[d][0]], locales) {
 			outDirs[path.Dir(o)] = true
 		}
 	}
@@ -213,7 +215,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		if entries[i] != nil {
 			if !leftOut {
 				res.Rebuilt++
-				entries[i].Outputs = stamp.Files(p.Root, p.outputPaths(sources[i], locales))
+				entries[i].Outputs = stamp.Files(p.Root, p.OutputPaths(sources[i], locales))
 				entries[i].Assets = p.assetStats(rep.Assets, locales)
 			}
 			cache.store(sources[i].Rel, entries[i])
@@ -272,7 +274,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	}
 	// A document that is its own page shows no date.
 	updated, dateKey := time.Time{}, int64(dateInSource)
-	if !format.IsOwnPage(p.formats.For(doc.Path)) {
+	if !format.IsOwnPage(p.Formats.For(doc.Path)) {
 		if updated, err = dates.of(s, meta); err != nil {
 			return nil, err
 		}
@@ -283,7 +285,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	files := map[string]*catalog.File{}
 	var errs pipeline.ErrorList
 	for _, cl := range msgLocales {
-		f, err := p.readMessages(p.MessagePath(cl, s))
+		f, err := p.ReadMessages(p.MessagePath(cl, s))
 		if err != nil {
 			errs.Add(err)
 		}
@@ -296,7 +298,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	// The source's Markdown is what its format writes with the source text
 	// everywhere: the document itself for Markdown, not for plain text.
 	sourceMD := sync.OnceValue(func() []byte {
-		_, a := p.localizeDoc(doc, p.Config.SourceLocale, func(seg *pipeline.Segment) (string, bool) { return seg.Text, true })
+		_, a := p.LocalizeDoc(doc, p.Config.SourceLocale, func(seg *pipeline.Segment) (string, bool) { return seg.Text, true })
 		return a.Markdown
 	})
 	dp := &docPages{
@@ -309,7 +311,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			return page.HeadingIDs(markdown.Parse(md), md, tmpl.IDs()...)
 		}),
 	}
-	if m, ok := p.formats.For(doc.Path).(format.SourceMarker); ok {
+	if m, ok := p.Formats.For(doc.Path).(format.SourceMarker); ok {
 		dp.marks = sync.OnceValue(func() markFunc { return m.SourceMarks(doc) })
 	}
 	for _, l := range locales {
@@ -319,7 +321,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			continue
 		}
 		for _, f := range out {
-			name, err := p.path(f.path)
+			name, err := p.Path(f.path)
 			if err != nil {
 				return nil, err
 			}
@@ -452,7 +454,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	for i, seg := range doc.Segments {
 		texts[i] = page.Text{Kind: seg.Kind, Text: text(seg)}
 	}
-	words := data.SetContent(path.Base(stem(s.Rel)), texts, article)
+	words := data.SetContent(path.Base(tree.Stem(s.Rel)), texts, article)
 	data.Alternates = p.alternates(s, locale, all)
 	for _, l := range all {
 		if l != locale && l != pseudo.Locale {
@@ -473,7 +475,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 // the site's base URL when there is one, else relative to the page itself.
 func (p *Project) url(s Source, locale string) string {
 	if base := p.Config.SiteURL(""); base != "" {
-		return bundle.PageURL(base, locale, stem(s.Rel)+output.Page.Ext())
+		return bundle.PageURL(base, locale, tree.Stem(s.Rel)+output.Page.Ext())
 	}
 	return relative(s.Rel, locale)
 }
@@ -484,7 +486,7 @@ func (p *Project) url(s Source, locale string) string {
 // cannot be read (sync and check report that).
 func (p *Project) foreign() []string {
 	p.foreignOnce.Do(func() {
-		if g, err := p.glossary(); err == nil {
+		if g, err := p.Glossary(); err == nil {
 			p.foreignList = g.Foreign
 		}
 	})
@@ -495,8 +497,8 @@ func (p *Project) template() (*page.Template, error) {
 	p.tmplOnce.Do(func() {
 		dir := ""
 		if p.Config.Templates != "" {
-			dir = p.abs(p.Config.Templates)
-			if p.tmplErr = p.ws.Regular(path.Join(p.Config.Templates, "page.html")); p.tmplErr != nil {
+			dir = p.Abs(p.Config.Templates)
+			if p.tmplErr = p.WS.Regular(path.Join(p.Config.Templates, "page.html")); p.tmplErr != nil {
 				return
 			}
 		}
@@ -510,7 +512,7 @@ func (p *Project) template() (*page.Template, error) {
 // locale folder, then down.
 func relative(rel, locale string) string {
 	depth := strings.Count(rel, "/") + 1
-	return strings.Repeat("../", depth) + locale + "/" + stem(rel) + output.Page.Ext()
+	return strings.Repeat("../", depth) + locale + "/" + tree.Stem(rel) + output.Page.Ext()
 }
 
 // localeDirs reports which locales have a message folder: a locale of a
@@ -522,7 +524,7 @@ func (p *Project) localeDirs(locales []string) map[string]bool {
 			if _, done := present[cl]; done {
 				continue
 			}
-			_, err := os.Stat(p.abs(path.Join(p.Config.LocalesDir, cl)))
+			_, err := os.Stat(p.Abs(path.Join(p.Config.LocalesDir, cl)))
 			present[cl] = err == nil
 		}
 	}

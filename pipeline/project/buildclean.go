@@ -59,7 +59,7 @@ func (p *Project) removeGone(c *buildCache, sources []Source, shard Shard, log i
 			// The cache is a file anyone could have written: what it
 			// lists is removed only inside the output folder, inside the
 			// project.
-			name, err := p.ws.Path(o)
+			name, err := p.WS.Path(o)
 			if err == nil && !strings.HasPrefix(path.Clean(o), out) {
 				err = fmt.Errorf("not in the output folder %s", p.Config.Output)
 			}
@@ -107,7 +107,7 @@ func (p *Project) removeEmptyDirs(dirs map[string]bool) {
 	root := path.Clean(p.Config.Output) + "/"
 	for _, d := range list {
 		for strings.HasPrefix(d+"/", root) && d+"/" != root {
-			name, err := p.ws.Path(d)
+			name, err := p.WS.Path(d)
 			if err != nil || os.Remove(name) != nil {
 				break // not empty, not there, or not ours
 			}

@@ -26,7 +26,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 	build(BuildOptions{Locales: []string{"qps"}})
 	hand := []string{"output/notes.txt", "output/es-PE/guide/extra.html", "output/en/ref/deep/page-05.txt"}
 	for _, h := range hand {
-		if err := os.WriteFile(p.abs(h), []byte("mine"), 0o644); err != nil {
+		if err := os.WriteFile(p.Abs(h), []byte("mine"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -34,7 +34,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 	// file); ref/ holds pages 1 and 4.
 	gone := []string{"ref/deep/page-02.md", "ref/deep/page-05.md", "ref/page-04.md"}
 	for _, rel := range gone {
-		if err := os.Remove(p.abs("content/" + rel)); err != nil {
+		if err := os.Remove(p.Abs("content/" + rel)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -58,7 +58,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 			t.Errorf("%s was removed", want)
 		}
 	}
-	if _, err := os.Stat(p.abs("output/es-PE/ref/deep")); err == nil {
+	if _, err := os.Stat(p.Abs("output/es-PE/ref/deep")); err == nil {
 		t.Error("output/es-PE/ref/deep, left empty, is still there")
 	}
 	c := p.openCache(p.buildFingerprint([]string{"en", "es-PE"}, false, false), false)
@@ -70,7 +70,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 			t.Errorf("the cache still lists the outputs of %s", rel)
 		}
 	}
-	cache, _ := os.ReadFile(p.abs(".quipu/build.cache"))
+	cache, _ := os.ReadFile(p.Abs(".quipu/build.cache"))
 	if strings.Contains(string(cache), "page-04") {
 		t.Error("the cache still names page-04.md")
 	}
@@ -95,7 +95,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 func readOutput(t *testing.T, p *Project) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	err := filepath.WalkDir(p.abs("output"), func(path string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(p.Abs("output"), func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -134,7 +134,7 @@ func TestBuildRemovesOnlyOutputs(t *testing.T) {
 	if _, err := p.Build(BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{p.abs("content/guide/page-00.md"), outside, p.abs("locales/es-PE/guide/page-00.es-PE.toml")} {
+	for _, f := range []string{p.Abs("content/guide/page-00.md"), outside, p.Abs("locales/es-PE/guide/page-00.es-PE.toml")} {
 		if _, err := os.Stat(f); err != nil {
 			t.Errorf("a build removed %s, which a tampered cache listed", f)
 		}

@@ -20,7 +20,7 @@ func (p *Project) unchanged(c *buildCache, s Source, in inputs, locales []string
 	if e.Report.Draft && !drafts {
 		return &e.Report, true
 	}
-	rep, ok := c.lookup(s.Rel, in, p.outputPaths(s, locales))
+	rep, ok := c.lookup(s.Rel, in, p.OutputPaths(s, locales))
 	if !ok {
 		return nil, false
 	}
@@ -35,7 +35,7 @@ func (p *Project) unchanged(c *buildCache, s Source, in inputs, locales []string
 		return nil, false
 	}
 	for _, ref := range rep.Missing {
-		if _, err := os.Lstat(p.abs(path.Join(p.Config.Content, ref))); err == nil {
+		if _, err := os.Lstat(p.Abs(path.Join(p.Config.Content, ref))); err == nil {
 			return nil, false // there now: to copy
 		}
 	}

@@ -62,7 +62,7 @@ func (p *Project) settleAssets(c *buildCache, sources []Source, reports []*docRe
 		outs := c.Wrote[s.Rel]
 		keep := outs[:0:0]
 		outputs := map[string]bool{}
-		for _, o := range p.outputPaths(s, locales) {
+		for _, o := range p.OutputPaths(s, locales) {
 			outputs[o] = true
 		}
 		for _, o := range outs {
@@ -87,7 +87,7 @@ func (p *Project) settleAssets(c *buildCache, sources []Source, reports []*docRe
 // it is gone (or was already). Removed only inside the output folder, as
 // the cache that lists it is a file anyone could have written.
 func (p *Project) removeStale(o string, log io.Writer) bool {
-	name, err := p.ws.Path(o)
+	name, err := p.WS.Path(o)
 	if err == nil && !strings.HasPrefix(path.Clean(o), path.Clean(p.Config.Output)+"/") {
 		err = fmt.Errorf("not in the output folder %s", p.Config.Output)
 	}

@@ -1,12 +1,12 @@
 package project
 
 import (
-	"github.com/quipu-l10n/quipu/internal/testshared"
-
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/quipu-l10n/quipu/internal/testshared"
 )
 
 // TestVerifyBundleReadsTheHeadOnly: a 6 GB file that starts like a gzip

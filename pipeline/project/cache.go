@@ -15,7 +15,9 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/parallel"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // cacheEntry holds the stamps of a document's inputs and of its outputs,
@@ -81,8 +83,8 @@ const buildCacheMagic = "quipu build cache 6\n"
 // openCache reads the build cache. force, or another fingerprint, makes
 // every document's entry go, but not the list of outputs builds wrote.
 func (p *Project) openCache(fingerprint string, force bool) *buildCache {
-	c := &buildCache{root: p.Root, path: p.abs(path.Join(config.CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}, Wrote: map[string][]string{}}
-	if data, err := p.ws.ReadFile(path.Join(config.CacheDir, "build.cache")); err == nil {
+	c := &buildCache{root: p.Root, path: p.Abs(path.Join(config.CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}, Wrote: map[string][]string{}}
+	if data, err := p.WS.ReadFile(path.Join(config.CacheDir, "build.cache")); err == nil {
 		if old, ok := decodeBuildCache(data); ok {
 			c.Wrote = old.Wrote
 			if !force && old.Fingerprint == fingerprint {
@@ -320,18 +322,18 @@ func (p *Project) scanInputs(sources []Source, msgLocales []string) []inputs {
 	width := 1 + len(msgLocales)
 	flat := make([]stamp.Stamp, len(sources)*width)
 	parts := folderSlices(byFolder(sources))
-	parallel(len(parts)*width, func(n int) {
+	parallel.Each(len(parts)*width, func(n int) {
 		pt, k := parts[n/width], n%width
 		dir, suffix := path.Join(p.Config.Content, pt.dir), ""
 		if k > 0 {
 			dir, suffix = path.Join(p.Config.LocalesDir, msgLocales[k-1], pt.dir), "."+msgLocales[k-1]+".toml"
 		}
-		f := stamp.Open(p.abs(dir))
+		f := stamp.Open(p.Abs(dir))
 		defer f.Close()
 		for _, i := range pt.docs {
 			name := path.Base(sources[i].Rel)
 			if k > 0 {
-				name = stem(name) + suffix
+				name = tree.Stem(name) + suffix
 			}
 			flat[i*width+k] = f.Stat(name)
 		}

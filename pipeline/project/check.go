@@ -37,7 +37,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	gl, err := p.glossary()
+	gl, err := p.Glossary()
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +71,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 			if m.State == catalog.Stale {
 				add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag (a build uses the next translation along the chain, or the English)"})
 			}
-			for _, pr := range qa.Run(qa.Input{Markdown: writesMarkdown(p.formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks) {
+			for _, pr := range qa.Run(qa.Input{Markdown: writesMarkdown(p.Formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks) {
 				add(pr)
 			}
 			// What only the document as a whole shows: tags moved where

@@ -236,11 +236,11 @@ func TestExportRefusesAssetLinks(t *testing.T) {
 			os.WriteFile(filepath.Join(outside, "dir/map.png"), []byte("secret"), 0o644)
 			to := filepath.Join(outside, tt.to)
 			if tt.to == "" {
-				os.WriteFile(p.abs("shared.png"), []byte("\x89PNG fake"), 0o644)
+				os.WriteFile(p.Abs("shared.png"), []byte("\x89PNG fake"), 0o644)
 				to = "../../shared.png"
 			}
-			os.RemoveAll(p.abs(tt.link))
-			symlink(t, to, p.abs(tt.link))
+			os.RemoveAll(p.Abs(tt.link))
+			symlink(t, to, p.Abs(tt.link))
 			b, _, err := p.Export(ExportOptions{Epoch: &epoch})
 			if tt.want == "" {
 				if err != nil {

@@ -3,11 +3,12 @@ package project
 import (
 	"errors"
 	"fmt"
-	"github.com/quipu-l10n/quipu/pipeline"
-	"github.com/quipu-l10n/quipu/pipeline/format"
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 )
 
 // withoutDrafts leaves out the documents whose front matter says draft:
@@ -35,12 +36,12 @@ func (p *Project) withoutDrafts(sources []Source, drafts bool) ([]Source, error)
 // isDraft reads whether a document is a draft; only a format that reads
 // publishing keys (format.MetaReader) has drafts.
 func (p *Project) isDraft(s Source) (bool, error) {
-	f := p.formats.For(s.Rel)
+	f := p.Formats.For(s.Rel)
 	if _, ok := f.(format.MetaReader); !ok {
 		return false, nil
 	}
 	name := p.ContentPath(s)
-	src, err := p.ws.ReadFile(name)
+	src, err := p.WS.ReadFile(name)
 	if err != nil {
 		return false, err
 	}
@@ -52,8 +53,8 @@ func (p *Project) isDraft(s Source) (bool, error) {
 // is not published. Files it references stay, as other pages may use them.
 func (p *Project) unpublishDraft(s Source, locales []string, log io.Writer) error {
 	// Every output its format builds, as outputPaths lists them.
-	for _, rel := range p.outputPaths(s, locales) {
-		name, err := p.path(rel)
+	for _, rel := range p.OutputPaths(s, locales) {
+		name, err := p.Path(rel)
 		if err != nil {
 			return err
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/say"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // ExportOptions tune Export.
@@ -176,7 +177,7 @@ func (p *Project) Coverage(locales []string, sources []Source, useFuzzy bool) ([
 	for i, l := range locales {
 		cov[i].Locale = l
 	}
-	err := p.loadEach(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
+	err := p.LoadEach(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
 		files := map[string]*catalog.File{}
 		if err := p.readChain(s, locales, files); err != nil {
 			errs.Add(err)
@@ -214,12 +215,12 @@ func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, er
 	assets := map[string][]byte{} // read once, copied into every locale
 	for _, l := range locales {
 		for _, s := range sources {
-			for _, o := range p.formats.For(s.Rel).Outputs() {
-				data, err := p.ws.ReadFile(p.OutputPath(l, s, o.Ext()))
+			for _, o := range p.Formats.For(s.Rel).Outputs() {
+				data, err := p.WS.ReadFile(p.OutputPath(l, s, o.Ext()))
 				if err != nil {
 					return nil, err
 				}
-				files = append(files, bundle.File{Path: path.Join(l, stem(s.Rel)+o.Ext()), Locale: l, Kind: o.Kind(), Data: data})
+				files = append(files, bundle.File{Path: path.Join(l, tree.Stem(s.Rel)+o.Ext()), Locale: l, Kind: o.Kind(), Data: data})
 				if o != output.Page {
 					continue
 				}
@@ -261,14 +262,14 @@ func (p *Project) pageAssets(s Source, page []byte, missing func(ref, rel string
 		if rel == ".." || strings.HasPrefix(rel, "../") || seen[rel] || bundle.CheckPath(rel) != nil {
 			return
 		}
-		if p.formats.For(rel) != nil {
+		if p.Formats.For(rel) != nil {
 			return // a document: its own pages are exported
 		}
 		// A link is copied if it leads inside the project (collect
 		// refuses one that leads out); a pipe or device never is.
-		fi, err := os.Lstat(p.abs(path.Join(p.Config.Content, rel)))
+		fi, err := os.Lstat(p.Abs(path.Join(p.Config.Content, rel)))
 		if err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			_, err = os.Stat(p.abs(path.Join(p.Config.Content, rel))) // a link to nothing?
+			_, err = os.Stat(p.Abs(path.Join(p.Config.Content, rel))) // a link to nothing?
 		}
 		if errors.Is(err, fs.ErrNotExist) && missing != nil {
 			seen[rel] = true

@@ -52,7 +52,7 @@ func newProject(t testing.TB, n, k int) *Project {
 	if k > 0 {
 		sources, _ := p.Sources()
 		for _, s := range sources {
-			name := p.abs(p.MessagePath("es-PE", s))
+			name := p.Abs(p.MessagePath("es-PE", s))
 			data, err := os.ReadFile(name)
 			if err != nil {
 				t.Fatal(err)
@@ -102,7 +102,7 @@ func TestExportReproducible(t *testing.T) {
 	for _, f := range []bundle.Format{bundle.TarGz, bundle.Zip} {
 		a := writeBundle(t, export(t, p, ExportOptions{}), f)
 		// A rebuild in between rewrites output/; the bundle must not care.
-		os.RemoveAll(p.abs(p.Config.Output))
+		os.RemoveAll(p.Abs(p.Config.Output))
 		b := writeBundle(t, export(t, p, ExportOptions{}), f)
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s: two exports differ", f)
@@ -160,7 +160,7 @@ func TestMinCoverage(t *testing.T) {
 	p := newProject(t, 2, 3)
 	// One translation goes fuzzy, one gets a tag the source lacks.
 	sources, _ := p.Sources()
-	name := p.abs(p.MessagePath("es-PE", sources[0]))
+	name := p.Abs(p.MessagePath("es-PE", sources[0]))
 	data, _ := os.ReadFile(name)
 	data = bytes.Replace(data, []byte("#, translated\n"), []byte("#, fuzzy\n"), 1)
 	para := bytes.Index(data, []byte(".a-paragraph-about-topic-0-"))
@@ -188,7 +188,7 @@ func TestMinCoverage(t *testing.T) {
 	if strings.Contains(msg, "en:") {
 		t.Errorf("the source locale is reported:\n%s", msg)
 	}
-	if _, err := os.Stat(p.abs(p.Config.Output + "/en")); err == nil {
+	if _, err := os.Stat(p.Abs(p.Config.Output + "/en")); err == nil {
 		t.Error("a refused export built output/")
 	}
 	if _, _, err := p.Export(ExportOptions{MinCoverage: 40, Epoch: &epoch}); err != nil {
@@ -260,10 +260,10 @@ func TestShardPartition(t *testing.T) {
 func TestAssets(t *testing.T) {
 	p := newProject(t, 1, 0)
 	for _, rel := range []string{"guide/img/a.png", "guide/style.css", "guide/v.mp4", "guide/other.md", "secret.dat"} {
-		os.MkdirAll(filepath.Dir(p.abs("content/"+rel)), 0o755)
-		os.WriteFile(p.abs("content/"+rel), []byte("x"), 0o644)
+		os.MkdirAll(filepath.Dir(p.Abs("content/"+rel)), 0o755)
+		os.WriteFile(p.Abs("content/"+rel), []byte("x"), 0o644)
 	}
-	os.Symlink("/etc/passwd", p.abs("content/guide/link.png"))
+	os.Symlink("/etc/passwd", p.Abs("content/guide/link.png"))
 	page := `<link rel="stylesheet" href="style.css"><img src="img/a.png?v=1#x" srcset="img/a.png 1x, img/a.png 2x">
 <video poster="v.mp4"></video><a href="other.md">doc</a><a href="https://example.com/x.png">web</a>
 <img src="/abs.png"><img src="../../../etc/passwd"><img src="missing.png"><img src="link.png"><a href="../secret.dat">up</a>`

@@ -12,9 +12,9 @@ import (
 // replace other folders and files that quipu did not write.
 func (p *Project) ExportGuard(force bool) safeout.Guard {
 	g := safeout.Guard{Force: force}
-	g.Keep = append(g.Keep, safeout.Place{Path: p.Root, Name: "the project folder"}, safeout.Place{Path: p.abs(config.File), Name: "the configuration"})
+	g.Keep = append(g.Keep, safeout.Place{Path: p.Root, Name: "the project folder"}, safeout.Place{Path: p.Abs(config.File), Name: "the configuration"})
 	if p.Config.Glossary != "" {
-		g.Keep = append(g.Keep, safeout.Place{Path: p.abs(p.Config.Glossary), Name: "the glossary"})
+		g.Keep = append(g.Keep, safeout.Place{Path: p.Abs(p.Config.Glossary), Name: "the glossary"})
 	}
 	for _, dir := range []struct{ path, name string }{
 		{p.Config.Content, "the content folder"},
@@ -23,7 +23,7 @@ func (p *Project) ExportGuard(force bool) safeout.Guard {
 		{".quipu", "quipu's cache folder"},
 	} {
 		if dir.path != "" {
-			pl := safeout.Place{Path: p.abs(dir.path), Name: dir.name}
+			pl := safeout.Place{Path: p.Abs(dir.path), Name: dir.name}
 			g.Keep = append(g.Keep, pl)
 			g.Within = append(g.Within, pl)
 		}

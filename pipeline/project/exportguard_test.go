@@ -16,8 +16,8 @@ import (
 func TestExportNeverReplacesProject(t *testing.T) {
 	p := newProject(t, 2, 0)
 	b := export(t, p, ExportOptions{})
-	os.WriteFile(p.abs("manifest.json"), []byte(`{"name":"x"}`), 0o644)
-	public := p.abs("public")
+	os.WriteFile(p.Abs("manifest.json"), []byte(`{"name":"x"}`), 0o644)
+	public := p.Abs("public")
 	os.MkdirAll(public, 0o755)
 	os.WriteFile(filepath.Join(public, "manifest.json"), []byte(`{"name":"My app","start_url":"/"}`), 0o644)
 	os.WriteFile(filepath.Join(public, "index.html"), []byte("app"), 0o644)
@@ -35,12 +35,12 @@ func TestExportNeverReplacesProject(t *testing.T) {
 	}{
 		{p.Root, bundle.Dir, false, "is the project folder"},
 		{p.Root, bundle.Dir, true, "is the project folder"},
-		{p.abs("content"), bundle.Dir, true, "is the content folder"},
-		{p.abs(".quipu"), bundle.Dir, true, "is quipu's cache folder"},
+		{p.Abs("content"), bundle.Dir, true, "is the content folder"},
+		{p.Abs(".quipu"), bundle.Dir, true, "is quipu's cache folder"},
 		{filepath.Dir(p.Root), bundle.Dir, true, "holds the project folder"},
 		{public, bundle.Dir, false, "no manifest.json written by quipu"},
-		{p.abs("content/site.tar.gz"), bundle.TarGz, true, "is inside the content folder"},
-		{p.abs("quipu.toml"), bundle.Zip, true, "is the configuration"},
+		{p.Abs("content/site.tar.gz"), bundle.TarGz, true, "is inside the content folder"},
+		{p.Abs("quipu.toml"), bundle.Zip, true, "is the configuration"},
 	} {
 		g := p.ExportGuard(tc.force)
 		if err := CheckBundleTarget(tc.dst, tc.format, g); err == nil || !strings.Contains(err.Error(), tc.want) {

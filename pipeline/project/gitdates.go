@@ -30,7 +30,7 @@ func (p *Project) gitDates() map[string]int64 {
 	if head == "" {
 		return map[string]int64{}
 	}
-	cachePath, err := p.path(path.Join(config.CacheDir, "dates.cache"))
+	cachePath, err := p.Path(path.Join(config.CacheDir, "dates.cache"))
 	if err != nil {
 		cachePath = "" // .quipu/ leads outside the project: no cache
 	}

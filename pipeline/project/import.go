@@ -13,6 +13,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/textdoc"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // TextImportOptions tune Import.
@@ -36,7 +37,7 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	// Read as plain text, a Markdown or HTML file would have its markup
 	// escaped, and its translations would stop matching: it is a
 	// document already.
-	if f := p.formats.For(file); f != nil && f.Name() != pipeline.FormatText {
+	if f := p.Formats.For(file); f != nil && f.Name() != pipeline.FormatText {
 		kind, ok := map[pipeline.Format]string{pipeline.FormatMarkdown: "a Markdown", pipeline.FormatHTML: "an HTML"}[f.Name()]
 		if !ok {
 			kind = "a " + string(f.Name())
@@ -62,10 +63,10 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	if filepath.IsAbs(out) || out == ".." || strings.HasPrefix(out, "../") {
 		return "", fmt.Errorf("%s: the document must go inside the project", out)
 	}
-	if f := p.formats.For(out); f == nil || f.Name() != pipeline.FormatMarkdown {
+	if f := p.Formats.For(out); f == nil || f.Name() != pipeline.FormatMarkdown {
 		return "", fmt.Errorf("%s: the document must be a Markdown file (.md)", out)
 	}
-	name, err := p.path(out)
+	name, err := p.Path(out)
 	if err != nil {
 		return "", err
 	}
@@ -89,8 +90,8 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	}
 	// A sync or build running meanwhile would miss the document, or read
 	// it in the middle of their run.
-	_, statErr := os.Stat(p.abs(config.CacheDir))
-	l, err := p.lockNew()
+	_, statErr := os.Stat(p.Abs(config.CacheDir))
+	l, err := p.LockNew()
 	if err != nil {
 		return "", err
 	}
@@ -100,8 +101,8 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	if err != nil {
 		if errors.Is(statErr, fs.ErrNotExist) {
 			l.Release()
-			os.Remove(p.abs(LockFile))
-			os.Remove(p.abs(config.CacheDir))
+			os.Remove(p.Abs(tree.LockFile))
+			os.Remove(p.Abs(config.CacheDir))
 		}
 		return "", err
 	}
@@ -110,10 +111,10 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 		return "", fmt.Errorf("write %s: %w", out, err)
 	}
 	for _, m := range moves {
-		if err := os.MkdirAll(filepath.Dir(p.abs(m[1])), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(p.Abs(m[1])), 0o755); err != nil {
 			return "", err
 		}
-		if err := os.Rename(p.abs(m[0]), p.abs(m[1])); err != nil {
+		if err := os.Rename(p.Abs(m[0]), p.Abs(m[1])); err != nil {
 			return "", fmt.Errorf("move %s to %s: %w", m[0], m[1], err)
 		}
 	}
@@ -129,12 +130,12 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 // user gave, when it is a document there; else "".
 func (p *Project) contentRel(file string) string {
 	absFile, err1 := filepath.Abs(file)
-	absContent, err2 := filepath.Abs(p.abs(p.Config.Content))
+	absContent, err2 := filepath.Abs(p.Abs(p.Config.Content))
 	if err1 != nil || err2 != nil {
 		return ""
 	}
 	rel, err := filepath.Rel(absContent, absFile)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || p.formats.For(rel) == nil {
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || p.Formats.For(rel) == nil {
 		return ""
 	}
 	return filepath.ToSlash(rel)
@@ -149,30 +150,30 @@ func (p *Project) importMoves(file, out string) ([][2]string, error) {
 	if !inContent {
 		return nil, nil
 	}
-	if _, err := os.Stat(p.abs(p.Config.Content)); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(p.Abs(p.Config.Content)); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil // the first document: no other to share with
 	}
 	moved := p.contentRel(file)
-	sources, err := p.listSources()
+	sources, err := p.List()
 	if err != nil {
 		return nil, err
 	}
 	for _, s := range sources {
-		if s.Rel != moved && s.Rel != outRel && strings.EqualFold(stem(s.Rel), stem(outRel)) {
+		if s.Rel != moved && s.Rel != outRel && strings.EqualFold(tree.Stem(s.Rel), tree.Stem(outRel)) {
 			return nil, fmt.Errorf("%s: %s would share its message files; choose another name with --out", out, p.ContentPath(s))
 		}
 	}
-	if moved == "" || stem(moved) == stem(outRel) {
+	if moved == "" || tree.Stem(moved) == tree.Stem(outRel) {
 		return nil, nil
 	}
 	var moves [][2]string
 	from, to := Source{Rel: moved}, Source{Rel: outRel}
 	for _, l := range append([]string{p.Config.SourceLocale}, p.Config.Locales...) {
 		for _, pair := range [][2]string{{p.MessagePath(l, from), p.MessagePath(l, to)}, {p.ObsoletePath(l, from), p.ObsoletePath(l, to)}} {
-			if _, err := os.Stat(p.abs(pair[0])); err != nil {
+			if _, err := os.Stat(p.Abs(pair[0])); err != nil {
 				continue
 			}
-			if _, err := os.Stat(p.abs(pair[1])); err == nil {
+			if _, err := os.Stat(p.Abs(pair[1])); err == nil {
 				return nil, fmt.Errorf("%s already exists: the translations of %s cannot follow it to %s", pair[1], path.Join(p.Config.Content, moved), out)
 			}
 			moves = append(moves, pair)

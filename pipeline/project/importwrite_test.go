@@ -10,6 +10,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline/lock"
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // twoDocProject is a synced project with a short document, a.md, and a
@@ -49,7 +50,7 @@ func twoDocProject(t *testing.T) (*project.Project, []string) {
 // so it does not start while another run holds the project's lock.
 func TestImportWaitsForTheLock(t *testing.T) {
 	p, files := twoDocProject(t)
-	l, err := lock.Acquire(filepath.Join(p.Root, project.LockFile))
+	l, err := lock.Acquire(filepath.Join(p.Root, tree.LockFile))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/po"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 	"github.com/quipu-l10n/quipu/pipeline/xliff"
 )
 
@@ -99,7 +100,7 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 	}
 	// The glossary goes with every unit, as sync puts it beside every
 	// message: a CAT tool's translator must see the same required terms.
-	gl, err := p.glossary()
+	gl, err := p.Glossary()
 	if err != nil {
 		return nil, err
 	}
@@ -130,9 +131,9 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 			errs.Add(err)
 			continue
 		}
-		name := filepath.Join(dir, filepath.FromSlash(stem(s.Rel)+ext))
+		name := filepath.Join(dir, filepath.FromSlash(tree.Stem(s.Rel)+ext))
 		if !filepath.IsAbs(dir) {
-			name = path.Join(filepath.ToSlash(dir), stem(s.Rel)+ext)
+			name = path.Join(filepath.ToSlash(dir), tree.Stem(s.Rel)+ext)
 		}
 		names = append(names, name)
 		writes[name] = data
@@ -143,7 +144,7 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 	for _, name := range names {
 		file := name
 		if !filepath.IsAbs(file) {
-			if file, err = p.path(name); err != nil {
+			if file, err = p.Path(name); err != nil {
 				return nil, err
 			}
 		}
@@ -205,7 +206,7 @@ func (p *Project) inStep(doc *pipeline.Document, s Source, locale string) (curre
 	if err := p.inside(tPath); err != nil {
 		return nil, nil, err
 	}
-	data, err := p.ws.ReadFile(tPath)
+	data, err := p.WS.ReadFile(tPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("%s: no message file for %s: run `quipu sync` first", tPath, p.ContentPath(s))
 	}
@@ -220,7 +221,7 @@ func (p *Project) inStep(doc *pipeline.Document, s Source, locale string) (curre
 	if err := p.inside(oPath); err != nil {
 		return nil, nil, err
 	}
-	obs, err := p.readMessages(oPath)
+	obs, err := p.ReadMessages(oPath)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -262,12 +263,12 @@ type importJob struct {
 func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(string, []byte) ([]*exchange.Returned, error)) (*ImportResult, error) {
 	if !opt.DryRun {
 		// Message files are sync's too: the two must not interleave.
-		l, err := p.lock()
+		l, err := p.Lock()
 		if err != nil {
 			return nil, err
 		}
 		defer l.Release()
-		if err := fsutil.Recover(p.abs(syncJournal), p.ownedBy(p.Config.LocalesDir)); err != nil {
+		if err := fsutil.Recover(p.Abs(syncJournal), p.OwnedBy(p.Config.LocalesDir)); err != nil {
 			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
 		}
 	}
@@ -354,7 +355,7 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 		}
 		f, _, _ := catalog.Sync(j.doc, j.file, j.path, locale, opts)
 		data := catalog.Format(f)
-		if old, err := p.ws.ReadFile(j.path); err == nil && bytes.Equal(old, data) {
+		if old, err := p.WS.ReadFile(j.path); err == nil && bytes.Equal(old, data) {
 			continue
 		}
 		writes[j.path] = data
@@ -385,9 +386,9 @@ func (p *Project) writeAll(names []string, data map[string][]byte) error {
 		}
 	}
 	batch := fsutil.NewBatch(true)
-	batch.Journal(p.abs(syncJournal))
+	batch.Journal(p.Abs(syncJournal))
 	for _, name := range names {
-		if _, err := batch.Add(p.abs(name), data[name]); err != nil {
+		if _, err := batch.Add(p.Abs(name), data[name]); err != nil {
 			batch.Abort()
 			return fmt.Errorf("write %s: %w", name, err)
 		}
@@ -414,6 +415,6 @@ func (p *Project) sourceNamed(name string, known map[string]Source) (Source, err
 // inside checks that a project-relative path, symbolic links resolved as
 // far as it exists, stays inside the project folder.
 func (p *Project) inside(rel string) error {
-	_, err := p.ws.Resolve(rel)
+	_, err := p.WS.Resolve(rel)
 	return err
 }

@@ -85,5 +85,5 @@ func (d *pageDates) cacheKey(s Source, meta markdown.Meta) (int64, error) {
 // meta reads what a document says about publishing it, through its
 // format (front matter, for Markdown).
 func (p *Project) meta(doc *pipeline.Document) (format.Meta, error) {
-	return format.ReadMeta(p.formats.For(doc.Path), doc.Path, doc.Source)
+	return format.ReadMeta(p.Formats.For(doc.Path), doc.Path, doc.Source)
 }

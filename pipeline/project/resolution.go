@@ -75,7 +75,7 @@ func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, fi
 		index[seg] = i
 	}
 	source := locale == p.Config.SourceLocale || locale == pseudo.Locale
-	f, a := p.localizeDoc(doc, locale, func(seg *pipeline.Segment) (string, bool) {
+	f, a := p.LocalizeDoc(doc, locale, func(seg *pipeline.Segment) (string, bool) {
 		r := &res[index[seg]]
 		return r.Text, source || !r.Source()
 	})
@@ -105,7 +105,7 @@ func (p *Project) readChain(s Source, locales []string, files map[string]*catalo
 			if _, done := files[cl]; done {
 				continue
 			}
-			f, err := p.readMessages(p.MessagePath(cl, s))
+			f, err := p.ReadMessages(p.MessagePath(cl, s))
 			if err != nil {
 				errs.Add(err)
 			}

@@ -14,9 +14,11 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/parallel"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // SyncOptions tune Sync.
@@ -59,35 +61,35 @@ const MinFuzzyScore = 0.75
 // per document, never the documents.
 func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 	if !opt.DryRun {
-		l, err := p.lock()
+		l, err := p.Lock()
 		if err != nil {
 			return nil, err
 		}
 		defer l.Release()
 		// A sync killed half way may have left new message files half
 		// written; its journal names them.
-		if err := fsutil.Recover(p.abs(syncJournal), p.ownedBy(p.Config.LocalesDir)); err != nil {
+		if err := fsutil.Recover(p.Abs(syncJournal), p.OwnedBy(p.Config.LocalesDir)); err != nil {
 			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
 		}
 		// One killed before its commit leaves its staged files too.
 		if l.TookOver {
-			if err := fsutil.RemoveTemp(p.abs(p.Config.LocalesDir)); err != nil {
+			if err := fsutil.RemoveTemp(p.Abs(p.Config.LocalesDir)); err != nil {
 				return nil, err
 			}
 		}
 	}
-	if err := p.checkLocaleFolders(); err != nil {
+	if err := p.CheckLocaleFolders(); err != nil {
 		return nil, err
 	}
 	// The cache is read, and the folders it names listed, while the
 	// documents are listed.
 	opened := make(chan *syncCache, 1)
 	go func() { opened <- p.openSyncCache(!opt.Force) }()
-	sources, err := p.listSources()
+	sources, err := p.List()
 	cache := <-opened
 	if err == nil && !cache.sameDocuments(sources) {
 		// The same documents as at the last sync share no message files.
-		err = p.sharedStems(sources)
+		err = p.SharedStems(sources)
 	}
 	if err != nil {
 		return nil, err
@@ -118,7 +120,7 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 	var moved atomic.Bool
 	total := len(todo)
 	syncDocs := func(docs []int) {
-		parallel(len(docs), func(j int) {
+		parallel.Each(len(docs), func(j int) {
 			i := docs[j]
 			e, rep := r.syncDoc(i, opts, st, check)
 			if opt.Progress != nil {
@@ -184,14 +186,14 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) {
 // synced documents' files just written are stat'ed now, the others are as
 // scanned, and the source message folders' times are read again.
 func (p *Project) recordSync(cache *syncCache, scan *syncScan, synced []int) error {
-	parallel(len(synced), func(j int) {
+	parallel.Each(len(synced), func(j int) {
 		s, e := scan.sources[synced[j]], &cache.docs[synced[j]]
 		for k, l := range p.Config.Locales {
 			if e.wrote(k, false) {
-				*e.inputs.messages(k, false) = stamp.Of(p.abs(p.MessagePath(l, s)))
+				*e.inputs.messages(k, false) = stamp.Of(p.Abs(p.MessagePath(l, s)))
 			}
 			if e.wrote(k, true) {
-				*e.inputs.messages(k, true) = stamp.Of(p.abs(p.ObsoletePath(l, s)))
+				*e.inputs.messages(k, true) = stamp.Of(p.Abs(p.ObsoletePath(l, s)))
 			}
 		}
 		e.written = 0
@@ -382,7 +384,7 @@ func (p *Project) newStager(dry bool) *stager {
 	st := &stager{p: p, dry: dry, batch: fsutil.NewBatch(true), changed: []string{}}
 	// New message files are created in place, journaled (see
 	// fsutil.Batch.Journal); the ones that exist are replaced atomically.
-	st.batch.Journal(p.abs(syncJournal))
+	st.batch.Journal(p.Abs(syncJournal))
 	return st
 }
 
@@ -393,7 +395,7 @@ const syncJournal = config.CacheDir + "/sync.journal"
 // and reports whether it does. It is safe for concurrent use.
 func (st *stager) add(path string, data []byte) bool {
 	var changed bool
-	name, err := st.p.path(path)
+	name, err := st.p.Path(path)
 	switch {
 	case err != nil:
 	case st.dry:
@@ -404,7 +406,7 @@ func (st *stager) add(path string, data []byte) bool {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if err != nil {
-		st.errs = writeError(st.errs, path, err)
+		st.errs = tree.WriteError(st.errs, path, err)
 	} else if changed {
 		st.changed = append(st.changed, path)
 	}

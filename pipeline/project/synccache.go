@@ -84,7 +84,7 @@ func (p *Project) syncFingerprint() string {
 	cfg, _ := json.Marshal(p.Config)
 	h.Write(cfg)
 	h.Write([]byte(Version))
-	gl := stamp.Of(p.abs(p.Config.Glossary))
+	gl := stamp.Of(p.Abs(p.Config.Glossary))
 	fmt.Fprintf(h, "\x00%s %d %d", p.Config.Glossary, gl.Size, gl.Mod)
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -92,11 +92,11 @@ func (p *Project) syncFingerprint() string {
 // openSyncCache reads the cache; a missing, damaged or outdated one, or
 // use false, gives an empty cache.
 func (p *Project) openSyncCache(use bool) *syncCache {
-	c := &syncCache{path: p.abs(syncCacheFile), fingerprint: p.syncFingerprint()}
+	c := &syncCache{path: p.Abs(syncCacheFile), fingerprint: p.syncFingerprint()}
 	if !use {
 		return c
 	}
-	data, err := p.ws.ReadFile(syncCacheFile)
+	data, err := p.WS.ReadFile(syncCacheFile)
 	if err != nil {
 		return c
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/glossary"
+	"github.com/quipu-l10n/quipu/pipeline/parallel"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
@@ -90,13 +91,13 @@ func (r *docRun) readFiles(i int) (old, obs []*catalog.File, ok bool) {
 	for k, locale := range r.locales {
 		var err error
 		if r.scan == nil || r.scan.has(i, k, false) {
-			if old[k], err = r.p.readMessages(r.p.MessagePath(locale, s)); err != nil {
+			if old[k], err = r.p.ReadMessages(r.p.MessagePath(locale, s)); err != nil {
 				r.fail(i, err, false)
 				ok = false
 			}
 		}
 		if r.scan == nil || r.scan.has(i, k, true) {
-			if obs[k], err = r.p.readMessages(r.p.ObsoletePath(locale, s)); err != nil {
+			if obs[k], err = r.p.ReadMessages(r.p.ObsoletePath(locale, s)); err != nil {
 				r.fail(i, err, false)
 				ok = false
 			}
@@ -124,7 +125,7 @@ func (r *docRun) memories(checkAll bool, cached func(i int) ([][]tm.Entry, bool)
 	got := make([][][]tm.Entry, window)
 	for start := 0; start < len(r.sources); start += window {
 		n := min(window, len(r.sources)-start)
-		parallel(n, func(j int) {
+		parallel.Each(n, func(j int) {
 			i := start + j
 			got[j] = nil
 			if cached != nil {
@@ -250,7 +251,7 @@ type syncEnv struct {
 // and, with orphans, from the message files whose document is gone.
 func (r *docRun) newSyncEnv(checkAll, orphans bool, cached func(i int) ([][]tm.Entry, bool)) (*syncEnv, error) {
 	p := r.p
-	gl, err := p.glossary()
+	gl, err := p.Glossary()
 	if err != nil {
 		return nil, err
 	}
@@ -324,7 +325,7 @@ func (p *Project) orphanFiles(sources []Source) ([]*catalog.File, error) {
 		}
 		dir := path.Join(p.Config.LocalesDir, locale)
 		suffix := "." + locale + ".toml"
-		err := filepath.WalkDir(p.abs(dir), func(file string, d fs.DirEntry, err error) error {
+		err := filepath.WalkDir(p.Abs(dir), func(file string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
 					return nil
@@ -342,7 +343,7 @@ func (p *Project) orphanFiles(sources []Source) ([]*catalog.File, error) {
 			if known[rel] {
 				return nil
 			}
-			f, err := p.readMessages(rel)
+			f, err := p.ReadMessages(rel)
 			if err != nil {
 				errs.Add(err)
 				return nil

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // remove deletes a file the sync leaves empty (an obsolete file whose
@@ -11,10 +13,10 @@ import (
 // place: a run killed before it leaves the empty file, which the next sync
 // removes. With dry set it only tells. It reports whether the file exists.
 func (st *stager) remove(path string) bool {
-	name, err := st.p.path(path)
+	name, err := st.p.Path(path)
 	if err != nil {
 		st.mu.Lock()
-		st.errs = writeError(st.errs, path, err)
+		st.errs = tree.WriteError(st.errs, path, err)
 		st.mu.Unlock()
 		return false
 	}
@@ -31,12 +33,12 @@ func (st *stager) remove(path string) bool {
 func (st *stager) removeAll() error {
 	var errs []error
 	for _, path := range st.removed {
-		name, err := st.p.path(path)
+		name, err := st.p.Path(path)
 		if err == nil {
 			err = os.Remove(name)
 		}
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs = writeError(errs, path, err)
+			errs = tree.WriteError(errs, path, err)
 		}
 	}
 	return errors.Join(errs...)

@@ -11,7 +11,9 @@ import (
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/quipu-l10n/quipu/pipeline/parallel"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // syncScan is what sync learns of the project's files before reading any:
@@ -140,7 +142,7 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 	}
 	slices.SortStableFunc(lists, func(a, b int) int { return len(groups[dirs[b/len(locales)]]) - len(groups[dirs[a/len(locales)]]) })
 	strays := make([]int, len(lists))
-	parallel(len(lists)+len(parts), func(j int) {
+	parallel.Each(len(lists)+len(parts), func(j int) {
 		if j < len(lists) {
 			d, k := dirs[lists[j]/len(locales)], lists[j]%len(locales)
 			strays[j] = p.listMessageDir(locales[k], d, ahead, sources, groups[d], func(i int, bit uint8) {
@@ -149,7 +151,7 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 			return
 		}
 		pt := parts[j-len(lists)]
-		content := stamp.Open(p.abs(path.Join(p.Config.Content, pt.dir)))
+		content := stamp.Open(p.Abs(path.Join(p.Config.Content, pt.dir)))
 		defer content.Close()
 		for _, i := range pt.docs {
 			in := sc.input(i)
@@ -159,7 +161,7 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 	for _, n := range strays {
 		sc.strays += n
 	}
-	parallel(len(parts)*len(locales), func(j int) {
+	parallel.Each(len(parts)*len(locales), func(j int) {
 		pt, k := parts[j/len(locales)], j%len(locales)
 		suffix := "." + locales[k] + ".toml"
 		var msgs stamp.Folder
@@ -171,10 +173,10 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 				continue
 			}
 			if !opened {
-				msgs, opened = stamp.Open(p.abs(path.Join(p.Config.LocalesDir, locales[k], pt.dir))), true
+				msgs, opened = stamp.Open(p.Abs(path.Join(p.Config.LocalesDir, locales[k], pt.dir))), true
 				defer msgs.Close()
 			}
-			base := path.Base(stem(sources[i].Rel))
+			base := path.Base(tree.Stem(sources[i].Rel))
 			if m&1 != 0 {
 				*in.messages(k, false) = msgs.Stat(base + suffix)
 			}
@@ -195,7 +197,7 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 
 // statDirs fills in the folders' times.
 func (p *Project) statDirs(dirs []dirTime) {
-	parallel(len(dirs), func(j int) {
+	parallel.Each(len(dirs), func(j int) {
 		dirs[j].Mod = stamp.FolderTime(p.Root, dirs[j].Path)
 		dirs[j].Racy = dirs[j].Mod > time.Now().Add(-racyWindow).UnixNano()
 	})
@@ -224,7 +226,7 @@ func (sc *syncScan) complete(d dirTime, have map[string]bool) bool {
 		have = sc.p.sourceStems(d.Path)
 	}
 	for _, i := range d.docs {
-		if !have[path.Base(stem(sc.sources[i].Rel))] {
+		if !have[path.Base(tree.Stem(sc.sources[i].Rel))] {
 			return false
 		}
 	}
@@ -234,7 +236,7 @@ func (sc *syncScan) complete(d dirTime, have map[string]bool) bool {
 // sourceStems lists the stems of the source locale's message files in a
 // folder; an empty map if it cannot be listed.
 func (p *Project) sourceStems(dir string) map[string]bool {
-	names, err := readDirNames(p.abs(dir))
+	names, err := readDirNames(p.Abs(dir))
 	suffix := "." + p.Config.SourceLocale + ".toml"
 	have := make(map[string]bool, len(names))
 	for _, n := range names {
@@ -277,7 +279,7 @@ func (p *Project) listMessageDir(locale, dir string, ahead map[string]dirListing
 	}
 	bases := make(map[string]int, len(docs))
 	for _, i := range docs {
-		bases[path.Base(stem(sources[i].Rel))] = i
+		bases[path.Base(tree.Stem(sources[i].Rel))] = i
 	}
 	strays, variants := 0, false
 	foldedSuffix := foldName(suffix)
@@ -305,7 +307,7 @@ func (p *Project) listMessageDir(locale, dir string, ahead map[string]dirListing
 			folded[foldName(n)] = true
 		}
 		for _, i := range docs {
-			base := path.Base(stem(sources[i].Rel))
+			base := path.Base(tree.Stem(sources[i].Rel))
 			if folded[foldName(base+suffix)] {
 				mark(i, 1)
 			}
@@ -325,7 +327,7 @@ type dirListing struct {
 
 // listDir lists a folder, given relative to the project.
 func (p *Project) listDir(rel string) dirListing {
-	names, err := readDirNames(p.abs(rel))
+	names, err := readDirNames(p.Abs(rel))
 	return dirListing{names, err}
 }
 

@@ -56,7 +56,7 @@ func syncedProject(t *testing.T, docs ...string) *Project {
 // (its time then unchanged) is noticed.
 func TestScanRacySourceDir(t *testing.T) {
 	p := syncedProject(t, "a.md", "sub/b.md", "sub/c.md")
-	os.Remove(p.abs("locales/en/sub/c.en.toml"))
+	os.Remove(p.Abs("locales/en/sub/c.en.toml"))
 	sources, _ := p.Sources()
 	sc := p.scanSync(sources, nil)
 	same := slices.Clone(sc.srcDirs) // as if the deletion left the times as they were
@@ -79,7 +79,7 @@ func TestScanRacySourceDir(t *testing.T) {
 // document's file.
 func TestScanCaseVariant(t *testing.T) {
 	p := syncedProject(t, "tar.md", "zip.md")
-	if err := os.Rename(p.abs("locales/es-PE/tar.es-PE.toml"), p.abs("locales/es-PE/Tar.es-PE.toml")); err != nil {
+	if err := os.Rename(p.Abs("locales/es-PE/tar.es-PE.toml"), p.Abs("locales/es-PE/Tar.es-PE.toml")); err != nil {
 		t.Fatal(err)
 	}
 	sources, _ := p.Sources()

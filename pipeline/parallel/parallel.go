@@ -1,4 +1,5 @@
-package project
+// Package parallel runs a loop's iterations on every core.
+package parallel
 
 import (
 	"runtime"
@@ -6,8 +7,8 @@ import (
 	"sync/atomic"
 )
 
-// parallel calls f(i) for i in [0, n) on every core; each index once.
-func parallel(n int, f func(i int)) {
+// Each calls f(i) for i in [0, n) on every core; each index once.
+func Each(n int, f func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	var next atomic.Int64
 	var wg sync.WaitGroup

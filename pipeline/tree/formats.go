@@ -1,4 +1,4 @@
-package project
+package tree
 
 import (
 	"errors"
@@ -15,9 +15,9 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/textdoc"
 )
 
-// newFormats is the one place the document formats quipu reads are
+// NewFormats is the one place the document formats quipu reads are
 // registered: a new format is one package and one line here.
-func newFormats(cfg config.Config) *format.Registry {
+func NewFormats(cfg config.Config) *format.Registry {
 	var r format.Registry
 	r.Register(markdown.Format{Options: markdown.Options{FrontMatterKeys: cfg.FrontMatterKeys}})
 	r.Register(htmldoc.Format{SourceLang: cfg.SourceLocale})
@@ -25,24 +25,24 @@ func newFormats(cfg config.Config) *format.Registry {
 	return &r
 }
 
-// extract splits a document in the format its name claims.
-func (p *Project) extract(name string, src []byte) (*pipeline.Document, error) {
-	f := p.formats.For(name)
+// Extract splits a document in the format its name claims.
+func (p *Tree) Extract(name string, src []byte) (*pipeline.Document, error) {
+	f := p.Formats.For(name)
 	if f == nil {
 		return nil, fmt.Errorf("%s: no document format reads %q files", name, path.Ext(name))
 	}
 	return f.Extract(name, src)
 }
 
-// sharedStems reports documents that would share message files and
+// SharedStems reports documents that would share message files and
 // outputs: a.md and a.html both make locales/<locale>/a.<locale>.toml.
-func (p *Project) sharedStems(sources []Source) error {
+func (p *Tree) SharedStems(sources []Source) error {
 	// Clashes are rare: only they get a list.
 	first := make(map[string]int, len(sources))
 	byStem := map[string][]Source{}
 	var stems []string
 	for i, s := range sources {
-		st := strings.ToLower(stem(s.Rel))
+		st := strings.ToLower(Stem(s.Rel))
 		j, seen := first[st]
 		switch {
 		case !seen:
@@ -63,7 +63,7 @@ func (p *Project) sharedStems(sources []Source) error {
 			names[i] = p.ContentPath(s)
 		}
 		why := "would share the message file"
-		if stem(same[0].Rel) != stem(same[1].Rel) {
+		if Stem(same[0].Rel) != Stem(same[1].Rel) {
 			why = "differ only in case: on a case-insensitive file system (macOS, Windows) they would share the message file"
 		}
 		errs = append(errs, fmt.Sprintf("%s %s %s and the outputs: rename one of them",
@@ -75,9 +75,9 @@ func (p *Project) sharedStems(sources []Source) error {
 	return errors.New(strings.Join(errs, "\n"))
 }
 
-// localizeDoc writes a document in one locale in its own format.
-func (p *Project) localizeDoc(doc *pipeline.Document, locale string, tr pipeline.Translator) (format.Format, format.Localized) {
-	f := p.formats.For(doc.Path)
+// LocalizeDoc writes a document in one locale in its own format.
+func (p *Tree) LocalizeDoc(doc *pipeline.Document, locale string, tr pipeline.Translator) (format.Format, format.Localized) {
+	f := p.Formats.For(doc.Path)
 	lang := locale
 	if locale == p.Config.SourceLocale {
 		lang = "" // the source's own document, byte for byte
@@ -85,9 +85,9 @@ func (p *Project) localizeDoc(doc *pipeline.Document, locale string, tr pipeline
 	return f, f.Localize(doc, lang, tr)
 }
 
-// outputPaths lists the files a document is built into, in every locale.
-func (p *Project) outputPaths(s Source, locales []string) []string {
-	f := p.formats.For(s.Rel)
+// OutputPaths lists the files a document is built into, in every locale.
+func (p *Tree) OutputPaths(s Source, locales []string) []string {
+	f := p.Formats.For(s.Rel)
 	if f == nil {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package project
+package tree
 
 import (
 	"errors"
@@ -11,21 +11,21 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/workspace"
 )
 
-// ownedBy returns the check Recover makes of each file a journal lists:
+// OwnedBy returns the check Recover makes of each file a journal lists:
 // a journal names files for the next run to remove or rename, and only
 // those its kind of run writes, in the folder dir, may be.
-func (p *Project) ownedBy(dir string) func(string) error {
-	return func(name string) error { return p.ws.OwnsIn(dir, name) }
+func (p *Tree) OwnedBy(dir string) func(string) error {
+	return func(name string) error { return p.WS.OwnsIn(dir, name) }
 }
 
-// confineLocales checks, before a run reads or writes message files or
+// ConfineLocales checks, before a run reads or writes message files or
 // pages, that the folder of each locale it uses under locales_dir and
 // output leads inside the project.
-func (p *Project) confineLocales(locales []string) error {
+func (p *Tree) ConfineLocales(locales []string) error {
 	var errs []string
 	for _, l := range locales {
 		for _, dir := range []string{p.Config.LocalesDir, p.Config.Output} {
-			if _, err := p.ws.Resolve(path.Join(dir, l)); err != nil {
+			if _, err := p.WS.Resolve(path.Join(dir, l)); err != nil {
 				errs = append(errs, err.Error())
 			}
 		}
@@ -36,10 +36,10 @@ func (p *Project) confineLocales(locales []string) error {
 	return nil
 }
 
-// writeError adds the error of writing path to errs. A folder that leads
+// WriteError adds the error of writing path to errs. A folder that leads
 // outside the project is reported once, at the link, however many files
 // would have gone there: the workspace gives the same error for each.
-func writeError(errs []error, path string, err error) []error {
+func WriteError(errs []error, path string, err error) []error {
 	var esc *workspace.EscapeError
 	if !errors.As(err, &esc) {
 		return append(errs, fmt.Errorf("write %s: %w", path, err))
@@ -52,18 +52,18 @@ func writeError(errs []error, path string, err error) []error {
 	return append(errs, err)
 }
 
-// path is the file system path of a project-relative path, once its
+// Path is the file system path of a project-relative path, once its
 // folder is known to lead inside the project (see workspace.Path).
-func (p *Project) path(rel string) (string, error) { return p.ws.Path(rel) }
+func (p *Tree) Path(rel string) (string, error) { return p.WS.Path(rel) }
 
-// glossary reads the glossary; a missing file is an empty glossary.
-func (p *Project) glossary() (*glossary.Glossary, error) {
-	data, err := p.ws.ReadFile(p.Config.Glossary)
+// Glossary reads the glossary; a missing file is an empty glossary.
+func (p *Tree) Glossary() (*glossary.Glossary, error) {
+	data, err := p.WS.ReadFile(p.Config.Glossary)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &glossary.Glossary{}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	return glossary.Parse(p.abs(p.Config.Glossary), data)
+	return glossary.Parse(p.Abs(p.Config.Glossary), data)
 }
