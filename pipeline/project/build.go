@@ -15,6 +15,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/format"
@@ -76,32 +77,10 @@ type BuildResult struct {
 // are short lists rather than maps: thousands of reports are read back on
 // every build.
 type docReport struct {
-	Segments     int
-	Files        int
-	Warnings     []string
-	Untranslated []count // per locale
-	From         []count // per locale and the locale of its chain used
-	// Draft is a document whose front matter says draft: true. Left out
-	// of a build without --drafts, it has no outputs.
-	Draft bool
-	// Date is the page date's key (see pageDates.cacheKey).
-	Date int64
-	// Assets are the files under content/ its pages reference, copied
-	// beside them (content-relative paths).
-	Assets []string
-	// Missing are the files its pages reference that are not under
-	// content/: the document is built again once one appears.
-	Missing []string
+	cache.Report
 	// outputs are the files built, for the cache's list (not kept with
 	// the report).
 	outputs []string
-}
-
-// count is a number of segments in a locale, taken From one locale of
-// its chain.
-type count struct {
-	Locale, From string
-	N            int
 }
 
 // Build reassembles every document in every locale into output/: Markdown
@@ -111,7 +90,7 @@ type count struct {
 // only when every document built, a new one is written in place through
 // the build's journal (see fsutil.Batch), so a bad message file stops the
 // build with every file as it was. Documents whose inputs did not change
-// since the last build are skipped (see cache.go).
+// since the last build are skipped (see package cache).
 func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	l, err := p.Lock()
 	if err != nil {
@@ -130,24 +109,24 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	// The cache is read while the documents are listed.
-	opened := make(chan *buildCache, 1)
+	opened := make(chan *cache.Build, 1)
 	go func() {
-		opened <- p.openCache(p.buildFingerprint(locales, opt.Strict, p.useFuzzy(opt.UseFuzzy)), opt.Force)
+		opened <- cache.OpenBuild(p.Tree, p.buildFingerprint(locales, opt.Strict, p.useFuzzy(opt.UseFuzzy)), opt.Force)
 	}()
 	sources, err := p.Sources()
-	cache := <-opened
+	bc := <-opened
 	if err != nil {
 		return nil, err
 	}
 	sources = opt.Shard.Filter(sources)
 	msgLocales := p.messageLocales(locales)
-	inputs := p.scanInputs(sources, msgLocales)
+	inputs := cache.ScanInputs(p.Tree, sources, msgLocales)
 	dates := p.newPageDates()
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
 	p.staged = &sync.Map{}
 	reports := make([]*docReport, len(sources))
-	entries := make([]*cacheEntry, len(sources))
+	entries := make([]*cache.Entry, len(sources))
 	errs := make([]pipeline.ErrorList, len(sources))
 	var done atomic.Int64
 	parallel.Each(len(sources), func(i int) {
@@ -155,7 +134,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			defer func() { opt.Progress(int(done.Add(1)), len(sources)) }()
 		}
 		s := sources[i]
-		if rep, ok := p.unchanged(cache, s, inputs[i], locales, opt.Drafts, dates); ok {
+		if rep, ok := p.unchanged(bc, s, inputs[i], locales, opt.Drafts, dates); ok {
 			reports[i] = rep
 			return
 		}
@@ -165,7 +144,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			return
 		}
 		reports[i] = rep
-		entries[i] = &cacheEntry{Inputs: inputs[i], Report: *rep}
+		entries[i] = &cache.Entry{Inputs: inputs[i], Report: rep.Report}
 	})
 	var all pipeline.ErrorList
 	for i := range errs {
@@ -180,10 +159,10 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	}
 	for i, e := range entries {
 		if e != nil {
-			cache.wrote(sources[i].Rel, reports[i].outputs)
+			bc.AddWritten(sources[i].Rel, reports[i].outputs)
 		}
 	}
-	p.removeGone(cache, sources, opt.Shard, opt.Log)
+	p.removeGone(bc, sources, opt.Shard, opt.Log)
 
 	// A run killed while writing leaves temporary files beside the
 	// output; they must not be published with it. Only a run that found
@@ -200,15 +179,15 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			}
 		}
 	}
-	assetFiles := p.settleAssets(cache, sources, reports, locales, opt.Drafts, opt.Log)
+	assetFiles := p.settleAssets(bc, sources, reports, locales, opt.Drafts, opt.Log)
 	outDirs := map[string]bool{}
-	folders, docs := byFolder(sources)
+	folders, docs := cache.ByFolder(sources)
 	for _, d := range folders {
 		for _, o := range p.OutputPaths(sources[docs[d][0]], locales) {
 			outDirs[path.Dir(o)] = true
 		}
 	}
-	cache.stampDirs(outDirs)
+	bc.StampDirs(outDirs)
 	res := &BuildResult{Files: assetFiles, Untranslated: map[string]int{}, From: map[string]map[string]int{}}
 	for i, rep := range reports {
 		leftOut := rep.Draft && !opt.Drafts
@@ -218,7 +197,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 				entries[i].Outputs = stamp.Files(p.Root, p.OutputPaths(sources[i], locales))
 				entries[i].Assets = p.assetStats(rep.Assets, locales)
 			}
-			cache.store(sources[i].Rel, entries[i])
+			bc.Store(sources[i].Rel, entries[i])
 		}
 		if leftOut {
 			res.Drafts++
@@ -242,15 +221,15 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			}
 		}
 	}
-	return res, cache.save()
+	return res, bc.Save()
 }
 
 // present lists the locales of msgLocales in which a document has a
 // message file, from the stamps scanInputs found.
-func present(msgLocales []string, in inputs) []string {
+func present(msgLocales []string, in cache.Inputs) []string {
 	var out []string
 	for k, l := range msgLocales {
-		if in.messages(k).Exists() {
+		if in.Messages(k).Exists() {
 			out = append(out, l)
 		}
 	}
@@ -270,7 +249,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 		return nil, err
 	}
 	if meta.Draft && !opt.Drafts {
-		return &docReport{Draft: true}, nil
+		return &docReport{Report: cache.Report{Draft: true}}, nil
 	}
 	// A document that is its own page shows no date.
 	updated, dateKey := time.Time{}, int64(dateInSource)
@@ -294,7 +273,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	rep := &docReport{Segments: messages(doc), Draft: meta.Draft, Date: dateKey}
+	rep := &docReport{Report: cache.Report{Segments: messages(doc), Draft: meta.Draft, Date: dateKey}}
 	// The source's Markdown is what its format writes with the source text
 	// everywhere: the document itself for Markdown, not for plain text.
 	sourceMD := sync.OnceValue(func() []byte {

@@ -9,6 +9,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 )
 
 // removeGone removes the outputs of the documents that left the project
@@ -18,7 +20,7 @@ import (
 // output folder; folders left empty go too. It runs once the build's own
 // files are in place. A file that cannot be removed is reported on log and
 // stays listed, for the next build to try again.
-func (p *Project) removeGone(c *buildCache, sources []Source, shard Shard, log io.Writer) {
+func (p *Project) removeGone(c *cache.Build, sources []Source, shard Shard, log io.Writer) {
 	present := make(map[string]bool, len(sources))
 	for _, s := range sources {
 		present[s.Rel] = true
@@ -87,9 +89,7 @@ func (p *Project) removeGone(c *buildCache, sources []Source, shard Shard, log i
 			fmt.Fprintf(log, "%s: the document is gone; removed the %d files builds wrote for it\n", p.ContentPath(Source{Rel: rel}), removed)
 		}
 		if !failed {
-			delete(c.Wrote, rel)
-			delete(c.Docs, rel)
-			c.dirty = true
+			c.Forget(rel)
 		}
 	}
 	p.removeEmptyDirs(dirs)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 )
 
 // TestBuildRemovesPagesOfDeletedDocuments: once a document is deleted, the
@@ -61,7 +63,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 	if _, err := os.Stat(p.Abs("output/es-PE/ref/deep")); err == nil {
 		t.Error("output/es-PE/ref/deep, left empty, is still there")
 	}
-	c := p.openCache(p.buildFingerprint([]string{"en", "es-PE"}, false, false), false)
+	c := cache.OpenBuild(p.Tree, p.buildFingerprint([]string{"en", "es-PE"}, false, false), false)
 	if c.Docs["guide/page-00.md"] == nil {
 		t.Fatal("the cache lost the documents that are there")
 	}
@@ -125,10 +127,9 @@ func TestBuildRemovesOnlyOutputs(t *testing.T) {
 	if err := os.WriteFile(outside, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c := p.openCache("", false)
-	c.Wrote["gone.md"] = []string{"content/guide/page-00.md", "../outside.txt", "output/../locales/es-PE/guide/page-00.es-PE.toml"}
-	c.dirty = true
-	if err := c.save(); err != nil {
+	c := cache.OpenBuild(p.Tree, "", false)
+	c.SetWritten("gone.md", []string{"content/guide/page-00.md", "../outside.txt", "output/../locales/es-PE/guide/page-00.es-PE.toml"})
+	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := p.Build(BuildOptions{}); err != nil {

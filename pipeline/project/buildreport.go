@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/say"
 )
@@ -68,13 +69,13 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 		} else {
 			rep.Warnings = append(rep.Warnings, msg)
 		}
-		rep.Untranslated = append(rep.Untranslated, count{Locale: locale, N: n})
+		rep.Untranslated = append(rep.Untranslated, cache.Count{Locale: locale, N: n})
 	}
 	for _, l := range rd.losesMarkup(doc) {
 		report(rd.of(l.Segment).From.Pos(l.Problem.Offset), fmt.Sprintf("message %s: %s", l.Segment.ID, l.Problem.Msg))
 	}
 	for _, l := range slices.Sorted(maps.Keys(from)) {
-		rep.From = append(rep.From, count{Locale: locale, From: l, N: from[l]})
+		rep.From = append(rep.From, cache.Count{Locale: locale, From: l, N: from[l]})
 	}
 	return errs.Err()
 }

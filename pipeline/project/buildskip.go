@@ -4,23 +4,23 @@ import (
 	"os"
 	"path"
 	"slices"
+
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 )
 
 // unchanged returns the report of a document the build can skip: one left
 // out as a draft since it was last read (unless drafts are built), or one
 // whose inputs, outputs, page date and assets are as its last build left
 // them.
-func (p *Project) unchanged(c *buildCache, s Source, in inputs, locales []string, drafts bool, dates *pageDates) (*docReport, bool) {
-	c.mu.Lock()
-	e := c.Docs[s.Rel]
-	c.mu.Unlock()
+func (p *Project) unchanged(c *cache.Build, s Source, in cache.Inputs, locales []string, drafts bool, dates *pageDates) (*docReport, bool) {
+	e := c.Entry(s.Rel)
 	if e == nil || !slices.Equal(e.Inputs, in) {
 		return nil, false
 	}
 	if e.Report.Draft && !drafts {
-		return &e.Report, true
+		return &docReport{Report: e.Report}, true
 	}
-	rep, ok := c.lookup(s.Rel, in, p.OutputPaths(s, locales))
+	rep, ok := c.Lookup(s.Rel, in, p.OutputPaths(s, locales))
 	if !ok {
 		return nil, false
 	}
@@ -39,5 +39,5 @@ func (p *Project) unchanged(c *buildCache, s Source, in inputs, locales []string
 			return nil, false // there now: to copy
 		}
 	}
-	return rep, true
+	return &docReport{Report: *rep}, true
 }

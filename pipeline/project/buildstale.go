@@ -8,6 +8,8 @@ import (
 	"os"
 	"path"
 	"strings"
+
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 )
 
 // settleAssets removes the copies of assets that builds wrote for the
@@ -21,7 +23,7 @@ import (
 //
 // It returns how many asset copies the published pages use, for the
 // build's count of files.
-func (p *Project) settleAssets(c *buildCache, sources []Source, reports []*docReport, locales []string, drafts bool, log io.Writer) int {
+func (p *Project) settleAssets(c *cache.Build, sources []Source, reports []*docReport, locales []string, drafts bool, log io.Writer) int {
 	out := path.Clean(p.Config.Output)
 	live := map[string]bool{}
 	built := make(map[string]bool, len(sources))
@@ -73,10 +75,7 @@ func (p *Project) settleAssets(c *buildCache, sources []Source, reports []*docRe
 			dirs[path.Dir(o)] = true
 		}
 		if len(keep) < len(outs) {
-			c.mu.Lock()
-			c.Wrote[s.Rel] = keep
-			c.dirty = true
-			c.mu.Unlock()
+			c.SetWritten(s.Rel, keep)
 		}
 	}
 	p.removeEmptyDirs(dirs)

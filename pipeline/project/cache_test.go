@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 )
 
 // TestBuildNoticesMissingOutputs: a page deleted from output/ is rebuilt,
@@ -58,7 +60,7 @@ func TestBuildNoticesMissingOutputs(t *testing.T) {
 		return nil
 	})
 	build() // records the old times
-	c := p.openCache(p.buildFingerprint(append([]string{p.Config.SourceLocale}, p.Config.Locales...), false, false), false)
+	c := cache.OpenBuild(p.Tree, p.buildFingerprint(append([]string{p.Config.SourceLocale}, p.Config.Locales...), false, false), false)
 	if len(c.Racy) != 0 {
 		t.Errorf("folders changed an hour ago are still racy: %v", c.Racy)
 	}

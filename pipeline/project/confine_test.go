@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline/config"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
 )
 
 // confined is a project beside a folder outside it, for links to point
@@ -268,7 +269,7 @@ func TestExportRefusesAssetLinks(t *testing.T) {
 // (it may come with the project); a file it lists outside the project is
 // not removed.
 func TestRecoverStaysInside(t *testing.T) {
-	for _, journal := range []string{syncJournal, config.CacheDir + "/build.journal"} {
+	for _, journal := range []string{syncer.Journal, config.CacheDir + "/build.journal"} {
 		t.Run(journal, func(t *testing.T) {
 			root, outside := confined(t, map[string]string{"content/a.md": "# A\n"})
 			victim := filepath.Join(outside, "secret.md")

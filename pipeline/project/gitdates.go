@@ -7,10 +7,10 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 )
@@ -34,30 +34,30 @@ func (p *Project) gitDates() map[string]int64 {
 	if err != nil {
 		cachePath = "" // .quipu/ leads outside the project: no cache
 	}
-	old, ok := readDatesCache(cachePath, p.Config.Content)
+	old, ok := cache.ReadDates(cachePath, p.Config.Content)
 	switch {
-	case ok && old.head == head:
-		return old.dates
-	case ok && exec.Command("git", "-C", p.Root, "merge-base", "--is-ancestor", old.head, head).Run() == nil:
+	case ok && old.Head == head:
+		return old.Dates
+	case ok && exec.Command("git", "-C", p.Root, "merge-base", "--is-ancestor", old.Head, head).Run() == nil:
 		// HEAD moved ahead: the new commits' files are newer.
-		newer, err := gitLog(p.Root, p.Config.Content, old.head+".."+head)
+		newer, err := gitLog(p.Root, p.Config.Content, old.Head+".."+head)
 		if err != nil {
 			return map[string]int64{}
 		}
-		maps.Copy(old.dates, newer)
-		old.head = head
+		maps.Copy(old.Dates, newer)
+		old.Head = head
 	default:
 		dates, err := gitLog(p.Root, p.Config.Content, head)
 		if err != nil {
 			return map[string]int64{}
 		}
-		old = datesCache{head: head, content: p.Config.Content, dates: dates}
+		old = cache.Dates{Head: head, Content: p.Config.Content, Dates: dates}
 	}
 	// A cache that cannot be written costs the next build a pass.
 	if cachePath != "" && os.MkdirAll(filepath.Dir(cachePath), 0o755) == nil {
-		fsutil.WriteFast(cachePath, old.encode())
+		fsutil.WriteFast(cachePath, old.Encode())
 	}
-	return old.dates
+	return old.Dates
 }
 
 // gitLog reads, for the commits of revs, the time of the latest commit
@@ -111,48 +111,4 @@ func inRepository(root string) bool {
 		}
 		dir = up
 	}
-}
-
-// datesCache is gitDates' map as of one commit, for one content folder.
-type datesCache struct {
-	head, content string
-	dates         map[string]int64
-}
-
-const datesCacheMagic = "quipu dates cache 1\n"
-
-func (c datesCache) encode() []byte {
-	e := &encoder{b: make([]byte, 0, 64+len(c.dates)*48)}
-	e.b = append(e.b, datesCacheMagic...)
-	e.str(c.head)
-	e.str(c.content)
-	e.uint(uint64(len(c.dates)))
-	for _, name := range slices.Sorted(maps.Keys(c.dates)) {
-		e.str(name)
-		e.int(c.dates[name])
-	}
-	return e.b
-}
-
-// readDatesCache reads the cache at name, if it was made for content.
-func readDatesCache(name, content string) (datesCache, bool) {
-	if name == "" {
-		return datesCache{}, false
-	}
-	data, err := os.ReadFile(name)
-	if err != nil || !bytes.HasPrefix(data, []byte(datesCacheMagic)) {
-		return datesCache{}, false
-	}
-	d := &decoder{b: data, s: string(data), off: len(datesCacheMagic)}
-	c := datesCache{head: d.str(), content: d.str()}
-	n := d.count(2)
-	c.dates = make(map[string]int64, n)
-	for range n {
-		name := d.str()
-		c.dates[name] = d.int()
-	}
-	if d.err != nil || d.off != len(d.b) || c.content != content || c.head == "" {
-		return datesCache{}, false
-	}
-	return c, true
 }

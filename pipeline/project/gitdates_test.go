@@ -5,6 +5,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 )
 
 // TestGitDatesFollowHead: each file gets the time of the last commit that
@@ -70,12 +72,12 @@ func TestGitDatesFollowHead(t *testing.T) {
 	// While HEAD stays, the map comes from .quipu/: a cache edited by hand
 	// shows through.
 	cachePath := filepath.Join(root, ".quipu", "dates.cache")
-	c, ok := readDatesCache(cachePath, "content")
+	c, ok := cache.ReadDates(cachePath, "content")
 	if !ok {
 		t.Fatal("no dates cache written")
 	}
-	c.dates["content/a.md"] = 42
-	if err := os.WriteFile(cachePath, c.encode(), 0o644); err != nil {
+	c.Dates["content/a.md"] = 42
+	if err := os.WriteFile(cachePath, c.Encode(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	check("cached", map[string]int64{"content/a.md": 42, "content/guide/b é.md": 1600000000})

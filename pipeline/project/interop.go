@@ -20,6 +20,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/po"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 	"github.com/quipu-l10n/quipu/pipeline/xliff"
 )
@@ -229,7 +230,7 @@ func (p *Project) inStep(doc *pipeline.Document, s Source, locale string) (curre
 	if err != nil {
 		return nil, nil, err
 	}
-	current, _, _ = catalog.Sync(doc, withObsolete(parsed, obs), tPath, locale, opts)
+	current, _, _ = catalog.Sync(doc, syncer.WithObsolete(parsed, obs), tPath, locale, opts)
 	if !bytes.Equal(catalog.Format(current), data) {
 		return nil, nil, fmt.Errorf("%s: not in step with %s: run `quipu sync` first", tPath, p.ContentPath(s))
 	}
@@ -268,7 +269,7 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 			return nil, err
 		}
 		defer l.Release()
-		if err := fsutil.Recover(p.Abs(syncJournal), p.OwnedBy(p.Config.LocalesDir)); err != nil {
+		if err := fsutil.Recover(p.Abs(syncer.Journal), p.OwnedBy(p.Config.LocalesDir)); err != nil {
 			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
 		}
 	}
@@ -386,7 +387,7 @@ func (p *Project) writeAll(names []string, data map[string][]byte) error {
 		}
 	}
 	batch := fsutil.NewBatch(true)
-	batch.Journal(p.Abs(syncJournal))
+	batch.Journal(p.Abs(syncer.Journal))
 	for _, name := range names {
 		if _, err := batch.Add(p.Abs(name), data[name]); err != nil {
 			batch.Abort()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline/config"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
 )
 
 // TestPlantedJournalRemovesNothing: a journal quipu did not write, listing
@@ -22,8 +23,8 @@ func TestPlantedJournalRemovesNothing(t *testing.T) {
 		refused      []string // the victims the journal may not list
 	}{
 		{"build", config.CacheDir + "/build.journal", victims[:4]},
-		{"sync", syncJournal, []string{victims[0], victims[1], victims[2], victims[4]}},
-		{"xliff import", syncJournal, []string{victims[0], victims[1], victims[2], victims[4]}},
+		{"sync", syncer.Journal, []string{victims[0], victims[1], victims[2], victims[4]}},
+		{"xliff import", syncer.Journal, []string{victims[0], victims[1], victims[2], victims[4]}},
 	} {
 		t.Run(tt.run, func(t *testing.T) {
 			root := t.TempDir()

@@ -9,6 +9,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/page"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
@@ -16,7 +17,7 @@ import (
 type Project struct {
 	*tree.Tree // the project's folders and documents
 
-	env *syncEnv // built on first use by tools that rewrite message files
+	env *syncer.Env // built on first use by tools that rewrite message files
 
 	// staged holds the assets a build staged so far (see copyAssets).
 	staged *sync.Map

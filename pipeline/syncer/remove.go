@@ -1,4 +1,4 @@
-package project
+package syncer
 
 import (
 	"errors"
@@ -13,7 +13,7 @@ import (
 // place: a run killed before it leaves the empty file, which the next sync
 // removes. With dry set it only tells. It reports whether the file exists.
 func (st *stager) remove(path string) bool {
-	name, err := st.p.Path(path)
+	name, err := st.t.Path(path)
 	if err != nil {
 		st.mu.Lock()
 		st.errs = tree.WriteError(st.errs, path, err)
@@ -33,7 +33,7 @@ func (st *stager) remove(path string) bool {
 func (st *stager) removeAll() error {
 	var errs []error
 	for _, path := range st.removed {
-		name, err := st.p.Path(path)
+		name, err := st.t.Path(path)
 		if err == nil {
 			err = os.Remove(name)
 		}

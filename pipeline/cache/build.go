@@ -1,10 +1,7 @@
-package project
+package cache
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"maps"
 	"os"
 	"path"
@@ -20,30 +17,58 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
-// cacheEntry holds the stamps of a document's inputs and of its outputs,
-// in the order scanInputs and outputPaths list them (the paths follow from
+// Entry holds the stamps of a document's Inputs and of its outputs,
+// in the order ScanInputs and tree.OutputPaths list them (the paths follow from
 // the document's, so they are not stored). A file whose stamp is unchanged
 // is taken as unchanged.
-type cacheEntry struct {
-	Inputs  inputs
+type Entry struct {
+	Inputs  Inputs
 	Outputs []stamp.Stamp
-	Report  docReport
+	Report  Report
 	// Assets holds the sizes and times of the files the pages reference
 	// (see assetStats).
 	Assets []stamp.Stamp
 }
 
-// inputs are the stamps of the files a document's build reads: its source,
+// Report is what building a document found, kept with its entry so that
+// a build that skips the document reports the same.
+type Report struct {
+	Segments     int
+	Files        int
+	Warnings     []string
+	Untranslated []Count // per locale
+	From         []Count // per locale and the locale of its chain used
+	// Draft is a document whose front matter says draft: true. Left out
+	// of a build without --drafts, it has no outputs.
+	Draft bool
+	// Date is the page date's key (see pagedate.Dates.CacheKey).
+	Date int64
+	// Assets are the files under content/ its pages reference, copied
+	// beside them (content-relative paths).
+	Assets []string
+	// Missing are the files its pages reference that are not under
+	// content/: the document is built again once one appears.
+	Missing []string
+}
+
+// Count is a number of segments in a locale, taken From one locale of
+// its chain.
+type Count struct {
+	Locale, From string
+	N            int
+}
+
+// Inputs are the stamps of the files a document's build reads: its source,
 // then its message file in each locale of a build's message locales.
-type inputs []stamp.Stamp
+type Inputs []stamp.Stamp
 
-// source is the stamp of the document itself.
-func (in inputs) source() stamp.Stamp { return in[0] }
+// Source is the stamp of the document itself.
+func (in Inputs) Source() stamp.Stamp { return in[0] }
 
-// messages is the stamp of its message file in the k-th message locale.
-func (in inputs) messages(k int) stamp.Stamp { return in[1+k] }
+// Messages is the stamp of its message file in the k-th message locale.
+func (in Inputs) Messages(k int) stamp.Stamp { return in[1+k] }
 
-// buildCache remembers, per document, the inputs its outputs were built
+// Build remembers, per document, the Inputs its outputs were built
 // from. It is keyed by a fingerprint of everything else a build depends on
 // (quipu's version, the page template, the configuration, the locales built,
 // strictness), so any change there rebuilds all.
@@ -52,10 +77,10 @@ func (in inputs) messages(k int) stamp.Stamp { return in[1+k] }
 // renamed in a folder changes the folder's modification time, so while an
 // output folder's time is the one recorded after the last build, none of
 // its pages went missing, and its thousands of files need no look each.
-type buildCache struct {
+type Build struct {
 	root, path  string
 	Fingerprint string
-	Docs        map[string]*cacheEntry
+	Docs        map[string]*Entry
 	// Dirs holds the modification time of each output folder after the
 	// last build.
 	Dirs map[string]int64
@@ -80,11 +105,11 @@ type buildCache struct {
 // another version, is ignored.
 const buildCacheMagic = "quipu build cache 6\n"
 
-// openCache reads the build cache. force, or another fingerprint, makes
+// OpenBuild reads the build cache. force, or another fingerprint, makes
 // every document's entry go, but not the list of outputs builds wrote.
-func (p *Project) openCache(fingerprint string, force bool) *buildCache {
-	c := &buildCache{root: p.Root, path: p.Abs(path.Join(config.CacheDir, "build.cache")), Docs: map[string]*cacheEntry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}, Wrote: map[string][]string{}}
-	if data, err := p.WS.ReadFile(path.Join(config.CacheDir, "build.cache")); err == nil {
+func OpenBuild(t *tree.Tree, fingerprint string, force bool) *Build {
+	c := &Build{root: t.Root, path: t.Abs(path.Join(config.CacheDir, "build.cache")), Docs: map[string]*Entry{}, Dirs: map[string]int64{}, Racy: map[string]bool{}, Wrote: map[string][]string{}}
+	if data, err := t.WS.ReadFile(path.Join(config.CacheDir, "build.cache")); err == nil {
 		if old, ok := decodeBuildCache(data); ok {
 			c.Wrote = old.Wrote
 			if !force && old.Fingerprint == fingerprint {
@@ -99,7 +124,7 @@ func (p *Project) openCache(fingerprint string, force bool) *buildCache {
 	return c
 }
 
-func (c *buildCache) encode() []byte {
+func (c *Build) encode() []byte {
 	e := &encoder{b: make([]byte, 0, 64+len(c.Docs)*160)}
 	e.b = append(e.b, buildCacheMagic...)
 	e.str(c.Fingerprint)
@@ -131,20 +156,20 @@ func (c *buildCache) encode() []byte {
 	return e.b
 }
 
-func decodeBuildCache(data []byte) (*buildCache, bool) {
+func decodeBuildCache(data []byte) (*Build, bool) {
 	if !bytes.HasPrefix(data, []byte(buildCacheMagic)) {
 		return nil, false
 	}
 	d := &decoder{b: data, s: string(data), off: len(buildCacheMagic)}
-	c := &buildCache{Fingerprint: d.str(), Dirs: d.times(), Racy: map[string]bool{}}
+	c := &Build{Fingerprint: d.str(), Dirs: d.times(), Racy: map[string]bool{}}
 	for _, dir := range d.strs() {
 		c.Racy[dir] = true
 	}
 	n := d.count(4)
-	c.Docs = make(map[string]*cacheEntry, n)
+	c.Docs = make(map[string]*Entry, n)
 	for range n {
 		rel := d.str()
-		e := &cacheEntry{Inputs: d.stamps(), Outputs: d.stamps()}
+		e := &Entry{Inputs: d.stamps(), Outputs: d.stamps()}
 		r := &e.Report
 		r.Segments, r.Files = int(d.int()), int(d.int())
 		r.Warnings = d.strs()
@@ -172,10 +197,10 @@ func decodeBuildCache(data []byte) (*buildCache, bool) {
 	return c, d.err == nil && d.off == len(d.b)
 }
 
-// lookup returns the report of a document whose inputs and outputs are as
+// Lookup returns the report of a document whose Inputs and outputs are as
 // they were when it was last built. (An output edited in place is only
 // rebuilt with --force.)
-func (c *buildCache) lookup(rel string, in inputs, outputs []string) (*docReport, bool) {
+func (c *Build) Lookup(rel string, in Inputs, outputs []string) (*Report, bool) {
 	c.mu.Lock()
 	e := c.Docs[rel]
 	c.mu.Unlock()
@@ -193,7 +218,7 @@ func (c *buildCache) lookup(rel string, in inputs, outputs []string) (*docReport
 
 // dirsUnchanged reports whether the folders of outputs are as the last
 // build left them.
-func (c *buildCache) dirsUnchanged(outputs []string) bool {
+func (c *Build) dirsUnchanged(outputs []string) bool {
 	for _, o := range outputs {
 		dir := path.Dir(o)
 		was, ok := c.Dirs[dir]
@@ -213,7 +238,7 @@ func (c *buildCache) dirsUnchanged(outputs []string) bool {
 
 // listed reports whether a folder's listing holds the file o. Each folder
 // is listed once, by the first lookup that needs it, the others waiting.
-func (c *buildCache) listed(o string) bool {
+func (c *Build) listed(o string) bool {
 	dir := path.Dir(o)
 	v, _ := c.names.LoadOrStore(dir, &folderNames{})
 	l := v.(*folderNames)
@@ -236,9 +261,9 @@ type folderNames struct {
 	set  map[string]bool
 }
 
-// stampDirs records the times of the folders of outputs, after a build
+// StampDirs records the times of the folders of outputs, after a build
 // wrote them.
-func (c *buildCache) stampDirs(dirs map[string]bool) {
+func (c *Build) StampDirs(dirs map[string]bool) {
 	now := time.Now().UnixNano()
 	for dir := range dirs {
 		t := stamp.FolderTime(c.root, dir)
@@ -255,16 +280,41 @@ func (c *buildCache) stampDirs(dirs map[string]bool) {
 	}
 }
 
-func (c *buildCache) store(rel string, e *cacheEntry) {
+// Entry returns the entry of a document, nil if it has none.
+func (c *Build) Entry(rel string) *Entry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.Docs[rel]
+}
+
+// SetWritten replaces the outputs builds wrote for a document.
+func (c *Build) SetWritten(rel string, outputs []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.Wrote[rel] = outputs
+	c.dirty = true
+}
+
+// Forget drops a document that left the project.
+func (c *Build) Forget(rel string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.Wrote, rel)
+	delete(c.Docs, rel)
+	c.dirty = true
+}
+
+// Store records a document's entry after it was built.
+func (c *Build) Store(rel string, e *Entry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.Docs[rel] = e
 	c.dirty = true
 }
 
-// wrote adds the outputs a build wrote for a document to those it
+// AddWritten adds the outputs a build wrote for a document to those it
 // records.
-func (c *buildCache) wrote(rel string, outputs []string) {
+func (c *Build) AddWritten(rel string, outputs []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	had := c.Wrote[rel]
@@ -282,53 +332,29 @@ func (c *buildCache) wrote(rel string, outputs []string) {
 	}
 }
 
-// save writes the cache if it changed. Documents that left the content
-// folder were dropped from it by removeGone.
-func (c *buildCache) save() error {
+// Save writes the cache if it changed. Documents that left the content
+// folder were dropped from it (see Forget).
+func (c *Build) Save() error {
 	if !c.dirty {
 		return nil
 	}
 	return fsutil.WriteFast(c.path, c.encode())
 }
 
-// buildFingerprint hashes what every document's build depends on.
-func (p *Project) buildFingerprint(locales []string, strict, useFuzzy bool) string {
-	h := sha256.New()
-	cfg, _ := json.Marshal(p.Config)
-	h.Write(cfg)
-	h.Write([]byte(Version))
-	if t, err := p.template(); err == nil {
-		h.Write(t.Source)
-	}
-	for _, f := range p.foreign() { // the glossary's italics are on every page
-		h.Write([]byte("\x00foreign\x00" + f))
-	}
-	for _, l := range locales {
-		h.Write([]byte("\x00" + l))
-	}
-	if strict {
-		h.Write([]byte("\x00strict"))
-	}
-	if useFuzzy {
-		h.Write([]byte("\x00use-fuzzy"))
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// scanInputs returns, per document, the stamps of the files its build
+// ScanInputs returns, per document, the stamps of the files its build
 // reads. The stats go folder by folder, through a handle on each folder,
 // in slices shared out between the cores.
-func (p *Project) scanInputs(sources []Source, msgLocales []string) []inputs {
+func ScanInputs(t *tree.Tree, sources []tree.Source, msgLocales []string) []Inputs {
 	width := 1 + len(msgLocales)
 	flat := make([]stamp.Stamp, len(sources)*width)
-	parts := folderSlices(byFolder(sources))
+	parts := folderSlices(ByFolder(sources))
 	parallel.Each(len(parts)*width, func(n int) {
 		pt, k := parts[n/width], n%width
-		dir, suffix := path.Join(p.Config.Content, pt.dir), ""
+		dir, suffix := path.Join(t.Config.Content, pt.dir), ""
 		if k > 0 {
-			dir, suffix = path.Join(p.Config.LocalesDir, msgLocales[k-1], pt.dir), "."+msgLocales[k-1]+".toml"
+			dir, suffix = path.Join(t.Config.LocalesDir, msgLocales[k-1], pt.dir), "."+msgLocales[k-1]+".toml"
 		}
-		f := stamp.Open(p.Abs(dir))
+		f := stamp.Open(t.Abs(dir))
 		defer f.Close()
 		for _, i := range pt.docs {
 			name := path.Base(sources[i].Rel)
@@ -338,28 +364,9 @@ func (p *Project) scanInputs(sources []Source, msgLocales []string) []inputs {
 			flat[i*width+k] = f.Stat(name)
 		}
 	})
-	out := make([]inputs, len(sources))
+	out := make([]Inputs, len(sources))
 	for i := range out {
 		out[i] = flat[i*width : (i+1)*width : (i+1)*width]
-	}
-	return out
-}
-
-// messageLocales lists, once per build, the locales whose message files
-// a build reads: every locale of the chains of those built that has a
-// message folder, the source locale aside.
-func (p *Project) messageLocales(locales []string) []string {
-	present := p.localeDirs(locales)
-	var out []string
-	seen := map[string]bool{}
-	for _, l := range locales {
-		for _, cl := range p.Config.Chain(l) {
-			if seen[cl] || !present[cl] || cl == p.Config.SourceLocale {
-				continue
-			}
-			seen[cl] = true
-			out = append(out, cl)
-		}
 	}
 	return out
 }

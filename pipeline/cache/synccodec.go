@@ -1,4 +1,4 @@
-package project
+package cache
 
 import (
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -15,45 +15,45 @@ const (
 	syncCacheVersion = 2
 )
 
-// encode writes the cache. Every document has as many inputs as the
+// encode writes the cache. Every document has as many Inputs as the
 // first: the number is written once.
-func (c *syncCache) encode() []byte {
+func (c *Sync) encode() []byte {
 	e := encoder{b: make([]byte, 0, c.size)}
 	e.b = append(e.b, syncCacheMagic...)
 	e.b = append(e.b, syncCacheVersion)
 	e.str(c.fingerprint)
-	e.uint(uint64(c.orphans))
+	e.uint(uint64(c.Orphans))
 	e.uint(uint64(len(c.dirs)))
 	for _, d := range c.dirs {
 		e.str(d.Path)
 		e.int(d.Mod)
 		e.bool(d.Racy)
 	}
-	// Stamps are written as their numbers, size then time, the count of
+	// Stamps are written as their numbers, size then time, the Count of
 	// numbers first.
 	width := 0
-	if len(c.docs) > 0 {
-		width = len(c.docs[0].inputs)
+	if len(c.Docs) > 0 {
+		width = len(c.Docs[0].Inputs)
 	}
 	e.uint(uint64(2 * width))
-	e.uint(uint64(len(c.docs)))
-	for _, d := range c.docs {
-		e.str(d.rel)
+	e.uint(uint64(len(c.Docs)))
+	for _, d := range c.Docs {
+		e.str(d.Rel)
 		for k := range width {
 			s := stamp.Missing
-			if k < len(d.inputs) {
-				s = d.inputs[k]
+			if k < len(d.Inputs) {
+				s = d.Inputs[k]
 			}
 			e.int(s.Size)
 			e.int(s.Mod)
 		}
-		e.uint(uint64(d.messages))
-		if empty(d.entries) {
+		e.uint(uint64(d.Messages))
+		if Empty(d.Entries) {
 			e.uint(0)
 			continue
 		}
-		e.uint(uint64(len(d.entries)))
-		for _, list := range d.entries {
+		e.uint(uint64(len(d.Entries)))
+		for _, list := range d.Entries {
 			e.uint(uint64(len(list)))
 			for _, t := range list {
 				e.entry(t)
@@ -81,14 +81,14 @@ func (e *encoder) entry(t tm.Entry) {
 
 // decodeSyncCache reads an encoded cache for a configuration of the given
 // number of target locales.
-func decodeSyncCache(data []byte, locales int) (*syncCache, error) {
+func decodeSyncCache(data []byte, locales int) (*Sync, error) {
 	if len(data) < len(syncCacheMagic)+1 || string(data[:len(syncCacheMagic)]) != syncCacheMagic || data[len(syncCacheMagic)] != syncCacheVersion {
 		return nil, errBadCache
 	}
 	// Strings are cut from one copy of the file rather than allocated one
 	// by one.
 	d := &decoder{b: data, s: string(data), off: len(syncCacheMagic) + 1}
-	c := &syncCache{size: len(data), fingerprint: d.str(), orphans: int(d.uint())}
+	c := &Sync{size: len(data), fingerprint: d.str(), Orphans: int(d.uint())}
 	c.dirs = make([]dirTime, d.count(3))
 	for i := range c.dirs {
 		c.dirs[i] = dirTime{Path: d.str(), Mod: d.int(), Racy: d.bool()}
@@ -99,19 +99,19 @@ func decodeSyncCache(data []byte, locales int) (*syncCache, error) {
 	}
 	width := numbers / 2
 	n := d.count(2 + numbers)
-	c.docs = make([]syncEntry, n)
-	inputs := make([]stamp.Stamp, n*width)
-	for i := range c.docs {
+	c.Docs = make([]SyncEntry, n)
+	Inputs := make([]stamp.Stamp, n*width)
+	for i := range c.Docs {
 		if d.err != nil {
 			break
 		}
-		e := &c.docs[i]
-		e.rel = d.str()
-		e.inputs = inputs[i*width : (i+1)*width : (i+1)*width]
-		for k := range e.inputs {
-			e.inputs[k] = stamp.Stamp{Size: d.int(), Mod: d.int()}
+		e := &c.Docs[i]
+		e.Rel = d.str()
+		e.Inputs = Inputs[i*width : (i+1)*width : (i+1)*width]
+		for k := range e.Inputs {
+			e.Inputs[k] = stamp.Stamp{Size: d.int(), Mod: d.int()}
 		}
-		e.messages = int(d.uint())
+		e.Messages = int(d.uint())
 		switch d.count(1) {
 		case 0:
 			continue
@@ -119,16 +119,16 @@ func decodeSyncCache(data []byte, locales int) (*syncCache, error) {
 		default:
 			d.err = errBadCache
 		}
-		e.entries = make([][]tm.Entry, locales)
-		for k := range e.entries {
+		e.Entries = make([][]tm.Entry, locales)
+		for k := range e.Entries {
 			if m := d.count(6); m > 0 {
-				e.entries[k] = make([]tm.Entry, m)
-				for i := range e.entries[k] {
-					e.entries[k][i] = d.entry()
+				e.Entries[k] = make([]tm.Entry, m)
+				for i := range e.Entries[k] {
+					e.Entries[k][i] = d.entry()
 				}
 			}
 		}
-		if empty(e.entries) {
+		if Empty(e.Entries) {
 			d.err = errBadCache // written as none
 		}
 	}
@@ -141,8 +141,8 @@ func decodeSyncCache(data []byte, locales int) (*syncCache, error) {
 	return c, nil
 }
 
-// empty reports whether no locale has an entry.
-func empty(entries [][]tm.Entry) bool {
+// Empty reports whether no locale has an entry.
+func Empty(entries [][]tm.Entry) bool {
 	for _, list := range entries {
 		if len(list) > 0 {
 			return false

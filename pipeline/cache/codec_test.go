@@ -1,4 +1,4 @@
-package project
+package cache
 
 import (
 	"testing"
@@ -9,23 +9,23 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
 )
 
-func sampleBuildCache() *buildCache {
-	return &buildCache{
+func sampleBuildCache() *Build {
+	return &Build{
 		Fingerprint: "f00d",
 		Dirs:        map[string]int64{"output/en/common": 1764150000123456789, "output/es-PE/common": -1},
 		Racy:        map[string]bool{"output/en/common": true},
-		Docs: map[string]*cacheEntry{
+		Docs: map[string]*Entry{
 			"common/tar.md": {
-				Inputs:  inputs{{Size: 512, Mod: 1764150000000000000}, {Size: 2048, Mod: 1764150001000000000}},
+				Inputs:  Inputs{{Size: 512, Mod: 1764150000000000000}, {Size: 2048, Mod: 1764150001000000000}},
 				Outputs: []stamp.Stamp{{Size: 4096, Mod: 1}, {Size: 4100, Mod: 2}},
-				Report: docReport{
+				Report: Report{
 					Segments: 9, Files: 4,
 					Warnings:     []string{"content/common/tar.md: es-PE: 2 of 9 segments untranslated, source text used"},
-					Untranslated: []count{{Locale: "es-PE", N: 2}},
-					From:         []count{{Locale: "es-PE", From: "en", N: 2}, {Locale: "es-PE", From: "es-PE", N: 7}},
+					Untranslated: []Count{{Locale: "es-PE", N: 2}},
+					From:         []Count{{Locale: "es-PE", From: "en", N: 2}, {Locale: "es-PE", From: "es-PE", N: 7}},
 				},
 			},
-			"ñandú.md": {Inputs: inputs{stamp.Missing}},
+			"ñandú.md": {Inputs: Inputs{stamp.Missing}},
 		},
 		Wrote: map[string][]string{
 			"common/tar.md": {"output/en/common/tar.html", "output/en/common/tar.md"},
@@ -41,7 +41,7 @@ func TestBuildCacheRoundTrip(t *testing.T) {
 	if !ok {
 		t.Fatal("a cache does not decode what it encoded")
 	}
-	opts := cmpopts.IgnoreUnexported(buildCache{}, docReport{})
+	opts := cmpopts.IgnoreUnexported(Build{}, Report{})
 	if diff := cmp.Diff(c, got, opts); diff != "" {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}

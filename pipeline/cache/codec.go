@@ -1,4 +1,7 @@
-package project
+// Package cache remembers what the last sync and build read and wrote,
+// as stamps (size and time) of each file, so that the next run skips the
+// documents that have not changed; both caches share one binary codec.
+package cache
 
 import (
 	"encoding/binary"
@@ -59,7 +62,7 @@ func (e *encoder) strs(v []string) {
 }
 
 // counts writes a build report's counts.
-func (e *encoder) counts(v []count) {
+func (e *encoder) counts(v []Count) {
 	e.uint(uint64(len(v)))
 	for _, c := range v {
 		e.str(c.Locale)
@@ -113,7 +116,7 @@ func (d *decoder) int() int64 {
 	return v
 }
 
-// count reads a number of items each at least min bytes long: a count the
+// Count reads a number of items each at least min bytes long: a Count the
 // rest of the file cannot hold is damage, not a reason to allocate.
 func (d *decoder) count(min int) int {
 	v := d.uint()
@@ -180,14 +183,14 @@ func (d *decoder) strs() []string {
 	return v
 }
 
-func (d *decoder) counts() []count {
+func (d *decoder) counts() []Count {
 	n := d.count(3)
 	if n == 0 {
 		return nil
 	}
-	v := make([]count, n)
+	v := make([]Count, n)
 	for i := range v {
-		v[i] = count{Locale: d.str(), From: d.str(), N: int(d.int())}
+		v[i] = Count{Locale: d.str(), From: d.str(), N: int(d.int())}
 	}
 	return v
 }

@@ -1,4 +1,4 @@
-package project
+package syncer
 
 import (
 	"errors"
@@ -10,20 +10,22 @@ import (
 	"sync"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/glossary"
 	"github.com/quipu-l10n/quipu/pipeline/parallel"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // docRun reads documents and their message files for the passes of a
 // sync, keeping the problems of each document apart so that all are
 // reported together, as one list, at the end.
 type docRun struct {
-	p       *Project
-	sources []Source
-	locales []string  // the target locales whose files are read
-	scan    *syncScan // when set, files it found absent are not read
+	t       *tree.Tree
+	sources []tree.Source
+	locales []string    // the target locales whose files are read
+	scan    *cache.Scan // when set, files it found absent are not read
 	// settle makes translation memory what the files give once synced,
 	// rather than as they are: see settle.
 	settle bool
@@ -33,8 +35,8 @@ type docRun struct {
 	failed bool
 }
 
-func (p *Project) newDocRun(sources []Source, locales []string, scan *syncScan) *docRun {
-	return &docRun{p: p, sources: sources, locales: locales, scan: scan, errs: map[int][]error{}}
+func newDocRun(t *tree.Tree, sources []tree.Source, locales []string, scan *cache.Scan) *docRun {
+	return &docRun{t: t, sources: sources, locales: locales, scan: scan, errs: map[int][]error{}}
 }
 
 // fail records problems of document i; a document that cannot be read
@@ -74,7 +76,7 @@ func (r *docRun) err(more ...error) error {
 
 // load reads and splits document i.
 func (r *docRun) load(i int) *pipeline.Document {
-	doc, err := r.p.Load(r.sources[i])
+	doc, err := r.t.Load(r.sources[i])
 	if err != nil {
 		r.fail(i, err, true)
 		return nil
@@ -90,14 +92,14 @@ func (r *docRun) readFiles(i int) (old, obs []*catalog.File, ok bool) {
 	ok = true
 	for k, locale := range r.locales {
 		var err error
-		if r.scan == nil || r.scan.has(i, k, false) {
-			if old[k], err = r.p.ReadMessages(r.p.MessagePath(locale, s)); err != nil {
+		if r.scan == nil || r.scan.Has(i, k, false) {
+			if old[k], err = r.t.ReadMessages(r.t.MessagePath(locale, s)); err != nil {
 				r.fail(i, err, false)
 				ok = false
 			}
 		}
-		if r.scan == nil || r.scan.has(i, k, true) {
-			if obs[k], err = r.p.ReadMessages(r.p.ObsoletePath(locale, s)); err != nil {
+		if r.scan == nil || r.scan.Has(i, k, true) {
+			if obs[k], err = r.t.ReadMessages(r.t.ObsoletePath(locale, s)); err != nil {
 				r.fail(i, err, false)
 				ok = false
 			}
@@ -165,7 +167,7 @@ func (r *docRun) entries(i int, checkAll bool) [][]tm.Entry {
 			continue
 		}
 		// What the files will hold once synced: see settle.
-		f, kept, _, _ := settle(doc, old[k], obs[k], r.p.MessagePath(locale, r.sources[i]), locale, catalog.Options{})
+		f, kept, _, _ := settle(doc, old[k], obs[k], r.t.MessagePath(locale, r.sources[i]), locale, catalog.Options{})
 		ents[k] = docEntries(doc, f, kept)
 	}
 	return ents
@@ -237,30 +239,30 @@ func fileEntries(f *catalog.File, doc string, segs map[string]*pipeline.Segment)
 	return out
 }
 
-// syncEnv is what a sync offers translators beside each message: the
+// Env is what a sync offers translators beside each message: the
 // glossary, and per locale the translation memory of the whole project.
-type syncEnv struct {
+type Env struct {
 	gl      *glossary.Glossary
 	orphans []*catalog.File
 	mems    map[string]*tm.Memory
 	suggest map[string]func(string) []string
 }
 
-// newSyncEnv reads the glossary and the translation memory of every
+// newEnv reads the glossary and the translation memory of every
 // target locale: from every document's files (cached ones from the cache),
 // and, with orphans, from the message files whose document is gone.
-func (r *docRun) newSyncEnv(checkAll, orphans bool, cached func(i int) ([][]tm.Entry, bool)) (*syncEnv, error) {
-	p := r.p
-	gl, err := p.Glossary()
+func (r *docRun) newEnv(checkAll, orphans bool, cached func(i int) ([][]tm.Entry, bool)) (*Env, error) {
+	t := r.t
+	gl, err := t.Glossary()
 	if err != nil {
 		return nil, err
 	}
-	env := &syncEnv{gl: gl, mems: map[string]*tm.Memory{}, suggest: map[string]func(string) []string{}}
+	env := &Env{gl: gl, mems: map[string]*tm.Memory{}, suggest: map[string]func(string) []string{}}
 	r.settle = true
 	mems := r.memories(checkAll, cached)
 	var oerr error
 	if orphans {
-		env.orphans, oerr = p.orphanFiles(r.sources)
+		env.orphans, oerr = orphanFiles(t, r.sources)
 	}
 	for k, locale := range r.locales {
 		mem := mems[k]
@@ -275,35 +277,32 @@ func (r *docRun) newSyncEnv(checkAll, orphans bool, cached func(i int) ([][]tm.E
 	return env, oerr
 }
 
-// syncOptions returns the sync options of a locale for tools other than
-// sync, computed once per run.
-func (p *Project) syncOptions(locale string) (catalog.Options, error) {
-	if p.env == nil {
-		sources, err := p.Sources()
-		if err != nil {
-			return catalog.Options{}, err
-		}
-		r := p.newDocRun(sources, p.Config.Locales, nil)
-		env, err := r.newSyncEnv(true, true, nil)
-		if env == nil {
-			return catalog.Options{}, err
-		}
-		if err := r.err(err); err != nil {
-			return catalog.Options{}, err
-		}
-		p.env = env
+// NewEnv reads what a sync offers translators, for tools other than sync
+// that rewrite message files, so their files come out as sync's would.
+func NewEnv(t *tree.Tree) (*Env, error) {
+	sources, err := t.Sources()
+	if err != nil {
+		return nil, err
 	}
-	return p.env.options(locale), nil
+	r := newDocRun(t, sources, t.Config.Locales, nil)
+	env, err := r.newEnv(true, true, nil)
+	if env == nil {
+		return nil, err
+	}
+	if err := r.err(err); err != nil {
+		return nil, err
+	}
+	return env, nil
 }
 
 // Memory returns the translation memory of a locale: every usable
 // translation in the project, obsolete ones included.
-func (p *Project) Memory(locale string) (*tm.Memory, error) {
-	sources, err := p.Sources()
+func Memory(t *tree.Tree, locale string) (*tm.Memory, error) {
+	sources, err := t.Sources()
 	if err != nil {
 		return nil, err
 	}
-	r := p.newDocRun(sources, []string{locale}, nil)
+	r := newDocRun(t, sources, []string{locale}, nil)
 	mems := r.memories(true, nil)
 	if err := r.err(); err != nil {
 		return nil, err
@@ -314,18 +313,18 @@ func (p *Project) Memory(locale string) (*tm.Memory, error) {
 // orphanFiles finds the message files of target locales whose document is
 // gone (renamed or deleted). They are never deleted: their translations
 // feed translation memory, so a renamed document gets them back.
-func (p *Project) orphanFiles(sources []Source) ([]*catalog.File, error) {
+func orphanFiles(t *tree.Tree, sources []tree.Source) ([]*catalog.File, error) {
 	var out []*catalog.File
 	var errs pipeline.ErrorList
-	for _, locale := range p.Config.Locales {
+	for _, locale := range t.Config.Locales {
 		known := make(map[string]bool, 2*len(sources))
 		for _, s := range sources {
-			known[p.MessagePath(locale, s)] = true
-			known[p.ObsoletePath(locale, s)] = true
+			known[t.MessagePath(locale, s)] = true
+			known[t.ObsoletePath(locale, s)] = true
 		}
-		dir := path.Join(p.Config.LocalesDir, locale)
+		dir := path.Join(t.Config.LocalesDir, locale)
 		suffix := "." + locale + ".toml"
-		err := filepath.WalkDir(p.Abs(dir), func(file string, d fs.DirEntry, err error) error {
+		err := filepath.WalkDir(t.Abs(dir), func(file string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
 					return nil
@@ -335,7 +334,7 @@ func (p *Project) orphanFiles(sources []Source) ([]*catalog.File, error) {
 			if d.IsDir() || !strings.HasSuffix(d.Name(), suffix) {
 				return nil
 			}
-			rel, err := filepath.Rel(p.Root, file)
+			rel, err := filepath.Rel(t.Root, file)
 			if err != nil {
 				return err
 			}
@@ -343,7 +342,7 @@ func (p *Project) orphanFiles(sources []Source) ([]*catalog.File, error) {
 			if known[rel] {
 				return nil
 			}
-			f, err := p.ReadMessages(rel)
+			f, err := t.ReadMessages(rel)
 			if err != nil {
 				errs.Add(err)
 				return nil

@@ -1,4 +1,4 @@
-package project
+package cache
 
 import (
 	"os"
@@ -16,7 +16,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
-// syncScan is what sync learns of the project's files before reading any:
+// Scan is what sync learns of the project's files before reading any:
 // enough to tell, against the cache, which documents need a sync, and to
 // skip reading files that do not exist.
 //
@@ -26,13 +26,13 @@ import (
 // file. The source locale's message files are not stat'ed at all: only
 // sync writes them, always by renaming a new file into place, so their
 // folders' times say whether any was created, deleted or renamed since
-// (see syncCache.dirs).
-type syncScan struct {
-	p       *Project
-	sources []Source
+// (see Sync.dirs).
+type Scan struct {
+	t       *tree.Tree
+	sources []tree.Source
 	// width is the number of stamps per document.
 	width int
-	// inputs holds, per document, width stamps (see syncInputs).
+	// inputs holds, per document, width stamps (see SyncInputs).
 	inputs []stamp.Stamp
 	// strays counts message files, in the documents' folders, that belong
 	// to no document.
@@ -58,37 +58,37 @@ type dirTime struct {
 // the next one: file systems keep times in ticks of up to two seconds.
 const racyWindow = 2 * time.Second
 
-// syncInputs are the stamps of the files a document's sync reads: its
+// SyncInputs are the stamps of the files a document's sync reads: its
 // source, then per target locale its message file and its obsolete file.
-type syncInputs []stamp.Stamp
+type SyncInputs []stamp.Stamp
 
-// syncWidth is the number of stamps of a document's syncInputs.
+// syncWidth is the number of stamps of a document's SyncInputs.
 func syncWidth(locales int) int { return 1 + 2*locales }
 
-// source is the document's own stamp.
-func (in syncInputs) source() *stamp.Stamp { return &in[0] }
+// Source is the document's own stamp.
+func (in SyncInputs) Source() *stamp.Stamp { return &in[0] }
 
-// messages is the stamp of the message file of the k-th target locale, or
+// Messages is the stamp of the message file of the k-th target locale, or
 // of its obsolete file.
-func (in syncInputs) messages(k int, obsolete bool) *stamp.Stamp {
+func (in SyncInputs) Messages(k int, obsolete bool) *stamp.Stamp {
 	if obsolete {
 		return &in[2+2*k]
 	}
 	return &in[1+2*k]
 }
 
-// input returns a document's inputs.
-func (sc *syncScan) input(i int) syncInputs { return sc.inputs[i*sc.width : (i+1)*sc.width] }
+// Input returns a document's inputs.
+func (sc *Scan) Input(i int) SyncInputs { return sc.inputs[i*sc.width : (i+1)*sc.width] }
 
-// has reports whether a document's message file (obsolete false) or
+// Has reports whether a document's message file (obsolete false) or
 // obsolete file of the k-th target locale existed when scanned.
-func (sc *syncScan) has(i, k int, obsolete bool) bool {
-	return sc.input(i).messages(k, obsolete).Exists()
+func (sc *Scan) Has(i, k int, obsolete bool) bool {
+	return sc.Input(i).Messages(k, obsolete).Exists()
 }
 
-// byFolder groups documents by their folder, folders in order of first
+// ByFolder groups documents by their folder, folders in order of first
 // appearance.
-func byFolder(sources []Source) (dirs []string, groups map[string][]int) {
+func ByFolder(sources []tree.Source) (dirs []string, groups map[string][]int) {
 	groups = map[string][]int{}
 	for i, s := range sources {
 		d := path.Dir(s.Rel)
@@ -120,15 +120,15 @@ func folderSlices(dirs []string, groups map[string][]int) []folderPart {
 	return parts
 }
 
-// scanSync lists the target locales' folders and stats the documents and
+// ScanSync lists the target locales' folders and stats the documents and
 // the message files found. ahead holds folders listed already.
-func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncScan {
-	locales := p.Config.Locales
-	sc := &syncScan{p: p, sources: sources, width: syncWidth(len(locales))}
+func ScanSync(t *tree.Tree, sources []tree.Source, ahead map[string]dirListing) *Scan {
+	locales := t.Config.Locales
+	sc := &Scan{t: t, sources: sources, width: syncWidth(len(locales))}
 	sc.inputs = make([]stamp.Stamp, len(sources)*sc.width)
 
 	// Documents by folder: each folder of message files is listed once.
-	dirs, groups := byFolder(sources)
+	dirs, groups := ByFolder(sources)
 	parts := folderSlices(dirs, groups)
 
 	// First the listings, largest first, with the documents' own stats
@@ -145,17 +145,17 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 	parallel.Each(len(lists)+len(parts), func(j int) {
 		if j < len(lists) {
 			d, k := dirs[lists[j]/len(locales)], lists[j]%len(locales)
-			strays[j] = p.listMessageDir(locales[k], d, ahead, sources, groups[d], func(i int, bit uint8) {
+			strays[j] = listMessageDir(t, locales[k], d, ahead, sources, groups[d], func(i int, bit uint8) {
 				maybe[i*len(locales)+k] |= bit
 			})
 			return
 		}
 		pt := parts[j-len(lists)]
-		content := stamp.Open(p.Abs(path.Join(p.Config.Content, pt.dir)))
+		content := stamp.Open(t.Abs(path.Join(t.Config.Content, pt.dir)))
 		defer content.Close()
 		for _, i := range pt.docs {
-			in := sc.input(i)
-			*in.source() = content.Stat(path.Base(sources[i].Rel))
+			in := sc.Input(i)
+			*in.Source() = content.Stat(path.Base(sources[i].Rel))
 		}
 	})
 	for _, n := range strays {
@@ -167,38 +167,38 @@ func (p *Project) scanSync(sources []Source, ahead map[string]dirListing) *syncS
 		var msgs stamp.Folder
 		opened := false
 		for _, i := range pt.docs {
-			in, m := sc.input(i), maybe[i*len(locales)+k]
-			*in.messages(k, false), *in.messages(k, true) = stamp.Missing, stamp.Missing
+			in, m := sc.Input(i), maybe[i*len(locales)+k]
+			*in.Messages(k, false), *in.Messages(k, true) = stamp.Missing, stamp.Missing
 			if m == 0 {
 				continue
 			}
 			if !opened {
-				msgs, opened = stamp.Open(p.Abs(path.Join(p.Config.LocalesDir, locales[k], pt.dir))), true
+				msgs, opened = stamp.Open(t.Abs(path.Join(t.Config.LocalesDir, locales[k], pt.dir))), true
 				defer msgs.Close()
 			}
 			base := path.Base(tree.Stem(sources[i].Rel))
 			if m&1 != 0 {
-				*in.messages(k, false) = msgs.Stat(base + suffix)
+				*in.Messages(k, false) = msgs.Stat(base + suffix)
 			}
 			if m&2 != 0 {
-				*in.messages(k, true) = msgs.Stat(base + ".obsolete" + suffix)
+				*in.Messages(k, true) = msgs.Stat(base + ".obsolete" + suffix)
 			}
 		}
 	})
 
 	sc.srcDirs = make([]dirTime, len(dirs))
 	for j, d := range dirs {
-		sc.srcDirs[j] = dirTime{Path: path.Join(p.Config.LocalesDir, p.Config.SourceLocale, d), docs: groups[d]}
+		sc.srcDirs[j] = dirTime{Path: path.Join(t.Config.LocalesDir, t.Config.SourceLocale, d), docs: groups[d]}
 	}
 	slices.SortFunc(sc.srcDirs, func(a, b dirTime) int { return strings.Compare(a.Path, b.Path) })
-	p.statDirs(sc.srcDirs)
+	statDirs(t.Root, sc.srcDirs)
 	return sc
 }
 
 // statDirs fills in the folders' times.
-func (p *Project) statDirs(dirs []dirTime) {
+func statDirs(root string, dirs []dirTime) {
 	parallel.Each(len(dirs), func(j int) {
-		dirs[j].Mod = stamp.FolderTime(p.Root, dirs[j].Path)
+		dirs[j].Mod = stamp.FolderTime(root, dirs[j].Path)
 		dirs[j].Racy = dirs[j].Mod > time.Now().Add(-racyWindow).UnixNano()
 	})
 }
@@ -206,7 +206,7 @@ func (p *Project) statDirs(dirs []dirTime) {
 // sameSourceDirs reports whether the source locale's message folders are
 // as they were: the same folders with the same times, and those whose
 // time was racy still hold every document's file.
-func (sc *syncScan) sameSourceDirs(old []dirTime) bool {
+func (sc *Scan) sameSourceDirs(old []dirTime) bool {
 	if len(old) != len(sc.srcDirs) {
 		return false
 	}
@@ -221,9 +221,9 @@ func (sc *syncScan) sameSourceDirs(old []dirTime) bool {
 // complete reports whether a source locale message folder holds the file
 // of every document it should; have are its files' stems, if listed
 // already.
-func (sc *syncScan) complete(d dirTime, have map[string]bool) bool {
+func (sc *Scan) complete(d dirTime, have map[string]bool) bool {
 	if have == nil {
-		have = sc.p.sourceStems(d.Path)
+		have = sourceStems(sc.t, d.Path)
 	}
 	for _, i := range d.docs {
 		if !have[path.Base(tree.Stem(sc.sources[i].Rel))] {
@@ -235,9 +235,9 @@ func (sc *syncScan) complete(d dirTime, have map[string]bool) bool {
 
 // sourceStems lists the stems of the source locale's message files in a
 // folder; an empty map if it cannot be listed.
-func (p *Project) sourceStems(dir string) map[string]bool {
-	names, err := readDirNames(p.Abs(dir))
-	suffix := "." + p.Config.SourceLocale + ".toml"
+func sourceStems(t *tree.Tree, dir string) map[string]bool {
+	names, err := readDirNames(t.Abs(dir))
+	suffix := "." + t.Config.SourceLocale + ".toml"
 	have := make(map[string]bool, len(names))
 	for _, n := range names {
 		if base, ok := strings.CutSuffix(n, suffix); ok {
@@ -261,12 +261,12 @@ func (p *Project) sourceStems(dir string) map[string]bool {
 // such a variant of one expected, names are matched folded, and a false
 // match only costs a stat. A folder that cannot be listed leaves every
 // file to a stat.
-func (p *Project) listMessageDir(locale, dir string, ahead map[string]dirListing, sources []Source, docs []int, mark func(i int, bit uint8)) int {
+func listMessageDir(t *tree.Tree, locale, dir string, ahead map[string]dirListing, sources []tree.Source, docs []int, mark func(i int, bit uint8)) int {
 	suffix := "." + locale + ".toml"
-	rel := path.Join(p.Config.LocalesDir, locale, dir)
+	rel := path.Join(t.Config.LocalesDir, locale, dir)
 	l, ok := ahead[rel]
 	if !ok {
-		l = p.listDir(rel)
+		l = listDir(t, rel)
 	}
 	names, err := l.names, l.err
 	if err != nil {
@@ -326,8 +326,8 @@ type dirListing struct {
 }
 
 // listDir lists a folder, given relative to the project.
-func (p *Project) listDir(rel string) dirListing {
-	names, err := readDirNames(p.Abs(rel))
+func listDir(t *tree.Tree, rel string) dirListing {
+	names, err := readDirNames(t.Abs(rel))
 	return dirListing{names, err}
 }
 

@@ -1,4 +1,4 @@
-package project
+package cache
 
 import (
 	"os"
@@ -10,6 +10,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 func TestFoldName(t *testing.T) {
@@ -30,8 +31,9 @@ func TestFoldName(t *testing.T) {
 	}
 }
 
-// syncedProject is a project of a few documents, synced.
-func syncedProject(t *testing.T, docs ...string) *Project {
+// syncedProject is a project of a few documents with the message files a
+// sync makes (empty: the scan only lists and stats them).
+func syncedProject(t *testing.T, docs ...string) *tree.Tree {
 	t.Helper()
 	root := t.TempDir()
 	for _, d := range docs {
@@ -41,12 +43,18 @@ func syncedProject(t *testing.T, docs ...string) *Project {
 			t.Fatal(err)
 		}
 	}
-	p, err := Open(root)
+	p, err := tree.Open(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Sync(SyncOptions{}); err != nil {
-		t.Fatal(err)
+	for _, d := range docs {
+		for _, l := range []string{"en", "es-PE"} {
+			name := filepath.Join(root, "locales", l, filepath.FromSlash(tree.Stem(d)+"."+l+".toml"))
+			os.MkdirAll(filepath.Dir(name), 0o755)
+			if err := os.WriteFile(name, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	return p
 }
@@ -58,7 +66,7 @@ func TestScanRacySourceDir(t *testing.T) {
 	p := syncedProject(t, "a.md", "sub/b.md", "sub/c.md")
 	os.Remove(p.Abs("locales/en/sub/c.en.toml"))
 	sources, _ := p.Sources()
-	sc := p.scanSync(sources, nil)
+	sc := ScanSync(p, sources, nil)
 	same := slices.Clone(sc.srcDirs) // as if the deletion left the times as they were
 	for j := range same {
 		same[j].Racy = false
@@ -84,7 +92,7 @@ func TestScanCaseVariant(t *testing.T) {
 	}
 	sources, _ := p.Sources()
 	var maybe []uint8
-	strays := p.listMessageDir("es-PE", ".", nil, sources, []int{0, 1}, func(i int, bit uint8) {
+	strays := listMessageDir(p, "es-PE", ".", nil, sources, []int{0, 1}, func(i int, bit uint8) {
 		for len(maybe) <= i {
 			maybe = append(maybe, 0)
 		}
@@ -96,13 +104,13 @@ func TestScanCaseVariant(t *testing.T) {
 }
 
 func TestSyncCacheRoundTrip(t *testing.T) {
-	c := &syncCache{
+	c := &Sync{
 		fingerprint: "fp",
-		orphans:     2,
+		Orphans:     2,
 		dirs:        []dirTime{{Path: "locales/en", Mod: 1234567890123456789, Racy: true}, {Path: "locales/en/sub", Mod: -1}},
-		docs: []syncEntry{
-			{rel: "a.md", inputs: syncInputs{{Size: 10, Mod: 20}, stamp.Missing, stamp.Missing}},
-			{rel: "sub/b.md", inputs: syncInputs{{Size: 1, Mod: 2}, {Size: 3, Mod: 4}, {Size: 5, Mod: 6}}, messages: 7, entries: [][]tm.Entry{{
+		Docs: []SyncEntry{
+			{Rel: "a.md", Inputs: SyncInputs{{Size: 10, Mod: 20}, stamp.Missing, stamp.Missing}},
+			{Rel: "sub/b.md", Inputs: SyncInputs{{Size: 1, Mod: 2}, {Size: 3, Mod: 4}, {Size: 5, Mod: 6}}, Messages: 7, Entries: [][]tm.Entry{{
 				{Source: "Hello <1>world</1>.", Target: "Hola <1>mundo</1>.", Doc: "content/sub/b.md", ID: "hello-world-abc123", Reviewed: true,
 					Placeholders: []pipeline.Placeholder{{Kind: pipeline.Paired, Open: "*", Close: "*", Label: "emphasis"}}},
 				{Source: "Bye.", Target: "Chau.", Doc: "content/sub/b.md", ID: "bye-def456"},
@@ -113,7 +121,7 @@ func TestSyncCacheRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.fingerprint != c.fingerprint || got.orphans != c.orphans || !reflect.DeepEqual(got.dirs, c.dirs) || !reflect.DeepEqual(got.docs, c.docs) {
+	if got.fingerprint != c.fingerprint || got.Orphans != c.Orphans || !reflect.DeepEqual(got.dirs, c.dirs) || !reflect.DeepEqual(got.Docs, c.Docs) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", got, c)
 	}
 	if _, err := decodeSyncCache(c.encode(), 2); err == nil {
@@ -125,7 +133,7 @@ func TestSyncCacheRoundTrip(t *testing.T) {
 // writes back the same.
 func FuzzSyncCache(f *testing.F) {
 	f.Add([]byte(syncCacheMagic+"\x01\x02fp\x00\x00\x00\x00"), 1)
-	f.Add((&syncCache{fingerprint: "x", docs: []syncEntry{{rel: "a.md", inputs: syncInputs{{Size: 1, Mod: 2}, stamp.Missing}, entries: [][]tm.Entry{{{Source: "a", Target: "b"}}}}}}).encode(), 1)
+	f.Add((&Sync{fingerprint: "x", Docs: []SyncEntry{{Rel: "a.md", Inputs: SyncInputs{{Size: 1, Mod: 2}, stamp.Missing}, Entries: [][]tm.Entry{{{Source: "a", Target: "b"}}}}}}).encode(), 1)
 	f.Fuzz(func(t *testing.T, data []byte, locales int) {
 		if locales < 0 || locales > 4 {
 			return
@@ -138,7 +146,7 @@ func FuzzSyncCache(f *testing.F) {
 		if err != nil {
 			t.Fatalf("what was read does not read back: %v", err)
 		}
-		if !reflect.DeepEqual(c.docs, d.docs) || !reflect.DeepEqual(c.dirs, d.dirs) || c.fingerprint != d.fingerprint || c.orphans != d.orphans {
+		if !reflect.DeepEqual(c.Docs, d.Docs) || !reflect.DeepEqual(c.dirs, d.dirs) || c.fingerprint != d.fingerprint || c.Orphans != d.Orphans {
 			t.Fatal("what was read reads back otherwise")
 		}
 	})
