@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/bundlefile"
 	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/say"
@@ -91,14 +92,14 @@ Example:
 			if err != nil {
 				return err
 			}
-			guard := p.ExportGuard(c.Bool("force"))
-			if err := project.CheckBundleTarget(out, format, guard); err != nil {
+			guard := bundlefile.Guard(p.Tree, c.Bool("force"))
+			if err := bundlefile.CheckTarget(out, format, guard); err != nil {
 				return err
 			}
 			var b *bundle.Bundle
 			var cov []project.Coverage
 			if c.Bool("merge") {
-				if b, err = project.MergeBundles(c.Args().Slice()); err != nil {
+				if b, err = bundlefile.Merge(c.Args().Slice()); err != nil {
 					return err
 				}
 				cov = project.StatsCoverage(b.Manifest.Locales)
@@ -125,7 +126,7 @@ Example:
 				}
 				report(c, cov)
 			}
-			if err := project.WriteBundle(out, format, b, guard); err != nil {
+			if err := bundlefile.Write(out, format, b, guard); err != nil {
 				return err
 			}
 			var size int64

@@ -18,6 +18,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/cache"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/config"
+	"github.com/quipu-l10n/quipu/pipeline/dates"
 	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
@@ -121,7 +122,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	sources = opt.Shard.Filter(sources)
 	msgLocales := p.messageLocales(locales)
 	inputs := cache.ScanInputs(p.Tree, sources, msgLocales)
-	dates := p.newPageDates()
+	pd := dates.NewPages(p.Tree)
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
 	p.staged = &sync.Map{}
@@ -134,11 +135,11 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			defer func() { opt.Progress(int(done.Add(1)), len(sources)) }()
 		}
 		s := sources[i]
-		if rep, ok := p.unchanged(bc, s, inputs[i], locales, opt.Drafts, dates); ok {
+		if rep, ok := p.unchanged(bc, s, inputs[i], locales, opt.Drafts, pd); ok {
 			reports[i] = rep
 			return
 		}
-		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch, dates)
+		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch, pd)
 		if err != nil {
 			errs[i].Add(err)
 			return
@@ -239,7 +240,7 @@ func present(msgLocales []string, in cache.Inputs) []string {
 // buildDoc builds one document in every locale, staging its outputs. It
 // reads the document's message files in msgLocales (the others, missing,
 // count as empty).
-func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch, dates *pageDates) (*docReport, error) {
+func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch, pd *dates.Pages) (*docReport, error) {
 	doc, err := p.Load(s)
 	if err != nil {
 		return nil, err
@@ -252,12 +253,12 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 		return &docReport{Report: cache.Report{Draft: true}}, nil
 	}
 	// A document that is its own page shows no date.
-	updated, dateKey := time.Time{}, int64(dateInSource)
+	updated, dateKey := time.Time{}, int64(dates.InSource)
 	if !format.IsOwnPage(p.Formats.For(doc.Path)) {
-		if updated, err = dates.of(s, meta); err != nil {
+		if updated, err = pd.Of(s, meta); err != nil {
 			return nil, err
 		}
-		if dateKey, err = dates.cacheKey(s, meta); err != nil {
+		if dateKey, err = pd.CacheKey(s, meta); err != nil {
 			return nil, err
 		}
 	}
@@ -508,4 +509,10 @@ func (p *Project) localeDirs(locales []string) map[string]bool {
 		}
 	}
 	return present
+}
+
+// meta reads what a document says about publishing it, through its
+// format (front matter, for Markdown).
+func (p *Project) meta(doc *pipeline.Document) (format.Meta, error) {
+	return format.ReadMeta(p.Formats.For(doc.Path), doc.Path, doc.Source)
 }

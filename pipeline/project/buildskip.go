@@ -6,13 +6,14 @@ import (
 	"slices"
 
 	"github.com/quipu-l10n/quipu/pipeline/cache"
+	"github.com/quipu-l10n/quipu/pipeline/dates"
 )
 
 // unchanged returns the report of a document the build can skip: one left
 // out as a draft since it was last read (unless drafts are built), or one
 // whose inputs, outputs, page date and assets are as its last build left
 // them.
-func (p *Project) unchanged(c *cache.Build, s Source, in cache.Inputs, locales []string, drafts bool, dates *pageDates) (*docReport, bool) {
+func (p *Project) unchanged(c *cache.Build, s Source, in cache.Inputs, locales []string, drafts bool, pd *dates.Pages) (*docReport, bool) {
 	e := c.Entry(s.Rel)
 	if e == nil || !slices.Equal(e.Inputs, in) {
 		return nil, false
@@ -24,10 +25,10 @@ func (p *Project) unchanged(c *cache.Build, s Source, in cache.Inputs, locales [
 	if !ok {
 		return nil, false
 	}
-	if rep.Date != dateInSource {
+	if rep.Date != dates.InSource {
 		// A new commit, or SOURCE_DATE_EPOCH set, changes the date of a
 		// page whose front matter gives none.
-		if now, err := dates.fallback(s); err != nil || now != rep.Date {
+		if now, err := pd.Fallback(s); err != nil || now != rep.Date {
 			return nil, false
 		}
 	}

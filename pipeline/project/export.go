@@ -17,6 +17,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/dates"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/say"
@@ -134,14 +135,14 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 	}
 	meta := bundle.Meta{
 		Version:      pipeline.Version,
-		Commit:       GitCommit(p.Root),
+		Commit:       dates.Commit(p.Root),
 		BaseURL:      p.Config.BaseURL,
 		SourceLocale: p.Config.SourceLocale,
 		Shard:        opt.Shard.String(),
 	}
 	if opt.Epoch != nil {
 		meta.Epoch = *opt.Epoch
-	} else if meta.Epoch, err = SourceDateEpoch(p.Root); err != nil {
+	} else if meta.Epoch, err = dates.SourceDateEpoch(p.Root); err != nil {
 		return nil, cov, err
 	}
 	stats := make([]bundle.Stats, len(cov))
@@ -308,4 +309,14 @@ func (p *Project) pageAssets(s Source, page []byte, missing func(ref, rel string
 			}
 		}
 	}
+}
+
+// StatsCoverage turns a bundle's statistics into coverage without gaps,
+// for checking a merged bundle: its shards listed the gaps.
+func StatsCoverage(stats []bundle.Stats) []Coverage {
+	out := make([]Coverage, len(stats))
+	for i, s := range stats {
+		out[i].Stats = s
+	}
+	return out
 }

@@ -15,6 +15,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/bundlefile"
+	"github.com/quipu-l10n/quipu/pipeline/dates"
 	"github.com/quipu-l10n/quipu/pipeline/safeout"
 )
 
@@ -85,7 +87,7 @@ func export(t testing.TB, p *Project, opt ExportOptions) *bundle.Bundle {
 func writeBundle(t testing.TB, b *bundle.Bundle, format bundle.Format) []byte {
 	t.Helper()
 	name := filepath.Join(t.TempDir(), "bundle."+string(format))
-	if err := WriteBundle(name, format, b, safeout.Guard{}); err != nil {
+	if err := bundlefile.Write(name, format, b, safeout.Guard{}); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(name)
@@ -210,7 +212,7 @@ func TestShardMerge(t *testing.T) {
 		total += b.Manifest.Locales[0].Documents
 		out := filepath.Join(dir, fmt.Sprintf("shard-%d", i))
 		format := []bundle.Format{bundle.Dir, bundle.TarGz, bundle.Zip}[i]
-		if err := WriteBundle(out, format, b, safeout.Guard{}); err != nil {
+		if err := bundlefile.Write(out, format, b, safeout.Guard{}); err != nil {
 			t.Fatal(err)
 		}
 		shards = append(shards, out)
@@ -218,7 +220,7 @@ func TestShardMerge(t *testing.T) {
 	if total != 12 {
 		t.Fatalf("shards hold %d documents, want 12", total)
 	}
-	merged, err := MergeBundles(shards)
+	merged, err := bundlefile.Merge(shards)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +229,7 @@ func TestShardMerge(t *testing.T) {
 			t.Errorf("%s: merged shards differ from the whole export", f)
 		}
 	}
-	if _, err := MergeBundles(shards[:2]); err == nil || !strings.Contains(err.Error(), "missing shards: 2/3") {
+	if _, err := bundlefile.Merge(shards[:2]); err == nil || !strings.Contains(err.Error(), "missing shards: 2/3") {
 		t.Errorf("merge of 2 of 3 shards: %v", err)
 	}
 }
@@ -301,17 +303,17 @@ func TestVerifyBundleNeverEscapes(t *testing.T) {
 	archive := filepath.Join(work, "evil.tar.gz")
 	os.WriteFile(archive, buf.Bytes(), 0o644)
 
-	_, problems, err := VerifyBundle(archive)
+	_, problems, err := bundlefile.Verify(archive)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(problems) != 4 || !strings.Contains(problems[0], "symbolic link") || !strings.Contains(problems[1], "manifest.json: missing") {
 		t.Errorf("problems %q, want the link, the missing manifest and two unsafe paths", problems)
 	}
-	if _, err := MergeBundles([]string{archive}); err == nil {
+	if _, err := bundlefile.Merge([]string{archive}); err == nil {
 		t.Error("a crafted archive merged")
 	}
-	if err := WriteBundle(filepath.Join(work, "out"), bundle.Dir, &bundle.Bundle{Files: []bundle.File{{Path: "../x"}}}, safeout.Guard{}); err == nil {
+	if err := bundlefile.Write(filepath.Join(work, "out"), bundle.Dir, &bundle.Bundle{Files: []bundle.File{{Path: "../x"}}}, safeout.Guard{}); err == nil {
 		t.Error("WriteBundle wrote a path leaving the bundle")
 	}
 
@@ -319,7 +321,7 @@ func TestVerifyBundleNeverEscapes(t *testing.T) {
 	site := filepath.Join(work, "site")
 	os.MkdirAll(site, 0o755)
 	os.Symlink("/etc/passwd", filepath.Join(site, "passwd"))
-	if _, problems, _ := VerifyBundle(site); len(problems) != 2 || !strings.Contains(problems[1], "symbolic link") {
+	if _, problems, _ := bundlefile.Verify(site); len(problems) != 2 || !strings.Contains(problems[1], "symbolic link") {
 		t.Errorf("folder with a link: problems %q", problems)
 	}
 
@@ -340,11 +342,11 @@ func TestWriteBundleDir(t *testing.T) {
 	b := export(t, p, ExportOptions{})
 	out := filepath.Join(t.TempDir(), "site")
 	for range 2 { // the second write replaces the first
-		if err := WriteBundle(out, bundle.Dir, b, safeout.Guard{}); err != nil {
+		if err := bundlefile.Write(out, bundle.Dir, b, safeout.Guard{}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, problems, err := VerifyBundle(out); err != nil || len(problems) > 0 {
+	if _, problems, err := bundlefile.Verify(out); err != nil || len(problems) > 0 {
 		t.Fatal(err, problems)
 	}
 	fi, _ := os.Stat(filepath.Join(out, "en", "guide", "page-00.html"))
@@ -354,7 +356,7 @@ func TestWriteBundleDir(t *testing.T) {
 	other := filepath.Join(t.TempDir(), "mine")
 	os.MkdirAll(other, 0o755)
 	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
-	if err := WriteBundle(other, bundle.Dir, b, safeout.Guard{}); err == nil {
+	if err := bundlefile.Write(other, bundle.Dir, b, safeout.Guard{}); err == nil {
 		t.Error("a folder that is no bundle was replaced")
 	}
 }
@@ -362,15 +364,15 @@ func TestWriteBundleDir(t *testing.T) {
 func TestSourceDateEpoch(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("SOURCE_DATE_EPOCH", "1234")
-	if n, err := SourceDateEpoch(dir); n != 1234 || err != nil {
+	if n, err := dates.SourceDateEpoch(dir); n != 1234 || err != nil {
 		t.Errorf("SourceDateEpoch = %d, %v", n, err)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
-	if _, err := SourceDateEpoch(dir); err == nil {
+	if _, err := dates.SourceDateEpoch(dir); err == nil {
 		t.Error("a bad SOURCE_DATE_EPOCH accepted")
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	if n, err := SourceDateEpoch(dir); n != 0 || err != nil {
+	if n, err := dates.SourceDateEpoch(dir); n != 0 || err != nil {
 		t.Errorf("outside git: %d, %v", n, err)
 	}
 }

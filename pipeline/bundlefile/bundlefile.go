@@ -1,13 +1,13 @@
-package project
+// Package bundlefile reads and writes bundles on disk, archives and
+// folders alike, and writes them only where safeout lets an export write.
+package bundlefile
 
 import (
 	"bytes"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,44 +16,9 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/safeout"
 )
 
-// SourceDateEpoch is the time every entry of a bundle carries, so that
-// exports of the same sources are identical: $SOURCE_DATE_EPOCH (the
-// reproducible-builds convention), else the time of the last git commit,
-// else 0.
-func SourceDateEpoch(root string) (int64, error) {
-	if v, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok && v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n < 0 {
-			return 0, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a non-negative number of seconds", v)
-		}
-		return n, nil
-	}
-	if out := git(root, "log", "-1", "--format=%ct"); out != "" {
-		if n, err := strconv.ParseInt(out, 10, 64); err == nil && n >= 0 {
-			return n, nil
-		}
-	}
-	return 0, nil
-}
-
-// GitCommit is the commit checked out at root, or "" outside a git
-// repository.
-func GitCommit(root string) string { return git(root, "rev-parse", "HEAD") }
-
-// git runs a git query quietly; any failure (no git, no repository, no
-// commit yet) is an empty answer.
-func git(root string, args ...string) string {
-	cmd := exec.Command("git", append([]string{"-C", root}, args...)...)
-	out, err := cmd.Output()
-	if err != nil {
-		return ""
-	}
-	return strings.TrimSpace(string(out))
-}
-
-// WriteBundle writes a bundle to dst, if guard lets it (see
+// Write writes a bundle to dst, if guard lets it (see
 // safeout.Guard): an archive replaced atomically, or a folder.
-func WriteBundle(dst string, format bundle.Format, b *bundle.Bundle, guard safeout.Guard) error {
+func Write(dst string, format bundle.Format, b *bundle.Bundle, guard safeout.Guard) error {
 	epoch := b.Manifest.SourceDateEpoch
 	if format == bundle.Dir {
 		real, err := guard.Dir(dst)
@@ -73,9 +38,9 @@ func WriteBundle(dst string, format bundle.Format, b *bundle.Bundle, guard safeo
 	return fsutil.WriteDurable(real, buf.Bytes())
 }
 
-// CheckBundleTarget tells, before any work, whether WriteBundle may write
+// CheckTarget tells, before any work, whether Write may write
 // to dst.
-func CheckBundleTarget(dst string, format bundle.Format, guard safeout.Guard) error {
+func CheckTarget(dst string, format bundle.Format, guard safeout.Guard) error {
 	var err error
 	if format == bundle.Dir {
 		_, err = guard.Dir(dst)
@@ -139,10 +104,10 @@ func writeDir(dst string, files []bundle.File, epoch int64) error {
 	return safeout.ReplaceDir(tmp, dst)
 }
 
-// OpenBundle opens a bundle for streaming: a folder, or an archive whose
+// Open opens a bundle for streaming: a folder, or an archive whose
 // format its first bytes tell (the file is never read whole). close
 // releases it.
-func OpenBundle(src string) (s bundle.Source, close func() error, err error) {
+func Open(src string) (s bundle.Source, close func() error, err error) {
 	fi, err := os.Stat(src)
 	if err != nil {
 		return nil, nil, err
@@ -168,10 +133,10 @@ func OpenBundle(src string) (s bundle.Source, close func() error, err error) {
 	return bundle.TarGzSource(func() (io.ReadCloser, error) { return os.Open(src) }), func() error { return nil }, nil
 }
 
-// VerifyBundle checks a bundle against its manifest as it streams by
+// Verify checks a bundle against its manifest as it streams by
 // (see bundle.Check), never unpacking or writing anything.
-func VerifyBundle(src string) (*bundle.Manifest, []string, error) {
-	s, close, err := OpenBundle(src)
+func Verify(src string) (*bundle.Manifest, []string, error) {
+	s, close, err := Open(src)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -183,10 +148,10 @@ func VerifyBundle(src string) (*bundle.Manifest, []string, error) {
 	return m, problems, nil
 }
 
-// LoadBundle reads a bundle and checks it against its manifest, within
+// Load reads a bundle and checks it against its manifest, within
 // the bounds of bundle.Check.
-func LoadBundle(src string) (*bundle.Bundle, error) {
-	s, close, err := OpenBundle(src)
+func Load(src string) (*bundle.Bundle, error) {
+	s, close, err := Open(src)
 	if err != nil {
 		return nil, err
 	}
@@ -198,26 +163,16 @@ func LoadBundle(src string) (*bundle.Bundle, error) {
 	return nil, fmt.Errorf("%s: %s", src, strings.Join(problems, "\n"+src+": "))
 }
 
-// MergeBundles joins the bundles of the shards of one export into the
+// Merge joins the bundles of the shards of one export into the
 // bundle a single machine would have written.
-func MergeBundles(srcs []string) (*bundle.Bundle, error) {
+func Merge(srcs []string) (*bundle.Bundle, error) {
 	var shards []*bundle.Bundle
 	for _, src := range srcs {
-		b, err := LoadBundle(src)
+		b, err := Load(src)
 		if err != nil {
 			return nil, err
 		}
 		shards = append(shards, b)
 	}
 	return bundle.Merge(shards)
-}
-
-// StatsCoverage turns a bundle's statistics into coverage without gaps,
-// for checking a merged bundle: its shards listed the gaps.
-func StatsCoverage(stats []bundle.Stats) []Coverage {
-	out := make([]Coverage, len(stats))
-	for i, s := range stats {
-		out[i].Stats = s
-	}
-	return out
 }

@@ -1,7 +1,8 @@
-package project
+package dates
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
 	"os"
 	"os/exec"
@@ -13,16 +14,17 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/cache"
 	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
-// gitDates maps each file under the content folder (project-relative,
+// Git maps each file under the content folder (project-relative,
 // slash-separated) to the commit time of the last commit that touched it.
 // One pass over the history serves every document (a git process per page
 // would cost seconds on thousands), and its result is kept in .quipu/
 // with the commit it was read at: while HEAD stays there, a build reads the
 // map back; when HEAD moved ahead, only the new commits are read. Outside
 // a repository, or without git, the map is empty.
-func (p *Project) gitDates() map[string]int64 {
+func Git(p *tree.Tree) map[string]int64 {
 	if !inRepository(p.Root) {
 		return map[string]int64{} // no git process to start, on every build
 	}
@@ -111,4 +113,48 @@ func inRepository(root string) bool {
 		}
 		dir = up
 	}
+}
+
+// SourceDateEpoch is the time every entry of a bundle carries, so that
+// exports of the same sources are identical: $SOURCE_DATE_EPOCH (the
+// reproducible-builds convention), else the time of the last git commit,
+// else 0.
+func SourceDateEpoch(root string) (int64, error) {
+	if n, err := epoch(); err != nil || n != none {
+		return max(n, 0), err
+	}
+	if out := git(root, "log", "-1", "--format=%ct"); out != "" {
+		if n, err := strconv.ParseInt(out, 10, 64); err == nil && n >= 0 {
+			return n, nil
+		}
+	}
+	return 0, nil
+}
+
+// epoch reads $SOURCE_DATE_EPOCH, none when it is unset or empty.
+func epoch() (int64, error) {
+	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || v == "" {
+		return none, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return none, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a non-negative number of seconds", v)
+	}
+	return n, nil
+}
+
+// Commit is the commit checked out at root, or "" outside a git
+// repository.
+func Commit(root string) string { return git(root, "rev-parse", "HEAD") }
+
+// git runs a git query quietly; any failure (no git, no repository, no
+// commit yet) is an empty answer.
+func git(root string, args ...string) string {
+	cmd := exec.Command("git", append([]string{"-C", root}, args...)...)
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
 }

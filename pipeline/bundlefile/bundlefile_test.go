@@ -1,4 +1,4 @@
-package project
+package bundlefile
 
 import (
 	"os"
@@ -24,14 +24,14 @@ func TestVerifyBundleReadsTheHeadOnly(t *testing.T) {
 			t.Skip("no sparse files here:", err)
 		}
 		f.Close()
-		_, _, err = VerifyBundle(name)
+		_, _, err = Verify(name)
 		if err == nil {
 			t.Fatalf("%q: verified", head)
 		}
 		t.Log(err)
 		for _, load := range []func() error{
-			func() error { _, _, err := VerifyBundle(name); return err },
-			func() error { _, err := MergeBundles([]string{name}); return err },
+			func() error { _, _, err := Verify(name); return err },
+			func() error { _, err := Merge([]string{name}); return err },
 		} {
 			var err error
 			peak, total := testshared.Memory(func() { err = load() })
@@ -40,12 +40,12 @@ func TestVerifyBundleReadsTheHeadOnly(t *testing.T) {
 			}
 		}
 	}
-	if _, _, err := VerifyBundle(filepath.Join(t.TempDir(), "none")); err == nil {
+	if _, _, err := Verify(filepath.Join(t.TempDir(), "none")); err == nil {
 		t.Error("a missing bundle verified")
 	}
 	plain := filepath.Join(t.TempDir(), "plain")
 	os.WriteFile(plain, []byte("text"), 0o644)
-	if _, _, err := VerifyBundle(plain); err == nil || !strings.Contains(err.Error(), "not a tar.gz or zip archive") {
+	if _, _, err := Verify(plain); err == nil || !strings.Contains(err.Error(), "not a tar.gz or zip archive") {
 		t.Errorf("plain text: %v", err)
 	}
 }

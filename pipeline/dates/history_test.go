@@ -1,4 +1,4 @@
-package project
+package dates
 
 import (
 	"os"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline/cache"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // TestGitDatesFollowHead: each file gets the time of the last commit that
@@ -40,11 +41,11 @@ func TestGitDatesFollowHead(t *testing.T) {
 	}
 	dates := func() map[string]int64 {
 		t.Helper()
-		p, err := Open(root)
+		p, err := tree.Open(root)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return p.gitDates()
+		return Git(p)
 	}
 	check := func(what string, want map[string]int64) {
 		t.Helper()
@@ -98,11 +99,11 @@ func TestGitDatesOutsideARepository(t *testing.T) {
 	if inRepository(root) {
 		t.Skip("the temporary folder is inside a git repository")
 	}
-	p, err := Open(root)
+	p, err := tree.Open(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := p.gitDates(); len(d) != 0 {
+	if d := Git(p); len(d) != 0 {
 		t.Errorf("dates outside a repository: %v", d)
 	}
 	if _, err := os.Stat(filepath.Join(root, ".quipu")); err == nil {
