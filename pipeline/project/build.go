@@ -21,6 +21,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/dates"
 	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/page"
@@ -274,7 +275,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	rep := &docReport{Report: cache.Report{Segments: messages(doc), Draft: meta.Draft, Date: dateKey}}
+	rep := &docReport{Report: cache.Report{Segments: localized.Messages(doc), Draft: meta.Draft, Date: dateKey}}
 	// The source's Markdown is what its format writes with the source text
 	// everywhere: the document itself for Markdown, not for plain text.
 	sourceMD := sync.OnceValue(func() []byte {
@@ -325,8 +326,8 @@ type outFile struct {
 
 // localize builds one document in one locale.
 func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport, dp *docPages) ([]outFile, error) {
-	rd := p.resolveDoc(doc, s, locale, files, p.useFuzzy(opt.UseFuzzy))
-	f, a := rd.f, rd.a
+	rd := localized.Resolve(p.Tree, doc, s, locale, files, p.useFuzzy(opt.UseFuzzy))
+	f, a := rd.Format, rd.Localized
 	name := p.ContentPath(s)
 	target := locale != p.Config.SourceLocale && locale != pseudo.Locale
 	if target {
@@ -344,7 +345,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 	} else {
 		in.Page = func() ([]byte, error) {
 			text := func(seg *pipeline.Segment) string {
-				t := rd.of(seg).Text
+				t := rd.Of(seg).Text
 				return strings.TrimSpace(markdown.PlainText(markdown.ReaderText(t, seg.Placeholders)))
 			}
 			var mark func(ast.Node) bool
@@ -516,3 +517,7 @@ func (p *Project) localeDirs(locales []string) map[string]bool {
 func (p *Project) meta(doc *pipeline.Document) (format.Meta, error) {
 	return format.ReadMeta(p.Formats.For(doc.Path), doc.Path, doc.Source)
 }
+
+// useFuzzy is whether fuzzy translations are published: the project's
+// use_fuzzy, or a command's --use-fuzzy.
+func (p *Project) useFuzzy(flag bool) bool { return flag || p.Config.UseFuzzy }

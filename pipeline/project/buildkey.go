@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+
+	"github.com/quipu-l10n/quipu/pipeline"
 )
 
 // buildFingerprint hashes what every document's build depends on.
@@ -11,7 +13,7 @@ func (p *Project) buildFingerprint(locales []string, strict, useFuzzy bool) stri
 	h := sha256.New()
 	cfg, _ := json.Marshal(p.Config)
 	h.Write(cfg)
-	h.Write([]byte(Version))
+	h.Write([]byte(pipeline.Version))
 	if t, err := p.template(); err == nil {
 		h.Write(t.Source)
 	}

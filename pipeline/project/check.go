@@ -7,6 +7,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/format"
+	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
@@ -49,11 +50,11 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		}
 		// Each translation on its own: the chain's other locales are
 		// checked as locales of their own.
-		rd := p.resolveDoc(doc, s, locale, map[string]*catalog.File{locale: f}, true)
+		rd := localized.Resolve(p.Tree, doc, s, locale, map[string]*catalog.File{locale: f}, true)
 		idx := f.Index()
 		file := p.MessagePath(locale, s)
 		lost := map[*pipeline.Segment]pipeline.Problem{}
-		for _, l := range rd.losesMarkup(doc) {
+		for _, l := range rd.LosesMarkup(doc) {
 			lost[l.Segment] = l.Problem
 		}
 		seen := map[string]bool{}
@@ -77,12 +78,12 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 			// What only the document as a whole shows: tags moved where
 			// their markup would add syntax or shows as text, words no
 			// reader would see.
-			for _, pr := range rd.res[i].Problems {
+			for _, pr := range rd.Res[i].Problems {
 				if pr.Code == markdown.CodeMarkupAdded || pr.Code == markdown.CodeTextHidden {
 					add(pr)
 				}
 			}
-			if pr, ok := lost[seg]; ok && rd.res[i].From.Locale == locale {
+			if pr, ok := lost[seg]; ok && rd.Res[i].From.Locale == locale {
 				add(pr)
 			}
 		}

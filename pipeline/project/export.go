@@ -18,6 +18,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/dates"
+	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/say"
@@ -180,21 +181,21 @@ func (p *Project) Coverage(locales []string, sources []Source, useFuzzy bool) ([
 	}
 	err := p.LoadEach(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
 		files := map[string]*catalog.File{}
-		if err := p.readChain(s, locales, files); err != nil {
+		if err := localized.ReadChain(p.Tree, s, locales, files); err != nil {
 			errs.Add(err)
 			return
 		}
 		for i, l := range locales {
 			c := &cov[i]
 			c.Documents++
-			rd := p.resolveDoc(doc, s, l, files, useFuzzy)
-			n := resolve.Count(doc.Segments, rd.res)
+			rd := localized.Resolve(p.Tree, doc, s, l, files, useFuzzy)
+			n := resolve.Count(doc.Segments, rd.Res)
 			c.Segments += n.Total
 			c.Translated += n.Translated
 			c.Stale += n.Fuzzy
 			seen := map[string]bool{}
 			for k, seg := range doc.Segments {
-				v := rd.res[k].Verdict
+				v := rd.Res[k].Verdict
 				if v == resolve.Translated || seen[seg.ID] {
 					continue
 				}

@@ -8,16 +8,14 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/page"
-	"github.com/quipu-l10n/quipu/pipeline/syncer"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // Project is a folder with content/, locales/ and output/.
 type Project struct {
 	*tree.Tree // the project's folders and documents
-
-	env *syncer.Env // built on first use by tools that rewrite message files
 
 	// staged holds the assets a build staged so far (see copyAssets).
 	staged *sync.Map
@@ -53,7 +51,7 @@ func (p *Project) eachDocument(locales []string, fn func(doc *pipeline.Document,
 	}
 	return p.LoadEach(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
 		files := map[string]*catalog.File{}
-		if err := p.readChain(s, locales, files); err != nil {
+		if err := localized.ReadChain(p.Tree, s, locales, files); err != nil {
 			errs.Add(err)
 			return
 		}

@@ -1,7 +1,6 @@
 package project
 
 import (
-	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/syncer"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
@@ -19,16 +18,3 @@ func (p *Project) Sync(opt SyncOptions) (*SyncResult, error) { return syncer.Syn
 // Memory returns the translation memory of a locale: every usable
 // translation in the project, obsolete ones included.
 func (p *Project) Memory(locale string) (*tm.Memory, error) { return syncer.Memory(p.Tree, locale) }
-
-// syncOptions returns the sync options of a locale for tools other than
-// sync, computed once per run.
-func (p *Project) syncOptions(locale string) (catalog.Options, error) {
-	if p.env == nil {
-		env, err := syncer.NewEnv(p.Tree)
-		if err != nil {
-			return catalog.Options{}, err
-		}
-		p.env = env
-	}
-	return p.env.Options(locale), nil
-}

@@ -1,4 +1,8 @@
-package project
+// Package localized resolves every segment of a document in one locale,
+// from the message files along the locale's fallback chain, and assembles
+// the localized document from the answers: build, status, check, export
+// and the exchange formats all count with it, so their numbers agree.
+package localized
 
 import (
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -7,26 +11,25 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
-// resolved is a document in one locale: each segment's resolution (res[i]
-// is doc.Segments[i]'s) and the document assembled from them. Build,
-// status, check and export all go through resolveDoc, so they count the
-// same segments as translated.
-type resolved struct {
-	res   []resolve.Resolution
-	f     format.Format             // the document's format
-	a     format.Localized          // the document written in the locale
-	index map[*pipeline.Segment]int // a segment's place in res
+// Doc is a document in one locale: each segment's resolution (Res[i]
+// is doc.Segments[i]'s) and the document assembled from them.
+type Doc struct {
+	Res       []resolve.Resolution
+	Format    format.Format             // the document's format
+	Localized format.Localized          // the document written in the locale
+	index     map[*pipeline.Segment]int // a segment's place in Res
 }
 
-// of returns a segment's resolution.
-func (rd *resolved) of(seg *pipeline.Segment) *resolve.Resolution { return &rd.res[rd.index[seg]] }
+// Of returns a segment's resolution.
+func (rd *Doc) Of(seg *pipeline.Segment) *resolve.Resolution { return &rd.Res[rd.index[seg]] }
 
 // chain returns the layers of a target locale's fallback chain for one
 // document, from its message files read into files (by locale; a locale
 // missing there has no file).
-func (p *Project) chain(locale string, s Source, files map[string]*catalog.File) []resolve.Layer {
+func chain(p *tree.Tree, locale string, s tree.Source, files map[string]*catalog.File) []resolve.Layer {
 	var layers []resolve.Layer
 	for _, cl := range p.Config.Chain(locale) {
 		l := resolve.Layer{Locale: cl, File: p.MessagePath(cl, s)}
@@ -38,15 +41,11 @@ func (p *Project) chain(locale string, s Source, files map[string]*catalog.File)
 	return layers
 }
 
-// useFuzzy is whether fuzzy translations are published: the project's
-// use_fuzzy, or a command's --use-fuzzy.
-func (p *Project) useFuzzy(flag bool) bool { return flag || p.Config.UseFuzzy }
-
-// resolveDoc resolves every segment of a document in a locale and
+// Resolve resolves every segment of a document in a locale and
 // assembles the document from them. A translation the assembly refuses
 // (tags moved where their markup would add syntax) is rejected there, and
 // its resolution says so.
-func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File, useFuzzy bool) resolved {
+func Resolve(p *tree.Tree, doc *pipeline.Document, s tree.Source, locale string, files map[string]*catalog.File, useFuzzy bool) Doc {
 	res := make([]resolve.Resolution, len(doc.Segments))
 	switch locale {
 	case p.Config.SourceLocale:
@@ -58,7 +57,7 @@ func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, fi
 			res[i] = resolve.Resolution{Verdict: resolve.Translated, Text: pseudo.Translate(seg.Text)}
 		}
 	default:
-		chain := p.chain(locale, s, files)
+		layers := chain(p, locale, s, files)
 		opt := resolve.Options{UseFuzzy: useFuzzy}
 		byID := map[string]int{}
 		for i, seg := range doc.Segments {
@@ -67,7 +66,7 @@ func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, fi
 				continue
 			}
 			byID[seg.ID] = i
-			res[i] = resolve.Resolve(seg, chain, opt)
+			res[i] = resolve.Resolve(seg, layers, opt)
 		}
 	}
 	index := make(map[*pipeline.Segment]int, len(doc.Segments))
@@ -90,12 +89,12 @@ func (p *Project) resolveDoc(doc *pipeline.Document, s Source, locale string, fi
 			res[i] = resolve.Reject(res[i], rj.Segment, errs)
 		}
 	}
-	return resolved{res: res, f: f, a: a, index: index}
+	return Doc{Res: res, Format: f, Localized: a, index: index}
 }
 
-// readChain reads a document's message files along the fallback chains of
+// ReadChain reads a document's message files along the fallback chains of
 // locales into files (by locale), each once.
-func (p *Project) readChain(s Source, locales []string, files map[string]*catalog.File) error {
+func ReadChain(p *tree.Tree, s tree.Source, locales []string, files map[string]*catalog.File) error {
 	var errs pipeline.ErrorList
 	for _, l := range locales {
 		if l == p.Config.SourceLocale || l == pseudo.Locale {
@@ -115,9 +114,9 @@ func (p *Project) readChain(s Source, locales []string, files map[string]*catalo
 	return errs.Err()
 }
 
-// messages counts a document's distinct segments: one message each, as
+// Messages counts a document's distinct segments: one message each, as
 // translators see them and as every count is made.
-func messages(doc *pipeline.Document) int {
+func Messages(doc *pipeline.Document) int {
 	seen := make(map[string]bool, len(doc.Segments))
 	for _, seg := range doc.Segments {
 		seen[seg.ID] = true
@@ -125,16 +124,16 @@ func messages(doc *pipeline.Document) int {
 	return len(seen)
 }
 
-// losesMarkup lists the translations published whose tags are moved where
+// LosesMarkup lists the translations published whose tags are moved where
 // their markup cannot work (markdown.LosesMarkup), for build's warnings
 // and check's findings alike. Only a document whose assembly said some
 // markup changed is looked at: rare, so only then.
-func (rd *resolved) losesMarkup(doc *pipeline.Document) []markdown.Lost {
-	if !rd.a.Changed {
+func (rd *Doc) LosesMarkup(doc *pipeline.Document) []markdown.Lost {
+	if !rd.Localized.Changed {
 		return nil
 	}
 	return markdown.LosesMarkup(doc, func(seg *pipeline.Segment) (string, bool) {
-		r := rd.of(seg)
+		r := rd.Of(seg)
 		return r.Text, !r.Source()
 	})
 }

@@ -1,4 +1,7 @@
-package project
+// Package interop carries a project's translations to other tools and
+// back: XLIFF and PO files per document for translation tools, translation
+// memory as TMX, and plain-text articles imported as documents.
+package interop
 
 import (
 	"bytes"
@@ -17,6 +20,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/exchange"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/po"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
@@ -54,30 +58,52 @@ type ImportResult struct {
 	exchange.Outcome
 }
 
+// run is one command's work on a project, with what a sync offers
+// translators, read once when first needed.
+type run struct {
+	*tree.Tree
+	env *syncer.Env
+}
+
+func newRun(t *tree.Tree) *run { return &run{Tree: t} }
+
+// syncOptions returns the sync options of a locale, so that the message
+// files an import writes come out as sync would write them.
+func (p *run) syncOptions(locale string) (catalog.Options, error) {
+	if p.env == nil {
+		env, err := syncer.NewEnv(p.Tree)
+		if err != nil {
+			return catalog.Options{}, err
+		}
+		p.env = env
+	}
+	return p.env.Options(locale), nil
+}
+
 // ExportXLIFF writes one XLIFF 2.0 file per document for a translation
 // tool, and returns their paths.
-func (p *Project) ExportXLIFF(opt ExchangeOptions) ([]string, error) {
-	return p.export(opt, "xliff", ".xlf", xliff.Encode)
+func ExportXLIFF(t *tree.Tree, opt ExchangeOptions) ([]string, error) {
+	return newRun(t).export(opt, "xliff", ".xlf", xliff.Encode)
 }
 
 // ExportPO writes one gettext PO file per document for a translation
 // tool, and returns their paths.
-func (p *Project) ExportPO(opt ExchangeOptions) ([]string, error) {
-	return p.export(opt, "po", ".po", func(f *exchange.File) ([]byte, error) { return po.Encode(f), nil })
+func ExportPO(t *tree.Tree, opt ExchangeOptions) ([]string, error) {
+	return newRun(t).export(opt, "po", ".po", func(f *exchange.File) ([]byte, error) { return po.Encode(f), nil })
 }
 
 // ImportXLIFF merges translated XLIFF files (paths as the caller names
 // them) into the message files. Every unit of every file is checked
 // first; any problem, or any translation changed in a message file since
 // the export (unless Force), stops the import before anything is written.
-func (p *Project) ImportXLIFF(paths []string, opt ImportOptions) (*ImportResult, error) {
-	return p.importFiles(paths, opt, xliff.Decode)
+func ImportXLIFF(t *tree.Tree, paths []string, opt ImportOptions) (*ImportResult, error) {
+	return newRun(t).importFiles(paths, opt, xliff.Decode)
 }
 
 // ImportPO merges translated PO files into the message files, with the
 // same checks as ImportXLIFF.
-func (p *Project) ImportPO(paths []string, opt ImportOptions) (*ImportResult, error) {
-	return p.importFiles(paths, opt, func(name string, data []byte) ([]*exchange.Returned, error) {
+func ImportPO(t *tree.Tree, paths []string, opt ImportOptions) (*ImportResult, error) {
+	return newRun(t).importFiles(paths, opt, func(name string, data []byte) ([]*exchange.Returned, error) {
 		r, err := po.Decode(name, data)
 		if r == nil {
 			return nil, err
@@ -86,7 +112,7 @@ func (p *Project) ImportPO(paths []string, opt ImportOptions) (*ImportResult, er
 	})
 }
 
-func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*exchange.File) ([]byte, error)) ([]string, error) {
+func (p *run) export(opt ExchangeOptions, folder, ext string, encode func(*exchange.File) ([]byte, error)) ([]string, error) {
 	locale, err := p.targetLocale(opt.Locale)
 	if err != nil {
 		return nil, err
@@ -164,16 +190,16 @@ func (p *Project) export(opt ExchangeOptions, folder, ext string, encode func(*e
 // rejects goes out as work to do with the reason at its place in the
 // message file (as check and build report it), and one the page shows
 // from another locale of the chain goes out as that translation.
-func (p *Project) exportVerdicts(doc *pipeline.Document, s Source, locale string, parsed *catalog.File, ex *exchange.File) {
+func (p *run) exportVerdicts(doc *pipeline.Document, s tree.Source, locale string, parsed *catalog.File, ex *exchange.File) {
 	files := map[string]*catalog.File{locale: parsed}
 	// A fallback file that cannot be read is the build's to report: the
 	// export speaks of this locale's file, and reads the chain without it.
-	_ = p.readChain(s, []string{locale}, files)
-	rd := p.resolveDoc(doc, s, locale, files, true)
+	_ = localized.ReadChain(p.Tree, s, []string{locale}, files)
+	rd := localized.Resolve(p.Tree, doc, s, locale, files, true)
 	byID := make(map[string]*resolve.Resolution, len(doc.Segments))
 	for i, seg := range doc.Segments {
 		if byID[seg.ID] == nil {
-			byID[seg.ID] = &rd.res[i]
+			byID[seg.ID] = &rd.Res[i]
 		}
 	}
 	for _, u := range ex.Units {
@@ -202,7 +228,7 @@ func (p *Project) exportVerdicts(doc *pipeline.Document, s Source, locale string
 // inStep returns the message file of a document, parsed as written and
 // as sync would write it, which must be the same bytes: exports and
 // imports speak of the current segments only.
-func (p *Project) inStep(doc *pipeline.Document, s Source, locale string) (current, parsed *catalog.File, err error) {
+func (p *run) inStep(doc *pipeline.Document, s tree.Source, locale string) (current, parsed *catalog.File, err error) {
 	tPath := p.MessagePath(locale, s)
 	if err := p.inside(tPath); err != nil {
 		return nil, nil, err
@@ -238,7 +264,7 @@ func (p *Project) inStep(doc *pipeline.Document, s Source, locale string) (curre
 }
 
 // targetLocale checks a locale named by the user, "" meaning the first.
-func (p *Project) targetLocale(locale string) (string, error) {
+func (p *run) targetLocale(locale string) (string, error) {
 	var asked []string
 	if locale != "" {
 		asked = []string{locale}
@@ -254,14 +280,14 @@ func (p *Project) targetLocale(locale string) (string, error) {
 }
 
 type importJob struct {
-	src   Source
+	src   tree.Source
 	doc   *pipeline.Document
 	file  *catalog.File
 	path  string
 	first pipeline.Position
 }
 
-func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(string, []byte) ([]*exchange.Returned, error)) (*ImportResult, error) {
+func (p *run) importFiles(paths []string, opt ImportOptions, decode func(string, []byte) ([]*exchange.Returned, error)) (*ImportResult, error) {
 	if !opt.DryRun {
 		// Message files are sync's too: the two must not interleave.
 		l, err := p.Lock()
@@ -277,7 +303,7 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 	if err != nil {
 		return nil, err
 	}
-	known := map[string]Source{}
+	known := map[string]tree.Source{}
 	for _, s := range sources {
 		known[p.ContentPath(s)] = s
 	}
@@ -380,7 +406,7 @@ func (p *Project) importFiles(paths []string, opt ImportOptions, decode func(str
 
 // writeAll replaces the message files named, all or none, through the
 // batch and the journal sync writes them with.
-func (p *Project) writeAll(names []string, data map[string][]byte) error {
+func (p *run) writeAll(names []string, data map[string][]byte) error {
 	for _, name := range names {
 		if err := p.inside(name); err != nil {
 			return err
@@ -401,21 +427,21 @@ func (p *Project) writeAll(names []string, data map[string][]byte) error {
 // from a file that travelled outside the project, so it must be a clean
 // relative path to one of the project's documents: never "..", an
 // absolute path, or a backslash path that would lead elsewhere.
-func (p *Project) sourceNamed(name string, known map[string]Source) (Source, error) {
+func (p *run) sourceNamed(name string, known map[string]tree.Source) (tree.Source, error) {
 	if name == "" || strings.ContainsAny(name, "\\\x00") || path.IsAbs(name) || filepath.IsAbs(name) || filepath.VolumeName(name) != "" ||
 		path.Clean(name) != name || name == ".." || strings.HasPrefix(name, "../") {
-		return Source{}, fmt.Errorf("document %q: not a clean relative path inside the project", name)
+		return tree.Source{}, fmt.Errorf("document %q: not a clean relative path inside the project", name)
 	}
 	s, ok := known[name]
 	if !ok {
-		return Source{}, fmt.Errorf("document %q is not a document of this project (under %s/)", name, p.Config.Content)
+		return tree.Source{}, fmt.Errorf("document %q is not a document of this project (under %s/)", name, p.Config.Content)
 	}
 	return s, nil
 }
 
 // inside checks that a project-relative path, symbolic links resolved as
 // far as it exists, stays inside the project folder.
-func (p *Project) inside(rel string) error {
+func (p *run) inside(rel string) error {
 	_, err := p.WS.Resolve(rel)
 	return err
 }

@@ -1,4 +1,4 @@
-package project
+package interop
 
 import (
 	"errors"
@@ -33,7 +33,8 @@ type TextImportOptions struct {
 // A text file that is itself a document of the project is moved for good:
 // the .txt goes and its message files follow the new name, since two
 // documents of one name would share them and stop every command.
-func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
+func Import(t *tree.Tree, file string, opt TextImportOptions) (string, error) {
+	p := t
 	// Read as plain text, a Markdown or HTML file would have its markup
 	// escaped, and its translations would stop matching: it is a
 	// document already.
@@ -83,7 +84,7 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
-		return p.importMoves(file, out)
+		return importMoves(p, file, out)
 	}
 	if _, err := check(); err != nil {
 		return "", err
@@ -118,7 +119,7 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 			return "", fmt.Errorf("move %s to %s: %w", m[0], m[1], err)
 		}
 	}
-	if moved := p.contentRel(file); moved != "" {
+	if moved := contentRel(p, file); moved != "" {
 		if err := os.Remove(file); err != nil {
 			return "", fmt.Errorf("%s was imported as %s but is still there (remove it): %w", path.Join(p.Config.Content, moved), out, err)
 		}
@@ -128,7 +129,7 @@ func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 
 // contentRel is the path inside the content folder of file, a path the
 // user gave, when it is a document there; else "".
-func (p *Project) contentRel(file string) string {
+func contentRel(p *tree.Tree, file string) string {
 	absFile, err1 := filepath.Abs(file)
 	absContent, err2 := filepath.Abs(p.Abs(p.Config.Content))
 	if err1 != nil || err2 != nil {
@@ -145,7 +146,7 @@ func (p *Project) contentRel(file string) string {
 // will share its message files with no other document, and lists the
 // message files to rename (from, to) when the imported file is a document
 // of the project whose name changes.
-func (p *Project) importMoves(file, out string) ([][2]string, error) {
+func importMoves(p *tree.Tree, file, out string) ([][2]string, error) {
 	outRel, inContent := strings.CutPrefix(out, p.Config.Content+"/")
 	if !inContent {
 		return nil, nil
@@ -153,7 +154,7 @@ func (p *Project) importMoves(file, out string) ([][2]string, error) {
 	if _, err := os.Stat(p.Abs(p.Config.Content)); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil // the first document: no other to share with
 	}
-	moved := p.contentRel(file)
+	moved := contentRel(p, file)
 	sources, err := p.List()
 	if err != nil {
 		return nil, err
@@ -167,7 +168,7 @@ func (p *Project) importMoves(file, out string) ([][2]string, error) {
 		return nil, nil
 	}
 	var moves [][2]string
-	from, to := Source{Rel: moved}, Source{Rel: outRel}
+	from, to := tree.Source{Rel: moved}, tree.Source{Rel: outRel}
 	for _, l := range append([]string{p.Config.SourceLocale}, p.Config.Locales...) {
 		for _, pair := range [][2]string{{p.MessagePath(l, from), p.MessagePath(l, to)}, {p.ObsoletePath(l, from), p.ObsoletePath(l, to)}} {
 			if _, err := os.Stat(p.Abs(pair[0])); err != nil {
