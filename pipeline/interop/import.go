@@ -7,12 +7,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/config"
+	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
-	"github.com/quipu-l10n/quipu/pipeline/textdoc"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
@@ -37,14 +38,15 @@ func Import(t *tree.Tree, file string, opt TextImportOptions) (string, error) {
 	p := t
 	// Read as plain text, a Markdown or HTML file would have its markup
 	// escaped, and its translations would stop matching: it is a
-	// document already.
-	if f := p.Formats.For(file); f != nil && f.Name() != pipeline.FormatText {
-		kind, ok := map[pipeline.Format]string{pipeline.FormatMarkdown: "a Markdown", pipeline.FormatHTML: "an HTML"}[f.Name()]
-		if !ok {
-			kind = "a " + string(f.Name())
-		}
-		return "", fmt.Errorf("%s: already %s document; import takes plain-text articles (.txt) only", file, kind)
+	// document already. The formats say which files they import.
+	imp, claimed := p.Formats.ImporterFor(file)
+	switch {
+	case imp == nil && claimed != nil:
+		return "", fmt.Errorf("%s: already %s document; import takes plain-text articles (.txt) only", file, format.Kind(claimed))
+	case imp == nil:
+		return "", fmt.Errorf("%s: no document format imports it", file)
 	}
+	into := p.Formats.For(imp.ImportsInto())
 	// Everything is checked before the lock is taken: in a folder that is
 	// no project yet, taking it creates .quipu/, and a failed import
 	// leaves the folder as it was.
@@ -58,25 +60,22 @@ func Import(t *tree.Tree, file string, opt TextImportOptions) (string, error) {
 	out := opt.Out
 	if out == "" {
 		base := filepath.Base(file)
-		out = path.Join(p.Config.Content, strings.TrimSuffix(base, filepath.Ext(base))+".md")
+		out = path.Join(p.Config.Content, strings.TrimSuffix(base, filepath.Ext(base))+imp.ImportsInto())
 	}
 	out = filepath.ToSlash(filepath.Clean(out))
 	if filepath.IsAbs(out) || out == ".." || strings.HasPrefix(out, "../") {
 		return "", fmt.Errorf("%s: the document must go inside the project", out)
 	}
-	if f := p.Formats.For(out); f == nil || f.Name() != pipeline.FormatMarkdown {
-		return "", fmt.Errorf("%s: the document must be a Markdown file (.md)", out)
+	if into == nil || !slices.Contains(into.Extensions(), strings.ToLower(path.Ext(out))) {
+		return "", fmt.Errorf("%s: the document must be %s file (%s)", out, kindOf(into), imp.ImportsInto())
 	}
 	name, err := p.Path(out)
 	if err != nil {
 		return "", err
 	}
-	doc, err := textdoc.Extract(file, src)
+	md, err := imp.Import(file, src)
 	if err != nil {
 		return "", err
-	}
-	if len(doc.Segments) == 0 {
-		return "", fmt.Errorf("%s: nothing to import (no line with text)", file)
 	}
 	check := func() ([][2]string, error) {
 		if _, err := os.Stat(name); err == nil && !opt.Force {
@@ -107,7 +106,6 @@ func Import(t *tree.Tree, file string, opt TextImportOptions) (string, error) {
 		}
 		return "", err
 	}
-	md, _ := textdoc.ToMarkdown(doc, func(seg *pipeline.Segment) (string, bool) { return seg.Text, true })
 	if err := fsutil.WriteDurable(name, md); err != nil {
 		return "", fmt.Errorf("write %s: %w", out, err)
 	}
@@ -125,6 +123,14 @@ func Import(t *tree.Tree, file string, opt TextImportOptions) (string, error) {
 		}
 	}
 	return out, nil
+}
+
+// kindOf names the documents of a format in messages, f nil being none.
+func kindOf(f format.Format) string {
+	if f == nil {
+		return "a known"
+	}
+	return format.Kind(f)
 }
 
 // contentRel is the path inside the content folder of file, a path the
