@@ -17,7 +17,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
-// Entry holds the stamps of a document's Inputs and of its outputs,
+// Entry holds the stamps of a document's inputs and of its outputs,
 // in the order ScanInputs and tree.OutputPaths list them (the paths follow from
 // the document's, so they are not stored). A file whose stamp is unchanged
 // is taken as unchanged.
@@ -26,7 +26,7 @@ type Entry struct {
 	Outputs []stamp.Stamp
 	Report  Report
 	// Assets holds the sizes and times of the files the pages reference
-	// (see assetStats).
+	// (the build's assetStats).
 	Assets []stamp.Stamp
 }
 
@@ -41,7 +41,7 @@ type Report struct {
 	// Draft is a document whose front matter says draft: true. Left out
 	// of a build without --drafts, it has no outputs.
 	Draft bool
-	// Date is the page date's key (see pagedate.Dates.CacheKey).
+	// Date is the page date's key (see dates.Pages.CacheKey).
 	Date int64
 	// Assets are the files under content/ its pages reference, copied
 	// beside them (content-relative paths).
@@ -58,15 +58,35 @@ type Count struct {
 	N            int
 }
 
-// Inputs are the stamps of the files a document's build reads: its source,
-// then its message file in each locale of a build's message locales.
-type Inputs []stamp.Stamp
+// Inputs are the stamps of the files a document's build reads.
+type Inputs struct {
+	Source stamp.Stamp // the document
+	// Messages are its message files, one per message locale of the
+	// build, in the build's order.
+	Messages []stamp.Stamp
+}
 
-// Source is the stamp of the document itself.
-func (in Inputs) Source() stamp.Stamp { return in[0] }
+// Equal reports whether two documents' inputs are the same.
+func (in Inputs) Equal(o Inputs) bool {
+	return in.Source == o.Source && slices.Equal(in.Messages, o.Messages)
+}
 
-// Messages is the stamp of its message file in the k-th message locale.
-func (in Inputs) Messages(k int) stamp.Stamp { return in[1+k] }
+// stamps lists the stamps as the cache file holds them: the source first.
+func (in Inputs) stamps() []stamp.Stamp {
+	return append([]stamp.Stamp{in.Source}, in.Messages...)
+}
+
+// inputsOf reads back what stamps listed; none is a damaged entry.
+func inputsOf(v []stamp.Stamp) (Inputs, bool) {
+	if len(v) == 0 {
+		return Inputs{}, false
+	}
+	in := Inputs{Source: v[0]}
+	if len(v) > 1 {
+		in.Messages = v[1:]
+	}
+	return in, true
+}
 
 // Build remembers, per document, the Inputs its outputs were built
 // from. It is keyed by a fingerprint of everything else a build depends on
@@ -91,7 +111,7 @@ type Build struct {
 	Racy map[string]bool
 	// Wrote lists, per document, the outputs builds wrote for it
 	// (relative to the project), whatever the fingerprint: when the
-	// document is gone, they are removed (see removeGone), and nothing
+	// document is gone, they are removed (the build's removeGone), and nothing
 	// else is.
 	Wrote map[string][]string
 	mu    sync.Mutex
@@ -134,7 +154,7 @@ func (c *Build) encode() []byte {
 	for _, rel := range slices.Sorted(maps.Keys(c.Docs)) {
 		d := c.Docs[rel]
 		e.str(rel)
-		e.stamps(d.Inputs)
+		e.stamps(d.Inputs.stamps())
 		e.stamps(d.Outputs)
 		r := &d.Report
 		e.int(int64(r.Segments))
@@ -169,7 +189,11 @@ func decodeBuildCache(data []byte) (*Build, bool) {
 	c.Docs = make(map[string]*Entry, n)
 	for range n {
 		rel := d.str()
-		e := &Entry{Inputs: d.stamps(), Outputs: d.stamps()}
+		in, ok := inputsOf(d.stamps())
+		e := &Entry{Inputs: in, Outputs: d.stamps()}
+		if !ok {
+			d.err = errBadCache
+		}
 		r := &e.Report
 		r.Segments, r.Files = int(d.int()), int(d.int())
 		r.Warnings = d.strs()
@@ -197,14 +221,14 @@ func decodeBuildCache(data []byte) (*Build, bool) {
 	return c, d.err == nil && d.off == len(d.b)
 }
 
-// Lookup returns the report of a document whose Inputs and outputs are as
+// Lookup returns the report of a document whose inputs and outputs are as
 // they were when it was last built. (An output edited in place is only
 // rebuilt with --force.)
 func (c *Build) Lookup(rel string, in Inputs, outputs []string) (*Report, bool) {
 	c.mu.Lock()
 	e := c.Docs[rel]
 	c.mu.Unlock()
-	if e == nil || !slices.Equal(e.Inputs, in) || len(e.Outputs) != len(outputs) {
+	if e == nil || !e.Inputs.Equal(in) || len(e.Outputs) != len(outputs) {
 		return nil, false
 	}
 	if c.dirsUnchanged(outputs) {
@@ -366,7 +390,7 @@ func ScanInputs(t *tree.Tree, sources []tree.Source, msgLocales []string) []Inpu
 	})
 	out := make([]Inputs, len(sources))
 	for i := range out {
-		out[i] = flat[i*width : (i+1)*width : (i+1)*width]
+		out[i] = Inputs{Source: flat[i*width], Messages: flat[i*width+1 : (i+1)*width : (i+1)*width]}
 	}
 	return out
 }

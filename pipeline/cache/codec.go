@@ -47,13 +47,6 @@ func (e *encoder) stamps(v []stamp.Stamp) {
 	}
 }
 
-func (e *encoder) ints(v []int64) {
-	e.uint(uint64(len(v)))
-	for _, x := range v {
-		e.int(x)
-	}
-}
-
 func (e *encoder) strs(v []string) {
 	e.uint(uint64(len(v)))
 	for _, s := range v {
@@ -155,18 +148,6 @@ func (d *decoder) stamps() []stamp.Stamp {
 	v := make([]stamp.Stamp, n/2)
 	for i := range v {
 		v[i] = stamp.Stamp{Size: d.int(), Mod: d.int()}
-	}
-	return v
-}
-
-func (d *decoder) ints() []int64 {
-	n := d.count(1)
-	if n == 0 {
-		return nil
-	}
-	v := make([]int64, n)
-	for i := range v {
-		v[i] = d.int()
 	}
 	return v
 }

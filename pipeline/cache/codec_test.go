@@ -16,7 +16,7 @@ func sampleBuildCache() *Build {
 		Racy:        map[string]bool{"output/en/common": true},
 		Docs: map[string]*Entry{
 			"common/tar.md": {
-				Inputs:  Inputs{{Size: 512, Mod: 1764150000000000000}, {Size: 2048, Mod: 1764150001000000000}},
+				Inputs:  Inputs{Source: stamp.Stamp{Size: 512, Mod: 1764150000000000000}, Messages: []stamp.Stamp{{Size: 2048, Mod: 1764150001000000000}}},
 				Outputs: []stamp.Stamp{{Size: 4096, Mod: 1}, {Size: 4100, Mod: 2}},
 				Report: Report{
 					Segments: 9, Files: 4,
@@ -25,7 +25,7 @@ func sampleBuildCache() *Build {
 					From:         []Count{{Locale: "es-PE", From: "en", N: 2}, {Locale: "es-PE", From: "es-PE", N: 7}},
 				},
 			},
-			"ñandú.md": {Inputs: Inputs{stamp.Missing}},
+			"ñandú.md": {Inputs: Inputs{Source: stamp.Missing}},
 		},
 		Wrote: map[string][]string{
 			"common/tar.md": {"output/en/common/tar.html", "output/en/common/tar.md"},
@@ -60,7 +60,10 @@ func TestBuildCacheRoundTrip(t *testing.T) {
 // numbers that is not pairs of size and time is a damaged cache, refused.
 func TestStampsOddCount(t *testing.T) {
 	e := &encoder{}
-	e.ints([]int64{512, 1764150000000000000, 7})
+	e.uint(3) // three numbers: not pairs
+	for _, x := range []int64{512, 1764150000000000000, 7} {
+		e.int(x)
+	}
 	d := &decoder{b: e.b, s: string(e.b)}
 	if v := d.stamps(); v != nil || d.err == nil {
 		t.Errorf("three numbers read as stamps %v, err %v", v, d.err)

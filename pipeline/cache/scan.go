@@ -30,10 +30,8 @@ import (
 type Scan struct {
 	t       *tree.Tree
 	sources []tree.Source
-	// width is the number of stamps per document.
-	width int
-	// inputs holds, per document, width stamps (see SyncInputs).
-	inputs []stamp.Stamp
+	// inputs holds each document's stamps.
+	inputs []SyncInputs
 	// strays counts message files, in the documents' folders, that belong
 	// to no document.
 	strays int
@@ -58,32 +56,48 @@ type dirTime struct {
 // the next one: file systems keep times in ticks of up to two seconds.
 const racyWindow = 2 * time.Second
 
-// SyncInputs are the stamps of the files a document's sync reads: its
-// source, then per target locale its message file and its obsolete file.
-type SyncInputs []stamp.Stamp
+// SyncInputs are the stamps of the files a document's sync reads.
+type SyncInputs struct {
+	Source stamp.Stamp // the document
+	// Messages and Obsolete are, per target locale, its message file and
+	// its obsolete file.
+	Messages, Obsolete []stamp.Stamp
+}
 
-// syncWidth is the number of stamps of a document's SyncInputs.
-func syncWidth(locales int) int { return 1 + 2*locales }
-
-// Source is the document's own stamp.
-func (in SyncInputs) Source() *stamp.Stamp { return &in[0] }
-
-// Messages is the stamp of the message file of the k-th target locale, or
-// of its obsolete file.
-func (in SyncInputs) Messages(k int, obsolete bool) *stamp.Stamp {
+// File is the stamp of the message file of the k-th target locale, or of
+// its obsolete file.
+func (in *SyncInputs) File(k int, obsolete bool) *stamp.Stamp {
 	if obsolete {
-		return &in[2+2*k]
+		return &in.Obsolete[k]
 	}
-	return &in[1+2*k]
+	return &in.Messages[k]
+}
+
+// equalFiles reports whether two documents' message files are as they
+// were, whatever their sources.
+func (in *SyncInputs) equalFiles(o *SyncInputs) bool {
+	return slices.Equal(in.Messages, o.Messages) && slices.Equal(in.Obsolete, o.Obsolete)
+}
+
+// newSyncInputs makes n documents' inputs for a number of target locales,
+// their stamps cut from one slice.
+func newSyncInputs(n, locales int) []SyncInputs {
+	out := make([]SyncInputs, n)
+	flat := make([]stamp.Stamp, 2*n*locales)
+	for i := range out {
+		m := flat[2*i*locales:]
+		out[i].Messages, out[i].Obsolete = m[:locales:locales], m[locales:2*locales:2*locales]
+	}
+	return out
 }
 
 // Input returns a document's inputs.
-func (sc *Scan) Input(i int) SyncInputs { return sc.inputs[i*sc.width : (i+1)*sc.width] }
+func (sc *Scan) Input(i int) *SyncInputs { return &sc.inputs[i] }
 
 // Has reports whether a document's message file (obsolete false) or
 // obsolete file of the k-th target locale existed when scanned.
 func (sc *Scan) Has(i, k int, obsolete bool) bool {
-	return sc.Input(i).Messages(k, obsolete).Exists()
+	return sc.Input(i).File(k, obsolete).Exists()
 }
 
 // ByFolder groups documents by their folder, folders in order of first
@@ -124,8 +138,7 @@ func folderSlices(dirs []string, groups map[string][]int) []folderPart {
 // the message files found. ahead holds folders listed already.
 func ScanSync(t *tree.Tree, sources []tree.Source, ahead map[string]dirListing) *Scan {
 	locales := t.Config.Locales
-	sc := &Scan{t: t, sources: sources, width: syncWidth(len(locales))}
-	sc.inputs = make([]stamp.Stamp, len(sources)*sc.width)
+	sc := &Scan{t: t, sources: sources, inputs: newSyncInputs(len(sources), len(locales))}
 
 	// Documents by folder: each folder of message files is listed once.
 	dirs, groups := ByFolder(sources)
@@ -155,7 +168,7 @@ func ScanSync(t *tree.Tree, sources []tree.Source, ahead map[string]dirListing) 
 		defer content.Close()
 		for _, i := range pt.docs {
 			in := sc.Input(i)
-			*in.Source() = content.Stat(path.Base(sources[i].Rel))
+			in.Source = content.Stat(path.Base(sources[i].Rel))
 		}
 	})
 	for _, n := range strays {
@@ -168,7 +181,7 @@ func ScanSync(t *tree.Tree, sources []tree.Source, ahead map[string]dirListing) 
 		opened := false
 		for _, i := range pt.docs {
 			in, m := sc.Input(i), maybe[i*len(locales)+k]
-			*in.Messages(k, false), *in.Messages(k, true) = stamp.Missing, stamp.Missing
+			in.Messages[k], in.Obsolete[k] = stamp.Missing, stamp.Missing
 			if m == 0 {
 				continue
 			}
@@ -178,10 +191,10 @@ func ScanSync(t *tree.Tree, sources []tree.Source, ahead map[string]dirListing) 
 			}
 			base := path.Base(tree.Stem(sources[i].Rel))
 			if m&1 != 0 {
-				*in.Messages(k, false) = msgs.Stat(base + suffix)
+				in.Messages[k] = msgs.Stat(base + suffix)
 			}
 			if m&2 != 0 {
-				*in.Messages(k, true) = msgs.Stat(base + ".obsolete" + suffix)
+				in.Obsolete[k] = msgs.Stat(base + ".obsolete" + suffix)
 			}
 		}
 	})

@@ -109,8 +109,8 @@ func TestSyncCacheRoundTrip(t *testing.T) {
 		Orphans:     2,
 		dirs:        []dirTime{{Path: "locales/en", Mod: 1234567890123456789, Racy: true}, {Path: "locales/en/sub", Mod: -1}},
 		Docs: []SyncEntry{
-			{Rel: "a.md", Inputs: SyncInputs{{Size: 10, Mod: 20}, stamp.Missing, stamp.Missing}},
-			{Rel: "sub/b.md", Inputs: SyncInputs{{Size: 1, Mod: 2}, {Size: 3, Mod: 4}, {Size: 5, Mod: 6}}, Messages: 7, Entries: [][]tm.Entry{{
+			{Rel: "a.md", Inputs: SyncInputs{Source: stamp.Stamp{Size: 10, Mod: 20}, Messages: []stamp.Stamp{stamp.Missing}, Obsolete: []stamp.Stamp{stamp.Missing}}},
+			{Rel: "sub/b.md", Inputs: SyncInputs{Source: stamp.Stamp{Size: 1, Mod: 2}, Messages: []stamp.Stamp{{Size: 3, Mod: 4}}, Obsolete: []stamp.Stamp{{Size: 5, Mod: 6}}}, Messages: 7, Entries: [][]tm.Entry{{
 				{Source: "Hello <1>world</1>.", Target: "Hola <1>mundo</1>.", Doc: "content/sub/b.md", ID: "hello-world-abc123", Reviewed: true,
 					Placeholders: []pipeline.Placeholder{{Kind: pipeline.Paired, Open: "*", Close: "*", Label: "emphasis"}}},
 				{Source: "Bye.", Target: "Chau.", Doc: "content/sub/b.md", ID: "bye-def456"},
@@ -133,7 +133,7 @@ func TestSyncCacheRoundTrip(t *testing.T) {
 // writes back the same.
 func FuzzSyncCache(f *testing.F) {
 	f.Add([]byte(syncCacheMagic+"\x01\x02fp\x00\x00\x00\x00"), 1)
-	f.Add((&Sync{fingerprint: "x", Docs: []SyncEntry{{Rel: "a.md", Inputs: SyncInputs{{Size: 1, Mod: 2}, stamp.Missing}, Entries: [][]tm.Entry{{{Source: "a", Target: "b"}}}}}}).encode(), 1)
+	f.Add((&Sync{fingerprint: "x", Docs: []SyncEntry{{Rel: "a.md", Inputs: SyncInputs{Source: stamp.Stamp{Size: 1, Mod: 2}, Messages: []stamp.Stamp{stamp.Missing}, Obsolete: []stamp.Stamp{stamp.Missing}}, Entries: [][]tm.Entry{{{Source: "a", Target: "b"}}}}}}).encode(), 1)
 	f.Fuzz(func(t *testing.T, data []byte, locales int) {
 		if locales < 0 || locales > 4 {
 			return

@@ -47,6 +47,9 @@ type Sync struct {
 	Docs  []SyncEntry
 	valid bool
 	size  int // of the file read, to write the next at once
+	// locales is the number of target locales, whose files each
+	// document's inputs stamp.
+	locales int
 	// Ahead holds the target locales' message folders of the documents'
 	// folders at the last sync, listed while the documents are.
 	Ahead map[string]dirListing
@@ -99,7 +102,7 @@ func syncFingerprint(t *tree.Tree) string {
 // OpenSync reads the cache; a missing, damaged or outdated one, or
 // use false, gives an empty cache.
 func OpenSync(t *tree.Tree, use bool) *Sync {
-	c := &Sync{path: t.Abs(syncCacheFile), fingerprint: syncFingerprint(t)}
+	c := &Sync{path: t.Abs(syncCacheFile), fingerprint: syncFingerprint(t), locales: len(t.Config.Locales)}
 	if !use {
 		return c
 	}
@@ -165,10 +168,10 @@ func (c *Sync) changedContent(sources []tree.Source, sc *Scan) ([]int, bool) {
 	var changed []int
 	for i := range sources {
 		e, in := &c.Docs[i], sc.Input(i)
-		if len(e.Inputs) != len(in) || !slices.Equal(e.Inputs[1:], in[1:]) {
+		if !e.Inputs.equalFiles(in) {
 			return nil, false
 		}
-		if *e.Inputs.Source() != *in.Source() {
+		if e.Inputs.Source != in.Source {
 			changed = append(changed, i)
 		}
 	}
@@ -212,10 +215,10 @@ func (c *Sync) Record(sc *Scan, synced []int) error {
 		s, e := sc.sources[synced[j]], &c.Docs[synced[j]]
 		for k, l := range t.Config.Locales {
 			if e.Wrote(k, false) {
-				*e.Inputs.Messages(k, false) = stamp.Of(t.Abs(t.MessagePath(l, s)))
+				e.Inputs.Messages[k] = stamp.Of(t.Abs(t.MessagePath(l, s)))
 			}
 			if e.Wrote(k, true) {
-				*e.Inputs.Messages(k, true) = stamp.Of(t.Abs(t.ObsoletePath(l, s)))
+				e.Inputs.Obsolete[k] = stamp.Of(t.Abs(t.ObsoletePath(l, s)))
 			}
 		}
 		e.written = 0

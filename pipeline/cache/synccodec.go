@@ -15,8 +15,10 @@ const (
 	syncCacheVersion = 2
 )
 
-// encode writes the cache. Every document has as many Inputs as the
-// first: the number is written once.
+// encode writes the cache. Every document has as many inputs as the
+// first: the number is written once, and each document's stamps follow
+// in the order source, then per target locale its message file and its
+// obsolete file.
 func (c *Sync) encode() []byte {
 	e := encoder{b: make([]byte, 0, c.size)}
 	e.b = append(e.b, syncCacheMagic...)
@@ -29,23 +31,23 @@ func (c *Sync) encode() []byte {
 		e.int(d.Mod)
 		e.bool(d.Racy)
 	}
-	// Stamps are written as their numbers, size then time, the Count of
+	// Stamps are written as their numbers, size then time, the count of
 	// numbers first.
-	width := 0
+	locales := c.locales
 	if len(c.Docs) > 0 {
-		width = len(c.Docs[0].Inputs)
+		locales = len(c.Docs[0].Inputs.Messages)
 	}
-	e.uint(uint64(2 * width))
+	e.uint(uint64(2 * (1 + 2*locales)))
 	e.uint(uint64(len(c.Docs)))
 	for _, d := range c.Docs {
 		e.str(d.Rel)
-		for k := range width {
-			s := stamp.Missing
-			if k < len(d.Inputs) {
-				s = d.Inputs[k]
+		e.int(d.Inputs.Source.Size)
+		e.int(d.Inputs.Source.Mod)
+		for k := range locales {
+			for _, s := range []stamp.Stamp{at(d.Inputs.Messages, k), at(d.Inputs.Obsolete, k)} {
+				e.int(s.Size)
+				e.int(s.Mod)
 			}
-			e.int(s.Size)
-			e.int(s.Mod)
 		}
 		e.uint(uint64(d.Messages))
 		if Empty(d.Entries) {
@@ -88,7 +90,7 @@ func decodeSyncCache(data []byte, locales int) (*Sync, error) {
 	// Strings are cut from one copy of the file rather than allocated one
 	// by one.
 	d := &decoder{b: data, s: string(data), off: len(syncCacheMagic) + 1}
-	c := &Sync{size: len(data), fingerprint: d.str(), Orphans: int(d.uint())}
+	c := &Sync{size: len(data), locales: locales, fingerprint: d.str(), Orphans: int(d.uint())}
 	c.dirs = make([]dirTime, d.count(3))
 	for i := range c.dirs {
 		c.dirs[i] = dirTime{Path: d.str(), Mod: d.int(), Racy: d.bool()}
@@ -97,19 +99,23 @@ func decodeSyncCache(data []byte, locales int) (*Sync, error) {
 	if numbers%2 != 0 {
 		return nil, errBadCache
 	}
-	width := numbers / 2
+	if numbers != 2*(1+2*locales) {
+		return nil, errBadCache // of another configuration
+	}
 	n := d.count(2 + numbers)
 	c.Docs = make([]SyncEntry, n)
-	Inputs := make([]stamp.Stamp, n*width)
+	inputs := newSyncInputs(n, locales)
 	for i := range c.Docs {
 		if d.err != nil {
 			break
 		}
 		e := &c.Docs[i]
 		e.Rel = d.str()
-		e.Inputs = Inputs[i*width : (i+1)*width : (i+1)*width]
-		for k := range e.Inputs {
-			e.Inputs[k] = stamp.Stamp{Size: d.int(), Mod: d.int()}
+		e.Inputs = inputs[i]
+		e.Inputs.Source = stamp.Stamp{Size: d.int(), Mod: d.int()}
+		for k := range locales {
+			e.Inputs.Messages[k] = stamp.Stamp{Size: d.int(), Mod: d.int()}
+			e.Inputs.Obsolete[k] = stamp.Stamp{Size: d.int(), Mod: d.int()}
 		}
 		e.Messages = int(d.uint())
 		switch d.count(1) {
@@ -139,6 +145,14 @@ func decodeSyncCache(data []byte, locales int) (*Sync, error) {
 		return nil, d.err
 	}
 	return c, nil
+}
+
+// at is v[k], or stamp.Missing past its end.
+func at(v []stamp.Stamp, k int) stamp.Stamp {
+	if k < len(v) {
+		return v[k]
+	}
+	return stamp.Missing
 }
 
 // Empty reports whether no locale has an entry.

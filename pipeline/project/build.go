@@ -227,11 +227,11 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 }
 
 // present lists the locales of msgLocales in which a document has a
-// message file, from the stamps scanInputs found.
+// message file, from the stamps cache.ScanInputs found.
 func present(msgLocales []string, in cache.Inputs) []string {
 	var out []string
 	for k, l := range msgLocales {
-		if in.Messages(k).Exists() {
+		if in.Messages[k].Exists() {
 			out = append(out, l)
 		}
 	}

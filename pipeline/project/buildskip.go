@@ -15,7 +15,7 @@ import (
 // them.
 func (p *Project) unchanged(c *cache.Build, s Source, in cache.Inputs, locales []string, drafts bool, pd *dates.Pages) (*docReport, bool) {
 	e := c.Entry(s.Rel)
-	if e == nil || !slices.Equal(e.Inputs, in) {
+	if e == nil || !e.Inputs.Equal(in) {
 		return nil, false
 	}
 	if e.Report.Draft && !drafts {

@@ -52,7 +52,7 @@ func (p *Project) isDraft(s Source) (bool, error) {
 // that published it (before it became a draft, or with --drafts): a draft
 // is not published. Files it references stay, as other pages may use them.
 func (p *Project) unpublishDraft(s Source, locales []string, log io.Writer) error {
-	// Every output its format builds, as outputPaths lists them.
+	// Every output its format builds, as tree.OutputPaths lists them.
 	for _, rel := range p.OutputPaths(s, locales) {
 		name, err := p.Path(rel)
 		if err != nil {

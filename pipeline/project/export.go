@@ -42,7 +42,7 @@ type ExportOptions struct {
 	// Shard exports only the documents of one part of the project.
 	Shard Shard
 	// Epoch, if set, is the timestamp of every entry; otherwise
-	// SourceDateEpoch decides.
+	// dates.SourceDateEpoch decides.
 	Epoch *int64
 	// Log receives the build's warnings.
 	Log io.Writer

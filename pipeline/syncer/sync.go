@@ -200,7 +200,7 @@ func (r *docRun) syncDoc(i int, opts []catalog.Options, st *stager, check bool) 
 		return nil, sum
 	}
 	t, s := r.t, r.sources[i]
-	e := &cache.SyncEntry{Rel: s.Rel, Inputs: r.scan.Input(i), Entries: make([][]tm.Entry, len(r.locales))}
+	e := &cache.SyncEntry{Rel: s.Rel, Inputs: *r.scan.Input(i), Entries: make([][]tm.Entry, len(r.locales))}
 	for k, locale := range r.locales {
 		tPath, oPath := t.MessagePath(locale, s), t.ObsoletePath(locale, s)
 		f, kept, changed, rep := settle(doc, old[k], obs[k], tPath, locale, opts[k])

@@ -1,4 +1,4 @@
-package project_test
+package interop_test
 
 import (
 	"fmt"
@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/interop"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // TestExchangeCarriesRejection: a translation the build rejects (its link
@@ -19,11 +21,11 @@ func TestExchangeCarriesRejection(t *testing.T) {
 		t.Run(fm.name, func(t *testing.T) {
 			dir := t.TempDir()
 			write(t, filepath.Join(dir, "content/a.md"), "Read the [guide](https://example.com/g) now.\n")
-			p, err := project.Open(dir)
+			p, err := tree.Open(dir)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := p.Sync(project.SyncOptions{}); err != nil {
+			if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 				t.Fatal(err)
 			}
 			name := filepath.Join(dir, messages)
@@ -31,10 +33,10 @@ func TestExchangeCarriesRejection(t *testing.T) {
 			if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := p.Sync(project.SyncOptions{}); err != nil {
+			if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 				t.Fatal(err)
 			}
-			paths, err := fm.export(p, project.ExchangeOptions{})
+			paths, err := fm.export(p, interop.ExchangeOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -59,11 +61,11 @@ func TestExchangeVerdictsAsBuild(t *testing.T) {
 			dir := t.TempDir()
 			write(t, filepath.Join(dir, "content/a.md"), "Good one.\n\nRead the [manual](https://example.com/m) first.\n\nFrom the fallback.\n")
 			write(t, filepath.Join(dir, "quipu.toml"), "locales = [\"es-PE\"]\n")
-			p, err := project.Open(dir)
+			p, err := tree.Open(dir)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := p.Sync(project.SyncOptions{}); err != nil {
+			if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 				t.Fatal(err)
 			}
 			name := filepath.Join(dir, messages)
@@ -72,7 +74,7 @@ func TestExchangeVerdictsAsBuild(t *testing.T) {
 			write(t, name, data)
 			id := regexp.MustCompile(`"a\.from-the-fallback[^"]*"`).FindString(data)
 			write(t, filepath.Join(dir, "locales/es/a.es.toml"), "["+id+"]\nother = \"Del respaldo.\"\n")
-			if _, err := p.Sync(project.SyncOptions{}); err != nil {
+			if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 				t.Fatal(err)
 			}
 			data = read(t, name)
@@ -93,7 +95,7 @@ func TestExchangeVerdictsAsBuild(t *testing.T) {
 			if fm.name == "xliff" && strings.Count(out, `state="translated"`) != 2 {
 				t.Errorf("want 2 translated units (own and es), got %d", strings.Count(out, `state="translated"`))
 			}
-			res, err := fm.imp(p, []string{file}, project.ImportOptions{})
+			res, err := fm.imp(p, []string{file}, interop.ImportOptions{})
 			if err != nil {
 				t.Fatalf("import of the export: %v", err)
 			}

@@ -1,4 +1,4 @@
-package project_test
+package syncer_test
 
 import (
 	"bytes"
@@ -8,9 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 var sentences = []string{
@@ -59,11 +61,11 @@ func TestIncrementalSyncIsFullSync(t *testing.T) {
 	for i := 0; i < n; i++ {
 		writeDoc(t, root, i, "")
 	}
-	p, err := project.Open(root)
+	p, err := tree.Open(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+	if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	// A translator translates a fifth of the pages: the next sync is full
@@ -80,7 +82,7 @@ func TestIncrementalSyncIsFullSync(t *testing.T) {
 		}
 		os.WriteFile(path, catalog.Format(f), 0o644)
 	}
-	res, err := p.Sync(project.SyncOptions{})
+	res, err := syncer.Sync(p, syncer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,11 +91,11 @@ func TestIncrementalSyncIsFullSync(t *testing.T) {
 	}
 	// Nothing changed: nothing to sync, and every message is reported
 	// kept, as a full sync reports them.
-	res, _ = p.Sync(project.SyncOptions{})
+	res, _ = syncer.Sync(p, syncer.Options{})
 	if res.Synced != 0 || len(res.Changed) != 0 {
 		t.Fatalf("a sync with nothing new synced %d documents, changed %v", res.Synced, res.Changed)
 	}
-	if forced, _ := p.Sync(project.SyncOptions{Force: true}); res.Report != forced.Report || res.Report.Kept == 0 {
+	if forced, _ := syncer.Sync(p, syncer.Options{Force: true}); res.Report != forced.Report || res.Report.Kept == 0 {
 		t.Fatalf("a sync with nothing new reports %+v, a full one %+v", res.Report, forced.Report)
 	}
 	// Edit three pages: one sentence changed, one known sentence added
@@ -104,17 +106,17 @@ func TestIncrementalSyncIsFullSync(t *testing.T) {
 
 	twin := t.TempDir()
 	for _, dir := range []string{"content", "locales"} {
-		copyTree(t, filepath.Join(root, dir), filepath.Join(twin, dir))
+		testshared.CopyTree(t, filepath.Join(root, dir), filepath.Join(twin, dir))
 	}
-	res, err = p.Sync(project.SyncOptions{})
+	res, err = syncer.Sync(p, syncer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Synced != 3 {
 		t.Errorf("after editing 3 documents, synced %d", res.Synced)
 	}
-	q, _ := project.Open(twin)
-	full, err := q.Sync(project.SyncOptions{})
+	q, _ := tree.Open(twin)
+	full, err := syncer.Sync(q, syncer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,28 +181,28 @@ func TestSyncCacheNotices(t *testing.T) {
 			for i := range n {
 				writeDoc(t, root, i, "")
 			}
-			p, err := project.Open(root)
+			p, err := tree.Open(root)
 			if err != nil {
 				t.Fatal(err)
 			}
 			// A translated paragraph leaves p01: it has an obsolete file.
-			if _, err := p.Sync(project.SyncOptions{}); err != nil {
+			if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 				t.Fatal(err)
 			}
 			translate(t, msg(root, "es-PE", "p01.es-PE.toml"))
 			writeDoc(t, root, 1, "")
 			os.WriteFile(filepath.Join(root, "content", "p01.md"), []byte("# Page 1\n"), 0o644)
-			if _, err := p.Sync(project.SyncOptions{}); err != nil {
+			if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := os.Stat(msg(root, "es-PE", "p01.obsolete.es-PE.toml")); err != nil {
 				t.Fatal(err)
 			}
-			if res, err := p.Sync(project.SyncOptions{}); err != nil || res.Synced != 0 {
+			if res, err := syncer.Sync(p, syncer.Options{}); err != nil || res.Synced != 0 {
 				t.Fatalf("a sync with nothing new synced %d documents (%v)", res.Synced, err)
 			}
 			tt.change(t, root)
-			res, err := p.Sync(project.SyncOptions{})
+			res, err := syncer.Sync(p, syncer.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -223,20 +225,20 @@ func TestSyncForce(t *testing.T) {
 	for i := range 5 {
 		writeDoc(t, root, i, "")
 	}
-	p, err := project.Open(root)
+	p, err := tree.Open(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+	if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	src := filepath.Join(root, "locales", "en", "p02.en.toml")
 	want, _ := os.ReadFile(src)
 	appendFile(t, src, "# edited by hand\n")
-	if res, _ := p.Sync(project.SyncOptions{}); res.Synced != 0 {
+	if res, _ := syncer.Sync(p, syncer.Options{}); res.Synced != 0 {
 		t.Fatalf("synced %d documents; the edit of a source message file is not looked for", res.Synced)
 	}
-	res, err := p.Sync(project.SyncOptions{Force: true})
+	res, err := syncer.Sync(p, syncer.Options{Force: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,11 +253,11 @@ func TestSyncCacheDamaged(t *testing.T) {
 	for i := range 5 {
 		writeDoc(t, root, i, "")
 	}
-	p, err := project.Open(root)
+	p, err := tree.Open(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+	if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	cache := filepath.Join(root, ".quipu", "sync.cache")
@@ -265,7 +267,7 @@ func TestSyncCacheDamaged(t *testing.T) {
 	}
 	for _, damaged := range [][]byte{data[:len(data)/2], append(data[:len(data):len(data)], 0), []byte("not a cache")} {
 		os.WriteFile(cache, damaged, 0o644)
-		res, err := p.Sync(project.SyncOptions{})
+		res, err := syncer.Sync(p, syncer.Options{})
 		if err != nil || res.Synced != 5 {
 			t.Fatalf("with a damaged cache, synced %d documents (%v)", res.Synced, err)
 		}

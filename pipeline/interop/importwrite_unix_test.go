@@ -1,6 +1,6 @@
 //go:build linux || darwin
 
-package project_test
+package interop_test
 
 import (
 	"fmt"
@@ -12,7 +12,8 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/interop"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // fileLimitEnv, in a re-executed test binary, asks for an import run
@@ -50,7 +51,7 @@ func TestImportAllOrNothing(t *testing.T) {
 // importWithFileLimit imports the PO files into the project at root, no
 // file written growing past twice the size of the first message file.
 func importWithFileLimit(root string, files []string) {
-	p, err := project.Open(root)
+	p, err := tree.Open(root)
 	if err == nil {
 		var fi os.FileInfo
 		fi, err = os.Stat(filepath.Join(root, "locales/es-PE/a.es-PE.toml"))
@@ -60,7 +61,7 @@ func importWithFileLimit(root string, files []string) {
 		}
 	}
 	if err == nil {
-		_, err = p.ImportPO(files, project.ImportOptions{})
+		_, err = interop.ImportPO(p, files, interop.ImportOptions{})
 	}
 	if err != nil {
 		fmt.Println("import failed:", err)
@@ -69,7 +70,7 @@ func importWithFileLimit(root string, files []string) {
 	os.Exit(0)
 }
 
-func fileSize(t *testing.T, p *project.Project, rel string) int64 {
+func fileSize(t *testing.T, p *tree.Tree, rel string) int64 {
 	t.Helper()
 	fi, err := os.Stat(filepath.Join(p.Root, rel))
 	if err != nil {

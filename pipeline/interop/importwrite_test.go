@@ -1,4 +1,4 @@
-package project_test
+package interop_test
 
 import (
 	"fmt"
@@ -8,15 +8,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/quipu-l10n/quipu/pipeline/interop"
 	"github.com/quipu-l10n/quipu/pipeline/lock"
-	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // twoDocProject is a synced project with a short document, a.md, and a
 // long one, sub/b.md, whose PO files are exported and fully translated;
 // it returns the project and the PO files.
-func twoDocProject(t *testing.T) (*project.Project, []string) {
+func twoDocProject(t *testing.T) (*tree.Tree, []string) {
 	t.Helper()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "quipu.toml"), `locales = ["es-PE"]`+"\n")
@@ -27,14 +28,14 @@ func twoDocProject(t *testing.T) (*project.Project, []string) {
 		fmt.Fprintf(&long, "\nParagraph number %d of the long document, with a few words more.\n", i)
 	}
 	write(t, filepath.Join(dir, "content/sub/b.md"), long.String())
-	p, err := project.Open(dir)
+	p, err := tree.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+	if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	files, err := p.ExportPO(project.ExchangeOptions{})
+	files, err := interop.ExportPO(p, interop.ExchangeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,18 +57,18 @@ func TestImportWaitsForTheLock(t *testing.T) {
 	}
 	defer l.Release()
 	before := snapshot(t, p)
-	_, err = p.ImportPO(files, project.ImportOptions{})
+	_, err = interop.ImportPO(p, files, interop.ImportOptions{})
 	if want := fmt.Sprintf("another quipu is running (pid %d)", os.Getpid()); err == nil || err.Error() != want {
 		t.Fatalf("import while locked: %v, want %q", err, want)
 	}
 	sameFiles(t, p, before)
 	// A dry run writes nothing: it needs no lock.
-	res, err := p.ImportPO(files, project.ImportOptions{DryRun: true})
+	res, err := interop.ImportPO(p, files, interop.ImportOptions{DryRun: true})
 	if err != nil || len(res.Changed) != 2 {
 		t.Fatalf("dry run while locked: %+v, %v; want 2 files that would change", res, err)
 	}
 	l.Release()
-	if res, err := p.ImportPO(files, project.ImportOptions{}); err != nil || len(res.Changed) != 2 {
+	if res, err := interop.ImportPO(p, files, interop.ImportOptions{}); err != nil || len(res.Changed) != 2 {
 		t.Fatalf("import after the lock was released: %+v, %v", res, err)
 	}
 }

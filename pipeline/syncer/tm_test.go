@@ -1,4 +1,4 @@
-package project_test
+package syncer_test
 
 import (
 	"os"
@@ -7,8 +7,9 @@ import (
 
 	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // TestTldrReuse translates a tenth of the tldr pages and syncs: every
@@ -33,11 +34,11 @@ func TestTldrReuse(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	p, err := project.Open(root)
+	p, err := tree.Open(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+	if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	sources, err := p.Sources()
@@ -66,7 +67,7 @@ func TestTldrReuse(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	res, err := p.Sync(project.SyncOptions{})
+	res, err := syncer.Sync(p, syncer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func TestTldrReuse(t *testing.T) {
 	if res.Report.Reused == 0 {
 		t.Error("translation memory reused nothing")
 	}
-	again, err := p.Sync(project.SyncOptions{})
+	again, err := syncer.Sync(p, syncer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

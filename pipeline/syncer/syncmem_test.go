@@ -1,4 +1,4 @@
-package project_test
+package syncer_test
 
 import (
 	"fmt"
@@ -10,12 +10,13 @@ import (
 	"testing"
 
 	"github.com/quipu-l10n/quipu/internal/testshared"
-	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // generated writes n documents of paras paragraphs each, in ten folders,
 // every paragraph its own text.
-func generated(t testing.TB, n, paras int) *project.Project {
+func generated(t testing.TB, n, paras int) *tree.Tree {
 	t.Helper()
 	root := t.TempDir()
 	for d := range 10 {
@@ -35,7 +36,7 @@ func generated(t testing.TB, n, paras int) *project.Project {
 			t.Fatal(err)
 		}
 	}
-	p, err := project.Open(root)
+	p, err := tree.Open(root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +47,7 @@ func generated(t testing.TB, n, paras int) *project.Project {
 // its largest, sampled (after a collection) as documents are synced. It
 // syncs on one core: with several, what the other cores allocate while
 // the collection runs counts as live.
-func liveHeapGrowth(t testing.TB, p *project.Project) uint64 {
+func liveHeapGrowth(t testing.TB, p *tree.Tree) uint64 {
 	t.Helper()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	live := func() uint64 {
@@ -58,7 +59,7 @@ func liveHeapGrowth(t testing.TB, p *project.Project) uint64 {
 	base := live()
 	var mu sync.Mutex
 	var peak uint64
-	_, err := p.Sync(project.SyncOptions{Progress: func(done, total int) {
+	_, err := syncer.Sync(p, syncer.Options{Progress: func(done, total int) {
 		if done%max(1, total/10) != 0 && done != total {
 			return
 		}

@@ -1,4 +1,4 @@
-package project_test
+package interop_test
 
 import (
 	"fmt"
@@ -10,7 +10,9 @@ import (
 
 	"github.com/quipu-l10n/quipu/internal/exchangetest"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/interop"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 const messages = "locales/es-PE/a.es-PE.toml"
@@ -18,39 +20,39 @@ const messages = "locales/es-PE/a.es-PE.toml"
 // format is what the tests do the same way for XLIFF and PO.
 type format struct {
 	name   string
-	export func(*project.Project, project.ExchangeOptions) ([]string, error)
-	imp    func(*project.Project, []string, project.ImportOptions) (*project.ImportResult, error)
+	export func(*tree.Tree, interop.ExchangeOptions) ([]string, error)
+	imp    func(*tree.Tree, []string, interop.ImportOptions) (*interop.ImportResult, error)
 	// quote writes text as it appears in the exported file.
 	quote func(string) string
 }
 
 var formats = []format{
-	{"xliff", (*project.Project).ExportXLIFF, (*project.Project).ImportXLIFF,
+	{"xliff", interop.ExportXLIFF, interop.ImportXLIFF,
 		func(s string) string { return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s) }},
-	{"po", (*project.Project).ExportPO, (*project.Project).ImportPO,
+	{"po", interop.ExportPO, interop.ImportPO,
 		func(s string) string { return strings.ReplaceAll(s, `"`, `\"`) }},
 }
 
 // fixtureProject is a project with the shared test article and its
 // es-PE translations in every state, in step.
-func fixtureProject(t *testing.T) *project.Project {
+func fixtureProject(t *testing.T) *tree.Tree {
 	t.Helper()
 	dir := t.TempDir()
 	_, f, _ := exchangetest.Fixture(t)
 	write(t, filepath.Join(dir, "content/a.md"), exchangetest.Article)
 	write(t, filepath.Join(dir, messages), string(catalog.Format(f)))
-	p, err := project.Open(dir)
+	p, err := tree.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+	if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
 // seedProject is a copy of the repository's own article and translations.
-func seedProject(t *testing.T) *project.Project {
+func seedProject(t *testing.T) *tree.Tree {
 	t.Helper()
 	dir := t.TempDir()
 	for _, sub := range []string{"content", "locales"} {
@@ -58,7 +60,7 @@ func seedProject(t *testing.T) *project.Project {
 			t.Fatal(err)
 		}
 	}
-	p, err := project.Open(dir)
+	p, err := tree.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +87,7 @@ func read(t *testing.T, path string) string {
 }
 
 // snapshot reads every file under the project's locales folder.
-func snapshot(t *testing.T, p *project.Project) map[string]string {
+func snapshot(t *testing.T, p *tree.Tree) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	root := filepath.Join(p.Root, "locales")
@@ -102,7 +104,7 @@ func snapshot(t *testing.T, p *project.Project) map[string]string {
 	return out
 }
 
-func sameFiles(t *testing.T, p *project.Project, before map[string]string) {
+func sameFiles(t *testing.T, p *tree.Tree, before map[string]string) {
 	t.Helper()
 	after := snapshot(t, p)
 	if len(after) != len(before) {
@@ -115,9 +117,9 @@ func sameFiles(t *testing.T, p *project.Project, before map[string]string) {
 	}
 }
 
-func exportOne(t *testing.T, p *project.Project, f format) string {
+func exportOne(t *testing.T, p *tree.Tree, f format) string {
 	t.Helper()
-	files, err := f.export(p, project.ExchangeOptions{})
+	files, err := f.export(p, interop.ExchangeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +151,7 @@ func TestExchangeRoundTripSeed(t *testing.T) {
 			if file != filepath.Join(p.Root, want) {
 				t.Errorf("exported %s, want %s", file, want)
 			}
-			res, err := f.imp(p, []string{file}, project.ImportOptions{})
+			res, err := f.imp(p, []string{file}, interop.ImportOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -200,7 +202,7 @@ func TestExchangeEditOneTarget(t *testing.T) {
 					edit(t, file, "#, fuzzy\n", "")
 				}
 				edit(t, file, old, new)
-				res, err := f.imp(p, []string{file}, project.ImportOptions{})
+				res, err := f.imp(p, []string{file}, interop.ImportOptions{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -217,7 +219,7 @@ func TestExchangeEditOneTarget(t *testing.T) {
 					t.Errorf("lines removed %q, added %q\nwant removed %q, added %q", removed, added, tt.removed, tt.added)
 				}
 				// Importing the same file again changes nothing more.
-				if res, err := f.imp(p, []string{file}, project.ImportOptions{}); err != nil || len(res.Changed) != 0 {
+				if res, err := f.imp(p, []string{file}, interop.ImportOptions{}); err != nil || len(res.Changed) != 0 {
 					t.Errorf("second import: %+v, %v", res, err)
 				}
 			})
@@ -264,7 +266,7 @@ func TestExchangeConflict(t *testing.T) {
 			before := snapshot(t, p)
 
 			// Units the translator left alone never undo that edit.
-			res, err := f.imp(p, []string{pristine}, project.ImportOptions{})
+			res, err := f.imp(p, []string{pristine}, interop.ImportOptions{})
 			if err != nil || res.Unchanged != 3 || res.Updated != 0 {
 				t.Fatalf("import of an untouched export: %+v, %v", res, err)
 			}
@@ -272,7 +274,7 @@ func TestExchangeConflict(t *testing.T) {
 
 			// ...and the translator the same unit in the tool.
 			edit(t, file, f.quote(`para el "Perú"`), f.quote(`para el "Perú" de hoy`))
-			res, err = f.imp(p, []string{file}, project.ImportOptions{})
+			res, err = f.imp(p, []string{file}, interop.ImportOptions{})
 			if err == nil {
 				t.Fatal("no conflict reported")
 			}
@@ -281,7 +283,7 @@ func TestExchangeConflict(t *testing.T) {
 			}
 			sameFiles(t, p, before)
 
-			res, err = f.imp(p, []string{file}, project.ImportOptions{Force: true})
+			res, err = f.imp(p, []string{file}, interop.ImportOptions{Force: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -305,7 +307,7 @@ func TestExchangeBadUnits(t *testing.T) {
 	edit(t, pof, `"Primer <1>párrafo</1> con`, `"Primer <1>párrafo con`)
 	edit(t, pof, `msgstr "Segundo párrafo."`, `msgstr "Segundo <7/> párrafo."`)
 	// Both files speak of the same document, so one is reported for it.
-	_, err := p.ImportXLIFF([]string{xlf}, project.ImportOptions{})
+	_, err := interop.ImportXLIFF(p, []string{xlf}, interop.ImportOptions{})
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -318,7 +320,7 @@ func TestExchangeBadUnits(t *testing.T) {
 			t.Errorf("error\n%v\nwant it to contain %s", err, want)
 		}
 	}
-	_, err = p.ImportPO([]string{pof}, project.ImportOptions{})
+	_, err = interop.ImportPO(p, []string{pof}, interop.ImportOptions{})
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -330,7 +332,7 @@ func TestExchangeBadUnits(t *testing.T) {
 			t.Errorf("error\n%v\nwant it to contain %s", err, want)
 		}
 	}
-	_, err = p.ImportPO([]string{pof, pof}, project.ImportOptions{})
+	_, err = interop.ImportPO(p, []string{pof, pof}, interop.ImportOptions{})
 	if err == nil || !strings.Contains(err.Error(), "was already imported from") {
 		t.Errorf("a document imported twice: %v", err)
 	}
@@ -353,7 +355,7 @@ func TestImportStaysInside(t *testing.T) {
 				data := read(t, file)
 				data = strings.ReplaceAll(data, "content/a.md", quoted)
 				write(t, file, data)
-				_, err := f.imp(p, []string{file}, project.ImportOptions{Force: true})
+				_, err := f.imp(p, []string{file}, interop.ImportOptions{Force: true})
 				if err == nil || !(strings.Contains(err.Error(), "not a clean relative path inside the project") || strings.Contains(err.Error(), "is not a document of this project")) {
 					t.Errorf("error %v", err)
 				}
@@ -377,7 +379,7 @@ func TestImportLocale(t *testing.T) {
 				} else {
 					edit(t, file, `trgLang="es-PE"`, `trgLang="`+locale+`"`)
 				}
-				_, err := f.imp(p, []string{file}, project.ImportOptions{Force: true})
+				_, err := f.imp(p, []string{file}, interop.ImportOptions{Force: true})
 				if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("locale %q is not a target locale of this project", locale)) {
 					t.Errorf("error %v", err)
 				}
@@ -405,7 +407,7 @@ func TestImportSymlinkEscape(t *testing.T) {
 			if err := os.Symlink(outside, filepath.Join(p.Root, "locales/es-PE")); err != nil {
 				t.Skip("no symbolic links here:", err)
 			}
-			_, err := f.imp(p, []string{file}, project.ImportOptions{Force: true})
+			_, err := f.imp(p, []string{file}, interop.ImportOptions{Force: true})
 			if err == nil || !strings.Contains(err.Error(), "leads outside the project") {
 				t.Errorf("error %v", err)
 			}
@@ -423,11 +425,11 @@ func TestImportNeedsSync(t *testing.T) {
 			file := exportOne(t, p, f)
 			write(t, filepath.Join(p.Root, "content/a.md"), exchangetest.Article+"\nA new paragraph.\n")
 			before := snapshot(t, p)
-			_, err := f.imp(p, []string{file}, project.ImportOptions{})
+			_, err := f.imp(p, []string{file}, interop.ImportOptions{})
 			if err == nil || !strings.Contains(err.Error(), "locales/es-PE/a.es-PE.toml: not in step with content/a.md: run `quipu sync` first") {
 				t.Errorf("error %v", err)
 			}
-			if _, err := f.export(p, project.ExchangeOptions{}); err == nil {
+			if _, err := f.export(p, interop.ExchangeOptions{}); err == nil {
 				t.Error("exported messages that are not in step")
 			}
 			sameFiles(t, p, before)
@@ -437,11 +439,11 @@ func TestImportNeedsSync(t *testing.T) {
 
 func TestExportOptions(t *testing.T) {
 	p := fixtureProject(t)
-	if _, err := p.ExportXLIFF(project.ExchangeOptions{Locale: "fr"}); err == nil || !strings.Contains(err.Error(), `unknown locale "fr"`) {
+	if _, err := interop.ExportXLIFF(p, interop.ExchangeOptions{Locale: "fr"}); err == nil || !strings.Contains(err.Error(), `unknown locale "fr"`) {
 		t.Errorf("error %v", err)
 	}
 	out := t.TempDir()
-	files, err := p.ExportPO(project.ExchangeOptions{Locale: "es-PE", Dir: out})
+	files, err := interop.ExportPO(p, interop.ExchangeOptions{Locale: "es-PE", Dir: out})
 	if err != nil {
 		t.Fatal(err)
 	}

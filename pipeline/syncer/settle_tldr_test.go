@@ -1,4 +1,4 @@
-package project_test
+package syncer_test
 
 import (
 	"os"
@@ -9,8 +9,9 @@ import (
 
 	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // TestTldrSecondSyncChangesNothing syncs 500 tldr pages, translates half
@@ -47,11 +48,11 @@ func TestTldrSecondSyncChangesNothing(t *testing.T) {
 	for i := range 500 {
 		put(i, false)
 	}
-	p, err := project.Open(root)
+	p, err := tree.Open(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+	if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	sources, err := p.Sources()
@@ -73,11 +74,11 @@ func TestTldrSecondSyncChangesNothing(t *testing.T) {
 			put(i, true)
 		}
 	}
-	first, err := p.Sync(project.SyncOptions{})
+	first, err := syncer.Sync(p, syncer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := p.Sync(project.SyncOptions{})
+	second, err := syncer.Sync(p, syncer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

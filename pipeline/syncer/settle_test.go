@@ -1,4 +1,4 @@
-package project_test
+package syncer_test
 
 import (
 	"fmt"
@@ -13,8 +13,9 @@ import (
 
 	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // TestSyncSettles edits a project at random, round after round: words
@@ -52,11 +53,11 @@ func settles(t *testing.T, seed uint64, rounds int) {
 	for range 6 {
 		g.addDoc()
 	}
-	p, err := project.Open(g.root)
+	p, err := tree.Open(g.root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Sync(project.SyncOptions{}); err != nil {
+	if _, err := syncer.Sync(p, syncer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	incremental := 0
@@ -64,20 +65,20 @@ func settles(t *testing.T, seed uint64, rounds int) {
 		g.round()
 		twin := t.TempDir()
 		for _, dir := range []string{"content", "locales"} {
-			copyTree(t, filepath.Join(g.root, dir), filepath.Join(twin, dir))
+			testshared.CopyTree(t, filepath.Join(g.root, dir), filepath.Join(twin, dir))
 		}
-		res, err := p.Sync(project.SyncOptions{})
+		res, err := syncer.Sync(p, syncer.Options{})
 		if err != nil {
 			t.Fatalf("seed %d, round %d: %v", seed, round, err)
 		}
 		if res.Synced < res.Documents {
 			incremental++
 		}
-		q, err := project.Open(twin)
+		q, err := tree.Open(twin)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := q.Sync(project.SyncOptions{Force: true}); err != nil {
+		if _, err := syncer.Sync(q, syncer.Options{Force: true}); err != nil {
 			t.Fatalf("seed %d, round %d: full sync: %v", seed, round, err)
 		}
 		got, want := readTree(t, filepath.Join(g.root, "locales")), readTree(t, filepath.Join(twin, "locales"))
@@ -96,7 +97,7 @@ func settles(t *testing.T, seed uint64, rounds int) {
 			t.Fatalf("seed %d, round %d: %d message files, a full sync has %d", seed, round, len(got), len(want))
 		}
 		for _, force := range []bool{false, true} {
-			again, err := p.Sync(project.SyncOptions{Force: force})
+			again, err := syncer.Sync(p, syncer.Options{Force: force})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -344,13 +345,13 @@ func TestMemoryNotesFollowEdits(t *testing.T) {
 			}
 			put("a.md", "The river runs north past old stone walls.\n")
 			put("b.md", "The river runs north past old stone walls today.\n")
-			p, err := project.Open(root)
+			p, err := tree.Open(root)
 			if err != nil {
 				t.Fatal(err)
 			}
-			sync := func() *project.SyncResult {
+			sync := func() *syncer.Result {
 				t.Helper()
-				res, err := p.Sync(project.SyncOptions{})
+				res, err := syncer.Sync(p, syncer.Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
