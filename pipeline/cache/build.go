@@ -49,6 +49,9 @@ type Report struct {
 	// Missing are the files its pages reference that are not under
 	// content/: the document is built again once one appears.
 	Missing []string
+	// Built are the files the build wrote for the document, for the
+	// list of what builds wrote (Build.Wrote); not kept with the report.
+	Built []string
 }
 
 // Count is a number of segments in a locale, taken From one locale of
@@ -71,12 +74,7 @@ func (in Inputs) Equal(o Inputs) bool {
 	return in.Source == o.Source && slices.Equal(in.Messages, o.Messages)
 }
 
-// stamps lists the stamps as the cache file holds them: the source first.
-func (in Inputs) stamps() []stamp.Stamp {
-	return append([]stamp.Stamp{in.Source}, in.Messages...)
-}
-
-// inputsOf reads back what stamps listed; none is a damaged entry.
+// inputsOf reads back what encoder.inputs wrote; none is a damaged entry.
 func inputsOf(v []stamp.Stamp) (Inputs, bool) {
 	if len(v) == 0 {
 		return Inputs{}, false
@@ -154,7 +152,7 @@ func (c *Build) encode() []byte {
 	for _, rel := range slices.Sorted(maps.Keys(c.Docs)) {
 		d := c.Docs[rel]
 		e.str(rel)
-		e.stamps(d.Inputs.stamps())
+		e.inputs(d.Inputs)
 		e.stamps(d.Outputs)
 		r := &d.Report
 		e.int(int64(r.Segments))

@@ -47,6 +47,18 @@ func (e *encoder) stamps(v []stamp.Stamp) {
 	}
 }
 
+// inputs writes a document's build inputs as stamps reads them back: the
+// source first, then its message files.
+func (e *encoder) inputs(in Inputs) {
+	e.uint(uint64(2 * (1 + len(in.Messages))))
+	e.int(in.Source.Size)
+	e.int(in.Source.Mod)
+	for _, s := range in.Messages {
+		e.int(s.Size)
+		e.int(s.Mod)
+	}
+}
+
 func (e *encoder) strs(v []string) {
 	e.uint(uint64(len(v)))
 	for _, s := range v {

@@ -79,14 +79,20 @@ func (in *SyncInputs) equalFiles(o *SyncInputs) bool {
 	return slices.Equal(in.Messages, o.Messages) && slices.Equal(in.Obsolete, o.Obsolete)
 }
 
-// newSyncInputs makes n documents' inputs for a number of target locales,
-// their stamps cut from one slice.
+// cut gives the i-th document's inputs their message files' stamps from
+// slab, which holds 2×locales stamps per document: one allocation for
+// all the documents.
+func (in *SyncInputs) cut(slab []stamp.Stamp, i, locales int) {
+	m := slab[2*i*locales:]
+	in.Messages, in.Obsolete = m[:locales:locales], m[locales:2*locales:2*locales]
+}
+
+// newSyncInputs makes n documents' inputs for a number of target locales.
 func newSyncInputs(n, locales int) []SyncInputs {
 	out := make([]SyncInputs, n)
-	flat := make([]stamp.Stamp, 2*n*locales)
+	slab := make([]stamp.Stamp, 2*n*locales)
 	for i := range out {
-		m := flat[2*i*locales:]
-		out[i].Messages, out[i].Obsolete = m[:locales:locales], m[locales:2*locales:2*locales]
+		out[i].cut(slab, i, locales)
 	}
 	return out
 }

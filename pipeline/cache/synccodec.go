@@ -104,14 +104,14 @@ func decodeSyncCache(data []byte, locales int) (*Sync, error) {
 	}
 	n := d.count(2 + numbers)
 	c.Docs = make([]SyncEntry, n)
-	inputs := newSyncInputs(n, locales)
+	slab := make([]stamp.Stamp, 2*n*locales)
 	for i := range c.Docs {
 		if d.err != nil {
 			break
 		}
 		e := &c.Docs[i]
 		e.Rel = d.str()
-		e.Inputs = inputs[i]
+		e.Inputs.cut(slab, i, locales)
 		e.Inputs.Source = stamp.Stamp{Size: d.int(), Mod: d.int()}
 		for k := range locales {
 			e.Inputs.Messages[k] = stamp.Stamp{Size: d.int(), Mod: d.int()}

@@ -78,12 +78,7 @@ type BuildResult struct {
 // so an unchanged document reports the same as when it was built. Counts
 // are short lists rather than maps: thousands of reports are read back on
 // every build.
-type docReport struct {
-	cache.Report
-	// outputs are the files built, for the cache's list (not kept with
-	// the report).
-	outputs []string
-}
+type docReport = cache.Report
 
 // Build reassembles every document in every locale into output/: Markdown
 // and a complete HTML page for Markdown and text documents, the localized
@@ -146,7 +141,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			return
 		}
 		reports[i] = rep
-		entries[i] = &cache.Entry{Inputs: inputs[i], Report: rep.Report}
+		entries[i] = &cache.Entry{Inputs: inputs[i], Report: *rep}
 	})
 	var all pipeline.ErrorList
 	for i := range errs {
@@ -161,7 +156,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	}
 	for i, e := range entries {
 		if e != nil {
-			bc.AddWritten(sources[i].Rel, reports[i].outputs)
+			bc.AddWritten(sources[i].Rel, reports[i].Built)
 		}
 	}
 	p.removeGone(bc, sources, opt.Shard, opt.Log)
@@ -251,7 +246,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 		return nil, err
 	}
 	if meta.Draft && !opt.Drafts {
-		return &docReport{Report: cache.Report{Draft: true}}, nil
+		return &docReport{Draft: true}, nil
 	}
 	// A document that is its own page shows no date.
 	updated, dateKey := time.Time{}, int64(dates.InSource)
@@ -275,7 +270,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	rep := &docReport{Report: cache.Report{Segments: localized.Messages(doc), Draft: meta.Draft, Date: dateKey}}
+	rep := &docReport{Segments: localized.Messages(doc), Draft: meta.Draft, Date: dateKey}
 	// The source's Markdown is what its format writes with the source text
 	// everywhere: the document itself for Markdown, not for plain text.
 	sourceMD := sync.OnceValue(func() []byte {
@@ -310,7 +305,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 				return nil, fmt.Errorf("write %s: %w", f.path, err)
 			}
 			rep.Files++
-			rep.outputs = append(rep.outputs, f.path)
+			rep.Built = append(rep.Built, f.path)
 		}
 		if err := p.copyAssets(s, l, out, batch, rep); err != nil {
 			return nil, err

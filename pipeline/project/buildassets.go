@@ -40,7 +40,7 @@ func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsut
 		dst := path.Join(p.Config.Output, locale, ref)
 		// Listed with the document's outputs: they go with it, unless
 		// another document's pages still use them.
-		rep.outputs = append(rep.outputs, dst)
+		rep.Built = append(rep.Built, dst)
 		if p.staged != nil {
 			if _, dup := p.staged.LoadOrStore(dst, true); dup {
 				continue

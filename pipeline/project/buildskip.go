@@ -19,7 +19,7 @@ func (p *Project) unchanged(c *cache.Build, s Source, in cache.Inputs, locales [
 		return nil, false
 	}
 	if e.Report.Draft && !drafts {
-		return &docReport{Report: e.Report}, true
+		return &e.Report, true
 	}
 	rep, ok := c.Lookup(s.Rel, in, p.OutputPaths(s, locales))
 	if !ok {
@@ -40,5 +40,5 @@ func (p *Project) unchanged(c *cache.Build, s Source, in cache.Inputs, locales [
 			return nil, false // there now: to copy
 		}
 	}
-	return &docReport{Report: *rep}, true
+	return rep, true
 }
