@@ -1,6 +1,7 @@
-// Package cache remembers what the last sync and build read and wrote,
-// as stamps (size and time) of each file, so that the next run skips the
-// documents that have not changed; both caches share one binary codec.
+// Package cache holds quipu's fast paths: it remembers what the last sync
+// and build read and wrote, as stamps (size and time) of each file, so the
+// next run skips the documents that have not changed, and the git dates of
+// the content, all in files of one binary codec.
 package cache
 
 import (

@@ -1,7 +1,7 @@
 // Package localized resolves every segment of a document in one locale,
 // from the message files along the locale's fallback chain, and assembles
-// the localized document from the answers: build, status, check, export
-// and the exchange formats all count with it, so their numbers agree.
+// the localized document from the answers, the one count build, status,
+// check, export and the exchange formats agree on.
 package localized
 
 import (
