@@ -1,4 +1,4 @@
-package project
+package config
 
 import (
 	"os"
@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/quipu-l10n/quipu/pipeline/config"
 )
 
 // TestConfigRefusesMistakenValues protects the pages and message files
@@ -37,10 +35,10 @@ func TestConfigRefusesMistakenValues(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root := t.TempDir()
-			if err := os.WriteFile(filepath.Join(root, config.File), []byte(tc.config+"\n"), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(root, File), []byte(tc.config+"\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := config.Load(root)
+			_, err := Load(root)
 			switch {
 			case tc.want == "" && err != nil:
 				t.Fatalf("refused: %v", err)
@@ -55,7 +53,7 @@ func TestConfigRefusesMistakenValues(t *testing.T) {
 }
 
 // TestConfigTypeErrorsInItsOwnWords protects quipu.toml's editors from Go's
-// type names ("struct field project.Config.UseFuzzy of type bool"): a
+// type names ("struct field config.Config.UseFuzzy of type bool"): a
 // value of the wrong type says what the key takes.
 func TestConfigTypeErrorsInItsOwnWords(t *testing.T) {
 	for _, tc := range []struct{ config, want string }{
@@ -65,10 +63,10 @@ func TestConfigTypeErrorsInItsOwnWords(t *testing.T) {
 		{`locale = "es-PE"`, `quipu.toml:1:1: unknown key "locale" (did you mean "locales"?)`},
 	} {
 		root := t.TempDir()
-		if err := os.WriteFile(filepath.Join(root, config.File), []byte(tc.config+"\n"), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(root, File), []byte(tc.config+"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := config.Load(root)
+		_, err := Load(root)
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("%s: got %v, want %s", tc.config, err, tc.want)
 		}
