@@ -24,7 +24,8 @@ locale's chain (es-PE, es-419, es) and then to the source text, and the build
 says so on stderr; --strict makes that an error. A fuzzy translation (its
 English changed since) is not published unless --use-fuzzy (or use_fuzzy =
 true in quipu.toml): the next translation along the chain, or the English, is
-used, and the build warns at the message. A translation whose tags do not
+used, and the build warns at the message. A machine draft (quipu mt) is
+likewise published only with --use-machine (or use_machine = true). A translation whose tags do not
 match, or that drops a link, an image or code, is rejected the same way. Every
 warning names the message file's line and column. --locale qps builds the
 pseudo-locale, to see untranslated or truncated text before translators start.
@@ -37,7 +38,7 @@ Example:
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "strict", Usage: "fail on untranslated, fuzzy or rejected segments"},
 			forceFlag("rebuild every document, even unchanged ones"),
-			useFuzzyFlag, draftsFlag,
+			useFuzzyFlag, useMachineFlag, draftsFlag,
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "build only this locale (repeatable; qps is the pseudo-locale)"},
 			quietFlag(), verboseFlag(), jsonSummaryFlag(),
 			&cli.StringFlag{Name: "shard", Usage: "build only part `I/N` of the documents (I from 0), for spreading a build over machines"},
@@ -58,14 +59,15 @@ Example:
 			bar := newProgress(c)
 			log := newLog(c)
 			res, err := p.Build(project.BuildOptions{
-				Locales:  c.StringSlice("locale"),
-				Strict:   c.Bool("strict"),
-				UseFuzzy: c.Bool("use-fuzzy"),
-				Force:    c.Bool("force"),
-				Log:      log,
-				Progress: bar.callback(),
-				Shard:    shard,
-				Drafts:   c.Bool("drafts"),
+				Locales:    c.StringSlice("locale"),
+				Strict:     c.Bool("strict"),
+				UseFuzzy:   c.Bool("use-fuzzy"),
+				UseMachine: c.Bool("use-machine"),
+				Force:      c.Bool("force"),
+				Log:        log,
+				Progress:   bar.callback(),
+				Shard:      shard,
+				Drafts:     c.Bool("drafts"),
 			})
 			bar.clear()
 			if ferr := log.Flush(c.App.ErrWriter); err == nil {
@@ -105,6 +107,9 @@ var draftsFlag = &cli.BoolFlag{Name: "drafts", Usage: "build documents whose fro
 
 // useFuzzyFlag publishes fuzzy translations, as msgfmt --use-fuzzy does.
 var useFuzzyFlag = &cli.BoolFlag{Name: "use-fuzzy", Usage: "publish fuzzy translations (the English changed since); they still count as untranslated"}
+
+// useMachineFlag publishes machine drafts no person has accepted yet.
+var useMachineFlag = &cli.BoolFlag{Name: "use-machine", Usage: "publish machine drafts (quipu mt); they still count as untranslated"}
 
 // fallbackLine says how many of a locale's segments its pages show in
 // another locale, from counts by the locale shown: "es-PE: 3 of 5 segments

@@ -32,7 +32,9 @@ else 0.
 segments translated, and lists the others as content file:line:col. Counts are
 those of quipu status: a fuzzy translation, or one a build rejects (tags that
 do not match, a link or code dropped), counts as untranslated. Fuzzy
-translations are published only with --use-fuzzy (or use_fuzzy = true).
+translations are published only with --use-fuzzy (or use_fuzzy = true), machine
+drafts only with --use-machine (or use_machine = true); both still count as
+untranslated.
 Drafts (draft: true in their front matter) are left out unless --drafts.
 
 --out is replaced only if quipu wrote it: a folder holding a manifest.json
@@ -59,7 +61,7 @@ Example:
 			&cli.StringFlag{Name: "shard", Usage: "export only part `I/N` of the documents (I from 0)"},
 			&cli.BoolFlag{Name: "merge", Usage: "merge the shard bundles given as arguments instead of building"},
 			forceFlag("replace --out even if quipu did not write it (never the project or its sources)"),
-			useFuzzyFlag, draftsFlag,
+			useFuzzyFlag, useMachineFlag, draftsFlag,
 			quietFlag(), verboseFlag(), jsonSummaryFlag(),
 		},
 		Action: func(c *cli.Context) error {
@@ -116,6 +118,7 @@ Example:
 					MinCoverage: c.Float64("min-coverage"),
 					Shard:       shard,
 					UseFuzzy:    c.Bool("use-fuzzy"),
+					UseMachine:  c.Bool("use-machine"),
 					Drafts:      c.Bool("drafts"),
 				})
 				if ferr := log.Flush(c.App.ErrWriter); err == nil {

@@ -48,8 +48,8 @@ func TestShortFlagsMeanOneThing(t *testing.T) {
 func TestReportingCommandsTakeJSONAndQuiet(t *testing.T) {
 	var jsonErrors bool
 	app := newApp(io.Discard, io.Discard, &jsonErrors)
-	json := []string{"sync", "build", "status", "check", "export", "verify", "import", "tm export", "xliff export", "xliff import", "po export", "po import"}
-	quiet := []string{"sync", "build", "export", "import", "xliff export", "xliff import", "po export", "po import"}
+	json := []string{"sync", "build", "status", "check", "export", "verify", "import", "align", "tm export", "xliff export", "xliff import", "po export", "po import"}
+	quiet := []string{"sync", "build", "export", "import", "align", "xliff export", "xliff import", "po export", "po import"}
 	seen := 0
 	eachCommand(app.Commands, "", func(path string, c *cli.Command) {
 		has := func(name string) bool {

@@ -19,6 +19,9 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"quipu": func() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) },
+		// fakemt plays a translation program of quipu mt's line protocol
+		// (see fakeMT); "fakemt die" fails as a broken one does.
+		"fakemt": fakeMT,
 		// holdlock LOCK READY takes the project's lock as a run of quipu
 		// does, creates the file READY, and holds the lock until killed.
 		"holdlock": func() {

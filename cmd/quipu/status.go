@@ -16,13 +16,15 @@ func statusCommand() *cli.Command {
 		Name:  "status",
 		Usage: "show how far each document's translation has got",
 		Description: `Per document and locale: total segments, translated (reviewed included),
-reviewed, stale (fuzzy: the English changed), missing, rejected (tags that do
-not match the source, or a link or code dropped), and words; then a total line
+reviewed, stale (fuzzy: the English changed), machine (drafts of quipu mt no
+person has accepted), aligned (drafts quipu align found in an existing
+translation, not yet accepted), missing, rejected (tags that do not match the source, or
+a link or code dropped), and words; then a total line
 per locale. A draft (draft: true in its front matter) is listed as such and
 left out of the totals, as build and export leave it out. Counts are what
 quipu build publishes and quipu export counts:
 a translation from the fallback chain (es-419, es) counts as translated, a
-fuzzy or rejected one does not. --min-coverage N exits 1 when a locale is
+fuzzy, machine, aligned or rejected one does not. --min-coverage N exits 1 when a locale is
 below N percent translated.
 
 Example:
@@ -31,7 +33,7 @@ Example:
    quipu status --min-coverage 100`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "locale", Aliases: []string{"l"}, Usage: "only this locale (repeatable)"},
-			jsonFlag("print an array of objects (doc, locale, total, translated, reviewed, stale, missing, rejected, words, words_translated, coverage, draft)"),
+			jsonFlag("print an array of objects (doc, locale, total, translated, reviewed, stale, machine, aligned, missing, rejected, words, words_translated, coverage, draft)"),
 			&cli.Float64Flag{Name: "min-coverage", Usage: "exit 1 when a locale's coverage is below this percentage"},
 		},
 		Action: func(c *cli.Context) error {
@@ -67,13 +69,13 @@ Example:
 				}
 			} else {
 				w := tabwriter.NewWriter(c.App.Writer, 2, 4, 2, ' ', tabwriter.AlignRight)
-				fmt.Fprintln(w, "document\tlocale\ttotal\ttranslated\treviewed\tstale\tmissing\trejected\twords\tcoverage\t")
+				fmt.Fprintln(w, "document\tlocale\ttotal\ttranslated\treviewed\tstale\tmachine\taligned\tmissing\trejected\twords\tcoverage\t")
 				print := func(s project.Status) {
 					doc := s.Doc
 					if s.Draft {
 						doc += " (draft)"
 					}
-					fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d/%d\t%s\t\n", doc, s.Locale, s.Total, s.Translated, s.Reviewed, s.Stale, s.Missing, s.Rejected, s.WordsDone, s.Words, say.Percent(s.Coverage))
+					fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d/%d\t%s\t\n", doc, s.Locale, s.Total, s.Translated, s.Reviewed, s.Stale, s.Machine, s.Aligned, s.Missing, s.Rejected, s.WordsDone, s.Words, say.Percent(s.Coverage))
 				}
 				for _, r := range rows {
 					print(r)

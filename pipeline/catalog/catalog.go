@@ -22,7 +22,28 @@ const (
 	// Stale marks a translation whose English source changed since it was
 	// translated ("fuzzy" in gettext terms): it waits for a translator.
 	Stale State = "fuzzy"
+	// Machine marks a machine draft (quipu mt): never published unless
+	// asked, never counted as translated nor fed to translation memory
+	// until a person marks it translated or reviewed.
+	Machine State = "machine"
+	// Aligned marks a translation found in an existing translated
+	// document by `quipu align`: a draft until a person marks it
+	// translated or reviewed, published only as a fuzzy one is.
+	Aligned State = "aligned"
 )
+
+// flagRank decides a message's state when its flag line names several:
+// the highest wins, so a draft or stale flag is never hidden by a
+// "reviewed" beside it.
+var flagRank = map[State]int{Translated: 1, Reviewed: 2, Machine: 3, Aligned: 3, Stale: 4}
+
+// provenanceNotes are the "#." notes a draft state carries with it (where
+// the draft came from). Unlike the tool's other notes they are not
+// regenerated: sync keeps one while its message stays in that state.
+var provenanceNotes = map[State]string{Machine: "machine: ", Aligned: "aligned: "}
+
+// Draft reports whether a state is a draft no person has accepted yet.
+func Draft(s State) bool { _, ok := provenanceNotes[s]; return ok }
 
 // Message is one entry of a message file.
 type Message struct {
@@ -41,6 +62,9 @@ type Message struct {
 	Source string
 	// Previous is the English a stale translation was made from.
 	Previous string
+	// Provenance says where a draft came from ("apertium eng-spa"),
+	// written as a "#. machine: …" note while the message is a draft.
+	Provenance string
 	// Order is the order of the keys as the file had them.
 	Order []string
 

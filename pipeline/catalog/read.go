@@ -203,17 +203,8 @@ func applyComments(m *Message, lines []string) {
 		switch {
 		case strings.HasPrefix(body, ","):
 			for _, flag := range strings.Split(body[1:], ",") {
-				switch State(strings.TrimSpace(flag)) {
-				case Translated:
-					if m.State == Untranslated {
-						m.State = Translated
-					}
-				case Reviewed:
-					if m.State != Stale {
-						m.State = Reviewed
-					}
-				case Stale:
-					m.State = Stale
+				if st := State(strings.TrimSpace(flag)); flagRank[st] > flagRank[m.State] {
+					m.State = st
 				}
 			}
 		case strings.HasPrefix(body, "|"):
@@ -226,12 +217,24 @@ func applyComments(m *Message, lines []string) {
 			m.Source = body[len(". en: "):]
 		case strings.HasPrefix(body, ".     ") && m.Source != "":
 			m.Source += "\n" + body[len(".     "):]
+		case strings.HasPrefix(body, ". ") && provenance(m, body[2:]):
 		case strings.HasPrefix(body, "."):
 			// the tool's own notes: regenerated on every write
 		default:
 			m.Comments = append(m.Comments, body)
 		}
 	}
+}
+
+// provenance reads a draft's "#. machine: …" note into m.Provenance.
+func provenance(m *Message, note string) bool {
+	for _, prefix := range provenanceNotes {
+		if rest, ok := strings.CutPrefix(note, prefix); ok {
+			m.Provenance = rest
+			return true
+		}
+	}
+	return false
 }
 
 func translatorComments(lines []string) []string {

@@ -67,6 +67,9 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 		if o, ok := prev[seg.ID]; ok {
 			m.Other, m.State, m.Comments, m.Order, m.Previous = o.Other, o.State, o.Comments, o.Order, o.Previous
 			m.LeftDelim, m.RightDelim = o.LeftDelim, o.RightDelim
+			if Draft(o.State) {
+				m.Provenance = o.Provenance
+			}
 			// A fuzzy translation keeps the hash of the English it was
 			// made from, as goi18n merge expects: a hash that differs from
 			// the source's means "translated from other content". It takes
@@ -79,6 +82,11 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 					m.Hash = o.Hash
 				}
 				rep.Kept++
+			case Draft(m.State):
+				// A draft was never a person's translation of the old
+				// English: it stays a draft, not a fuzzy translation.
+				m.Previous = ""
+				rep.Kept++
 			case m.Other != "" && o.Hash != "" && o.Hash != hash && o.Source != seg.Text:
 				m.State, m.Previous, m.Hash = Stale, o.Source, o.Hash
 				rep.Stale++
@@ -88,7 +96,7 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 				rep.Kept++
 			}
 			if m.Other == "" {
-				m.State = Untranslated
+				m.State, m.Provenance = Untranslated, ""
 				if reuse(opt, seg, m) {
 					rep.Reused++
 				}
@@ -108,9 +116,17 @@ func Sync(doc *pipeline.Document, old *File, path, locale string, opt Options) (
 	var orphans []*Message
 	if old != nil {
 		for _, o := range old.Messages {
-			if !used[o.ID] && o.Other != "" {
-				orphans = append(orphans, o)
+			if used[o.ID] || o.Other == "" {
+				continue
 			}
+			if Draft(o.State) {
+				// Not carried over as a fuzzy translation, which would
+				// pass it for a person's once the flag is cleared.
+				obsolete = append(obsolete, o)
+				rep.Obsolete++
+				continue
+			}
+			orphans = append(orphans, o)
 		}
 	}
 	// Pair edited segments with the translations they lost, best matches

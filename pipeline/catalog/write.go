@@ -24,6 +24,9 @@ func Format(f *File) []byte {
 		for _, n := range m.Notes {
 			writeComment(&b, ".", n)
 		}
+		if prefix, ok := provenanceNotes[m.State]; ok && m.Provenance != "" {
+			writeComment(&b, ".", prefix+m.Provenance)
+		}
 		if m.Previous != "" {
 			for i, line := range strings.Split(m.Previous, "\n") {
 				if i == 0 {

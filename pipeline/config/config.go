@@ -49,6 +49,9 @@ type Config struct {
 	// has changed since), as msgfmt --use-fuzzy does. They still count as
 	// untranslated.
 	UseFuzzy bool `toml:"use_fuzzy"`
+	// UseMachine publishes machine drafts (quipu mt) no person has
+	// accepted yet. They still count as untranslated.
+	UseMachine bool `toml:"use_machine"`
 	// HTMLAlternates and HTMLSwitcher give the pages of HTML documents
 	// what Markdown pages have: hreflang alternates at the end of <head>
 	// and a language switcher at the top of <body>.
@@ -71,7 +74,7 @@ func Default() Config {
 	}
 }
 
-var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "html_alternates", "html_switcher"}
+var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "use_machine", "html_alternates", "html_switcher"}
 
 // configSchema is what quipu.toml's keys take, for its errors.
 var configSchema = tomlerr.Schema{Tables: map[string]tomlerr.Table{"": {Keys: configKeys}}, Want: configWants}
@@ -162,6 +165,7 @@ func configWants(key string) (string, bool) {
 		"base_url":          `a URL in quotes, like "https://example.org/"`,
 		"front_matter_keys": `a list of keys, like ["title", "description"]`,
 		"use_fuzzy":         `true or false`,
+		"use_machine":       `true or false`,
 		"html_alternates":   `true or false`,
 		"html_switcher":     `true or false`,
 	}[key]

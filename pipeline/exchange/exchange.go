@@ -40,6 +40,9 @@ type Unit struct {
 	State        catalog.State
 	// Previous is the English a fuzzy translation was made from.
 	Previous string
+	// Provenance says where an aligned draft came from, as its message
+	// file's note does; "" for anything else.
+	Provenance string
 	// Comments are the translator's own comments in the message file.
 	Comments []string
 	// Notes come from the Annotate function: glossary terms, suggestions.
@@ -84,8 +87,14 @@ func New(doc *pipeline.Document, f *catalog.File, sourceLocale string, annotate 
 			if m.State == catalog.Stale {
 				u.Previous = m.Previous
 			}
+			if m.State == catalog.Aligned && m.Provenance != "" {
+				u.Provenance = string(m.State) + ": " + m.Provenance
+			}
 			if annotate != nil {
 				u.Notes = annotate(seg, m)
+			}
+			if m.State == catalog.Machine && m.Other != "" {
+				u.Notes = append(u.Notes, MachineNote+m.Provenance)
 			}
 		}
 		if u.Target == "" {
@@ -96,6 +105,11 @@ func New(doc *pipeline.Document, f *catalog.File, sourceLocale string, annotate 
 	}
 	return out
 }
+
+// MachineNote begins the note a machine draft carries to a tool: where it
+// came from, and that it waits for a person ("machine draft: apertium
+// eng-spa …").
+const MachineNote = "machine draft, to post-edit: "
 
 // Location is where the unit's segment starts, as "content/a.md:3:1".
 func (f *File) Location(u *Unit) string {

@@ -88,14 +88,16 @@ func Merge(doc *pipeline.Document, f *catalog.File, r *Returned, force bool) (Ou
 		switch {
 		case state == catalog.Untranslated:
 			state = catalog.Translated // a target offered is a translation
-		case state == catalog.Stale && m.State != catalog.Stale:
-			// Only quipu flags English changes; a tool cannot know of one.
+		case (state == catalog.Stale || catalog.Draft(state)) && m.State != state:
+			// Only quipu flags English changes, and only quipu makes
+			// drafts: a tool cannot know of either.
 			state = catalog.Translated
 		}
-		if t.Text == m.Other && (m.State == catalog.Reviewed || m.State == catalog.Stale) && t.State != catalog.Reviewed && t.State != catalog.Translated {
+		if t.Text == m.Other && (m.State == catalog.Reviewed || m.State == catalog.Stale || catalog.Draft(m.State)) && t.State != catalog.Reviewed && t.State != catalog.Translated {
 			// A tool that drops the state altogether must not undo a
-			// review, nor pass a fuzzy translation, of the same text:
-			// only an edit, or a state the tool says, changes it.
+			// review, nor pass a fuzzy translation or a machine draft,
+			// of the same text: only an edit, or a state the tool says,
+			// changes it.
 			state = m.State
 		} else if state == catalog.Translated && m.State == catalog.Reviewed && t.Text == m.Other {
 			// A tool that cannot carry "reviewed" must not undo a review.

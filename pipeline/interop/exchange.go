@@ -1,6 +1,7 @@
 // Package interop carries a project's translations to other tools and
 // back: XLIFF and PO files per document for translation tools, translation
-// memory as TMX, and plain-text articles imported as documents.
+// memory as TMX, drafts from machine translation and from existing
+// translated documents, and plain-text articles imported as documents.
 package interop
 
 import (
@@ -195,7 +196,7 @@ func (p *run) exportVerdicts(doc *pipeline.Document, s tree.Source, locale strin
 	// A fallback file that cannot be read is the build's to report: the
 	// export speaks of this locale's file, and reads the chain without it.
 	_ = localized.ReadChain(p.Tree, s, []string{locale}, files)
-	rd := localized.Resolve(p.Tree, doc, s, locale, files, true)
+	rd := localized.Resolve(p.Tree, doc, s, locale, files, localized.EveryDraft)
 	byID := make(map[string]*resolve.Resolution, len(doc.Segments))
 	for i, seg := range doc.Segments {
 		if byID[seg.ID] == nil {

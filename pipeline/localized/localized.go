@@ -41,11 +41,15 @@ func chain(p *tree.Tree, locale string, s tree.Source, files map[string]*catalog
 	return layers
 }
 
+// EveryDraft resolves as if every draft were published: an export or a
+// check speaks of each message's own translation, not of what replaces it.
+var EveryDraft = resolve.Options{UseFuzzy: true, UseMachine: true}
+
 // Resolve resolves every segment of a document in a locale and
 // assembles the document from them. A translation the assembly refuses
 // (tags moved where their markup would add syntax) is rejected there, and
 // its resolution says so.
-func Resolve(p *tree.Tree, doc *pipeline.Document, s tree.Source, locale string, files map[string]*catalog.File, useFuzzy bool) Doc {
+func Resolve(p *tree.Tree, doc *pipeline.Document, s tree.Source, locale string, files map[string]*catalog.File, opt resolve.Options) Doc {
 	res := make([]resolve.Resolution, len(doc.Segments))
 	switch locale {
 	case p.Config.SourceLocale:
@@ -58,7 +62,6 @@ func Resolve(p *tree.Tree, doc *pipeline.Document, s tree.Source, locale string,
 		}
 	default:
 		layers := chain(p, locale, s, files)
-		opt := resolve.Options{UseFuzzy: useFuzzy}
 		byID := map[string]int{}
 		for i, seg := range doc.Segments {
 			if j, ok := byID[seg.ID]; ok {

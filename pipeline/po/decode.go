@@ -62,6 +62,10 @@ func Decode(name string, data []byte) (*exchange.Returned, error) {
 		switch {
 		case e.Str == "":
 			t.State = catalog.Untranslated
+		case e.HasFlag("fuzzy") && e.HasFlag(string(catalog.Aligned)):
+			t.State = catalog.Aligned
+		case e.HasFlag("fuzzy") && machineDraft(e.Extracted):
+			t.State = catalog.Machine
 		case e.HasFlag("fuzzy"):
 			t.State = catalog.Stale
 		default:
@@ -134,4 +138,16 @@ func documentOf(refs []string) string {
 		}
 	}
 	return ""
+}
+
+// machineDraft reports whether an entry's notes say it is a machine
+// draft: kept fuzzy in the tool, it comes back a draft, not a fuzzy
+// translation (which a tool cannot make: only quipu flags English changes).
+func machineDraft(notes []string) bool {
+	for _, n := range notes {
+		if strings.HasPrefix(n, exchange.MachineNote) {
+			return true
+		}
+	}
+	return false
 }

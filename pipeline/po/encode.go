@@ -91,12 +91,22 @@ func Encode(f *exchange.File) []byte {
 		if u.State == catalog.Reviewed {
 			b.WriteString(comment("#. ", ReviewedNote))
 		}
+		if u.Provenance != "" {
+			b.WriteString(comment("#. ", u.Provenance))
+		}
 		b.WriteString(comment("#. ", BaseNote+u.Base))
 		fmt.Fprintf(&b, "#: %s:%d\n", reference(f.Document), u.Line)
 		switch {
 		case u.Rejected && u.Target != "":
 			// Work to do, as XLIFF's "initial": the notes say why.
 			b.WriteString("#, fuzzy\n")
+		case u.State == catalog.Machine:
+			// Work to do, as gettext marks what a machine filled in.
+			b.WriteString("#, fuzzy\n")
+		case u.State == catalog.Aligned:
+			// Fuzzy, as gettext tools know drafts, and the draft's own
+			// flag, which they keep, to bring it back as it went.
+			b.WriteString("#, fuzzy, aligned\n")
 		case u.State == catalog.Stale:
 			b.WriteString("#, fuzzy\n")
 			if u.Previous != "" {

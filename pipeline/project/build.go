@@ -27,6 +27,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/page"
 	"github.com/quipu-l10n/quipu/pipeline/parallel"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
@@ -41,6 +42,9 @@ type BuildOptions struct {
 	// UseFuzzy publishes fuzzy translations (the project's use_fuzzy does
 	// too); they still count as untranslated.
 	UseFuzzy bool
+	// UseMachine publishes machine drafts (the project's use_machine
+	// does too); they still count as untranslated.
+	UseMachine bool
 	// Force rebuilds every document, even those whose inputs did not
 	// change since the last build.
 	Force bool
@@ -108,7 +112,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	// The cache is read while the documents are listed.
 	opened := make(chan *cache.Build, 1)
 	go func() {
-		opened <- cache.OpenBuild(p.Tree, p.buildFingerprint(locales, opt.Strict, p.useFuzzy(opt.UseFuzzy)), opt.Force)
+		opened <- cache.OpenBuild(p.Tree, p.buildFingerprint(locales, opt.Strict, p.publish(opt.UseFuzzy, opt.UseMachine)), opt.Force)
 	}()
 	sources, err := p.Sources()
 	bc := <-opened
@@ -321,7 +325,7 @@ type outFile struct {
 
 // localize builds one document in one locale.
 func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport, dp *docPages) ([]outFile, error) {
-	rd := localized.Resolve(p.Tree, doc, s, locale, files, p.useFuzzy(opt.UseFuzzy))
+	rd := localized.Resolve(p.Tree, doc, s, locale, files, p.publish(opt.UseFuzzy, opt.UseMachine))
 	f, a := rd.Format, rd.Localized
 	name := p.ContentPath(s)
 	target := locale != p.Config.SourceLocale && locale != pseudo.Locale
@@ -516,3 +520,9 @@ func (p *Project) meta(doc *pipeline.Document) (format.Meta, error) {
 // useFuzzy is whether fuzzy translations are published: the project's
 // use_fuzzy, or a command's --use-fuzzy.
 func (p *Project) useFuzzy(flag bool) bool { return flag || p.Config.UseFuzzy }
+
+// publish is which drafts a build publishes: those the project's
+// configuration or the command's flags ask for.
+func (p *Project) publish(fuzzy, machine bool) resolve.Options {
+	return resolve.Options{UseFuzzy: p.useFuzzy(fuzzy), UseMachine: machine || p.Config.UseMachine}
+}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline/cache"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
 
 // TestBuildRemovesPagesOfDeletedDocuments: once a document is deleted, the
@@ -63,7 +64,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 	if _, err := os.Stat(p.Abs("output/es-PE/ref/deep")); err == nil {
 		t.Error("output/es-PE/ref/deep, left empty, is still there")
 	}
-	c := cache.OpenBuild(p.Tree, p.buildFingerprint([]string{"en", "es-PE"}, false, false), false)
+	c := cache.OpenBuild(p.Tree, p.buildFingerprint([]string{"en", "es-PE"}, false, resolve.Options{}), false)
 	if c.Docs["guide/page-00.md"] == nil {
 		t.Fatal("the cache lost the documents that are there")
 	}

@@ -4,12 +4,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 )
 
 // buildFingerprint hashes what every document's build depends on.
-func (p *Project) buildFingerprint(locales []string, strict, useFuzzy bool) string {
+func (p *Project) buildFingerprint(locales []string, strict bool, publish resolve.Options) string {
 	h := sha256.New()
 	cfg, _ := json.Marshal(p.Config)
 	h.Write(cfg)
@@ -26,8 +27,11 @@ func (p *Project) buildFingerprint(locales []string, strict, useFuzzy bool) stri
 	if strict {
 		h.Write([]byte("\x00strict"))
 	}
-	if useFuzzy {
+	if publish.UseFuzzy {
 		h.Write([]byte("\x00use-fuzzy"))
+	}
+	if publish.UseMachine {
+		h.Write([]byte("\x00use-machine"))
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

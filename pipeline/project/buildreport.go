@@ -60,11 +60,28 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 				used = "the " + r.From.Locale + " translation"
 			}
 			report(r.Refused.Pos(0), fmt.Sprintf("message %s: fuzzy translation not used (the English changed since: review it and remove the fuzzy flag); %s was used", seg.ID, used))
+		case resolve.Aligned:
+			if r.Refused.Message == nil {
+				report(r.From.Pos(0), fmt.Sprintf("message %s: aligned translation used (found in an existing translation, not reviewed; --use-fuzzy)", seg.ID))
+				continue
+			}
+			used := "the English text"
+			if !r.Source() {
+				used = "the " + r.From.Locale + " translation"
+			}
+			report(r.Refused.Pos(0), fmt.Sprintf("message %s: aligned translation not used (found in an existing translation: review it and mark it translated); %s was used", seg.ID, used))
 		}
 	}
 	counts := resolve.Count(doc.Segments, rd.Res)
 	if n := counts.Untranslated(); n > 0 {
-		msg := fmt.Sprintf("%s: %s: %d of %s untranslated (%d missing, %d fuzzy, %d rejected)", name, locale, n, say.Count("Segment", counts.Total), counts.Missing, counts.Fuzzy, counts.Rejected)
+		msg := fmt.Sprintf("%s: %s: %d of %s untranslated (%d missing, %d fuzzy, %d rejected", name, locale, n, say.Count("Segment", counts.Total), counts.Missing, counts.Fuzzy, counts.Rejected)
+		if counts.Machine > 0 {
+			msg += fmt.Sprintf(", %d machine", counts.Machine)
+		}
+		if counts.Aligned > 0 {
+			msg += fmt.Sprintf(", %d aligned", counts.Aligned)
+		}
+		msg += ")"
 		if strict {
 			errs.Add(fmt.Errorf("%s", msg))
 		} else {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/quipu-l10n/quipu/pipeline/cache"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
 
 // TestBuildNoticesMissingOutputs: a page deleted from output/ is rebuilt,
@@ -60,7 +61,7 @@ func TestBuildNoticesMissingOutputs(t *testing.T) {
 		return nil
 	})
 	build() // records the old times
-	c := cache.OpenBuild(p.Tree, p.buildFingerprint(append([]string{p.Config.SourceLocale}, p.Config.Locales...), false, false), false)
+	c := cache.OpenBuild(p.Tree, p.buildFingerprint(append([]string{p.Config.SourceLocale}, p.Config.Locales...), false, resolve.Options{}), false)
 	if len(c.Racy) != 0 {
 		t.Errorf("folders changed an hour ago are still racy: %v", c.Racy)
 	}

@@ -50,7 +50,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		}
 		// Each translation on its own: the chain's other locales are
 		// checked as locales of their own.
-		rd := localized.Resolve(p.Tree, doc, s, locale, map[string]*catalog.File{locale: f}, true)
+		rd := localized.Resolve(p.Tree, doc, s, locale, map[string]*catalog.File{locale: f}, localized.EveryDraft)
 		idx := f.Index()
 		file := p.MessagePath(locale, s)
 		lost := map[*pipeline.Segment]pipeline.Problem{}
@@ -71,6 +71,12 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 			}
 			if m.State == catalog.Stale {
 				add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag (a build uses the next translation along the chain, or the English)"})
+			}
+			if m.State == catalog.Machine {
+				add(pipeline.Problem{Severity: qa.Warning, Code: "machine", Msg: "a machine draft: post-edit it, then mark it translated or reviewed (a build uses it only with --use-machine)"})
+			}
+			if m.State == catalog.Aligned {
+				add(pipeline.Problem{Severity: qa.Warning, Code: "aligned", Msg: "found in an existing translation by quipu align: review it and mark it translated (a build uses it only with --use-fuzzy)"})
 			}
 			for _, pr := range qa.Run(qa.Input{Markdown: writesMarkdown(p.Formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks) {
 				add(pr)

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"context"
 	"io"
 
 	"github.com/quipu-l10n/quipu/pipeline/interop"
@@ -45,6 +46,32 @@ func (p *Project) ImportPO(paths []string, opt ImportOptions) (*ImportResult, er
 // Import converts a plain-text article into a document of the project.
 func (p *Project) Import(file string, opt TextImportOptions) (string, error) {
 	return interop.Import(p.Tree, file, opt)
+}
+
+// AlignOptions tune Align.
+type AlignOptions = interop.AlignOptions
+
+// AlignReport is what Align did with one document.
+type AlignReport = interop.AlignReport
+
+// MachineOptions tune MachineDrafts.
+type MachineOptions = interop.MachineOptions
+
+// MachineResult sums up MachineDrafts.
+type MachineResult = interop.MachineResult
+
+// MachineDrop is a machine draft MachineDrafts dropped, and why.
+type MachineDrop = interop.MachineDrop
+
+// Align pairs the documents of src with their existing translations in
+// translated and writes the pairs as aligned drafts.
+func (p *Project) Align(src, translated string, opt AlignOptions) ([]AlignReport, error) {
+	return interop.Align(p.Tree, src, translated, opt)
+}
+
+// MachineDrafts fills untranslated messages with machine drafts.
+func (p *Project) MachineDrafts(ctx context.Context, opt MachineOptions) (*MachineResult, error) {
+	return interop.MachineDrafts(ctx, p.Tree, opt)
 }
 
 // ExportTMX writes the translation memory of a locale as TMX 1.4.

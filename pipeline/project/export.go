@@ -39,6 +39,8 @@ type ExportOptions struct {
 	MinCoverage float64
 	// UseFuzzy publishes fuzzy translations, as BuildOptions.UseFuzzy.
 	UseFuzzy bool
+	// UseMachine publishes machine drafts, as BuildOptions.UseMachine.
+	UseMachine bool
 	// Shard exports only the documents of one part of the project.
 	Shard Shard
 	// Epoch, if set, is the timestamp of every entry; otherwise
@@ -116,7 +118,7 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 	if sources, err = p.withoutDrafts(sources, opt.Drafts); err != nil {
 		return nil, nil, err
 	}
-	cov, err := p.Coverage(locales, sources, p.useFuzzy(opt.UseFuzzy))
+	cov, err := p.Coverage(locales, sources, p.publish(opt.UseFuzzy, opt.UseMachine))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -127,7 +129,7 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 	}
 	// One base URL for the pages and the sitemap.
 	p.Config.BaseURL = p.Config.SiteURL(opt.BaseURL)
-	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard, UseFuzzy: opt.UseFuzzy, Drafts: opt.Drafts}); err != nil {
+	if _, err := p.Build(BuildOptions{Locales: locales, Log: opt.Log, Shard: opt.Shard, UseFuzzy: opt.UseFuzzy, UseMachine: opt.UseMachine, Drafts: opt.Drafts}); err != nil {
 		return nil, cov, err
 	}
 	files, err := p.collect(locales, sources)
@@ -174,7 +176,7 @@ func (p *Project) exportLocales(requested []string) ([]string, error) {
 // that a build shows translated, as resolve.Resolve decides (one message
 // per distinct segment of a document, as status counts). The others are
 // listed as gaps.
-func (p *Project) Coverage(locales []string, sources []Source, useFuzzy bool) ([]Coverage, error) {
+func (p *Project) Coverage(locales []string, sources []Source, publish resolve.Options) ([]Coverage, error) {
 	cov := make([]Coverage, len(locales))
 	for i, l := range locales {
 		cov[i].Locale = l
@@ -188,7 +190,7 @@ func (p *Project) Coverage(locales []string, sources []Source, useFuzzy bool) ([
 		for i, l := range locales {
 			c := &cov[i]
 			c.Documents++
-			rd := localized.Resolve(p.Tree, doc, s, l, files, useFuzzy)
+			rd := localized.Resolve(p.Tree, doc, s, l, files, publish)
 			n := resolve.Count(doc.Segments, rd.Res)
 			c.Segments += n.Total
 			c.Translated += n.Translated

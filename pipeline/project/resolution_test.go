@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
@@ -73,7 +74,7 @@ func TestCountsAgree(t *testing.T) {
 	if total.Total != 8 || total.Translated != 4 || total.Rejected != 2 || total.Missing != 2 {
 		t.Fatalf("status %+v", total)
 	}
-	cov, err := p.Coverage([]string{"es-PE"}, sources, false)
+	cov, err := p.Coverage([]string{"es-PE"}, sources, resolve.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

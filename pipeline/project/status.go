@@ -11,7 +11,7 @@ import (
 // Status counts the state of one document's translation in one locale,
 // as a build publishes it (see resolve.Resolve): Translated includes
 // reviewed ones and those taken from a fallback locale; Total =
-// Translated + Stale + Missing + Rejected.
+// Translated + Stale + Machine + Aligned + Missing + Rejected.
 type Status struct {
 	Doc        string  `json:"doc"`
 	Locale     string  `json:"locale"`
@@ -19,6 +19,8 @@ type Status struct {
 	Translated int     `json:"translated"`
 	Reviewed   int     `json:"reviewed"`
 	Stale      int     `json:"stale"`
+	Machine    int     `json:"machine"`
+	Aligned    int     `json:"aligned"`
 	Missing    int     `json:"missing"`
 	Rejected   int     `json:"rejected"`
 	Words      int     `json:"words"`
@@ -44,7 +46,7 @@ func statusOf(doc, locale string, c resolve.Counts) Status {
 	return Status{
 		Doc: doc, Locale: locale,
 		Total: c.Total, Translated: c.Translated, Reviewed: c.Reviewed,
-		Stale: c.Fuzzy, Missing: c.Missing, Rejected: c.Rejected,
+		Stale: c.Fuzzy, Machine: c.Machine, Aligned: c.Aligned, Missing: c.Missing, Rejected: c.Rejected,
 		Words: c.Words, WordsDone: c.WordsTranslated,
 		Coverage: bundle.Percent(c.Translated, c.Total),
 		counts:   c,
@@ -67,7 +69,7 @@ func (p *Project) Status(locales []string) ([]Status, error) {
 	var bad pipeline.ErrorList
 	seen := map[string]bool{}
 	err = p.eachDocument(locales, func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File) {
-		rd := localized.Resolve(p.Tree, doc, s, locale, files, p.Config.UseFuzzy)
+		rd := localized.Resolve(p.Tree, doc, s, locale, files, p.publish(false, false))
 		st := statusOf(doc.Path, locale, resolve.Count(doc.Segments, rd.Res))
 		meta, err := p.meta(doc)
 		if err != nil && !seen[doc.Path] {

@@ -10,9 +10,9 @@ import (
 
 // Counts sums verdicts per message: a segment repeated in a document is
 // one message, counted once, as translators see it. Total = Translated +
-// Fuzzy + Missing + Rejected.
+// Fuzzy + Machine + Aligned + Missing + Rejected.
 type Counts struct {
-	Total, Translated, Reviewed, Fuzzy, Missing, Rejected int
+	Total, Translated, Reviewed, Fuzzy, Machine, Aligned, Missing, Rejected int
 	// Words are the source's words; WordsTranslated those of translated
 	// messages.
 	Words, WordsTranslated int
@@ -46,6 +46,10 @@ func (c *Counts) add(seg *pipeline.Segment, r *Resolution) {
 		}
 	case Fuzzy:
 		c.Fuzzy++
+	case Machine:
+		c.Machine++
+	case Aligned:
+		c.Aligned++
 	case Missing:
 		c.Missing++
 	case Rejected:
@@ -59,6 +63,8 @@ func (c *Counts) Add(o Counts) {
 	c.Translated += o.Translated
 	c.Reviewed += o.Reviewed
 	c.Fuzzy += o.Fuzzy
+	c.Machine += o.Machine
+	c.Aligned += o.Aligned
 	c.Missing += o.Missing
 	c.Rejected += o.Rejected
 	c.Words += o.Words

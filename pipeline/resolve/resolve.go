@@ -30,9 +30,38 @@ const (
 	// not match the source, or a tag carrying content dropped); the source
 	// text is published.
 	Rejected
+	// Machine: the first translation is a machine draft no person has
+	// accepted. Like a fuzzy one, it is published only when asked
+	// (Options.UseMachine).
+	Machine
+	// Aligned: the first translation is a draft found in an existing
+	// translated document (quipu align); published as a fuzzy one is,
+	// only when asked (Options.UseFuzzy).
+	Aligned
 )
 
-var verdictNames = [...]string{Missing: "missing", Translated: "translated", Fuzzy: "fuzzy", Rejected: "rejected"}
+var verdictNames = [...]string{Missing: "missing", Translated: "translated", Fuzzy: "fuzzy", Rejected: "rejected", Machine: "machine", Aligned: "aligned"}
+
+// drafts are the states whose translations wait for a person: each gives
+// its verdict, and is published only when its option asks for it.
+var drafts = map[catalog.State]struct {
+	verdict Verdict
+	use     func(Options) bool
+}{
+	catalog.Stale:   {Fuzzy, func(o Options) bool { return o.UseFuzzy }},
+	catalog.Machine: {Machine, func(o Options) bool { return o.UseMachine }},
+	catalog.Aligned: {Aligned, func(o Options) bool { return o.UseFuzzy }},
+}
+
+// draftVerdict reports whether a verdict is a draft's.
+func draftVerdict(v Verdict) bool {
+	for _, d := range drafts {
+		if d.verdict == v {
+			return true
+		}
+	}
+	return false
+}
 
 func (v Verdict) String() string {
 	if int(v) < len(verdictNames) {
@@ -58,6 +87,9 @@ type Options struct {
 	// UseFuzzy publishes a fuzzy translation when it is the first along
 	// the chain, as msgfmt --use-fuzzy does. Its verdict stays Fuzzy.
 	UseFuzzy bool
+	// UseMachine publishes a machine draft likewise. Its verdict stays
+	// Machine.
+	UseMachine bool
 }
 
 // Origin is a translation in a message file.
@@ -130,13 +162,14 @@ func Resolve(seg *pipeline.Segment, chain []Layer, opt Options) Resolution {
 		if !decided {
 			decided = true
 			r.Problems = probs
+			d, draft := drafts[m.State]
 			switch {
-			case m.State == catalog.Stale && opt.UseFuzzy && !placeholder.HasErrors(probs):
-				r.Verdict, r.Text, r.From = Fuzzy, m.Other, o
+			case draft && d.use(opt) && !placeholder.HasErrors(probs):
+				r.Verdict, r.Text, r.From = d.verdict, m.Other, o
 				return r
-			case m.State == catalog.Stale:
+			case draft:
 				// Look further down the chain for something to publish.
-				r.Verdict, r.Refused = Fuzzy, o
+				r.Verdict, r.Refused = d.verdict, o
 				continue
 			case placeholder.HasErrors(probs):
 				r.Verdict, r.Text, r.Refused = Rejected, seg.Text, o
@@ -145,8 +178,8 @@ func Resolve(seg *pipeline.Segment, chain []Layer, opt Options) Resolution {
 			r.Verdict, r.Text, r.From = Translated, m.Other, o
 			return r
 		}
-		// Below a fuzzy translation: the next current, valid one.
-		if m.State != catalog.Stale && !placeholder.HasErrors(probs) {
+		// Below a draft: the next current, valid one.
+		if _, draft := drafts[m.State]; !draft && !placeholder.HasErrors(probs) {
 			r.Text, r.From = m.Other, o
 			return r
 		}
@@ -160,8 +193,9 @@ func Resolve(seg *pipeline.Segment, chain []Layer, opt Options) Resolution {
 // Reject turns a resolution whose published translation could not be used
 // in its document (see markdown.Localize: tags moved where their markup
 // combines into new syntax) into a rejection: the source text is published.
-// A fuzzy one stays Fuzzy (whether it was published or left its place to
-// the translation refused), so the counts do not depend on UseFuzzy.
+// A draft's verdict (Fuzzy, Machine) stays (whether it was published or
+// left its place to the translation refused), so the counts do not depend
+// on UseFuzzy or UseMachine.
 func Reject(r Resolution, seg *pipeline.Segment, probs []pipeline.Problem) Resolution {
 	if r.Source() {
 		return r
@@ -170,7 +204,7 @@ func Reject(r Resolution, seg *pipeline.Segment, probs []pipeline.Problem) Resol
 		r.Refused = r.From
 		r.Problems = append(r.Problems[:len(r.Problems):len(r.Problems)], probs...)
 	}
-	if r.Verdict != Fuzzy {
+	if !draftVerdict(r.Verdict) {
 		r.Verdict = Rejected
 	}
 	r.Text, r.From = seg.Text, Origin{}

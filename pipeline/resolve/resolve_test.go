@@ -64,6 +64,10 @@ func TestResolve(t *testing.T) {
 		{name: "use fuzzy publishes it, still fuzzy", chain: []resolve.Layer{layer("es-PE", msg(stale, catalog.Stale)), layer("es", msg(good2, catalog.Translated))}, fuzzy: true, verdict: resolve.Fuzzy, text: stale, from: "es-PE"},
 		{name: "unknown tag rejected, source used, chain not searched", chain: []resolve.Layer{layer("es-PE", msg(badTag, catalog.Translated)), layer("es", msg(good2, catalog.Translated))}, verdict: resolve.Rejected, text: srcText, refused: "es-PE", problems: []string{"tag-unknown", "tag-missing-content"}},
 		{name: "dropped link rejected", chain: []resolve.Layer{layer("es-PE", msg(noLink, catalog.Reviewed))}, verdict: resolve.Rejected, text: srcText, refused: "es-PE", problems: []string{"tag-missing-content"}},
+		{name: "aligned is not published by default", chain: []resolve.Layer{layer("es-PE", msg(good, catalog.Aligned))}, verdict: resolve.Aligned, text: srcText, refused: "es-PE"},
+		{name: "aligned leaves its place to the chain's next translation, still aligned", chain: []resolve.Layer{layer("es-PE", msg(good, catalog.Aligned)), layer("es", msg(good2, catalog.Translated))}, verdict: resolve.Aligned, text: good2, from: "es", refused: "es-PE"},
+		{name: "use fuzzy publishes aligned, still aligned", chain: []resolve.Layer{layer("es-PE", msg(good, catalog.Aligned)), layer("es", msg(good2, catalog.Translated))}, fuzzy: true, verdict: resolve.Aligned, text: good, from: "es-PE"},
+		{name: "aligned below fuzzy is not published", chain: []resolve.Layer{layer("es-PE", msg(stale, catalog.Stale)), layer("es", msg(good2, catalog.Aligned))}, verdict: resolve.Fuzzy, text: srcText, refused: "es-PE"},
 		{name: "fuzzy with a bad tag and use fuzzy: the next one", chain: []resolve.Layer{layer("es-PE", msg(badTag, catalog.Stale)), layer("es", msg(good2, catalog.Translated))}, fuzzy: true, verdict: resolve.Fuzzy, text: good2, from: "es", refused: "es-PE"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -148,8 +152,25 @@ func TestCountOncePerMessage(t *testing.T) {
 	}
 }
 
+// TestCountsAlignedApart: an aligned draft is counted on its own, never
+// as translated.
+func TestCountsAlignedApart(t *testing.T) {
+	other := &pipeline.Segment{ID: "other", Text: "Two words"}
+	res := []resolve.Resolution{{Verdict: resolve.Aligned, Refused: resolve.Origin{Message: msg(good, catalog.Aligned)}}, {Verdict: resolve.Translated}}
+	c := resolve.Count([]*pipeline.Segment{seg, other}, res)
+	if c.Aligned != 1 || c.Translated != 1 || c.Untranslated() != 1 {
+		t.Errorf("Count = %+v, want 1 aligned, 1 translated", c)
+	}
+	var sum resolve.Counts
+	sum.Add(c)
+	sum.Add(c)
+	if sum.Aligned != 2 {
+		t.Errorf("Add: %+v", sum)
+	}
+}
+
 func TestVerdictNames(t *testing.T) {
-	for v, want := range map[resolve.Verdict]string{resolve.Missing: "missing", resolve.Translated: "translated", resolve.Fuzzy: "fuzzy", resolve.Rejected: "rejected"} {
+	for v, want := range map[resolve.Verdict]string{resolve.Missing: "missing", resolve.Translated: "translated", resolve.Fuzzy: "fuzzy", resolve.Rejected: "rejected", resolve.Aligned: "aligned"} {
 		if b, _ := v.MarshalText(); v.String() != want || string(b) != want {
 			t.Errorf("%d: %s", v, v)
 		}

@@ -189,10 +189,10 @@ func usable(files []*catalog.File) bool {
 }
 
 // forMemory reports whether a message's translation feeds translation
-// memory: copies from memory feed it once reviewed, and a translation
-// whose English changed does not.
+// memory: copies from memory feed it once reviewed, and neither a
+// translation whose English changed nor a draft (a machine's) does.
 func forMemory(m *catalog.Message) bool {
-	return m.Translated() && m.State != catalog.Stale && (m.State == catalog.Reviewed || !catalog.FromMemory(m))
+	return m.Translated() && m.State != catalog.Stale && !catalog.Draft(m.State) && (m.State == catalog.Reviewed || !catalog.FromMemory(m))
 }
 
 // docEntries is what a document's message file and obsolete file give

@@ -222,8 +222,13 @@ func (r *reader) unit(el xml.StartElement, pos pipeline.Position) (*exchange.Tra
 			switch st {
 			case "", "initial":
 				s.state = catalog.Untranslated
-				if sub == FuzzySubState {
+				switch sub {
+				case FuzzySubState:
 					s.state = catalog.Stale
+				case MachineSubState:
+					s.state = catalog.Machine
+				case AlignedSubState:
+					s.state = catalog.Aligned
 				}
 				s.rejected = sub == RejectedSubState
 			case "translated":
@@ -318,7 +323,7 @@ func (r *reader) join(t *exchange.Translation, segs []*segment) *exchange.Transl
 	return t
 }
 
-var rank = map[catalog.State]int{catalog.Untranslated: 0, catalog.Stale: 1, catalog.Translated: 2, catalog.Reviewed: 3}
+var rank = map[catalog.State]int{catalog.Untranslated: 0, catalog.Stale: 1, catalog.Machine: 1, catalog.Aligned: 1, catalog.Translated: 2, catalog.Reviewed: 3}
 
 func lower(a, b catalog.State) catalog.State {
 	if rank[b] < rank[a] {

@@ -25,6 +25,16 @@ const (
 // translation in place to start from.
 const FuzzySubState = "quipu:fuzzy"
 
+// MachineSubState marks a machine draft: "initial", work to do, with the
+// draft in the target to post-edit and a note naming the engine.
+const MachineSubState = "quipu:machine"
+
+// AlignedSubState marks a draft quipu align found in an existing
+// translation: "initial", work to review, with a note of where it came
+// from. XLIFF 2.0 has no "needs review" state; XLIFF 1.2 would say
+// needs-review-translation.
+const AlignedSubState = "quipu:aligned"
+
 // RejectedSubState marks a translation the build rejects: "initial", work
 // to do, with the translation kept to fix and a note saying why.
 const RejectedSubState = "quipu:rejected"
@@ -40,6 +50,10 @@ func stateOf(s catalog.State) (state, sub string) {
 		return "reviewed", ""
 	case catalog.Stale:
 		return "initial", FuzzySubState
+	case catalog.Machine:
+		return "initial", MachineSubState
+	case catalog.Aligned:
+		return "initial", AlignedSubState
 	}
 	return "initial", ""
 }
@@ -92,6 +106,9 @@ func (w *writer) unit(f *exchange.File, u *exchange.Unit) {
 	}
 	if u.Previous != "" {
 		note("previous-source", u.Previous)
+	}
+	if u.Provenance != "" {
+		note("provenance", u.Provenance)
 	}
 	for _, c := range u.Comments {
 		note("comment", strings.TrimSpace(c))

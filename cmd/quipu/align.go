@@ -1,0 +1,90 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/quipu-l10n/quipu/pipeline/project"
+)
+
+func alignCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "align",
+		Usage:     "fill message files from existing translated documents",
+		ArgsUsage: "SRC TRANSLATED",
+		Description: `Pairs the documents under SRC (a document of the project, or a folder of
+them under content/) with their existing translations under TRANSLATED (a file,
+or a folder where each has the same relative path; --map old=new names one
+that was renamed; one of another format, guide.html for guide.md, is found by
+its name), aligns their segments and writes the translations found into the
+locale's message files, flagged "#, aligned" with a "#. aligned:" note of the
+confidence and where each came from.
+
+Segments are aligned by structure first (the n-th heading, paragraph, list item
+or table cell of the same kind, section by section, a section missing on one
+side skipped), by length where the two sides split differently (Gale–Church),
+and by anchors that survive translation (numbers, URLs, code, proper nouns).
+The translation's markup is mapped onto the source's tags; a segment whose
+tags cannot be mapped is left untranslated.
+
+An aligned translation is a draft: build publishes it only with --use-fuzzy,
+status counts it apart, translation memory ignores it, until a person marks
+it translated. Existing translations are kept unless --force. Run quipu sync
+first: align writes only message files in step with their documents.
+
+Example:
+   quipu align --locale es-PE content old-site/es
+   quipu align content/guide.md old-site/es/guia.html
+   quipu align content old-site/es --map faq.md=preguntas.md --json`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "locale", Aliases: []string{"l"}, Usage: "target locale (default: the first in quipu.toml)"},
+			&cli.StringSliceFlag{Name: "map", Usage: "OLD=NEW: the translation of SRC/OLD is TRANSLATED/NEW (repeatable)"},
+			forceFlag("replace translations the message files already have"),
+			quietFlag(), jsonFlag("print an array of objects (doc, translation, segments, aligned, doubtful, left, kept)"),
+		},
+		Action: func(c *cli.Context) error {
+			args := c.Args().Slice()
+			if len(args) != 2 {
+				return fmt.Errorf("%w: quipu align [--locale L] [--map OLD=NEW] [--force] SRC TRANSLATED", errUsage)
+			}
+			renames := map[string]string{}
+			for _, m := range c.StringSlice("map") {
+				old, new, ok := strings.Cut(m, "=")
+				if !ok || old == "" || new == "" {
+					return fmt.Errorf("%w: --map %q: want OLD=NEW", errUsage, m)
+				}
+				renames[old] = new
+			}
+			p, err := openProject(c)
+			if err != nil {
+				return err
+			}
+			reports, err := p.Align(args[0], args[1], project.AlignOptions{Locale: c.String("locale"), Renames: renames, Force: c.Bool("force")})
+			if err != nil {
+				return err
+			}
+			if c.Bool("json") {
+				if reports == nil {
+					reports = []project.AlignReport{}
+				}
+				enc := json.NewEncoder(c.App.Writer)
+				enc.SetIndent("", "  ")
+				return enc.Encode(reports)
+			}
+			if c.Bool("quiet") {
+				return nil
+			}
+			for _, r := range reports {
+				if r.Translation == "" {
+					fmt.Fprintf(c.App.ErrWriter, "%s: no translation found\n", r.Doc)
+					continue
+				}
+				fmt.Fprintf(c.App.ErrWriter, "%s: %d of %d segments aligned (%d doubtful), %d left, %d kept, from %s\n", r.Doc, r.Aligned, r.Segments, r.Doubtful, r.Left, r.Kept, r.Translation)
+			}
+			return nil
+		},
+	}
+}
