@@ -13,7 +13,6 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/align"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
 	"github.com/quipu-l10n/quipu/pipeline/syncer"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
@@ -63,14 +62,11 @@ func Align(t *tree.Tree, src, translated string, opt AlignOptions) ([]AlignRepor
 	if err != nil {
 		return nil, err
 	}
-	l, err := p.Lock()
+	release, err := p.lockMessages()
 	if err != nil {
 		return nil, err
 	}
-	defer l.Release()
-	if err := fsutil.Recover(p.Abs(syncer.Journal), p.OwnedBy(p.Config.LocalesDir)); err != nil {
-		return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
-	}
+	defer release()
 	docs, err := p.alignSources(src)
 	if err != nil {
 		return nil, err
@@ -135,8 +131,8 @@ func Align(t *tree.Tree, src, translated string, opt AlignOptions) ([]AlignRepor
 	if err := errs.Err(); err != nil {
 		return reports, err
 	}
-	sort.Strings(changed)
-	return reports, p.writeAll(changed, writes)
+	_, err = p.writeStaged(changed, writes, false)
+	return reports, err
 }
 
 // alignOne aligns one document with its translation and returns the

@@ -13,7 +13,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -290,15 +289,11 @@ type importJob struct {
 
 func (p *run) importFiles(paths []string, opt ImportOptions, decode func(string, []byte) ([]*exchange.Returned, error)) (*ImportResult, error) {
 	if !opt.DryRun {
-		// Message files are sync's too: the two must not interleave.
-		l, err := p.Lock()
+		release, err := p.lockMessages()
 		if err != nil {
 			return nil, err
 		}
-		defer l.Release()
-		if err := fsutil.Recover(p.Abs(syncer.Journal), p.OwnedBy(p.Config.LocalesDir)); err != nil {
-			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
-		}
+		defer release()
 	}
 	sources, err := p.Sources()
 	if err != nil {
@@ -375,27 +370,16 @@ func (p *run) importFiles(paths []string, opt ImportOptions, decode func(string,
 	writes := map[string][]byte{}
 	for _, key := range order {
 		j := jobs[key]
-		// Sync again for what depends on the new text (go-i18n delimiters).
 		locale, _, _ := strings.Cut(key, "\x00")
 		opts, err := p.syncOptions(locale)
 		if err != nil {
 			return res, err
 		}
-		f, _, _ := catalog.Sync(j.doc, j.file, j.path, locale, opts)
-		data := catalog.Format(f)
-		if old, err := p.WS.ReadFile(j.path); err == nil && bytes.Equal(old, data) {
-			continue
-		}
-		writes[j.path] = data
-		res.Changed = append(res.Changed, j.path)
+		res.Changed = p.stage(j.doc, j.file, j.path, locale, opts, writes, res.Changed)
 	}
-	sort.Strings(res.Changed)
-	verb := "would write"
-	if !opt.DryRun {
-		if err := p.writeAll(res.Changed, writes); err != nil {
-			return res, err
-		}
-		verb = "write"
+	verb, err := p.writeStaged(res.Changed, writes, opt.DryRun)
+	if err != nil {
+		return res, err
 	}
 	if opt.Log != nil {
 		for _, name := range res.Changed {
@@ -403,25 +387,6 @@ func (p *run) importFiles(paths []string, opt ImportOptions, decode func(string,
 		}
 	}
 	return res, nil
-}
-
-// writeAll replaces the message files named, all or none, through the
-// batch and the journal sync writes them with.
-func (p *run) writeAll(names []string, data map[string][]byte) error {
-	for _, name := range names {
-		if err := p.inside(name); err != nil {
-			return err
-		}
-	}
-	batch := fsutil.NewBatch(true)
-	batch.Journal(p.Abs(syncer.Journal))
-	for _, name := range names {
-		if _, err := batch.Add(p.Abs(name), data[name]); err != nil {
-			batch.Abort()
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-	}
-	return batch.Commit()
 }
 
 // sourceNamed finds the document an imported file names. The name comes

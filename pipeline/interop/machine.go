@@ -4,17 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/fsutil"
 	"github.com/quipu-l10n/quipu/pipeline/mt"
 	"github.com/quipu-l10n/quipu/pipeline/mt/postedit"
-	"github.com/quipu-l10n/quipu/pipeline/syncer"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
@@ -74,14 +71,11 @@ func MachineDrafts(ctx context.Context, t *tree.Tree, opt MachineOptions) (*Mach
 		return nil, err
 	}
 	if !opt.DryRun {
-		l, err := p.Lock()
+		release, err := p.lockMessages()
 		if err != nil {
 			return nil, err
 		}
-		defer l.Release()
-		if err := fsutil.Recover(p.Abs(syncer.Journal), p.OwnedBy(p.Config.LocalesDir)); err != nil {
-			return nil, fmt.Errorf("removing the files of a sync that did not finish: %w", err)
-		}
+		defer release()
 	}
 	sources, err := p.machineSources(opt.Docs)
 	if err != nil {
@@ -177,22 +171,11 @@ func MachineDrafts(ctx context.Context, t *tree.Tree, opt MachineOptions) (*Mach
 	}
 	writes := map[string][]byte{}
 	for _, j := range jobs {
-		// Sync again for what depends on the new text (go-i18n delimiters).
-		f, _, _ := catalog.Sync(j.doc, j.file, j.path, locale, opts)
-		data := catalog.Format(f)
-		if old, err := p.WS.ReadFile(j.path); err == nil && string(old) == string(data) {
-			continue
-		}
-		writes[j.path] = data
-		res.Changed = append(res.Changed, j.path)
+		res.Changed = p.stage(j.doc, j.file, j.path, locale, opts, writes, res.Changed)
 	}
-	sort.Strings(res.Changed)
-	verb := "would write"
-	if !opt.DryRun {
-		if err := p.writeAll(res.Changed, writes); err != nil {
-			return res, err
-		}
-		verb = "write"
+	verb, err := p.writeStaged(res.Changed, writes, opt.DryRun)
+	if err != nil {
+		return res, err
 	}
 	if opt.Log != nil {
 		for _, d := range res.Drops {
