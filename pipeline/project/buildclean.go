@@ -115,3 +115,27 @@ func (p *Project) removeEmptyDirs(dirs map[string]bool) {
 		}
 	}
 }
+
+// unpublishDraft removes the pages a draft has in output/ from a build
+// that published it (before it became a draft, or with --drafts): a draft
+// is not published. Files it references stay, as other pages may use them.
+func (p *Project) unpublishDraft(s Source, locales []string, log io.Writer) error {
+	// Every output its format builds, as tree.OutputPaths lists them.
+	for _, rel := range p.OutputPaths(s, locales) {
+		name, err := p.Path(rel)
+		if err != nil {
+			return err
+		}
+		err = os.Remove(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("remove %s: %w", rel, err)
+		}
+		if log != nil {
+			fmt.Fprintf(log, "removed %s: %s is a draft\n", rel, p.ContentPath(s))
+		}
+	}
+	return nil
+}

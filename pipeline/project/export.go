@@ -115,7 +115,7 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 		return nil, nil, err
 	}
 	sources = opt.Shard.Filter(sources)
-	if sources, err = p.withoutDrafts(sources, opt.Drafts); err != nil {
+	if sources, err = p.WithoutDrafts(sources, opt.Drafts); err != nil {
 		return nil, nil, err
 	}
 	cov, err := p.Coverage(locales, sources, p.publish(opt.UseFuzzy, opt.UseMachine))
