@@ -11,6 +11,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/say"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 func exportCommand() *cli.Command {
@@ -76,7 +77,7 @@ Example:
 					out = "quipu-bundle"
 				}
 			}
-			var shard project.Shard
+			var shard tree.Shard
 			switch {
 			case c.Bool("merge") && (c.NArg() == 0 || c.IsSet("shard") || c.IsSet("locale") || c.IsSet("base-url")):
 				return fmt.Errorf("%w: --merge takes the shards' bundles as arguments, and their locales and base URL", errUsage)
@@ -85,7 +86,7 @@ Example:
 			case c.String("base-url") != "" && config.BaseURLProblem(c.String("base-url")) != "":
 				return fmt.Errorf("%w: --base-url %q %s", errUsage, c.String("base-url"), config.BaseURLProblem(c.String("base-url")))
 			case c.String("shard") != "":
-				if shard, err = project.ParseShard(c.String("shard")); err != nil {
+				if shard, err = tree.ParseShard(c.String("shard")); err != nil {
 					return fmt.Errorf("%w: %v", errUsage, err)
 				}
 			}

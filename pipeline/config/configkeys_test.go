@@ -14,7 +14,7 @@ import (
 // takes, says what it wants, and a value of the wrong type is reported in
 // the editor's words ("html_switcher: want true or false, not text in
 // quotes"), never Go's ("cannot decode TOML string into struct field
-// project.Config.HTMLSwitcher of type bool").
+// config.Config.HTMLSwitcher of type bool").
 func TestEveryConfigKeyHasItsMessage(t *testing.T) {
 	typ := reflect.TypeOf(Config{})
 	for i := range typ.NumField() {

@@ -55,7 +55,7 @@ type BuildOptions struct {
 	// goroutines).
 	Progress func(done, total int)
 	// Shard builds only the documents of one part of the project.
-	Shard Shard
+	Shard tree.Shard
 	// Drafts builds documents whose front matter says draft: true too.
 	Drafts bool
 }
@@ -241,6 +241,57 @@ func present(msgLocales []string, in cache.Inputs) []string {
 // reads the document's message files in msgLocales (the others, missing,
 // count as empty).
 func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch, pd *dates.Pages) (*docReport, error) {
+	db, err := p.prepareDoc(s, msgLocales, opt, pd)
+	if err != nil || db.doc == nil {
+		return db.report(), err
+	}
+	rep := db.rep
+	var errs pipeline.ErrorList
+	for _, l := range locales {
+		out, err := p.localize(db.doc, s, l, locales, db.files, opt, rep, db.dp)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		for _, f := range out {
+			name, err := p.Path(f.path)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := batch.Add(name, f.data); err != nil {
+				return nil, fmt.Errorf("write %s: %w", f.path, err)
+			}
+			rep.Files++
+			rep.Built = append(rep.Built, f.path)
+		}
+		if err := p.copyAssets(s, l, out, batch, rep); err != nil {
+			return nil, err
+		}
+	}
+	return rep, errs.Err()
+}
+
+// docBuild is one document read and ready to be localized: what building
+// it in each locale shares. Build and serve both start from it, so a
+// served page is the page a build writes.
+type docBuild struct {
+	doc   *pipeline.Document // nil for a draft left out
+	rep   *docReport
+	files map[string]*catalog.File // message files by locale
+	dp    *docPages
+}
+
+func (db *docBuild) report() *docReport {
+	if db == nil {
+		return nil
+	}
+	return db.rep
+}
+
+// prepareDoc reads a document, its date and its message files in
+// msgLocales. A draft left out of the build comes back without its
+// document.
+func (p *Project) prepareDoc(s Source, msgLocales []string, opt BuildOptions, pd *dates.Pages) (*docBuild, error) {
 	doc, err := p.Load(s)
 	if err != nil {
 		return nil, err
@@ -250,7 +301,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 		return nil, err
 	}
 	if meta.Draft && !opt.Drafts {
-		return &docReport{Draft: true}, nil
+		return &docBuild{rep: &docReport{Draft: true}}, nil
 	}
 	// A document that is its own page shows no date.
 	updated, dateKey := time.Time{}, int64(dates.InSource)
@@ -294,28 +345,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 	if m, ok := p.Formats.For(doc.Path).(format.SourceMarker); ok {
 		dp.marks = sync.OnceValue(func() markFunc { return m.SourceMarks(doc) })
 	}
-	for _, l := range locales {
-		out, err := p.localize(doc, s, l, locales, files, opt, rep, dp)
-		if err != nil {
-			errs.Add(err)
-			continue
-		}
-		for _, f := range out {
-			name, err := p.Path(f.path)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := batch.Add(name, f.data); err != nil {
-				return nil, fmt.Errorf("write %s: %w", f.path, err)
-			}
-			rep.Files++
-			rep.Built = append(rep.Built, f.path)
-		}
-		if err := p.copyAssets(s, l, out, batch, rep); err != nil {
-			return nil, err
-		}
-	}
-	return rep, errs.Err()
+	return &docBuild{doc: doc, rep: rep, files: files, dp: dp}, nil
 }
 
 type outFile struct {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline/cache"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // removeGone removes the outputs of the documents that left the project
@@ -20,7 +21,7 @@ import (
 // output folder; folders left empty go too. It runs once the build's own
 // files are in place. A file that cannot be removed is reported on log and
 // stays listed, for the next build to try again.
-func (p *Project) removeGone(c *cache.Build, sources []Source, shard Shard, log io.Writer) {
+func (p *Project) removeGone(c *cache.Build, sources []Source, shard tree.Shard, log io.Writer) {
 	present := make(map[string]bool, len(sources))
 	for _, s := range sources {
 		present[s.Rel] = true

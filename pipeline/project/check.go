@@ -1,15 +1,12 @@
 package project
 
 import (
-	"slices"
 	"sort"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/localized"
-	"github.com/quipu-l10n/quipu/pipeline/markdown"
-	"github.com/quipu-l10n/quipu/pipeline/output"
+	"github.com/quipu-l10n/quipu/pipeline/msgedit"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
@@ -65,32 +62,9 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 			}
 			seen[seg.ID] = true
 			at := resolve.Origin{Locale: locale, File: file, Message: m}
-			add := func(pr pipeline.Problem) {
+			for _, pr := range msgedit.Problems(checks, p.Formats.For(doc.Path), doc, &rd, i, m, locale, gl, lost) {
 				pos := at.Pos(pr.Offset)
 				out = append(out, Finding{File: file, Line: pos.Line, Col: pos.Col, Severity: pr.Severity, Code: pr.Code, Message: pr.Msg, ID: m.ID, Doc: doc.Path, Locale: locale})
-			}
-			if m.State == catalog.Stale {
-				add(pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag (a build uses the next translation along the chain, or the English)"})
-			}
-			if m.State == catalog.Machine {
-				add(pipeline.Problem{Severity: qa.Warning, Code: "machine", Msg: "a machine draft: post-edit it, then mark it translated or reviewed (a build uses it only with --use-machine)"})
-			}
-			if m.State == catalog.Aligned {
-				add(pipeline.Problem{Severity: qa.Warning, Code: "aligned", Msg: "found in an existing translation by quipu align: review it and mark it translated (a build uses it only with --use-fuzzy)"})
-			}
-			for _, pr := range qa.Run(qa.Input{Markdown: writesMarkdown(p.Formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks) {
-				add(pr)
-			}
-			// What only the document as a whole shows: tags moved where
-			// their markup would add syntax or shows as text, words no
-			// reader would see.
-			for _, pr := range rd.Res[i].Problems {
-				if pr.Code == markdown.CodeMarkupAdded || pr.Code == markdown.CodeTextHidden {
-					add(pr)
-				}
-			}
-			if pr, ok := lost[seg]; ok && rd.Res[i].From.Locale == locale {
-				add(pr)
 			}
 		}
 	})
@@ -105,10 +79,4 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		return a.Col < b.Col
 	})
 	return out, err
-}
-
-// writesMarkdown reports whether a format's translations are written into
-// Markdown: its documents are built into a Markdown output.
-func writesMarkdown(f format.Format) bool {
-	return f != nil && slices.Contains(f.Outputs(), output.Markdown)
 }

@@ -42,7 +42,7 @@ type ExportOptions struct {
 	// UseMachine publishes machine drafts, as BuildOptions.UseMachine.
 	UseMachine bool
 	// Shard exports only the documents of one part of the project.
-	Shard Shard
+	Shard tree.Shard
 	// Epoch, if set, is the timestamp of every entry; otherwise
 	// dates.SourceDateEpoch decides.
 	Epoch *int64

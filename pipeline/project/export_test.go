@@ -18,6 +18,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/bundlefile"
 	"github.com/quipu-l10n/quipu/pipeline/dates"
 	"github.com/quipu-l10n/quipu/pipeline/safeout"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // newProject writes a project with n documents in folders, an image two of
@@ -208,7 +209,7 @@ func TestShardMerge(t *testing.T) {
 	var shards []string
 	total := 0
 	for i := range n {
-		b := export(t, p, ExportOptions{Shard: Shard{Index: i, Count: n}})
+		b := export(t, p, ExportOptions{Shard: tree.Shard{Index: i, Count: n}})
 		total += b.Manifest.Locales[0].Documents
 		out := filepath.Join(dir, fmt.Sprintf("shard-%d", i))
 		format := []bundle.Format{bundle.Dir, bundle.TarGz, bundle.Zip}[i]
@@ -240,7 +241,7 @@ func TestShardPartition(t *testing.T) {
 		for _, p := range paths {
 			owners := 0
 			for i := range n {
-				if (Shard{Index: i, Count: n}).Has(p) {
+				if (tree.Shard{Index: i, Count: n}).Has(p) {
 					owners++
 				}
 			}
@@ -251,11 +252,11 @@ func TestShardPartition(t *testing.T) {
 	}
 	// The partition is part of the recipe machines agree on: FNV-1a 32 of
 	// the path, mod N. A change would scatter shards of mixed versions.
-	if !(Shard{Index: 3, Count: 4}).Has("common/tar.md") {
+	if !(tree.Shard{Index: 3, Count: 4}).Has("common/tar.md") {
 		t.Error("common/tar.md moved out of shard 3/4")
 	}
-	if _, err := ParseShard("4/4"); err == nil {
-		t.Error("ParseShard(4/4) accepted")
+	if _, err := tree.ParseShard("4/4"); err == nil {
+		t.Error("tree.ParseShard(4/4) accepted")
 	}
 }
 
