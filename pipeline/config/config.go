@@ -43,8 +43,10 @@ type Config struct {
 	// BaseURL makes canonical and alternate links absolute.
 	BaseURL string `toml:"base_url"`
 	// FrontMatterKeys are the Markdown front matter keys whose values are
-	// translated; unset means title, description and summary.
+	// translated; unset means markdown.DefaultFrontMatterKeys.
 	FrontMatterKeys []string `toml:"front_matter_keys"`
+	// Markdown turns off site syntax read as markup ([markdown]).
+	Markdown MarkdownSyntax `toml:"markdown"`
 	// UseFuzzy publishes fuzzy translations (made for an English that
 	// has changed since), as msgfmt --use-fuzzy does. They still count as
 	// untranslated.
@@ -71,13 +73,17 @@ func Default() Config {
 
 		HTMLAlternates: true,
 		HTMLSwitcher:   true,
+		Markdown:       defaultMarkdownSyntax(),
 	}
 }
 
-var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "use_machine", "html_alternates", "html_switcher"}
+var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "use_machine", "html_alternates", "html_switcher", "markdown"}
 
 // configSchema is what quipu.toml's keys take, for its errors.
-var configSchema = tomlerr.Schema{Tables: map[string]tomlerr.Table{"": {Keys: configKeys}}, Want: configWants}
+var configSchema = tomlerr.Schema{Tables: map[string]tomlerr.Table{
+	"":         {Keys: configKeys},
+	"markdown": {Header: "[markdown]", Keys: markdownKeys},
+}, Want: configWants}
 
 // Load reads root/quipu.toml over the defaults.
 func Load(root string) (Config, error) {
@@ -150,6 +156,9 @@ func BaseURLProblem(u string) string {
 // configWants says what a key of quipu.toml takes, with an example, for
 // errors about a value of the wrong type.
 func configWants(key string) (string, bool) {
+	if want, ok := markdownWant(key); ok {
+		return want, true
+	}
 	if strings.HasPrefix(key, "fallback.") {
 		return `a list of locale tags, like ["es-419", "es"]`, true
 	}

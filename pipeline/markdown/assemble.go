@@ -92,6 +92,15 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 		}
 		return renderFrontMatter(src, fm, seg, text)
 	}
+	if isShortcodeParam(src, seg) {
+		if text == seg.Text {
+			return src[seg.Start():seg.Stop()], nil
+		}
+		if probs := unusable(seg, text); probs != nil {
+			return nil, probs
+		}
+		return renderShortcodeParam(seg, text)
+	}
 	translated := text != seg.Text
 	if translated {
 		if probs := unusable(seg, text); probs != nil {
@@ -218,7 +227,10 @@ var loneCR = strings.NewReplacer("\r\n", "\r\n", "\r", "\n")
 // starts a line (a link reference or footnote definition, which vanishes
 // from the page while its words still reach the page's metadata), the
 // closing "#"s of a one-line heading, and a "|" in a table cell (cells
-// past the header's count are dropped). lineStart says s begins a line.
+// past the header's count are dropped). Braces are escaped too: in MDX
+// (Docusaurus reads .md files so by default) "{…}" is JavaScript run at
+// build time, in Hugo "{{<" a shortcode; escaped, they are text for every
+// reader. lineStart says s begins a line.
 func keepWords(v []byte, seg *pipeline.Segment, s string, lineStart, last bool) []byte {
 	hashes := -1
 	if last && seg.SingleLine {
@@ -241,7 +253,8 @@ func keepWords(v []byte, seg *pipeline.Segment, s string, lineStart, last bool) 
 				v = append(v, '\\')
 			}
 		}
-		if i == hashes || c == '|' && seg.Kind == pipeline.KindTableCell && backslashes%2 == 0 {
+		if i == hashes || c == '|' && seg.Kind == pipeline.KindTableCell && backslashes%2 == 0 ||
+			(c == '{' || c == '}') && backslashes%2 == 0 {
 			v = append(v, '\\')
 		}
 		if c == '\\' {
@@ -381,7 +394,8 @@ func (e *escaper) appendText(v []byte, s string, last bool) []byte {
 // table's delimiter row. (Characters escaped everywhere are not listed.)
 func needsEscapeAtLineStart(c byte) bool {
 	switch c {
-	case '#', '>', '-', '+', '=', ':':
+	case '#', '>', '-', '+', '=', ':', '!', '?':
+		// "!!!" and "???" open MkDocs admonitions, ":::" Docusaurus ones.
 		return true
 	}
 	return false

@@ -38,7 +38,13 @@ type attack struct {
 	Does  outcome
 	Code  string // the problem code of a rejection
 	Shows string // what the reader sees, when not Text less $SRC
+	// Doc is the fixture tried, testdata/attack.md when "".
+	Doc string
 }
+
+// siteDoc is the fixture of site syntax: a shortcode's argument, an
+// admonition's title, an alert, an inline shortcode.
+const siteDoc = "attack_site.md"
 
 const (
 	onLinkParagraph = "Cusco sits at"
@@ -46,6 +52,13 @@ const (
 	onShortcut      = "<1/> tickets"
 	onCheckbox      = "Check your"
 	onTitle         = "Visiting Cusco"
+
+	onCaption         = "A llama"
+	onAdmonitionTitle = "Mind the"
+	onAdmonitionBody  = "Drink water"
+	onMkDocsTitle     = "Coca tea"
+	onAlertBody       = "The bus"
+	onInlineShortcode = "Read the"
 )
 
 // attacks is the table docs/SECURITY.md shows (TestSecurityDoc keeps the
@@ -127,6 +140,31 @@ var attacks = []attack{
 	{Name: "C1 control as a character reference", Text: "$SRC &#133;", Does: rejected, Code: qa.CodeControl},
 	{Name: "bell as a reference without its semicolon, decoded in the description", Text: "$SRC &#x7 x", Does: rejected, Code: qa.CodeControl},
 	{Name: "zero-width space as a character reference", Text: "$SRC ar&#x200B;chivo", Does: kept, Shows: "ar\u200bchivo"},
+
+	// Site generators' syntax
+	{Name: "Hugo shortcode", Text: "$SRC {{< evil >}}", Does: escaped},
+	{Name: "Hugo shortcode whose inner text is Markdown", Text: "$SRC {{% evil %}}", Does: escaped},
+	{Name: "closing shortcode on its own line", Text: "$SRC\n{{< /notice >}}", Does: escaped},
+	{Name: "commented-out shortcode", Text: "$SRC {{</* evil */>}}", Does: escaped},
+	{Name: "Docusaurus admonition fence", Text: "$SRC\n:::danger Cuidado", Does: escaped},
+	{Name: "closing Docusaurus admonition fence", Text: "$SRC\n:::", Does: escaped},
+	{Name: "MkDocs admonition", Text: "$SRC\n!!! danger \"x\"", Does: escaped},
+	{Name: "collapsible MkDocs admonition", Text: "???+ note\n$SRC", Does: escaped},
+	{Name: "GitHub alert", Text: "> [!WARNING]\n> $SRC", Does: escaped},
+	{Name: "attribute list", Text: `$SRC{: onclick="alert(1)" }`, Does: escaped},
+	{Name: "MDX expression, JavaScript Docusaurus runs", Text: "$SRC {alert(1)}", Does: escaped},
+	{Name: "MDX import first in a paragraph", Text: "import Evil from \"./evil.js\"\n$SRC", On: onLinkParagraph, Does: rejected, Code: markdown.CodeMarkupAdded},
+	{Name: "quote in a shortcode argument", Text: `$SRC" onclick="alert(1)`, On: onCaption, Doc: siteDoc, Does: escaped, Shows: `onclick=`},
+	{Name: "shortcode end in a shortcode argument", Text: "$SRC >}} {{< evil", On: onCaption, Doc: siteDoc, Does: kept},
+	{Name: "line break in a shortcode argument", Text: "$SRC\n{{< evil >}}", On: onCaption, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeArgument},
+	{Name: "backslash escaping a shortcode argument's closing quote", Text: `$SRC\`, On: onCaption, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeArgument},
+	{Name: "closing fence in an admonition title", Text: "$SRC\n:::", On: onAdmonitionTitle, Doc: siteDoc, Does: escaped, Shows: "Mind the altitude :::"},
+	{Name: "trailing spaces in an admonition title, a hard break without admonitions", Text: "$SRC  ", On: onAdmonitionTitle, Doc: siteDoc, Does: escaped},
+	{Name: "line break first in an admonition's body, a new paragraph without admonitions", Text: "\n$SRC", On: onAdmonitionBody, Doc: siteDoc, Does: escaped},
+	{Name: "quote in an MkDocs admonition title", Text: `$SRC" onclick="alert(1)`, On: onMkDocsTitle, Doc: siteDoc, Does: kept},
+	{Name: "alert marker in an alert's body", Text: "[!CAUTION]\n$SRC", On: onAlertBody, Doc: siteDoc, Does: escaped},
+	{Name: "inline shortcode closed before it opens", Text: "Lea el </1>horario<1> primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: "tag-unbalanced"},
+	{Name: "inline shortcode dropped", Text: "Lea el horario primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: placeholder.CodeMissingContent},
 
 	// Tags
 	{Name: "paired tag used twice", Text: "Lea la <1>guía</1> y <1>otra</1>; vaya <2>despacio</2>; use <3/>.", On: onLinkParagraph, Does: rejected, Code: "tag-duplicate"},

@@ -27,22 +27,25 @@ type dialect struct {
 	// frontMatter: the reader skips a front matter block, as static site
 	// generators do; the others read it as Markdown.
 	frontMatter bool
+	// shortcodes: the reader runs after Hugo has replaced shortcodes.
+	shortcodes bool
 }
 
 // dialects are the readers a localized document is checked under: quipu's
 // configuration, plain CommonMark, GitHub Flavored Markdown (tables,
 // strikethrough, task lists and bare addresses made links) and Hugo's
 // defaults (those of GFM plus definition lists, footnotes, typographic
-// quotes and heading attributes).
+// quotes and heading attributes), with its shortcodes.
 var dialects = []dialect{
 	{name: "quipu", md: md, frontMatter: true},
 	{name: "CommonMark", md: goldmark.New()},
 	{name: "GFM", md: goldmark.New(goldmark.WithExtensions(extension.GFM))},
 	{name: "Hugo", md: goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList,
-			extension.DefinitionList, extension.Footnote, extension.Typographer),
+			extension.DefinitionList, extension.Footnote, extension.Typographer,
+			siteSyntax{Syntax{NoAlerts: true, NoAdmonitions: true, NoMDX: true}}),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
-	), frontMatter: true},
+	), frontMatter: true, shortcodes: true},
 }
 
 // parseIn parses src as dialect d reads it.
@@ -50,13 +53,12 @@ func parseIn(d dialect, src []byte) ast.Node {
 	if d.md == md {
 		return Parse(src)
 	}
-	r := text.NewReader(src)
+	start := 0
 	if d.frontMatter {
-		if n := bodyStart(src); n > 0 {
-			r.Advance(n)
-		}
+		start = bodyStart(src)
 	}
-	return d.md.Parser().Parse(r)
+	root, _ := parseMasked(d.md.Parser(), src, start, d.shortcodes)
+	return root
 }
 
 // reading is a document as every dialect reads it: its shape and the
@@ -80,6 +82,9 @@ func read(src []byte, all bool) *reading {
 		}
 		root := parseIn(d, src)
 		r.shapes[i] = Shape(root, src)
+		if i > 0 {
+			codeBlocksByKind(r.shapes[i])
+		}
 		r.vis[i] = visibleText(root, src)
 		if i == 0 {
 			r.roots[0] = root
@@ -135,6 +140,13 @@ func inFootnote(src []byte, off int) bool {
 }
 
 func plainText(text, source string) bool {
+	if strings.TrimSpace(text) != text {
+		// Where quipu reads site syntax (an admonition's fence, a
+		// shortcode's line) other readers may read a paragraph's line:
+		// spaces ending the title after it make a hard break for them,
+		// a line break starting the paragraph after it a new paragraph.
+		return false
+	}
 	var tags, srcTags []placeholder.Token
 	first := true
 	for _, t := range placeholder.Parse(text) {
@@ -318,4 +330,17 @@ func (v *visibility) shows(start, stop int, want []rune) bool {
 		}
 	}
 	return i == len(want)
+}
+
+// codeBlocksByKind leaves the text out of another reader's indented code
+// blocks: the indented body of an MkDocs admonition is prose quipu
+// translates and code to readers without admonitions, where its new words
+// are still text, shown as code. A code block a translation adds still
+// counts.
+func codeBlocksByKind(shape []string) {
+	for k, e := range shape {
+		if strings.HasPrefix(e, "CodeBlock(") {
+			shape[k] = "CodeBlock"
+		}
+	}
 }

@@ -4,9 +4,9 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -25,9 +25,13 @@ import (
 // plus the GitHub extensions that content actually uses. Raw HTML written by
 // the document's author is rendered as is; translators cannot add any,
 // because translated text is escaped before it reaches the renderer.
+//
+// The site generators' own syntax (Hugo shortcodes, admonitions, alerts,
+// attribute lists, MDX statements; see Syntax) is read as markup, so that
+// it stays markup.
 func New() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote, siteSyntax{}),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(html.WithUnsafe()),
 	)
@@ -39,10 +43,19 @@ var md = New()
 // GitHub does (GFM autolinks): for extraction only, so that such an address
 // reaches translators as a tag they cannot garble. Pages are rendered by md,
 // which leaves the address as the text it is.
-var linkified = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote, extension.Linkify),
-	goldmark.WithParserOptions(parser.WithAttribute()),
-)
+// One is built for each set of site syntax a project reads.
+func linkified(s Syntax) goldmark.Markdown {
+	if m, ok := extractors.Load(s); ok {
+		return m.(goldmark.Markdown)
+	}
+	m, _ := extractors.LoadOrStore(s, goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote, extension.Linkify, siteSyntax{s}),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	))
+	return m.(goldmark.Markdown)
+}
+
+var extractors sync.Map // Syntax to goldmark.Markdown
 
 // Renderer is the HTML renderer of quipu's configuration, shared: it holds
 // no state between calls, and building one costs more than most renders.
@@ -58,18 +71,19 @@ var bom = []byte("\uFEFF")
 // goldmark reads a leading byte order mark as text (so "# Title" would be a
 // paragraph): such a document is parsed as if the mark's three bytes were
 // blank lines, which CommonMark ignores. The mark stays in the skeleton.
-func Parse(src []byte) ast.Node { return parseWith(md, src) }
+func Parse(src []byte) ast.Node {
+	root, _ := parseWith(md, src, true)
+	return root
+}
 
-func parseWith(md goldmark.Markdown, src []byte) ast.Node {
+// parseWith parses src with md, its shortcodes masked when shortcodes is
+// set; it also returns the masked text (see parseMasked).
+func parseWith(md goldmark.Markdown, src []byte, shortcodes bool) (ast.Node, []byte) {
 	if bytes.HasPrefix(src, bom) {
 		src = bytes.Clone(src)
 		copy(src, "\n\n\n")
 	}
-	r := text.NewReader(src)
-	if n := bodyStart(src); n > 0 {
-		r.Advance(n)
-	}
-	return md.Parser().Parse(r)
+	return parseMasked(md.Parser(), src, bodyStart(src), shortcodes)
 }
 
 // Options tune ExtractWith.
@@ -77,6 +91,8 @@ type Options struct {
 	// FrontMatterKeys are the front matter keys whose values are
 	// translated; nil means DefaultFrontMatterKeys.
 	FrontMatterKeys []string
+	// Syntax turns off site syntax read as markup.
+	Syntax Syntax
 }
 
 // Extract splits a Markdown document into segments: one for the inline
@@ -100,7 +116,7 @@ func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, erro
 		return nil, err
 	}
 	doc.Segments = segs
-	root := parseWith(linkified, src)
+	root, masked := parseWith(linkified(opt.Syntax), src, !opt.Syntax.NoShortcodes)
 	seenTitle := false
 	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -122,13 +138,22 @@ func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, erro
 			}
 		case *east.TableCell:
 			kind, single = pipeline.KindTableCell, true
+		case *Marker: // an admonition's title
+			kind, single = pipeline.KindHeading, true
+		case *ShortcodeParam:
+			kind, single = pipeline.KindAttribute, true
 		default:
 			return ast.WalkContinue, nil
 		}
 		if n.Lines().Len() == 0 {
 			return ast.WalkSkipChildren, nil
 		}
-		seg := segmentOf(src, n)
+		var seg *pipeline.Segment
+		if _, ok := n.(*ShortcodeParam); ok {
+			seg = rawSegment(src, n.Lines().At(0))
+		} else {
+			seg = segmentOf(src, masked, n)
+		}
 		seg.Kind, seg.SingleLine = kind, single
 		// A block with more tags than a message can number stays in the
 		// skeleton: nobody can translate it, and it could not round-trip.
@@ -188,16 +213,27 @@ type joined struct {
 	vstart []int
 	// checkbox is a task list item's checkbox left in the skeleton.
 	checkbox ast.Node
+	// orig is v from the source as it is: v is from the text goldmark
+	// read, with shortcodes masked. Markup is measured in v; messages and
+	// placeholders are written from orig.
+	orig []byte
 }
 
-func newJoined(src []byte, n ast.Node) *joined {
+func newJoined(src, masked []byte, n ast.Node) *joined {
 	j := &joined{}
 	ls := n.Lines()
 	for i := 0; i < ls.Len(); i++ {
 		s := ls.At(i)
 		j.lines = append(j.lines, pipeline.Line{Start: s.Start, Stop: s.Stop})
 		j.vstart = append(j.vstart, len(j.v))
-		j.v = append(j.v, src[s.Start:s.Stop]...)
+		j.v = append(j.v, masked[s.Start:s.Stop]...)
+	}
+	j.orig = j.v
+	if len(j.v) > 0 && &masked[0] != &src[0] {
+		j.orig = make([]byte, 0, len(j.v))
+		for _, l := range j.lines {
+			j.orig = append(j.orig, src[l.Start:l.Stop]...)
+		}
 	}
 	return j
 }
@@ -215,7 +251,7 @@ func (j *joined) dropCheckBox(box ast.Node) {
 	for k < len(v) && k < j.lines[0].Stop-j.lines[0].Start && (v[k] == ' ' || v[k] == '\t') {
 		k++
 	}
-	j.v = v[k:]
+	j.v, j.orig = v[k:], j.orig[k:]
 	j.lines[0].Start += k
 	for i := 1; i < len(j.vstart); i++ {
 		j.vstart[i] -= k
@@ -266,13 +302,13 @@ type piece struct {
 // next text node's offset. Where a scan disagrees the segment falls back
 // to one standalone placeholder per run of markup, which is always
 // faithful, only less convenient for the translator.
-func segmentOf(src []byte, n ast.Node) *pipeline.Segment {
-	j := newJoined(src, n)
+func segmentOf(src, masked []byte, n ast.Node) *pipeline.Segment {
+	j := newJoined(src, masked, n)
 	if box, ok := n.FirstChild().(*east.TaskCheckBox); ok {
 		j.dropCheckBox(box)
 	}
 	var evs []event
-	ok := collect(src, j, n, &evs)
+	ok := collect(masked, j, n, &evs)
 	var seg *pipeline.Segment
 	if ok {
 		seg, ok = paired(j, evs)
@@ -322,6 +358,13 @@ func collect(src []byte, j *joined, n ast.Node, evs *[]event) bool {
 			*evs = append(*evs, event{kind: evLeaf, node: c, text: c.Label(src)})
 		case *east.FootnoteLink:
 			*evs = append(*evs, event{kind: evLeaf, node: c})
+		case *Shortcode, *AttrList:
+			seg := c.(interface{ segment() text.Segment }).segment()
+			ev := event{kind: evLeaf, node: c, start: j.virtual(seg.Start), stop: j.virtual(seg.Stop)}
+			if ev.start < 0 || ev.stop < 0 {
+				return false
+			}
+			*evs = append(*evs, ev)
 		case *ast.Emphasis, *ast.Link, *ast.Image, *east.Strikethrough:
 			*evs = append(*evs, event{kind: evEnter, node: c})
 			if !collect(src, j, c, evs) {
@@ -337,8 +380,8 @@ func collect(src []byte, j *joined, n ast.Node, evs *[]event) bool {
 
 // paired turns events into pieces with paired tags for container markup.
 func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
-	v := j.v
-	b := &builder{v: v}
+	v, o := j.v, j.orig
+	b := &builder{v: o}
 	type opened struct{ ph, piece, at int }
 	open := map[ast.Node]opened{}
 	p := 0
@@ -367,27 +410,36 @@ func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
 		}
 		switch ev.kind {
 		case evEnter:
-			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Paired, Open: string(v[p:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
+			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Paired, Open: string(o[p:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
 			open[ev.node] = opened{idx, len(b.pieces), p}
 			b.pieces = append(b.pieces, piece{tag: placeholder.Open, ph: idx})
 		case evExit:
-			o, found := open[ev.node]
+			op, found := open[ev.node]
 			if !found {
 				return nil, false
 			}
 			if isLabelReference(v[p:end]) {
 				// In [text] and [text][] the text is the reference label:
 				// translating it would break the link, so it is kept whole.
-				b.phs, b.pieces = b.phs[:o.ph], b.pieces[:o.piece]
-				idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[o.at:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
+				b.phs, b.pieces = b.phs[:op.ph], b.pieces[:op.piece]
+				idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(o[op.at:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
 				b.pieces = append(b.pieces, piece{tag: placeholder.Standalone, ph: idx})
 				p = end
 				continue
 			}
-			b.phs[o.ph].Close = string(v[p:end])
-			b.pieces = append(b.pieces, piece{tag: placeholder.Close, ph: o.ph})
+			b.phs[op.ph].Close = string(o[p:end])
+			if !bytes.Equal(v[p:end], o[p:end]) {
+				// A shortcode in the destination: named as written.
+				kind, _, _ := strings.Cut(b.phs[op.ph].Label, " ")
+				dest := strings.TrimSuffix(strings.TrimPrefix(b.phs[op.ph].Close, "]("), ")")
+				b.phs[op.ph].Label = kind + " " + pipeline.Shorten(dest, 60)
+			}
+			b.pieces = append(b.pieces, piece{tag: placeholder.Close, ph: op.ph})
 		default:
-			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[p:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
+			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(o[p:end]), Label: label(ev.node, j), Content: carriesContent(ev.node)})
+			if sc, ok := ev.node.(*Shortcode); ok {
+				b.noteShortcode(idx, sc.info)
+			}
 			if ev.kind == evHardBreak {
 				b.phs[idx].Label, b.phs[idx].Content = "line break", false
 			}
@@ -399,13 +451,14 @@ func paired(j *joined, evs []event) (*pipeline.Segment, bool) {
 		return nil, false
 	}
 	b.literal(p, len(v))
+	b.pairShortcodes()
 	return b.segment(), true
 }
 
 // opaque makes every run of non-text bytes one standalone placeholder.
 func opaque(j *joined, evs []event) *pipeline.Segment {
 	v := j.v
-	b := &builder{v: v}
+	b := &builder{v: j.orig}
 	p := 0
 	gap := func(end int) {
 		if end <= p {
@@ -414,7 +467,7 @@ func opaque(j *joined, evs []event) *pipeline.Segment {
 		if isSpace(v[p:end]) {
 			b.literal(p, end)
 		} else {
-			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(v[p:end]), Label: "markup"})
+			idx := b.addPlaceholder(pipeline.Placeholder{Kind: pipeline.Standalone, Open: string(j.orig[p:end]), Label: "markup"})
 			b.pieces = append(b.pieces, piece{tag: placeholder.Standalone, ph: idx})
 		}
 		p = end
@@ -435,6 +488,9 @@ type builder struct {
 	v      []byte
 	pieces []piece
 	phs    []pipeline.Placeholder
+	// shortcodes are the placeholders of inline shortcodes, which
+	// pairShortcodes pairs.
+	shortcodes map[int]shortcodeInfo
 }
 
 func (b *builder) addPlaceholder(ph pipeline.Placeholder) int {
@@ -498,41 +554,4 @@ func isSpace(b []byte) bool {
 		}
 	}
 	return true
-}
-
-func label(n ast.Node, j *joined) string {
-	switch n := n.(type) {
-	case *ast.Emphasis:
-		if n.Level == 2 {
-			return "strong"
-		}
-		return "emphasis"
-	case *ast.Link:
-		return "link " + pipeline.Shorten(string(n.Destination), 60)
-	case *ast.Image:
-		return "image " + pipeline.Shorten(string(n.Destination), 60)
-	case *east.Strikethrough:
-		return "strikethrough"
-	case *ast.CodeSpan:
-		return "code"
-	case *ast.RawHTML:
-		return "html"
-	case *ast.AutoLink:
-		return "link"
-	case *east.TaskCheckBox:
-		return "checkbox"
-	case *east.FootnoteLink:
-		return fmt.Sprintf("footnote %d", n.Index)
-	}
-	return "markup"
-}
-
-// carriesContent reports markup whose loss loses more than a style: a
-// link's destination, an image, code, an autolink, a footnote, a checkbox.
-func carriesContent(n ast.Node) bool {
-	switch n.(type) {
-	case *ast.Link, *ast.Image, *ast.CodeSpan, *ast.AutoLink, *east.TaskCheckBox, *east.FootnoteLink:
-		return true
-	}
-	return false
 }

@@ -26,8 +26,9 @@ func (Format) Name() pipeline.Format { return pipeline.FormatMarkdown }
 // Kind names Markdown documents in messages.
 func (Format) Kind() string { return "a Markdown" }
 
-// Extensions returns .md and .markdown.
-func (Format) Extensions() []string { return []string{".md", ".markdown"} }
+// Extensions returns .md, .markdown and .mdx: an MDX file is Markdown
+// whose JSX and import and export lines stay markup.
+func (Format) Extensions() []string { return []string{".md", ".markdown", ".mdx"} }
 
 // Extract splits a Markdown document with the format's options.
 func (f Format) Extract(name string, src []byte) (*pipeline.Document, error) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,8 +21,28 @@ import (
 )
 
 // DefaultFrontMatterKeys are the front matter keys whose values are text
-// for readers.
-var DefaultFrontMatterKeys = []string{"title", "description", "summary"}
+// for readers, under Hugo, Docusaurus and MkDocs alike (see
+// FrontMatterKeys). Every other key (slug, aliases, weight, date, …) is
+// kept byte for byte.
+var DefaultFrontMatterKeys = []string{"title", "description", "summary", "linkTitle", "sidebar_label"}
+
+// frontMatterKeys are the keys each site generator shows readers.
+var frontMatterKeys = map[string][]string{
+	"hugo":       {"title", "description", "summary", "linkTitle"},
+	"docusaurus": {"title", "sidebar_label", "description"},
+	"mkdocs":     {"title", "description"},
+}
+
+// FrontMatterKeys returns the front matter keys whose values generator
+// ("hugo", "docusaurus" or "mkdocs", in any case) shows readers, for a
+// project's front_matter_keys; any other name gets
+// DefaultFrontMatterKeys. The slice is the caller's.
+func FrontMatterKeys(generator string) []string {
+	if keys, ok := frontMatterKeys[strings.ToLower(generator)]; ok {
+		return slices.Clone(keys)
+	}
+	return slices.Clone(DefaultFrontMatterKeys)
+}
 
 // frontMatter is the metadata block at the very start of a Markdown file,
 // as static site generators read it: YAML between "---" lines or TOML

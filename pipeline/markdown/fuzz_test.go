@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/net/html"
 
 	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -27,7 +26,10 @@ const maxFuzzInput = 1 << 14
 // ../shared is there), this package's fixtures and the seed article.
 func markdownSeeds(f *testing.F) [][]byte {
 	seeds := testshared.Seeds(100)
-	for _, glob := range []string{"testdata/*.md", "../../content/*.md"} {
+	for _, s := range siteSeeds {
+		seeds = append(seeds, []byte(s))
+	}
+	for _, glob := range []string{"testdata/*.md", "testdata/*.mdx", "../../content/*.md"} {
 		files, _ := filepath.Glob(glob)
 		for _, file := range files {
 			b, err := os.ReadFile(file)
@@ -38,6 +40,23 @@ func markdownSeeds(f *testing.F) [][]byte {
 		}
 	}
 	return seeds
+}
+
+// siteSeeds are site syntax at its edges: unterminated, nested, inside
+// containers, next to prose that looks like it.
+var siteSeeds = []string{
+	"{{< x\n",
+	"{{< a title=\"t\" >}}x{{< /a >}}\n\n*{{< b >}}y*{{< /b >}}\n",
+	"[a]({{< ref \"p.md\" >}} \"t\")\n![i]({{% relref p %}})\n",
+	"> {{< q\n> title=\"x\" >}}\n",
+	"- {{< x />}} y\n  {{</* z */>}}\n",
+	"`{{< code >}}`\n\n```\n{{< fence >}}\n```\n",
+	":::note[a [b] c]{#x}\nt\n:::\n\n::::\n:::\n",
+	"!!! a b \"c \"d\" e\"\n    x\n\n        code\ny\n",
+	"> [!NOTE]\n> [!TIP]\n>\n> x\n",
+	"import {\n  a,\n} from 'b'\nexport default X\n\nimport prose\n",
+	"# H {#id .c k=v}\np\n{: .x }\n{ .y } z {#w}\n",
+	">{{<\n0 title=\"A\">}}",
 }
 
 // FuzzMarkdown checks segmentation on any input: no panic, segments in
@@ -108,18 +127,25 @@ func FuzzMarkdown(f *testing.F) {
 // Localize reports lost markup; and that CommonMark, GitHub's Markdown
 // and Hugo's defaults find no markup in the output the source lacks, and
 // show every word of a translation used.
-func FuzzLocalizeTranslation(f *testing.F) {
-	src, err := os.ReadFile("testdata/attack.md")
+func FuzzLocalizeTranslation(f *testing.F) { fuzzLocalize(f, "attack.md") }
+
+// FuzzLocalizeSiteTranslation is FuzzLocalizeTranslation on
+// testdata/attack_site.md: a shortcode's argument, admonitions' titles
+// and bodies, an alert, an inline shortcode.
+func FuzzLocalizeSiteTranslation(f *testing.F) { fuzzLocalize(f, siteDoc) }
+
+func fuzzLocalize(f *testing.F, name string) {
+	src, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		f.Fatal(err)
 	}
-	doc, err := markdown.Extract("attack.md", src)
+	doc, err := markdown.Extract(name, src)
 	if err != nil {
 		f.Fatal(err)
 	}
 	for _, a := range attacks {
 		for i, seg := range doc.Segments {
-			if a.applies(seg) {
+			if a.applies(seg) && (a.Doc == name || a.Doc == "" && name != siteDoc || a.On == "") {
 				f.Add(uint8(i), a.translation(seg))
 			}
 		}
@@ -168,7 +194,7 @@ func FuzzLocalizeTranslation(f *testing.F) {
 				continue
 			}
 			seen := rd.words(t, out)
-			for w, n := range wordCount(html.UnescapeString(strings.Join(textOnly(text), " "))) {
+			for w, n := range wordCount(unescapeRefs(strings.Join(textOnly(text), " "))) {
 				if seen[w] < n {
 					t.Fatalf("translation %q of %q: %s does not show %q\n%s", text, target.Text, rd.name, w, out)
 				}

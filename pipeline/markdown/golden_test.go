@@ -49,11 +49,14 @@ func golden(t *testing.T, path string, got []byte) {
 // ../shared.
 func TestFixtures(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "*.md"))
+	mdx, _ := filepath.Glob(filepath.Join("testdata", "*.mdx"))
+	files = append(files, mdx...)
 	if err != nil || len(files) == 0 {
 		t.Fatal("no fixtures in testdata/")
 	}
 	for _, file := range files {
-		if strings.HasSuffix(file, ".qps.md") {
+		ext := filepath.Ext(file)
+		if strings.HasSuffix(file, ".qps"+ext) {
 			continue
 		}
 		t.Run(filepath.Base(file), func(t *testing.T) {
@@ -65,7 +68,7 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, strings.TrimSuffix(file, ".md")+".segments", []byte(dump(doc)))
+			golden(t, strings.TrimSuffix(file, ext)+".segments", []byte(dump(doc)))
 
 			out, rej := markdown.Assemble(doc, identity, true)
 			if len(rej) > 0 || !bytes.Equal(out, src) {
@@ -82,7 +85,7 @@ func TestFixtures(t *testing.T) {
 			if d := markdown.CompareShape(src, qps); d != "" {
 				t.Errorf("pseudo-translation changed the structure: %s", d)
 			}
-			golden(t, strings.TrimSuffix(file, ".md")+".qps.md", qps)
+			golden(t, strings.TrimSuffix(file, ext)+".qps"+ext, qps)
 
 			// Idempotence: extracting the identity output gives the same
 			// segments.

@@ -31,21 +31,35 @@ func replaceSRC(text, src string) string { return strings.ReplaceAll(text, "$SRC
 // no tag, link, URL, script or event handler), the same document shape,
 // and the translator's characters shown as text.
 func TestAttacks(t *testing.T) {
-	src, err := os.ReadFile("testdata/attack.md")
-	if err != nil {
-		t.Fatal(err)
+	type fixture struct {
+		src  []byte
+		doc  *pipeline.Document
+		base page
+		want []string
 	}
-	doc, err := markdown.Extract("attack.md", src)
-	if err != nil {
-		t.Fatal(err)
+	fixtures := map[string]*fixture{}
+	for _, name := range []string{"attack.md", siteDoc} {
+		src, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := markdown.Extract(name, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := inspect(t, src)
+		if bad := base.dangerous(); bad != "" {
+			t.Fatalf("%s itself has %s", name, bad)
+		}
+		fixtures[name] = &fixture{src, doc, base, markdown.Shape(markdown.Parse(src), src)}
 	}
-	base := inspect(t, src)
-	if bad := base.dangerous(); bad != "" {
-		t.Fatalf("the source itself has %s", bad)
-	}
-	want := markdown.Shape(markdown.Parse(src), src)
 	total := 0
 	for _, a := range attacks {
+		f := fixtures["attack.md"]
+		if a.Doc != "" {
+			f = fixtures[a.Doc]
+		}
+		src, doc, base, want := f.src, f.doc, f.base, f.want
 		t.Run(a.Name, func(t *testing.T) {
 			tried, needed := 0, 0
 			for _, seg := range doc.Segments {
@@ -113,7 +127,7 @@ func TestAttacks(t *testing.T) {
 				}
 			}
 			if tried == 0 {
-				t.Fatalf("no segment of testdata/attack.md is %q", a.On)
+				t.Fatalf("no segment of %s is %q", doc.Path, a.On)
 			}
 			if a.Does == escaped && needed == 0 {
 				t.Errorf("never escaped on %d segments: the row should say %q", tried, kept)
@@ -323,6 +337,9 @@ func securityTable() string {
 			on = "every " + a.On
 		default:
 			on = "the segment " + codeCell(a.On+"…")
+		}
+		if a.Doc != "" {
+			on += " of " + codeCell(a.Doc)
 		}
 		does := map[outcome]string{
 			escaped:  "**escaped**: shown as typed",

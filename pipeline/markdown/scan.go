@@ -83,7 +83,7 @@ func scanMarkup(v []byte, p int, ev event, rest []event) (int, bool) {
 				from = e
 			}
 			return 0, false
-		case *ast.RawHTML:
+		case *ast.RawHTML, *Shortcode, *AttrList:
 			return ev.stop, ev.start == p
 		case *ast.AutoLink:
 			if !at("<") {

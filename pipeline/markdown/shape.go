@@ -69,6 +69,17 @@ func shapeOf(n ast.Node, src []byte) (string, ast.WalkStatus) {
 		return fmt.Sprintf("%s(%q)", n.Kind(), n.Lines().Value(src)), ast.WalkContinue
 	case *east.TaskCheckBox:
 		return fmt.Sprintf("TaskCheckBox(%v)", n.IsChecked), ast.WalkContinue
+	case *Shortcode:
+		return n.shape, ast.WalkSkipChildren
+	case *ShortcodeBlock:
+		// Its text arguments are segments: only the rest is shape.
+		return "Block" + n.shape, ast.WalkSkipChildren
+	case *AttrList:
+		return fmt.Sprintf("AttrList(%q)", n.Segment.Value(src)), ast.WalkSkipChildren
+	case *Marker:
+		return fmt.Sprintf("Marker(%q %q)", n.Pre, n.Post), ast.WalkContinue
+	case *ESM:
+		return fmt.Sprintf("ESM(%q)", n.Lines().Value(src)), ast.WalkContinue
 	}
 	return n.Kind().String(), ast.WalkContinue
 }

@@ -19,7 +19,7 @@ import (
 // registered: a new format is one package and one line here.
 func NewFormats(cfg config.Config) *format.Registry {
 	var r format.Registry
-	r.Register(markdown.Format{Options: markdown.Options{FrontMatterKeys: cfg.FrontMatterKeys}})
+	r.Register(markdown.Format{Options: markdown.Options{FrontMatterKeys: cfg.FrontMatterKeys, Syntax: cfg.Markdown.Syntax()}})
 	r.Register(htmldoc.Format{SourceLang: cfg.SourceLocale})
 	r.Register(textdoc.Format{})
 	return &r
