@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
@@ -18,14 +19,7 @@ import (
 // for none).
 func translate(t *testing.T, root, name, to string, tr func(en string) string) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(root, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := catalog.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := testshared.Messages(t, filepath.Join(root, name))
 	for _, m := range f.Messages {
 		m.Other = tr(m.Other)
 	}

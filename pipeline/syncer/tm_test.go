@@ -51,14 +51,7 @@ func TestTldrReuse(t *testing.T) {
 			continue
 		}
 		path := filepath.Join(root, p.MessagePath("es-PE", s))
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := catalog.Parse(path, data)
-		if err != nil {
-			t.Fatal(err)
-		}
+		f := testshared.Messages(t, path)
 		for _, m := range f.Messages {
 			m.Other, m.State = pseudo.Translate(m.Source), catalog.Translated
 			translated++
