@@ -3,11 +3,14 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/quipu-l10n/quipu/pipeline/digest"
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
 func alignCommand() *cli.Command {
@@ -32,8 +35,15 @@ tags cannot be mapped is left untranslated.
 
 An aligned translation is a draft: build publishes it only with --use-fuzzy,
 status counts it apart, translation memory ignores it, until a person marks
-it translated. Existing translations are kept unless --force. Run quipu sync
+it translated. Existing translations are kept unless --force, which also
+clears an aligned draft the new alignment no longer supports. Run quipu sync
 first: align writes only message files in step with their documents.
+
+TRANSLATED may be outside the project; only regular files are read there
+(32 MiB at most), and a symbolic link only while it stays inside
+TRANSLATED. Hidden HTML text is never taken. The report lists the first
+three documents of each kind (all with -v) and a closing summary (alone
+with -q).
 
 Example:
    quipu align --locale es-PE content old-site/es
@@ -43,7 +53,7 @@ Example:
 			&cli.StringFlag{Name: "locale", Aliases: []string{"l"}, Usage: "target locale (default: the first in quipu.toml)"},
 			&cli.StringSliceFlag{Name: "map", Usage: "OLD=NEW: the translation of SRC/OLD is TRANSLATED/NEW (repeatable)"},
 			forceFlag("replace translations the message files already have"),
-			quietFlag(), jsonFlag("print an array of objects (doc, translation, segments, aligned, doubtful, left, kept)"),
+			quietFlag(), verboseFlag(), jsonFlag("print an array of objects (doc, translation, segments, aligned, doubtful, left, kept)"),
 		},
 		Action: func(c *cli.Context) error {
 			args := c.Args().Slice()
@@ -62,7 +72,7 @@ Example:
 			if err != nil {
 				return err
 			}
-			reports, err := p.Align(args[0], args[1], project.AlignOptions{Locale: c.String("locale"), Renames: renames, Force: c.Bool("force")})
+			reports, err := p.Align(args[0], args[1], project.AlignOptions{Locale: c.String("locale"), Renames: renames, Force: c.Bool("force"), Warn: c.App.ErrWriter})
 			if err != nil {
 				return err
 			}
@@ -74,17 +84,48 @@ Example:
 				enc.SetIndent("", "  ")
 				return enc.Encode(reports)
 			}
-			if c.Bool("quiet") {
-				return nil
-			}
-			for _, r := range reports {
-				if r.Translation == "" {
-					fmt.Fprintf(c.App.ErrWriter, "%s: no translation found\n", r.Doc)
-					continue
-				}
-				fmt.Fprintf(c.App.ErrWriter, "%s: %d of %d segments aligned (%d doubtful), %d left, %d kept, from %s\n", r.Doc, r.Aligned, r.Segments, r.Doubtful, r.Left, r.Kept, r.Translation)
-			}
+			printAlignReports(c.App.ErrWriter, reports, c.Bool("verbose"), c.Bool("quiet"))
 			return nil
 		},
 	}
+}
+
+// printAlignReports lists the documents aligned, the first few of each
+// kind (aligned, aligned with segments left, without a translation) or
+// every one with -v, none with -q, then a closing summary line.
+func printAlignReports(w io.Writer, reports []project.AlignReport, verbose, quiet bool) {
+	var kinds [3][]string
+	var sum project.AlignReport
+	docs, missing := 0, 0
+	for _, r := range reports {
+		if r.Translation == "" {
+			missing++
+			kinds[2] = append(kinds[2], fmt.Sprintf("%s: no translation found", r.Doc))
+			continue
+		}
+		docs++
+		sum.Segments += r.Segments
+		sum.Aligned += r.Aligned
+		sum.Doubtful += r.Doubtful
+		sum.Left += r.Left
+		sum.Kept += r.Kept
+		k := 0
+		if r.Left > 0 || r.Doubtful > 0 {
+			k = 1
+		}
+		kinds[k] = append(kinds[k], fmt.Sprintf("%s: %d of %d segments aligned (%d doubtful), %d left, %d kept, from %s", r.Doc, r.Aligned, r.Segments, r.Doubtful, r.Left, r.Kept, r.Translation))
+	}
+	if !quiet {
+		for _, lines := range kinds {
+			for i, l := range lines {
+				if i == digest.First && !verbose {
+					fmt.Fprintln(w, say.Count("More", len(lines)-i))
+					break
+				}
+				fmt.Fprintln(w, l)
+			}
+		}
+	}
+	fmt.Fprintf(w, "aligned %d of %d segments in %d documents (%d doubtful), %d left, %d kept; %d without a translation\n",
+		sum.Aligned, sum.Segments, docs, sum.Doubtful, sum.Left, sum.Kept, missing)
 }

@@ -71,7 +71,7 @@ func newApp(stdout, stderr io.Writer, jsonErrors *bool) *cli.App {
 			}
 			return groupAction(c)
 		},
-		Commands:       []*cli.Command{syncCommand(), buildCommand(), statusCommand(), checkCommand(), tmCommand(), xliffCommand(), poCommand(), importCommand(), alignCommand(), mtCommand(), exportCommand(), verifyCommand(), versionCommand(), serveCommand()},
+		Commands:       []*cli.Command{initCommand(), syncCommand(), buildCommand(), statusCommand(), checkCommand(), tmCommand(), xliffCommand(), poCommand(), importCommand(), alignCommand(), mtCommand(), exportCommand(), verifyCommand(), versionCommand(), serveCommand()},
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError:   onUsageError,
 		Description: `quipu reads documents under content/, keeps one go-i18n message file per

@@ -49,6 +49,7 @@ const (
 	WhyTags      = "tags"      // its translation's markup maps onto no tag of it
 	WhySame      = "same"      // the translated edition left it in the source language
 	WhyUnmatched = "unmatched" // no part of the translation matches it
+	WhyHidden    = "hidden"    // its only counterpart is text a reader of the translation does not see
 )
 
 // Result is the alignment of one document, in source order.
@@ -62,6 +63,9 @@ type unit struct {
 	seg     *pipeline.Segment
 	length  int
 	anchors Anchors
+	// sentences counts the segment's sentences, once: beads of blocks
+	// split differently are weighed by them.
+	sentences int
 }
 
 func units(segs []*pipeline.Segment, dedupe bool) []*unit {
@@ -74,7 +78,7 @@ func units(segs []*pipeline.Segment, dedupe bool) []*unit {
 			}
 			seen[s.ID] = true
 		}
-		out = append(out, &unit{seg: s, length: utf8.RuneCountInString(placeholder.Strip(s.Text)), anchors: AnchorsOf(s.Text, s.Placeholders)})
+		out = append(out, &unit{seg: s, length: utf8.RuneCountInString(placeholder.Strip(s.Text)), anchors: AnchorsOf(s.Text, s.Placeholders), sentences: len(Sentences(s.Text))})
 	}
 	return out
 }
@@ -91,8 +95,12 @@ func lengths(us []*unit) []int {
 // (read by the same or another format). Every source segment ends up in
 // the result's Pairs or Left.
 func Documents(src, tgt *pipeline.Document) Result {
-	a := &aligner{src: units(src.Segments, true), tgt: units(tgt.Segments, false)}
-	a.ratio = Ratio(lengths(a.src), lengths(a.tgt))
+	tsegs, hidden := tgt.Segments, 0
+	if tgt.Format == pipeline.FormatHTML || tgt.Format == pipeline.FormatMarkdown {
+		tsegs, hidden = visible(tgt)
+	}
+	a := &aligner{src: units(src.Segments, true), tgt: units(tsegs, false)}
+	a.ratio = expectedRatio(lengths(a.src), lengths(a.tgt))
 	a.pairs = make([]*Pair, len(a.src))
 	a.why = make([]string, len(a.src))
 	a.used = make([]bool, len(a.tgt))
@@ -109,11 +117,44 @@ func Documents(src, tgt *pipeline.Document) Result {
 			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: a.why[i], Why: WhySame})
 		case a.why[i] != "":
 			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: a.why[i], Why: WhyUnmatched})
+		case a.keptAsIs(u):
+			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: "the translation keeps it as written", Why: WhySame})
+		case hidden > 0 && len(a.tgt) == 0:
+			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: "the translation's text is hidden from its readers", Why: WhyHidden})
+		case len(a.tgt) == 0:
+			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: "the translation is empty", Why: WhyUnmatched})
 		default:
 			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: "no counterpart in the translation", Why: WhyUnmatched})
 		}
 	}
 	return r
+}
+
+// ratioPrior is the expected Spanish length per English character, and
+// ratioWeight how many source characters of measurement it is worth: a
+// short document's own ratio is skewed by a single paragraph the other
+// side lacks, which would then look like an expected length and shift
+// every pair after it.
+const (
+	ratioPrior  = 1.15
+	ratioWeight = 2000
+)
+
+// expectedRatio is the two sides' measured ratio (Ratio) drawn towards
+// ratioPrior as much as the document is short.
+func expectedRatio(src, tgt []int) float64 {
+	var a, b int
+	for _, n := range src {
+		a += n
+	}
+	for _, n := range tgt {
+		b += n
+	}
+	if a == 0 || b == 0 {
+		return ratioPrior
+	}
+	r := Ratio(src, tgt)
+	return (r*float64(a) + ratioPrior*ratioWeight) / float64(a+ratioWeight)
 }
 
 type aligner struct {
@@ -124,6 +165,22 @@ type aligner struct {
 	used     []bool
 }
 
+// keptAsIs reports whether the translation has the source unit's text as
+// it is (a name as a heading, a command), though in no place the
+// alignment could pair: nothing to take, and nothing missing either.
+func (a *aligner) keptAsIs(u *unit) bool {
+	text := strings.TrimSpace(placeholder.Strip(u.seg.Text))
+	if text == "" {
+		return false
+	}
+	for _, t := range a.tgt {
+		if strings.TrimSpace(placeholder.Strip(t.seg.Text)) == text {
+			return true
+		}
+	}
+	return false
+}
+
 const sameText = "the translation is the source text itself"
 
 // span is a section: a heading and the blocks up to the next one, as
@@ -131,6 +188,9 @@ const sameText = "the translation is the source text itself"
 type span struct{ from, to int }
 
 func sectionsOf(us []*unit) []span {
+	if len(us) == 0 {
+		return nil // an empty document has no section, not an empty one
+	}
 	var out []span
 	start := 0
 	for i, u := range us {
@@ -166,7 +226,9 @@ func (a *aligner) sections() {
 		if heads(a.src[ss[s].from]) != heads(a.tgt[ts[t].from]) {
 			return math.Inf(1)
 		}
-		return anchorCost(a.src[ss[s].from:ss[s].to], a.tgt[ts[t].from:ts[t].to])
+		// Bounded below the cost of skipping both sections: one code
+		// span that differs leaves its block, never a whole section.
+		return min(sectionAnchorCap, anchorCost(a.src[ss[s].from:ss[s].to], a.tgt[ts[t].from:ts[t].to]))
 	})
 	for _, b := range beads {
 		if b.Src == 1 && b.Tgt == 1 {
@@ -174,6 +236,11 @@ func (a *aligner) sections() {
 		}
 	}
 }
+
+// sectionAnchorCap bounds what anchors may add to a pair of sections:
+// less than two skips cost (2·−ln 0.0099 ≈ 9.2), so that sections whose
+// structure agrees pair even when one block's code differs.
+const sectionAnchorCap = 4
 
 // anchorCost weighs the anchors of two stretches in a bead's cost: up to
 // 10 as their numbers, URLs and code disagree, which translations of each
@@ -246,48 +313,6 @@ func heads(u *unit) bool {
 // mergeable kinds may be split differently by the two sides.
 func mergeable(k pipeline.Kind) bool {
 	return k == pipeline.KindParagraph || k == pipeline.KindListItem
-}
-
-// blocks aligns the blocks of one pair of sections by kind and length,
-// anchors weighing in.
-func (a *aligner) blocks(s, t span) {
-	src, tgt := a.src[s.from:s.to], a.tgt[t.from:t.to]
-	beads := GaleChurch(lengths(src), lengths(tgt), a.ratio, func(i, ns, j, nt int) float64 {
-		if ns == 0 || nt == 0 {
-			return 0
-		}
-		kind := src[i].seg.Kind
-		for _, u := range append(src[i:i+ns:i+ns], tgt[j:j+nt]...) {
-			if u.seg.Kind != kind {
-				return math.Inf(1)
-			}
-		}
-		if (ns > 1 || nt > 1) && !mergeable(kind) {
-			return math.Inf(1)
-		}
-		return anchorCost(src[i:i+ns], tgt[j:j+nt])
-	})
-	for _, b := range beads {
-		if b.Src == 0 || b.Tgt == 0 {
-			continue
-		}
-		prior := 0.0
-		for _, pr := range priors {
-			if pr.src == b.Src && pr.tgt == b.Tgt {
-				prior = -math.Log(pr.p)
-			}
-		}
-		conf := math.Exp(-(b.Cost - prior) / 4)
-		if b.Src == 1 {
-			by := "structure"
-			if b.Tgt > 1 {
-				by = "sentences"
-			}
-			a.pair(s.from+b.S, t.from+b.T, b.Tgt, conf, by)
-			continue
-		}
-		a.sentences(s.from+b.S, b.Src, t.from+b.T, b.Tgt, 0.9*conf)
-	}
 }
 
 // pair gives source unit i the translation of target units [j, j+n).

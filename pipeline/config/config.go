@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/site"
 	"github.com/quipu-l10n/quipu/pipeline/tomlerr"
 	"github.com/quipu-l10n/quipu/pipeline/workspace"
 )
@@ -59,6 +60,9 @@ type Config struct {
 	// and a language switcher at the top of <body>.
 	HTMLAlternates bool `toml:"html_alternates"`
 	HTMLSwitcher   bool `toml:"html_switcher"`
+	// Site places each locale's Markdown where a site generator reads it
+	// too (see pipeline/site); quipu init --hugo and the like write it.
+	Site site.Config `toml:"site"`
 }
 
 // Default is what a project without quipu.toml gets.
@@ -77,12 +81,13 @@ func Default() Config {
 	}
 }
 
-var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "use_machine", "html_alternates", "html_switcher", "markdown"}
+var configKeys = []string{"source_locale", "locales", "fallback", "content", "locales_dir", "output", "glossary", "front_matter_keys", "templates", "base_url", "use_fuzzy", "use_machine", "html_alternates", "html_switcher", "markdown", "site"}
 
 // configSchema is what quipu.toml's keys take, for its errors.
 var configSchema = tomlerr.Schema{Tables: map[string]tomlerr.Table{
 	"":         {Keys: configKeys},
 	"markdown": {Header: "[markdown]", Keys: markdownKeys},
+	"site":     {Header: "[site]", Keys: siteKeys},
 }, Want: configWants}
 
 // Load reads root/quipu.toml over the defaults.
@@ -156,6 +161,9 @@ func BaseURLProblem(u string) string {
 // configWants says what a key of quipu.toml takes, with an example, for
 // errors about a value of the wrong type.
 func configWants(key string) (string, bool) {
+	if want, ok := siteWants(key); ok {
+		return want, true
+	}
 	if want, ok := markdownWant(key); ok {
 		return want, true
 	}
@@ -224,6 +232,7 @@ func (c *Config) validate(ws *workspace.Workspace, at map[string]pipeline.Positi
 			check(fmt.Sprintf("fallback.%s[%d]", l, i), f)
 		}
 	}
+	c.checkSite(ws, fail)
 	for _, err := range c.confine(ws, at) {
 		errs.Add(err)
 	}

@@ -80,11 +80,11 @@ func (c *Config) confine(ws *workspace.Workspace, at map[string]pipeline.Positio
 // must lead inside it (see workspace.Area). Documents may reference files
 // in a folder of the project that is no area, such as shared images.
 func (c *Config) Areas() []workspace.Area {
-	return []workspace.Area{
+	return append([]workspace.Area{
 		{Dir: c.Content, Shared: true},
 		{Dir: c.LocalesDir},
 		{Dir: c.Output},
 		{Dir: c.Templates},
 		{Dir: CacheDir},
-	}
+	}, c.siteAreas()...)
 }

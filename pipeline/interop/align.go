@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,6 +30,9 @@ type AlignOptions struct {
 	Renames map[string]string
 	// Force replaces translations the message files already have.
 	Force bool
+	// Warn receives a line for each rename that pairs nothing (its old
+	// name no document under SRC, its new one no file under TRANSLATED).
+	Warn io.Writer
 }
 
 // AlignReport says what Align did with one document.
@@ -95,7 +100,14 @@ func Align(t *tree.Tree, src, translated string, opt AlignOptions) ([]AlignRepor
 		}
 		pairs = align.MatchDocuments(rels, names, opt.Renames)
 	}
+	if opt.Warn != nil {
+		warnRenames(opt.Warn, src, translated, docs, names, tInfo.IsDir(), opt.Renames)
+	}
 
+	reader, err := newTranslatedReader(translated, tInfo.IsDir())
+	if err != nil {
+		return nil, err
+	}
 	var reports []AlignReport
 	var errs pipeline.ErrorList
 	writes := map[string][]byte{}
@@ -116,7 +128,7 @@ func Align(t *tree.Tree, src, translated string, opt AlignOptions) ([]AlignRepor
 		if tInfo.IsDir() {
 			tName = filepath.Join(translated, filepath.FromSlash(t))
 		}
-		rep, data, err := p.alignOne(s, tName, locale, opt.Force)
+		rep, data, err := p.alignOne(s, tName, func() ([]byte, error) { return reader.read(tName, t) }, locale, opt.Force)
 		if err != nil {
 			errs.Add(err)
 			continue
@@ -137,13 +149,13 @@ func Align(t *tree.Tree, src, translated string, opt AlignOptions) ([]AlignRepor
 
 // alignOne aligns one document with its translation and returns the
 // message file to write (nil when nothing changes).
-func (p *run) alignOne(s tree.Source, tName, locale string, force bool) (AlignReport, []byte, error) {
+func (p *run) alignOne(s tree.Source, tName string, read func() ([]byte, error), locale string, force bool) (AlignReport, []byte, error) {
 	rep := AlignReport{Doc: p.ContentPath(s), Translation: filepath.ToSlash(tName)}
 	doc, err := p.Load(s)
 	if err != nil {
 		return rep, nil, err
 	}
-	data, err := os.ReadFile(tName)
+	data, err := read()
 	if err != nil {
 		return rep, nil, err
 	}
@@ -170,13 +182,21 @@ func (p *run) alignOne(s tree.Source, tName, locale string, force bool) (AlignRe
 			rep.LeftWhy = map[string]int{}
 		}
 		rep.LeftWhy[l.Why]++
+		if m := f.Lookup(l.ID); m != nil && force {
+			clearAligned(m)
+		}
 	}
 	for _, pr := range res.Pairs {
 		m := f.Lookup(pr.ID)
 		if m == nil {
 			continue
 		}
-		if qa.Controls(pr.Text) != nil {
+		if m.Translated() && force {
+			clearAligned(m) // a draft this alignment does not take over
+		}
+		// Character references decoded first: &#x7; is the character
+		// on the page.
+		if qa.Controls(pr.Text) != nil || qa.Controls(html.UnescapeString(pr.Text)) != nil {
 			// Invisible on a page, it could only hide or garble text:
 			// the build would reject it, so it is not taken.
 			rep.Left++
@@ -208,6 +228,43 @@ func (p *run) alignOne(s tree.Source, tName, locale string, force bool) (AlignRe
 		return rep, nil, nil
 	}
 	return rep, formatted, nil
+}
+
+// warnRenames says which renames pair nothing, rather than ignore them:
+// a typo would otherwise leave a document unaligned without a word.
+func warnRenames(w io.Writer, src, translated string, docs map[string]tree.Source, names []string, isDir bool, renames map[string]string) {
+	have := map[string]bool{}
+	for _, n := range names {
+		have[n] = true
+	}
+	olds := make([]string, 0, len(renames))
+	for old := range renames {
+		olds = append(olds, old)
+	}
+	sort.Strings(olds)
+	for _, old := range olds {
+		new := renames[old]
+		_, isDoc := docs[old]
+		switch {
+		case !isDir:
+			fmt.Fprintf(w, "--map %s=%s: ignored: %s is one file, paired with %s\n", old, new, translated, src)
+		case !isDoc:
+			fmt.Fprintf(w, "--map %s=%s: %s is no document under %s (OLD is a path relative to SRC)\n", old, new, old, src)
+		case !have[new]:
+			fmt.Fprintf(w, "--map %s=%s: %s not found (NEW is a path relative to TRANSLATED)\n", old, new, filepath.Join(translated, filepath.FromSlash(new)))
+		}
+	}
+}
+
+// clearAligned takes an earlier aligned draft off a message the new
+// alignment (with --force) no longer supports: it goes back to
+// untranslated, rather than keep a draft whose note points at text the
+// translation no longer has. A person's translation and a machine draft
+// stay.
+func clearAligned(m *catalog.Message) {
+	if m.State == catalog.Aligned {
+		m.Other, m.State, m.Provenance, m.Previous = "", "", "", ""
+	}
 }
 
 // alignBase is a document's message file as sync would write it, for

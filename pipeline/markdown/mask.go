@@ -86,5 +86,46 @@ func parseMasked(p parser.Parser, src []byte, start int, shortcodes bool) (root 
 	}
 	ctx := parser.NewContext()
 	ctx.Set(origKey, src)
-	return p.Parse(r, parser.WithContext(ctx)), masked
+	root = p.Parse(r, parser.WithContext(ctx))
+	if len(masked) > 0 && &masked[0] != &src[0] {
+		unmaskLinks(root, src, masked)
+	}
+	return root, masked
+}
+
+// unmaskLinks gives the links and images of a tree parsed from masked
+// their destinations and titles as src writes them: a page renders them,
+// and "{{< ref "p.md" >}}" must not reach it as "{xxxrefxxxpxmdxxxxx".
+func unmaskLinks(root ast.Node, src, masked []byte) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination, n.Title = unmasked(n.Destination, src, masked), unmasked(n.Title, src, masked)
+		case *ast.Image:
+			n.Destination, n.Title = unmasked(n.Destination, src, masked), unmasked(n.Title, src, masked)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// unmasked returns b, bytes of masked, as src writes them; b itself when
+// it holds no shortcode. b is most often a slice of masked; goldmark
+// copies a title, whose bytes are then looked for in masked.
+func unmasked(b, src, masked []byte) []byte {
+	if len(b) == 0 || bytes.IndexByte(b, '{') < 0 {
+		return b
+	}
+	off := cap(masked) - cap(b)
+	if off < 0 || off+len(b) > len(masked) || &masked[off] != &b[0] {
+		if off = bytes.Index(masked, b); off < 0 {
+			return b
+		}
+	}
+	if bytes.Equal(src[off:off+len(b)], b) {
+		return b
+	}
+	return bytes.Clone(src[off : off+len(b)])
 }

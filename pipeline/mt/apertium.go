@@ -71,25 +71,50 @@ func (a *Apertium) Translate(ctx context.Context, segs []string) ([]string, erro
 	for i, s := range segs {
 		fmt.Fprintf(&in, "%s\n<hr class=q%d>\n", s, i)
 	}
-	timeout := a.Timeout
-	if timeout == 0 {
-		timeout = time.Minute
+	// Without -u: Apertium marks unknown words with "*", which split
+	// takes off, and words it could not generate with "#", which stay
+	// for Flag to see.
+	out, err := run(ctx, a.Name(), a.Timeout, in.Bytes(), "apertium", "-f", "html-noent", a.Pair)
+	if err != nil {
+		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	// -u: unknown words as they are, without Apertium's "*" mark.
-	cmd := exec.CommandContext(ctx, "apertium", "-u", "-f", "html-noent", a.Pair)
-	cmd.Stdin = &in
-	var out, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	cmd.WaitDelay = time.Second
-	if err := cmd.Run(); err != nil {
-		if ctx.Err() == context.DeadlineExceeded {
-			return nil, fmt.Errorf("%s: no answer within %s", a.Name(), timeout)
+	res, err := split(a.Name(), string(out), len(segs))
+	if err != nil {
+		return nil, err
+	}
+	for i := range res {
+		res[i] = unmarkUnknown(segs[i], res[i])
+	}
+	return res, nil
+}
+
+// markRE finds the marks Apertium puts on a word: "*" unknown (left
+// untranslated), "#" a word it could not generate, "@" one its transfer
+// failed on.
+var markRE = regexp.MustCompile(`([*#@])(\p{L}[\p{L}\p{N}_-]*)`)
+
+// unmarkUnknown takes off the "*" of unknown words and the "@" of words
+// a transfer rule missed, both left as written (a name, a term), as
+// Apertium's -u does, unless the source itself wrote the mark.
+func unmarkUnknown(src, out string) string {
+	return markRE.ReplaceAllStringFunc(out, func(m string) string {
+		if m[0] == '#' || strings.Contains(src, m) {
+			return m
 		}
-		return nil, fmt.Errorf("%s: %v: %s", a.Name(), err, firstLine(stderr.String()))
+		return m[1:]
+	})
+}
+
+// Flag says why a draft of source is not to be kept ("" when it is):
+// a word marked "#", which Apertium failed to generate, is a garbled
+// form ("#Prpers") that would pass for a word once the mark is gone.
+func (a *Apertium) Flag(source, draft string) string {
+	for _, m := range markRE.FindAllString(draft, -1) {
+		if m[0] == '#' && !strings.Contains(source, m) {
+			return fmt.Sprintf("%s marked %s as a word it could not generate", a.Name(), m)
+		}
 	}
-	return split(a.Name(), out.String(), len(segs))
+	return ""
 }
 
 // split cuts apertium's output at the separators, which must all come

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os/exec"
 	"strings"
 	"time"
 
@@ -53,27 +52,12 @@ func (c *Command) Translate(ctx context.Context, segs []string) ([]string, error
 		in.WriteString(EscapeLine(s))
 		in.WriteByte('\n')
 	}
-	timeout := c.Timeout
-	if timeout == 0 {
-		timeout = time.Minute
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, c.Args[0], c.Args[1:]...)
-	cmd.Stdin = &in
-	var out, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	// A program that leaves a child holding its pipes must not hang us.
-	cmd.WaitDelay = time.Second
-	err := cmd.Run()
-	switch {
-	case ctx.Err() == context.DeadlineExceeded:
-		return nil, fmt.Errorf("%s: no answer within %s (killed)", c.Name(), timeout)
-	case err != nil:
-		return nil, fmt.Errorf("%s: %v: %s", c.Name(), err, firstLine(stderr.String()))
+	out, err := run(ctx, c.Name(), c.Timeout, in.Bytes(), c.Args...)
+	if err != nil {
+		return nil, err
 	}
 	var res []string
-	sc := bufio.NewScanner(&out)
+	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(make([]byte, 0, 64*1024), 64<<20)
 	for sc.Scan() {
 		res = append(res, UnescapeLine(strings.TrimSuffix(sc.Text(), "\r")))

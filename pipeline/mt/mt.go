@@ -12,6 +12,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
+	"github.com/quipu-l10n/quipu/pipeline/qa"
 )
 
 // Engine translates segments. Each segment is sent protected (see
@@ -97,6 +98,13 @@ func Damaged(draft string, seg *pipeline.Segment) string {
 	return ""
 }
 
+// Flagger is an engine that can tell a draft of its own it knows to be
+// wrong (Apertium's marks of words it failed on): such a draft is
+// dropped.
+type Flagger interface {
+	Flag(source, draft string) string
+}
+
 // Draft is a machine translation of one segment, or why there is none.
 type Draft struct {
 	Segment *pipeline.Segment
@@ -134,7 +142,13 @@ func Translate(ctx context.Context, e Engine, segs []*pipeline.Segment, batch in
 			return out, err
 		}
 		for i, seg := range part {
-			out = append(out, draft(seg, got[i], post))
+			d := draft(seg, got[i], post)
+			if f, ok := e.(Flagger); ok && d.Dropped == "" {
+				if why := f.Flag(seg.Text, d.Text); why != "" {
+					d.Dropped = why
+				}
+			}
+			out = append(out, d)
 		}
 	}
 	return out, nil
@@ -150,6 +164,18 @@ func draft(seg *pipeline.Segment, got string, post PostEdit) Draft {
 		d.Dropped = "tags damaged: " + why
 		return d
 	}
+	if probs := qa.Controls(d.Text); probs != nil {
+		// Raw or as a character reference (Restore decoded it): the
+		// build would reject it, so it is not stored.
+		d.Dropped = "the engine wrote a control character"
+		return d
+	}
+	if m := unknownMarkup(got); m != "" {
+		// The protocol escapes text, so markup the engine wrote of
+		// its own is not the source's: it could run on the page.
+		d.Dropped = "the engine wrote markup the source does not have: " + m
+		return d
+	}
 	if post != nil {
 		d.Text, d.Fixed, d.Dropped = post(seg.Text, d.Text)
 		if d.Dropped == "" {
@@ -159,6 +185,16 @@ func draft(seg *pipeline.Segment, got string, post PostEdit) Draft {
 		}
 	}
 	return d
+}
+
+// rawTag is an element the engine wrote, once its protected tags are
+// taken out: "<script>", "</b>", "<!--".
+var rawTag = regexp.MustCompile(`<\s*[/!?]?\s*[A-Za-z!?][^>]*>?`)
+
+// unknownMarkup is the first markup in an engine's answer that is none
+// of the protected tags ("" when there is none).
+func unknownMarkup(out string) string {
+	return rawTag.FindString(engineTag.ReplaceAllString(out, ""))
 }
 
 // keepSpace gives a draft its source's leading and trailing white space

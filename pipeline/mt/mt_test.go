@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +39,30 @@ func TestMain(m *testing.M) {
 		os.Exit(3)
 	case "hang":
 		time.Sleep(time.Minute)
+	case "flood": // answers without end
+		line := []byte(strings.Repeat("A", 1<<16))
+		for {
+			if _, err := os.Stdout.Write(line); err != nil {
+				os.Exit(1)
+			}
+		}
+	case "hang-child": // starts a child that outlives it, and hangs
+		child := exec.Command("sleep", "1000")
+		if err := child.Start(); err != nil {
+			os.Exit(4)
+		}
+		os.WriteFile(os.Getenv("QUIPU_FAKE_PID"), []byte(fmt.Sprint(child.Process.Pid)), 0o600)
+		time.Sleep(time.Minute)
+	case "bell": // answers with a control character as a reference
+		sc := bufio.NewScanner(os.Stdin)
+		for sc.Scan() {
+			fmt.Println(sc.Text() + "&#x7;")
+		}
+	case "script": // answers with markup of its own
+		sc := bufio.NewScanner(os.Stdin)
+		for sc.Scan() {
+			fmt.Println(sc.Text() + "<script>alert(1)</script>")
+		}
 	}
 	os.Exit(0)
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/parallel"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
+	"github.com/quipu-l10n/quipu/pipeline/siteout"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
@@ -222,7 +223,12 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			}
 		}
 	}
-	return res, bc.Save()
+	if err := bc.Save(); err != nil {
+		return res, err
+	}
+	placed, err := siteout.Place(p.Tree, sources, reports, locales, opt.Drafts, opt.Shard, opt.Log)
+	res.Files += placed
+	return res, err
 }
 
 // present lists the locales of msgLocales in which a document has a

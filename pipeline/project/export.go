@@ -262,6 +262,9 @@ func (p *Project) pageAssets(s Source, page []byte, missing func(ref, rel string
 		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
 			return
 		}
+		if strings.HasPrefix(u.Path, "{{") {
+			return // a Hugo shortcode ({{< ref "p.md" >}}): the site's generator resolves it
+		}
 		rel := path.Join(path.Dir(s.Rel), u.Path)
 		if rel == ".." || strings.HasPrefix(rel, "../") || seen[rel] || bundle.CheckPath(rel) != nil {
 			return

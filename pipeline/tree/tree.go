@@ -108,6 +108,9 @@ func (p *Tree) List() ([]Source, error) {
 		if p.Formats.For(d.Name()) == nil {
 			return // an asset, copied where pages need it
 		}
+		if p.siteGenerated(rel, filepath.Join(realRoot, filepath.FromSlash(rel))) {
+			return // a translation a build placed for the site
+		}
 		switch mode := d.Type(); {
 		case mode&fs.ModeSymlink != 0:
 			// A link may point anywhere: quipu reads only what lies in

@@ -2,8 +2,12 @@
 package workbench
 
 import (
+	"crypto/rand"
+	_ "embed"
+	"encoding/base64"
 	"html/template"
 	"io"
+	"strings"
 )
 
 // Data is what the workbench page needs from the server; everything else
@@ -18,12 +22,45 @@ type Data struct {
 	Docs    []string // the project's documents, for the document menu
 }
 
-var page = template.Must(template.New("workbench").Parse(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="quipu-token" content="{{.Token}}">
-<title>{{.Doc}} · {{.Locale}} · quipu</title></head>
-<body data-locale="{{.Locale}}" data-doc="{{.Doc}}"><h1>{{.Doc}} ({{.Locale}})</h1></body></html>
-`))
+// The page, its style and its script ship inside the binary: the
+// workbench works offline and loads nothing from another origin.
+var (
+	//go:embed page.html
+	pageHTML string
+	//go:embed workbench.css
+	pageCSS string
+	//go:embed tags.js
+	tagsJS string
+	//go:embed draw.js
+	drawJS string
+	//go:embed aids.js
+	aidsJS string
+	//go:embed workbench.js
+	pageJS string
+)
+
+var page = template.Must(template.New("workbench").Parse(pageHTML))
+
+// view is Data plus what each rendering adds: a fresh nonce, so the page's
+// Content-Security-Policy lets only its own inline script and style run
+// (a translation that slipped into the markup still could not execute).
+type view struct {
+	Data
+	Nonce string
+	CSS   template.CSS
+	JS    template.JS
+}
 
 // Render writes the workbench page for one document in one locale.
-func Render(w io.Writer, d Data) error { return page.Execute(w, d) }
+func Render(w io.Writer, d Data) error {
+	var b [18]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return err
+	}
+	return page.Execute(w, view{
+		Data:  d,
+		Nonce: base64.RawURLEncoding.EncodeToString(b[:]),
+		CSS:   template.CSS(pageCSS),
+		JS:    template.JS(strings.Join([]string{tagsJS, drawJS, aidsJS, pageJS}, "\n")),
+	})
+}

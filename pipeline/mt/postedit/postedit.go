@@ -144,7 +144,9 @@ func Ustedes(s string) string {
 		}
 		if lw == "os" && w != "OS" { // OS: an operating system, left in English
 			r := "les"
-			if i+1 < len(words) && ustedesForms[strings.ToLower(words[i+1])] != "" {
+			if i+1 < len(words) && (ustedesForms[strings.ToLower(words[i+1])] != "" || accusative(words[i+1])) {
+				// Before lo, la, los, las, les turns se, as "se lo
+				// dije" says it (never "les lo dije").
 				r = "se"
 			}
 			out[i] = matchCase(w, r)
@@ -159,6 +161,16 @@ func Ustedes(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// accusative reports a third-person object pronoun, which a dative
+// before it turns into se.
+func accusative(w string) bool {
+	switch strings.ToLower(w) {
+	case "lo", "la", "los", "las":
+		return true
+	}
+	return false
 }
 
 func isArticle(w string) bool {
@@ -191,11 +203,21 @@ func matchCase(w, r string) string {
 // eeuuRE finds the abbreviations of Estados Unidos written otherwise
 // than the RAE's EE. UU.: EE.UU., EEUU, EE UU, E.E.U.U. and EE. UU
 // without its last period.
-var eeuuRE = regexp.MustCompile(`\b(?:EE\.?[ \x{00a0}]?UU\b\.?|E\.E\.U\.U\.)`)
+var eeuuRE = regexp.MustCompile(`\b(?:EE\.?[ \x{00a0}]?UU\b\.?|E\.E\.U\.U\.)(\.*)`)
 
 // EEUU writes Estados Unidos' abbreviation as the RAE and the Peruvian
 // press do: EE. UU., with a space (the page's typography makes it a
-// no-break space).
+// no-break space). At a sentence's end the abbreviation's period is the
+// sentence's too ("a los EE. UU."), never doubled; an ellipsis after it
+// is kept.
 func EEUU(s string) string {
-	return eeuuRE.ReplaceAllString(s, "EE. UU.")
+	return eeuuRE.ReplaceAllStringFunc(s, func(m string) string {
+		trail := len(m) - len(strings.TrimRight(m, "."))
+		if trail <= 2 {
+			// The abbreviation's own period, and the sentence's merged
+			// with it.
+			return "EE. UU."
+		}
+		return "EE. UU" + strings.Repeat(".", trail)
+	})
 }

@@ -150,3 +150,29 @@ func TestApplyNeverTouchesTags(t *testing.T) {
 		t.Errorf("pt-BR: %q", got)
 	}
 }
+
+func TestEEUUEndsSentenceWithOnePeriod(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"a los EE.UU..", "a los EE. UU."},
+		{"a los EE. UU..", "a los EE. UU."},
+		{"a los EEUU.", "a los EE. UU."},
+		{"EE.UU.. Luego", "EE. UU. Luego"},
+		{"los EE. UU....", "los EE. UU...."},
+	} {
+		if got := postedit.EEUU(tc.in); got != tc.want {
+			t.Errorf("EEUU(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestOsBeforeObjectPronounIsSe(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Os lo dije.", "Se lo dije."},
+		{"os la doy y os las traigo", "se la doy y se las traigo"},
+		{"Os digo algo.", "Les digo algo."},
+	} {
+		if got := postedit.Ustedes(tc.in); got != tc.want {
+			t.Errorf("Ustedes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
