@@ -289,14 +289,7 @@ func appendFile(t *testing.T, name, text string) {
 // translate fills in every message of a message file, reviewed.
 func translate(t *testing.T, name string) {
 	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := catalog.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := testshared.Messages(t, name)
 	for _, m := range f.Messages {
 		m.Other, m.State = pseudo.Translate(m.Source), catalog.Reviewed
 	}
