@@ -18,7 +18,7 @@ func TestKilledBuildsPlacedPagesAreRecovered(t *testing.T) {
 	setup := func(t *testing.T, listed string) (string, error) {
 		root := t.TempDir()
 		files := map[string]string{
-			config.File: "source_locale = \"en\"\nlocales = [\"es-PE\"]\ncontent = \"content\"\nlocales_dir = \"locales\"\noutput = \"output\"\n\n[site]\ngenerator = \"hugo\"\n\n[site.languages]\n\"es-PE\" = \"es-pe\"\n",
+			config.File:             "source_locale = \"en\"\nlocales = [\"es-PE\"]\ncontent = \"content\"\nlocales_dir = \"locales\"\noutput = \"output\"\n\n[site]\ngenerator = \"hugo\"\n\n[site.languages]\n\"es-PE\" = \"es-pe\"\n",
 			"content/a.md":          "---\ntitle: A\n---\n\nText.\n",
 			"content/a.es-pe.md":    "---\nquipu_generated: true\ntitle: A, cut sh",
 			config.CacheDir + "/.k": "",
