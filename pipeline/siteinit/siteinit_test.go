@@ -155,6 +155,7 @@ func TestReadErrorsArePositioned(t *testing.T) {
 		{"default language missing", "hugo", map[string]string{"hugo.toml": "defaultContentLanguage = \"fr\"\n[languages.en]\n[languages.es]\n"}, `hugo.toml:1:26: languages has no "fr"`},
 		{"docusaurus docs path outside", "docusaurus", map[string]string{"docusaurus.config.js": "export default {\n  presets: [['classic', {docs: {path: '../outside'}}]],\n  i18n: {defaultLocale: 'en', locales: ['en', 'es']},\n};\n"}, `docusaurus.config.js:2:39: the docs path "../outside" leads outside the site`},
 		{"docusaurus docs plugin off", "docusaurus", map[string]string{"docusaurus.config.js": "export default {\n  presets: [['classic', {docs: false}]],\n  i18n: {defaultLocale: 'en', locales: ['en', 'es']},\n};\n"}, `docusaurus.config.js:2:32: docs: false turns the docs plugin off`},
+		{"mkdocs two languages, one locale", "mkdocs", map[string]string{"mkdocs.yml": "plugins:\n  - i18n:\n      languages:\n        - locale: en\n          default: true\n        - locale: es\n        - locale: es-PE\n"}, `mkdocs.yml:7:19: languages "es" (mkdocs.yml:6:19) and "es-PE" both map to the quipu locale es-PE`},
 		{"yaml syntax", "mkdocs", map[string]string{"mkdocs.yml": "plugins:\n  - i18n:\n   languages: [\n"}, "mkdocs.yml:"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
