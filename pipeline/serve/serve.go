@@ -53,6 +53,9 @@ type Server struct {
 
 	writeMu sync.Mutex // one message file write at a time in this process
 	events  *broker
+
+	watchMu sync.Mutex
+	w       watcher // nil until Serve watches
 }
 
 // state is the project as last read: reread when its configuration,
@@ -150,8 +153,14 @@ func (st *state) watchRoots() []string {
 // they make stale: the pages of a document for its content or messages,
 // everything for the configuration, glossary or template.
 func (s *Server) changed(files []string) {
-	s.mu.Lock()
+	s.mu.RLock()
 	st := s.st
+	s.mu.RUnlock()
+	if files = st.matter(files); len(files) == 0 {
+		return
+	}
+	s.mu.Lock()
+	st = s.st
 	s.gen++
 	all, relist := false, false
 	for _, f := range files {
@@ -198,8 +207,17 @@ func (s *Server) changed(files []string) {
 			s.gen++
 			s.clearPages()
 			s.mu.Unlock()
+			if all {
+				// The new configuration may name other folders and files.
+				s.watchMu.Lock()
+				if s.w != nil {
+					s.w.SetRoots(st2.watchRoots())
+				}
+				s.watchMu.Unlock()
+			}
 		}
 	}
+	// Told only now: a page asked for on this event is built afresh.
 	s.events.send(files)
 }
 
@@ -288,6 +306,9 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 		w = watchPoll(s.root, st.watchRoots(), s.opt.Poll, s.hotFiles, s.changed, done)
 	}
 	defer w.Close()
+	s.watchMu.Lock()
+	s.w = w
+	s.watchMu.Unlock()
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(l) }()
