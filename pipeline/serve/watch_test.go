@@ -89,6 +89,10 @@ func TestRenamedFolderStaysWatched(t *testing.T) {
 	eventually(t, c, "renamed", "/en/r3/sub/x.html", "First")
 	os.WriteFile(filepath.Join(root, "content", "r3", "sub", "x.md"), []byte("# Second\n"), 0o644)
 	eventually(t, c, "edit after the rename", "/en/r3/sub/x.html", "Second")
+	os.WriteFile(filepath.Join(root, "content", "r3", "y.md"), []byte("# New in the renamed folder\n"), 0o644)
+	eventually(t, c, "new file in the renamed folder", "/en/r3/y.html", "New in the renamed folder")
+	os.WriteFile(filepath.Join(root, "content", "r3", "y.md"), []byte("# Edited in the renamed folder\n"), 0o644)
+	eventually(t, c, "edit in the renamed folder", "/en/r3/y.html", "Edited in the renamed folder")
 	if code, _ := c.get("/en/renamed2/sub/x.html"); code != 404 {
 		t.Errorf("old name: %d", code)
 	}
