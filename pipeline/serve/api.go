@@ -102,7 +102,7 @@ func stateName(text string, s catalog.State) string {
 		return "machine"
 	case s == catalog.Aligned:
 		return "aligned"
-	case text == "":
+	case strings.TrimSpace(text) == "":
 		return "untranslated"
 	case s == catalog.Reviewed:
 		return "reviewed"
@@ -284,6 +284,10 @@ func (s *Server) apiPut(w http.ResponseWriter, r *http.Request) {
 	}
 	if !readBody(w, r, &body) {
 		return
+	}
+	if strings.TrimSpace(body.Text) == "" {
+		// Whitespace alone is no translation (catalog.Message.Translated).
+		body.Text = ""
 	}
 	if body.Version == "" {
 		writeJSON(w, http.StatusBadRequest, errorBody{Error: "a save names the version of the message it changes"})
