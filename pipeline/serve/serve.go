@@ -11,7 +11,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"path"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -229,6 +231,11 @@ func (s *Server) dropDoc(k string) {
 	}
 }
 
+// memoryLimit is the soft limit of the process's memory while serving:
+// what it holds with a full page cache (about 60 MB on the tldr corpus)
+// and room for the pages being built.
+const memoryLimit = 96 << 20
+
 // maxHeld bounds the page cache: a crawl of a large site would otherwise
 // keep every page of it.
 const maxHeld = 32 << 20
@@ -290,6 +297,13 @@ var notify = watchFS
 // way finish, event streams end.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	s.addr = l.Addr().String()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// The page cache is bounded (maxHeld), but by default the garbage
+		// collector lets the heap grow to twice what is live: a soft limit
+		// keeps a server that has shown every page of a large site near
+		// what it holds, collecting more often only then.
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	done := make(chan struct{})
 	defer close(done)
 	st := s.state()
