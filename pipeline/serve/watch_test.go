@@ -140,3 +140,31 @@ func TestEventOnlyOnceTheSavedFileIsInPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigAndGlossaryCreatedOrRenamedOverAfterStart: serving from the
+// project folder, a quipu.toml that did not exist at start and a glossary
+// replaced by a rename reach the pages.
+func TestConfigAndGlossaryCreatedOrRenamedOverAfterStart(t *testing.T) {
+	root := seedProject(t)
+	t.Chdir(root)
+	_, base, _ := serveOn(t, ".", serve.Options{})
+	c := &client{t: t, url: base}
+	page := "/es-PE/" + seedDoc + ".html"
+	eventually(t, c, "before", page, `<i lang="en">Cooperative Security Locations`)
+	replace(t, filepath.Join(root, "quipu.toml"), []byte("locales = [\"es-PE\", \"es-MX\"]\n"))
+	eventually(t, c, "config created", "/es-MX/"+seedDoc+".html", "")
+
+	g := filepath.Join(root, "locales", "glossary.toml")
+	gd, _ := os.ReadFile(g)
+	replace(t, g, bytes.Replace(gd, []byte(`foreign = ["Cooperative Security Locations"]`), []byte(`foreign = []`), 1))
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if _, body := c.get(page); !bytes.Contains(body, []byte(`<i lang="en">`)) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("a glossary renamed over did not reach the cached page")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
