@@ -246,12 +246,30 @@ func rel(root, abs string) string {
 // pages in use (hot: the pages a browser shows and the workbench edits),
 // and a slice of all the files, so that every file is stamped every
 // sweep.
-type poller struct{ stop chan struct{} }
+type poller struct {
+	stop  chan struct{}
+	roots chan []string
+}
 
 func (p *poller) Close() error { close(p.stop); return nil }
 
-// SetRoots is a no-op: the poller keeps the roots it started with.
-func (p *poller) SetRoots([]string) {}
+// SetRoots hands the new roots to the polling goroutine, which owns the
+// stamps; roots it has already are kept as they are.
+// It never blocks: the goroutine itself calls it (through the changed
+// function it reports to), and the latest roots are what count.
+func (p *poller) SetRoots(roots []string) {
+	for {
+		select {
+		case p.roots <- roots:
+			return
+		default:
+		}
+		select {
+		case <-p.roots:
+		default:
+		}
+	}
+}
 
 // sweep is how long it takes to stamp every file: what a file no page
 // in use is built from waits at most, and what keeps the polling cheap
@@ -259,7 +277,7 @@ func (p *poller) SetRoots([]string) {}
 const sweep = time.Second
 
 func watchPoll(root string, roots []string, every time.Duration, hot func() []string, changed func([]string), done <-chan struct{}) watcher {
-	pl := &poller{stop: make(chan struct{})}
+	pl := &poller{stop: make(chan struct{}), roots: make(chan []string, 1)}
 	type folder struct {
 		mod   int64
 		files map[string]stamp.Stamp
@@ -310,14 +328,23 @@ func watchPoll(root string, roots []string, every time.Duration, hot func() []st
 		list(dir, f, report)
 	}
 	single := map[string]stamp.Stamp{}
-	for _, r := range roots {
-		abs := filepath.Join(root, filepath.FromSlash(r))
-		if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
-			scan(abs, nil)
-		} else {
-			single[abs] = stamp.Of(abs)
+	addRoots := func(roots []string) {
+		for _, r := range roots {
+			abs := filepath.Join(root, filepath.FromSlash(r))
+			if _, ok := single[abs]; ok {
+				continue
+			}
+			if _, ok := folders[abs]; ok {
+				continue
+			}
+			if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+				scan(abs, nil)
+			} else {
+				single[abs] = stamp.Of(abs)
+			}
 		}
 	}
+	addRoots(roots)
 	// stampHot stamps the hot files the sweep knows, updating what the
 	// sweep compares, so a change is reported once.
 	stampHot := func(report *[]string) {
@@ -352,6 +379,9 @@ func watchPoll(root string, roots []string, every time.Duration, hot func() []st
 				return
 			case <-pl.stop:
 				return
+			case r := <-pl.roots:
+				addRoots(r)
+				continue
 			case <-t.C:
 			}
 			// The files in use first, told at once: the slice of the

@@ -44,6 +44,15 @@ func replace(t *testing.T, name string, data []byte) {
 // replaced by a rename, and naming a template folder the server did not
 // watch yet, all reach the pages.
 func TestConfigEditsReachTheServedSiteFromTheProjectFolder(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		opt  serve.Options
+	}{{"notifications", serve.Options{}}, {"polling", serve.Options{Poll: 10 * time.Millisecond}}} {
+		t.Run(mode.name, func(t *testing.T) { configEdits(t, mode.opt) })
+	}
+}
+
+func configEdits(t *testing.T, opt serve.Options) {
 	root := seedProject(t)
 	tmpl, err := os.ReadFile(filepath.Join("..", "page", "templates", "page.html"))
 	if err != nil {
@@ -55,7 +64,7 @@ func TestConfigEditsReachTheServedSiteFromTheProjectFolder(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(root, "quipu.toml"), []byte("templates = \"tpl\"\n"), 0o644)
 	t.Chdir(root)
-	_, base, _ := serveOn(t, ".", serve.Options{})
+	_, base, _ := serveOn(t, ".", opt)
 	c := &client{t: t, url: base}
 	page := "/fr/" + seedDoc + ".html"
 	if code, _ := c.get(page); code != 404 {
