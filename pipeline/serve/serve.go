@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
@@ -144,7 +145,7 @@ func (s *Server) state() *state {
 
 // watchRoots are the files and folders whose changes reach the pages.
 func (st *state) watchRoots() []string {
-	roots := []string{project.ConfigFile, st.content, st.messages, st.p.Config.Glossary}
+	roots := []string{config.File, st.content, st.messages, st.p.Config.Glossary}
 	if t := st.p.Config.Templates; t != "" {
 		roots = append(roots, t)
 	}
