@@ -4,7 +4,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/config"
 )
 
 // matter keeps of the files a watch reported those a page is built from:
@@ -29,7 +29,7 @@ func (st *state) matters(f string) bool {
 	}
 	under := func(dir string) bool { return dir != "" && strings.HasPrefix(f, dir+"/") || f == dir }
 	switch {
-	case f == project.ConfigFile, f == st.p.Config.Glossary:
+	case f == config.File, f == st.p.Config.Glossary:
 		return true
 	case under(st.p.Config.Templates), under(st.content):
 		return true
