@@ -113,7 +113,7 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 	if placeholder.HasErrors(probs) {
 		return nil, probs
 	}
-	var raw []bool // text Hugo prints as it is, in a {{< >}} body
+	var raw []bodyMode // text in a shortcode's body
 	if translated {
 		if moved := attrsMoved(seg, toks); moved != nil {
 			return nil, append(probs, moved...)
@@ -131,8 +131,8 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 			case placeholder.Text:
 				at := len(v)
 				v = e.appendText(v, t.Text, i == len(toks)-1)
-				if raw != nil && raw[i] {
-					v = append(v[:at], asEntities(v[at:])...)
+				if raw != nil {
+					v = append(v[:at], writeBody(v[at:], raw[i])...)
 				}
 			default:
 				m := placeholder.Markup(t, seg.Placeholders)
@@ -152,8 +152,8 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 				if translated {
 					at := len(v)
 					v = keepWords(v, seg, t.Text, lineStart, i == len(toks)-1)
-					if raw != nil && raw[i] {
-						v = append(v[:at], asEntities(v[at:])...)
+					if raw != nil {
+						v = append(v[:at], writeBody(v[at:], raw[i])...)
 					}
 					lineStart = strings.HasSuffix(t.Text, "\n")
 					continue

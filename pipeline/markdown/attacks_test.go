@@ -63,6 +63,7 @@ const (
 	onLead            = "A lead paragraph"
 	onMkDocsBody      = "Drink it slowly"
 	onButton          = "Read the <1>guide"
+	onPercentBody     = "The cathedral opens"
 )
 
 // attacks is the table docs/SECURITY.md shows (TestSecurityDoc keeps the
@@ -174,6 +175,14 @@ var attacks = []attack{
 	{Name: "HTML inside an inline {{< >}} shortcode", Text: "Lea el <1><b onclick=alert(1)>horario</b></1> primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
 	{Name: "emphasis in a {{< >}} body, written as character references", Text: "$SRC **x**", On: onRawBody, Doc: siteDoc, Does: escaped, Shows: "**x**"},
 	{Name: "less-than sign in a {{< >}} body", Text: "$SRC 2 < 3", On: onRawBody, Doc: siteDoc, Does: kept},
+	{Name: "unclosed HTML comment in a {{% %}} body, which a template may put in an HTML block", Text: "La catedral abre a las <1>nueve</1> de la mañana. <!-- oculto", On: onPercentBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "image with an event handler in a {{% %}} body", Text: "$SRC <img src=x onerror=alert(1)>", On: onPercentBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "SVG with an onload handler in a {{% %}} body", Text: "$SRC <svg/onload=alert(1)>", On: onPercentBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "closing the template's element in a {{% %}} body", Text: "$SRC </details><b>x</b>", On: onPercentBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "HTML block start on its own line in a {{% %}} body", Text: "$SRC\n<div>", On: onPercentBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "processing instruction in a {{% %}} body", Text: "$SRC <?php", On: onPercentBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "less-than sign and references in a {{% %}} body, written as character references", Text: "$SRC 2 < 3 &amp; &lt;!--", On: onPercentBody, Doc: siteDoc, Does: escaped, Shows: "2 < 3 &amp; &lt;!--"},
+	{Name: "emphasis tag kept in a {{% %}} body", Text: "La catedral abre a las <1>nueve</1> de la mañana.", On: onPercentBody, Doc: siteDoc, Does: kept},
 	{Name: "attribute list moved first, where Hugo drops the paragraph", Text: "<1/> Un párrafo destacado.", On: onLead, Doc: siteDoc, Does: rejected, Code: markdown.CodeAttributesMoved},
 	{Name: "attribute list moved off its own line", Text: "Un párrafo destacado. <1/>", On: onLead, Doc: siteDoc, Does: rejected, Code: markdown.CodeAttributesMoved},
 	{Name: "attribute list kept on its own line", Text: "Un párrafo destacado.\n<1/>", On: onLead, Doc: siteDoc, Does: kept},
