@@ -9,7 +9,9 @@ import (
 // checkHTML finds raw markup typed in a translation, whatever the
 // document's format: a page escapes it, so the reader would see the tag
 // as text (an HTML document's page as much as a Markdown one's), and the
-// translator must use the source's tags instead. Markup the English
+// translator must use the source's tags instead. In the body of a Hugo
+// shortcode, where a template may print it as HTML, the build refuses
+// the translation (markdown.CodeShortcodeHTML), so the message says so. Markup the English
 // shows as text too is the translation's to keep.
 func checkHTML(c *Translation) {
 	for _, t := range placeholder.Parse(c.Text) {
@@ -21,7 +23,7 @@ func checkHTML(c *Translation) {
 			if strings.Contains(c.SourceText, s[loc[0]:loc[1]]) {
 				continue
 			}
-			c.Report(t.Offset+loc[0], Error, "html", "HTML %s in a translation is shown as text; use the source's tags", s[loc[0]:loc[1]])
+			c.Report(t.Offset+loc[0], Error, "html", "HTML %s in a translation is shown as text, and refused in a Hugo shortcode's body, where it would be live; use the source's tags", s[loc[0]:loc[1]])
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package qa_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline/qa"
@@ -31,4 +32,21 @@ func TestHTMLInTranslationIsAnErrorInEveryFormat(t *testing.T) {
 			t.Errorf("markup the English shows too: %v", p)
 		}
 	}
+}
+
+// TestHTMLMessageSaysShortcodeBodiesRefuseIt: HTML in a translation is
+// not shown as text in a Hugo shortcode's body but refused there, and the
+// message says both.
+func TestHTMLMessageSaysShortcodeBodiesRefuseIt(t *testing.T) {
+	seg := segment(t, "Hello world.\n", 0)
+	seg.Text = "Hello world."
+	for _, p := range qa.Check(qa.Input{Markdown: true, Segment: seg, Translation: "Hola <img src=x onerror=alert(1)> mundo.", Locale: "es-PE"}) {
+		if p.Code == "html" {
+			if !strings.Contains(p.Msg, "shown as text") || !strings.Contains(p.Msg, "refused in a Hugo shortcode's body") {
+				t.Errorf("message %q does not say HTML is refused in a shortcode's body", p.Msg)
+			}
+			return
+		}
+	}
+	t.Error("no html problem")
 }
