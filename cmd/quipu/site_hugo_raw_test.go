@@ -96,7 +96,9 @@ func TestHugoShortcodeBodyGetsNoTranslatedHTML(t *testing.T) {
 // writes its body just after HTML tags on one line
 // (<details><summary>…</summary>{{ .Inner }}</details>), so that Hugo's
 // Markdown reads the body as part of an HTML block, where a backslash
-// escapes nothing: translations that write an unclosed comment, an image
+// escapes nothing, and whose paragraph starts with an inline
+// "{{% notice %}}" written as <div class="notice">, which makes the whole
+// paragraph such a block: translations that write an unclosed comment, an image
 // with an event handler, an SVG with onload or a closing tag there are
 // rejected (build --strict fails, plain build keeps the English), text
 // with "<" and "&" is written with character references, and the es-pe
@@ -124,7 +126,10 @@ func TestHugoPercentBodyInHTMLBlockGetsNoTranslatedHTML(t *testing.T) {
 	}
 	write("hugo.toml", read("hugo.toml")+"\n[markup.goldmark.renderer]\nunsafe = true\n")
 	write("layouts/shortcodes/details.html", `<details><summary>{{ .Get "title" }}</summary>{{ .Inner }}</details>`+"\n")
+	write("layouts/shortcodes/notice.html", `<div class="notice">{{ .Inner }}</div>`)
 	write("content/about.md", read("content/about.md")+`
+{{% notice %}}Note:{{% /notice %}} the museum is closed on Mondays.
+
 {{% details title="What to bring" %}}
 Bring a *warm* jacket.
 {{% /details %}}
@@ -150,6 +155,7 @@ The ticket office closes at noon.
 	for _, r := range []struct{ en, es string }{
 		{"The cathedral opens at <1>nine</1> in the morning.", "La catedral abre a las <1>nueve</1> de la mañana. <!-- oculto"},
 		{"The ticket office closes at noon.", "La boletería cierra al mediodía."},
+		{"<1>Note:</1> the museum is closed on Mondays.", "<1>Nota:</1> el museo cierra los lunes. <img src=x onerror=alert(1)>"},
 		{"Bring a <1>warm</1> jacket.", "Traiga una chaqueta <1>abrigadora</1>. <img src=x onerror=alert(1)><svg/onload=alert(1)></details><b>x</b>\n<div>"},
 		{"The bus leaves from the square.", "El bus sale de la plaza."},
 		{"Walk slowly at altitude.", "Camine despacio en la altura: 2 < 3 & &lt;!-- fin."},
@@ -179,6 +185,7 @@ The ticket office closes at noon.
 	for _, want := range []string{
 		"\nThe cathedral opens at *nine* in the morning.\n",
 		"\nBring a *warm* jacket.\n",
+		"\n{{% notice %}}Note:{{% /notice %}} the museum is closed on Mondays.\n",
 		"\nCamine despacio en la altura: 2 &#60; 3 &#38; &#38;lt;!-- fin.\n",
 	} {
 		if !strings.Contains(placed, want) {

@@ -64,6 +64,8 @@ const (
 	onMkDocsBody      = "Drink it slowly"
 	onButton          = "Read the <1>guide"
 	onPercentBody     = "The cathedral opens"
+	onPercentFirst    = "<1>Note:"
+	onPercentInline   = "The trains run"
 )
 
 // attacks is the table docs/SECURITY.md shows (TestSecurityDoc keeps the
@@ -183,6 +185,11 @@ var attacks = []attack{
 	{Name: "processing instruction in a {{% %}} body", Text: "$SRC <?php", On: onPercentBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
 	{Name: "less-than sign and references in a {{% %}} body, written as character references", Text: "$SRC 2 < 3 &amp; &lt;!--", On: onPercentBody, Doc: siteDoc, Does: escaped, Shows: "2 < 3 &amp; &lt;!--"},
 	{Name: "emphasis tag kept in a {{% %}} body", Text: "La catedral abre a las <1>nueve</1> de la mañana.", On: onPercentBody, Doc: siteDoc, Does: kept},
+	{Name: "HTML after a {{% %}} shortcode that begins its paragraph, which a template may make an HTML block", Text: "$SRC <img src=x onerror=alert(1)>", On: onPercentFirst, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "{{% %}} shortcode moved to the start of a line, then HTML", Text: "Los trenes salen\n<1>a diario</1> <img src=x onerror=alert(1)> del Cusco.", On: onPercentInline, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "HTML inside an inline {{% %}} shortcode", Text: "Los trenes salen <1><b onclick=alert(1)>a diario</b></1> del Cusco.", On: onPercentInline, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "less-than sign beside an inline {{% %}} shortcode, written as a character reference", Text: "Los trenes salen <1>a diario</1> del Cusco, 2 < 3.", On: onPercentInline, Doc: siteDoc, Does: escaped, Shows: "2 < 3"},
+	{Name: "text beside an inline {{% %}} shortcode kept", Text: "Los trenes salen <1>a diario</1> del Cusco.", On: onPercentInline, Doc: siteDoc, Does: kept, Shows: "del Cusco."},
 	{Name: "attribute list moved first, where Hugo drops the paragraph", Text: "<1/> Un párrafo destacado.", On: onLead, Doc: siteDoc, Does: rejected, Code: markdown.CodeAttributesMoved},
 	{Name: "attribute list moved off its own line", Text: "Un párrafo destacado. <1/>", On: onLead, Doc: siteDoc, Does: rejected, Code: markdown.CodeAttributesMoved},
 	{Name: "attribute list kept on its own line", Text: "Un párrafo destacado.\n<1/>", On: onLead, Doc: siteDoc, Does: kept},

@@ -121,10 +121,20 @@ func modeOf(percent bool) bodyMode {
 
 // rawTokens returns, for each token of a translation of seg, how its text
 // is written when it lies in a shortcode's body: the whole segment lies
-// in one, or the token lies between the paired tags of an inline one.
+// in one or holds a "{{% %}}" shortcode, or the token lies between the
+// paired tags of an inline one.
 // It returns nil when no token does.
 func rawTokens(src []byte, seg *pipeline.Segment, toks []placeholder.Token) []bodyMode {
 	all := bodyAt(src, seg.Start())
+	for _, ph := range seg.Placeholders {
+		// A {{% %}} shortcode's output is Markdown: one that writes an
+		// HTML tag first starts an HTML block where it begins a line,
+		// and a translation may move it there or break the line before
+		// it, so the whole segment may end up in that block.
+		if m := ph.Open; strings.HasPrefix(m, "{{%") && !strings.HasPrefix(strings.TrimLeft(m[3:], " \t"), "/*") {
+			all = inPercent
+		}
+	}
 	var raw []bodyMode
 	var open [inPercent + 1]int // inline shortcodes open, by mode
 	kind := func(t placeholder.Token) bodyMode {
