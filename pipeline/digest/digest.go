@@ -149,3 +149,19 @@ func fileLocale(p string) string {
 	}
 	return ""
 }
+
+// Lines writes lines to w, one a line, as a Log prints one kind: the
+// first few and a count of the others, or all of them when verbose. For
+// lists that are one kind already (a locale's gaps), built outside a Log.
+func Lines(w io.Writer, lines []string, verbose bool) {
+	shown := lines
+	if !verbose && len(lines) > First {
+		shown = lines[:First]
+	}
+	for _, line := range shown {
+		fmt.Fprintf(w, "%s\n", line)
+	}
+	if more := len(lines) - len(shown); more > 0 {
+		fmt.Fprintf(w, "%s\n", say.Count("More", more))
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/dates"
+	"github.com/quipu-l10n/quipu/pipeline/digest"
 	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
@@ -71,21 +72,22 @@ type Coverage struct {
 type CoverageError struct {
 	Min   float64
 	Below []Coverage
+	// Verbose lists every gap, not the first few of each locale.
+	Verbose bool
 }
 
 func (e *CoverageError) Error() string {
 	var b strings.Builder
-	for i, c := range e.Below {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		fmt.Fprintf(&b, "%s: %s translated (%d of %s, %d fuzzy), below --min-coverage %g",
+	for _, c := range e.Below {
+		fmt.Fprintf(&b, "%s: %s translated (%d of %s, %d fuzzy), below --min-coverage %g\n",
 			c.Locale, say.Percent(c.Coverage), c.Translated, say.Count("Segment", c.Segments), c.Stale, e.Min)
-		for _, g := range c.Gaps {
-			fmt.Fprintf(&b, "\n%s: %s: %s: %s", g.Pos, c.Locale, g.State, g.ID)
+		gaps := make([]string, len(c.Gaps))
+		for j, g := range c.Gaps {
+			gaps[j] = fmt.Sprintf("%s: %s: %s: %s", g.Pos, c.Locale, g.State, g.ID)
 		}
+		digest.Lines(&b, gaps, e.Verbose)
 	}
-	return b.String()
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // CheckCoverage returns a *CoverageError for the locales below min percent.
