@@ -17,6 +17,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/syncer"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
@@ -37,6 +38,20 @@ type Message struct {
 	Terms    []*glossary.Term
 	// Suggestions are translation memory matches of the English.
 	Suggestions []tm.Match
+	// Res is what the page shows for the message, through the locale's
+	// fallback chain, as status counts it (see Count).
+	Res resolve.Resolution
+}
+
+// Count counts a document's messages (as Messages lists them) as status
+// counts them: by resolve's verdicts, one rule for every count.
+func Count(msgs []Message) resolve.Counts {
+	segs := make([]*pipeline.Segment, len(msgs))
+	res := make([]resolve.Resolution, len(msgs))
+	for i := range msgs {
+		segs[i], res[i] = &pipeline.Segment{ID: msgs[i].ID, Text: msgs[i].Source}, msgs[i].Res
+	}
+	return resolve.Count(segs, res)
 }
 
 // Editor edits the messages of a project's documents, finding in each
@@ -110,6 +125,12 @@ func (p *Editor) Messages(s tree.Source, locale string, mem *tm.Memory) ([]Messa
 		idx = dm.file.Index()
 	}
 	probs := p.problems(dm, s, locale, dm.file, -1)
+	files := map[string]*catalog.File{locale: dm.file}
+	if err := localized.ReadChain(p.Tree, s, []string{locale}, files); err != nil {
+		return nil, err
+	}
+	// A verdict does not depend on which drafts are published.
+	rd := localized.Resolve(p.Tree, dm.doc, s, locale, files, resolve.Options{})
 	var out []Message
 	seen := map[string]bool{}
 	for i, seg := range dm.doc.Segments {
@@ -126,6 +147,7 @@ func (p *Editor) Messages(s tree.Source, locale string, mem *tm.Memory) ([]Messa
 			Position: pipeline.Position{File: p.ContentPath(s), Line: seg.Line, Col: seg.Col},
 			Problems: probs[i],
 			Terms:    dm.gl.In(placeholder.Strip(seg.Text)),
+			Res:      *rd.Of(seg),
 		}
 		if m != nil {
 			msg.ID, msg.Text, msg.State, msg.Previous = dm.file.WrittenID(m), m.Other, m.State, m.Previous

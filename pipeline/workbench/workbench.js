@@ -14,7 +14,7 @@
   const docPath = doc.split('/').map(encodeURIComponent).join('/');
   const api = '/api/' + encodeURIComponent(locale) + '/' + docPath;
   const pageURL = '/' + encodeURIComponent(locale) + '/' + docPath + '.html';
-  const stateLabel = { untranslated: 'untranslated', fuzzy: 'fuzzy', translated: 'translated', reviewed: 'reviewed', aligned: 'aligned', machine: 'machine' };
+  const stateLabel = { untranslated: 'untranslated', fuzzy: 'fuzzy', translated: 'translated', reviewed: 'reviewed', aligned: 'aligned', machine: 'machine', rejected: 'rejected' };
 
   const segs = []; // one per message, in document order
   const byId = new Map();
@@ -156,9 +156,10 @@
     for (const b of document.querySelectorAll('#filters button')) b.setAttribute('aria-pressed', String(b.dataset.filter === filter));
   }
 
-  // Drafts (machine, aligned) are work to do: listed with the untranslated,
-  // never counted as translated.
-  const drafts = new Set(['machine', 'aligned']);
+  // Drafts (machine, aligned) and translations the build rejects (tags
+  // wrong) are work to do: listed with the untranslated, never counted as
+  // translated.
+  const drafts = new Set(['machine', 'aligned', 'rejected']);
   const todo = (st) => st === 'untranslated' || drafts.has(st);
 
   function counts() {
