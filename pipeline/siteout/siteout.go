@@ -34,7 +34,9 @@ type placed struct {
 
 // Place writes the Markdown the build made for each target locale
 // where the site's generator reads it, marked as quipu's, and returns how
-// many pages it wrote. Every place is checked before anything is written:
+// many pages the site holds from this build, written now or already in
+// place and unchanged, so that build counts its files alike on every run
+// (as it counts output/'s). Every place is checked before anything is written:
 // a file there that quipu did not write stops it. Pages placed before
 // that no document or locale wants any more are removed, when the build
 // covered every document.
@@ -59,9 +61,9 @@ func Place(p *tree.Tree, sources []tree.Source, reports []*cache.Report, locales
 		failed = append(failed, err.Error())
 	}
 	if len(failed) > 0 {
-		return len(plan.Write), errors.New(strings.Join(failed, "\n"))
+		return len(want), errors.New(strings.Join(failed, "\n"))
 	}
-	return len(plan.Write), nil
+	return len(want), nil
 }
 
 // sitePages are the pages the build places: each published Markdown
