@@ -150,18 +150,19 @@ func fileLocale(p string) string {
 	return ""
 }
 
-// Lines writes lines to w, one a line, as a Log prints one kind: the
-// first few and a count of the others, or all of them when verbose. For
-// lists that are one kind already (a locale's gaps), built outside a Log.
-func Lines(w io.Writer, lines []string, verbose bool) {
-	shown := lines
-	if !verbose && len(lines) > First {
-		shown = lines[:First]
+// Lines writes n lines to w, line(i) the i-th, as a Log prints one kind:
+// the first few and a count of the others, or all of them when verbose.
+// For lists that are one kind already (a locale's gaps), built outside a
+// Log; only the lines shown are made.
+func Lines(w io.Writer, n int, verbose bool, line func(i int) string) {
+	shown := n
+	if !verbose {
+		shown = min(n, First)
 	}
-	for _, line := range shown {
-		fmt.Fprintf(w, "%s\n", line)
+	for i := range shown {
+		fmt.Fprintf(w, "%s\n", line(i))
 	}
-	if more := len(lines) - len(shown); more > 0 {
+	if more := n - shown; more > 0 {
 		fmt.Fprintf(w, "%s\n", say.Count("More", more))
 	}
 }

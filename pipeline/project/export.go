@@ -70,10 +70,9 @@ type Coverage struct {
 // CoverageError is an export refused because locales fall short of the
 // required coverage.
 type CoverageError struct {
-	Min   float64
-	Below []Coverage
-	// Verbose lists every gap, not the first few of each locale.
-	Verbose bool
+	Min     float64
+	Below   []Coverage
+	Verbose bool // list every gap, not the first few of each locale
 }
 
 func (e *CoverageError) Error() string {
@@ -81,11 +80,9 @@ func (e *CoverageError) Error() string {
 	for _, c := range e.Below {
 		fmt.Fprintf(&b, "%s: %s translated (%d of %s, %d fuzzy), below --min-coverage %g\n",
 			c.Locale, say.Percent(c.Coverage), c.Translated, say.Count("Segment", c.Segments), c.Stale, e.Min)
-		gaps := make([]string, len(c.Gaps))
-		for j, g := range c.Gaps {
-			gaps[j] = fmt.Sprintf("%s: %s: %s: %s", g.Pos, c.Locale, g.State, g.ID)
-		}
-		digest.Lines(&b, gaps, e.Verbose)
+		digest.Lines(&b, len(c.Gaps), e.Verbose, func(j int) string {
+			return fmt.Sprintf("%s: %s: %s: %s", c.Gaps[j].Pos, c.Locale, c.Gaps[j].State, c.Gaps[j].ID)
+		})
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
