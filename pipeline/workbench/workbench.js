@@ -126,7 +126,7 @@
 
   // details opens the current segment's panel (aids.js draws it).
   function details(seg) {
-    A.details(seg, { save, copySource, insertTag, insert, replace, reloadMessage });
+    A.details(seg, { save, copySource, insertTag, insert, replace, reloadMessage, keepDraft });
   }
 
   // --- selection, filters and progress -----------------------------------
@@ -330,6 +330,8 @@
       case 409:
         seg.conflict = true;
         status(seg, 'Not saved: changed on disk, reload.', 'bad');
+        // read what is on disk now, so the note can show it beside the draft
+        refresh();
         return;
       case 403:
         banner('The server refused this page\'s token (was quipu serve restarted?): reload the page.', 'Reload the page', () => location.reload());
@@ -338,6 +340,16 @@
       default:
         status(seg, 'Not saved: ' + (r.data.error || 'the server answered ' + r.status) + '.', 'bad');
     }
+  }
+
+  // keepDraft takes the version on disk as the one the draft replaces:
+  // the next save overwrites it, as the translator chose after seeing both.
+  function keepDraft(seg) {
+    seg.base = seg.msg.version;
+    seg.conflict = false;
+    status(seg, 'Your draft replaces the version on disk when you save.', '');
+    details(seg);
+    seg.editor.focus();
   }
 
   async function reloadMessage(seg) {
