@@ -117,6 +117,11 @@ func (p *Project) Messages(s Source, locale string, mem *tm.Memory) ([]Message, 
 		}
 		if mem != nil {
 			msg.Suggestions = mem.Fuzzy(seg.Text, MinFuzzyScore, 3)
+			// A fuzzy lookup skips identical English; a translator wants
+			// that 100% match first, unless it is this message's own words.
+			if e, ok := mem.Exact(seg.Text); ok && e.Target != msg.Text {
+				msg.Suggestions = append([]tm.Match{{Entry: e, Score: 1}}, msg.Suggestions...)
+			}
 		}
 		out = append(out, msg)
 	}
