@@ -458,11 +458,27 @@
     $('#preview-note').textContent = !current || found ? '' : 'segment ' + (current.i + 1) + ' is not visible on the page';
   }
 
-  frame.addEventListener('load', highlight);
+  // The preview is for looking: a click there opens the segment it shows
+  // (a link does not take the preview away; "open page" is for browsing),
+  // and the workbench's keys keep working while it has the focus.
+  frame.addEventListener('load', () => {
+    highlight();
+    let d;
+    try { d = frame.contentDocument; } catch (e) { return; }
+    if (!d) return;
+    d.addEventListener('keydown', onKey);
+    d.addEventListener('click', (e) => {
+      if (e.target.closest && e.target.closest('a[href]')) e.preventDefault();
+      const i = P.at(e.target, segs.map((s) => s.msg));
+      if (i >= 0) select(segs[i], true);
+    });
+  });
 
   // --- keys ------------------------------------------------------------------
 
-  document.addEventListener('keydown', (e) => {
+  document.addEventListener('keydown', onKey);
+
+  function onKey(e) {
     const mod = e.ctrlKey || e.metaKey;
     const inField = e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement;
     let done = true;
@@ -480,7 +496,7 @@
     else if (!inField && (e.key === 'j' || e.key === 'k')) move(e.key === 'j' ? 1 : -1);
     else done = false;
     if (done) e.preventDefault();
-  });
+  }
 
   for (const b of document.querySelectorAll('#filters button')) {
     b.addEventListener('click', () => {
