@@ -27,6 +27,9 @@ type Message struct {
 	Position pipeline.Position
 	Problems []pipeline.Problem
 	Terms    []*glossary.Term
+	// Tags says what each tag of Source stands for, by its number less
+	// one: "emphasis", "code", "link https://…".
+	Tags []string
 	// Suggestions are translation memory matches of the English.
 	Suggestions []tm.Match
 }
@@ -111,6 +114,9 @@ func (p *Project) Messages(s Source, locale string, mem *tm.Memory) ([]Message, 
 			Position: pipeline.Position{File: p.ContentPath(s), Line: seg.Line, Col: seg.Col},
 			Problems: probs[i],
 			Terms:    dm.gl.In(placeholder.Strip(seg.Text)),
+		}
+		for _, ph := range seg.Placeholders {
+			msg.Tags = append(msg.Tags, ph.Label)
 		}
 		if m != nil {
 			msg.ID, msg.Text, msg.State, msg.Previous = dm.file.WrittenID(m), m.Other, m.State, m.Previous

@@ -16,11 +16,18 @@ const quipuPage = (() => {
   }
 
   // tagged fills box with a message's text, its tags as chips.
-  function tagged(box, s, append) {
+  // tagged draws s with its tags as chips; labels[n-1], when given, says
+  // what tag n stands for (code, a link's address), shown on hover.
+  function tagged(box, s, append, labels) {
     if (!append) box.replaceChildren();
     for (const t of T.tokenize(s || '')) {
       if (t.text !== undefined) box.append(t.text);
-      else box.append(el('span', 'chip ' + t.kind, t.tag));
+      else {
+        const c = el('span', 'chip ' + t.kind, t.tag);
+        const n = Number((/\d+/.exec(t.tag) || [])[0]);
+        if (labels && labels[n - 1]) c.title = labels[n - 1];
+        box.append(c);
+      }
     }
     return box;
   }

@@ -95,7 +95,7 @@
     const m = seg.msg;
     seg.source.classList.remove('diff');
     if (m.state === 'fuzzy' && m.diff) sourceDiff(seg.source, m.diff);
-    else tagged(seg.source, m.source);
+    else tagged(seg.source, m.source, false, m.tags);
     if (seg === current) P.terms(seg.source, m.glossary);
   }
 
