@@ -11,6 +11,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/say"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 func buildCommand() *cli.Command {
@@ -44,10 +45,10 @@ Example:
 			&cli.StringFlag{Name: "shard", Usage: "build only part `I/N` of the documents (I from 0), for spreading a build over machines"},
 		},
 		Action: func(c *cli.Context) error {
-			var shard project.Shard
+			var shard tree.Shard
 			if s := c.String("shard"); s != "" {
 				var err error
-				if shard, err = project.ParseShard(s); err != nil {
+				if shard, err = tree.ParseShard(s); err != nil {
 					return fmt.Errorf("%w: %v", errUsage, err)
 				}
 			}

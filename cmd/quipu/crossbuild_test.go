@@ -1,11 +1,11 @@
 package main
 
 import (
-	"github.com/quipu-l10n/quipu/internal/testshared"
-
 	"os"
 	"os/exec"
 	"testing"
+
+	"github.com/quipu-l10n/quipu/internal/testshared"
 )
 
 // TestBuildsForEveryTarget: quipu ships for Linux, macOS and Windows, and

@@ -7,8 +7,11 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/bundlefile"
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/say"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 func exportCommand() *cli.Command {
@@ -74,16 +77,16 @@ Example:
 					out = "quipu-bundle"
 				}
 			}
-			var shard project.Shard
+			var shard tree.Shard
 			switch {
 			case c.Bool("merge") && (c.NArg() == 0 || c.IsSet("shard") || c.IsSet("locale") || c.IsSet("base-url")):
 				return fmt.Errorf("%w: --merge takes the shards' bundles as arguments, and their locales and base URL", errUsage)
 			case !c.Bool("merge") && c.NArg() > 0:
 				return fmt.Errorf("%w: unexpected arguments %v (bundles are for --merge)", errUsage, c.Args().Slice())
-			case c.String("base-url") != "" && project.BaseURLProblem(c.String("base-url")) != "":
-				return fmt.Errorf("%w: --base-url %q %s", errUsage, c.String("base-url"), project.BaseURLProblem(c.String("base-url")))
+			case c.String("base-url") != "" && config.BaseURLProblem(c.String("base-url")) != "":
+				return fmt.Errorf("%w: --base-url %q %s", errUsage, c.String("base-url"), config.BaseURLProblem(c.String("base-url")))
 			case c.String("shard") != "":
-				if shard, err = project.ParseShard(c.String("shard")); err != nil {
+				if shard, err = tree.ParseShard(c.String("shard")); err != nil {
 					return fmt.Errorf("%w: %v", errUsage, err)
 				}
 			}
@@ -92,14 +95,14 @@ Example:
 			if err != nil {
 				return err
 			}
-			guard := p.ExportGuard(c.Bool("force"))
-			if err := project.CheckBundleTarget(out, format, guard); err != nil {
+			guard := bundlefile.Guard(p.Tree, c.Bool("force"))
+			if err := bundlefile.CheckTarget(out, format, guard); err != nil {
 				return err
 			}
 			var b *bundle.Bundle
 			var cov []project.Coverage
 			if c.Bool("merge") {
-				if b, err = project.MergeBundles(c.Args().Slice()); err != nil {
+				if b, err = bundlefile.Merge(c.Args().Slice()); err != nil {
 					return err
 				}
 				cov = project.StatsCoverage(b.Manifest.Locales)
@@ -127,7 +130,7 @@ Example:
 				}
 				report(c, cov)
 			}
-			if err := project.WriteBundle(out, format, b, guard); err != nil {
+			if err := bundlefile.Write(out, format, b, guard); err != nil {
 				return err
 			}
 			var size int64

@@ -1,6 +1,8 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"github.com/urfave/cli/v2"
+)
 
 // The flags several commands share are made here, so that a short flag
 // means one thing in every command: -f is --force, -l --locale, -o --out,

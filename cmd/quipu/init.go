@@ -6,7 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/siteinit"
 )
 
@@ -51,14 +51,14 @@ Example:
 			if err != nil {
 				return err
 			}
-			if err := project.WriteConfig(root, s.TOML(), c.Bool("force")); err != nil {
+			if err := config.Write(root, s.TOML(), c.Bool("force")); err != nil {
 				return err
 			}
 			if c.Bool("json") {
 				return printInitJSON(c, s)
 			}
 			w := c.App.ErrWriter
-			fmt.Fprintf(w, "wrote %s from %s: content %s, source %s\n", project.ConfigFile, s.Config, s.Content, s.SourceLocale())
+			fmt.Fprintf(w, "wrote %s from %s: content %s, source %s\n", config.File, s.Config, s.Content, s.SourceLocale())
 			for _, l := range s.Langs {
 				where := l.Dir + "/"
 				if l.Dir == "" {
@@ -89,7 +89,7 @@ func printInitJSON(c *cli.Context, s *siteinit.Site) error {
 	enc := json.NewEncoder(c.App.Writer)
 	enc.SetIndent("", "  ")
 	return enc.Encode(map[string]any{
-		"wrote": project.ConfigFile, "generator": s.Generator, "config": s.Config,
+		"wrote": config.File, "generator": s.Generator, "config": s.Config,
 		"content": s.Content, "source_locale": s.SourceLocale(), "locales": langs, "notes": notes,
 	})
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/quipu-l10n/quipu/internal/testshared"
-
 	"bytes"
 	"fmt"
 	"io/fs"
@@ -14,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/quipu-l10n/quipu/internal/testshared"
 )
 
 // TestKillBuild kills `quipu build` with SIGKILL at random moments, over

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/quipu-l10n/quipu/internal/testshared"
-
 	"bytes"
 	"fmt"
 	"math/rand/v2"
@@ -14,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/quipu-l10n/quipu/internal/testshared"
 )
 
 // TestKillSync kills `quipu sync` with SIGKILL at random moments, most of

@@ -15,7 +15,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/quipu-l10n/quipu/pipeline"
-	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/config"
 )
 
 func main() {
@@ -41,7 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	code := 1
 	var ue usageError
-	var le *project.LocaleError
+	var le *config.LocaleError
 	if errors.As(err, &ue) || errors.Is(err, errUsage) || errors.As(err, &le) {
 		code = 2
 	}

@@ -7,8 +7,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
-	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/say"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
@@ -66,7 +66,7 @@ Example:
 					return err
 				}
 				if len(locales) == 0 {
-					return fmt.Errorf("%s: no target locales", project.ConfigFile)
+					return fmt.Errorf("%s: no target locales", config.File)
 				}
 				locale := locales[0]
 				var buf bytes.Buffer

@@ -7,7 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/bundlefile"
 	"github.com/quipu-l10n/quipu/pipeline/say"
 )
 
@@ -32,7 +32,7 @@ Example:
 				return fmt.Errorf("%w: quipu verify BUNDLE", errUsage)
 			}
 			src := c.Args().First()
-			m, problems, err := project.VerifyBundle(src)
+			m, problems, err := bundlefile.Verify(src)
 			if err != nil {
 				return err
 			}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/quipu-l10n/quipu/internal/testshared"
-
 	"archive/tar"
 	"compress/gzip"
 	"fmt"
@@ -11,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/quipu-l10n/quipu/internal/testshared"
 )
 
 type zeros struct{}

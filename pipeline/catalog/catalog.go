@@ -91,7 +91,11 @@ func (f *File) WrittenID(m *Message) string {
 }
 
 // Translated reports whether the message carries a usable translation.
-func (m *Message) Translated() bool { return m.Other != "" }
+//
+// A translation of only whitespace is none: published, it would blank a
+// heading or list item where the English has words, so build falls back
+// along the chain and check counts it untranslated.
+func (m *Message) Translated() bool { return strings.TrimSpace(m.Other) != "" }
 
 // File is a message file: the messages of one document in one locale.
 type File struct {

@@ -72,6 +72,24 @@ func (r *Registry) For(name string) Format {
 	return r.byExt[lowerExt(name)]
 }
 
+// ImporterFor returns how `quipu import` converts a file: through the
+// format that claims it, when that format is an Importer, or, for a file
+// no format claims, through the first Importer registered. claimed is the
+// format that claims the file, nil for none: a document of a format that
+// imports nothing is a document already, and is not imported.
+func (r *Registry) ImporterFor(name string) (imp Importer, claimed Format) {
+	if f := r.For(name); f != nil {
+		imp, _ := f.(Importer)
+		return imp, f
+	}
+	for _, f := range r.formats {
+		if imp, ok := f.(Importer); ok {
+			return imp, nil
+		}
+	}
+	return nil, nil
+}
+
 // Formats lists the registered formats in the order they were registered.
 func (r *Registry) Formats() []Format { return r.formats }
 

@@ -110,3 +110,45 @@ func TestLocalizeIdentity(t *testing.T) {
 		}
 	}
 }
+
+// rst is a format that imports its files as Markdown, as a new format
+// would: import asks the format, never its name.
+type rst struct{ textdoc.Format }
+
+func (rst) Name() pipeline.Format { return "rst" }
+func (rst) Extensions() []string  { return []string{".rst"} }
+
+// TestImporterForAsksTheFormat protects the one rule of what `quipu
+// import` takes: a file whose format is an Importer (plain text, or any
+// format added as one), a file no format claims through the first
+// Importer, never a document of a format that imports nothing.
+func TestImporterForAsksTheFormat(t *testing.T) {
+	r := registry()
+	r.Register(rst{})
+	for _, tt := range []struct {
+		name         string
+		imp, claimed pipeline.Format // "" for none
+		kind         string
+	}{
+		{"notes.txt", pipeline.FormatText, pipeline.FormatText, "a plain-text"},
+		{"notes", pipeline.FormatText, "", ""},
+		{"guide.rst", "rst", "rst", "a plain-text"},
+		{"a.md", "", pipeline.FormatMarkdown, "a Markdown"},
+		{"a.HTM", "", pipeline.FormatHTML, "an HTML"},
+	} {
+		imp, claimed := r.ImporterFor(tt.name)
+		var gotImp, gotClaimed pipeline.Format
+		if imp != nil {
+			gotImp = imp.(format.Format).Name()
+		}
+		if claimed != nil {
+			gotClaimed = claimed.Name()
+			if k := format.Kind(claimed); k != tt.kind {
+				t.Errorf("Kind(%s) = %q, want %q", gotClaimed, k, tt.kind)
+			}
+		}
+		if gotImp != tt.imp || gotClaimed != tt.claimed {
+			t.Errorf("ImporterFor(%q) = %q, %q; want %q, %q", tt.name, gotImp, gotClaimed, tt.imp, tt.claimed)
+		}
+	}
+}

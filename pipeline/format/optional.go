@@ -67,3 +67,30 @@ func IsOwnPage(f Format) bool {
 	o, ok := f.(OwnPage)
 	return ok && o.OwnPage()
 }
+
+// Importer is a format whose files `quipu import` converts, once and for
+// good, into documents of another format: plain-text articles become
+// Markdown.
+type Importer interface {
+	// ImportsInto is the extension of the documents it converts into
+	// (".md"); the format that claims it reads them.
+	ImportsInto() string
+	// Import converts a file into the document it becomes; a file with
+	// nothing to convert is an error.
+	Import(name string, src []byte) ([]byte, error)
+}
+
+// Kinded is a format that names its documents in messages, with their
+// article ("a Markdown", "an HTML"); a format without it is named by
+// its Name.
+type Kinded interface {
+	Kind() string
+}
+
+// Kind names the documents of format f in messages: "a Markdown".
+func Kind(f Format) string {
+	if k, ok := f.(Kinded); ok {
+		return k.Kind()
+	}
+	return "a " + string(f.Name())
+}

@@ -18,6 +18,9 @@ var _ format.Format = Format{}
 // Name returns pipeline.FormatHTML.
 func (Format) Name() pipeline.Format { return pipeline.FormatHTML }
 
+// Kind names HTML documents in messages.
+func (Format) Kind() string { return "an HTML" }
+
 // Extensions returns .html and .htm.
 func (Format) Extensions() []string { return []string{".html", ".htm"} }
 

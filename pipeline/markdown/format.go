@@ -23,6 +23,9 @@ var _ format.Format = Format{}
 // Name returns pipeline.FormatMarkdown.
 func (Format) Name() pipeline.Format { return pipeline.FormatMarkdown }
 
+// Kind names Markdown documents in messages.
+func (Format) Kind() string { return "a Markdown" }
+
 // Extensions returns .md, .markdown and .mdx: an MDX file is Markdown
 // whose JSX and import and export lines stay markup.
 func (Format) Extensions() []string { return []string{".md", ".markdown", ".mdx"} }

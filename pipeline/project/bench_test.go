@@ -63,7 +63,7 @@ func BenchmarkSync(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			b.StopTimer()
-			os.RemoveAll(p.abs(p.Config.LocalesDir))
+			os.RemoveAll(p.Abs(p.Config.LocalesDir))
 			b.StartTimer()
 			if _, err := p.Sync(SyncOptions{}); err != nil {
 				b.Fatal(err)
@@ -85,7 +85,7 @@ func BenchmarkSync(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		doc := p.abs(p.ContentPath(sources[len(sources)/2]))
+		doc := p.Abs(p.ContentPath(sources[len(sources)/2]))
 		orig, err := os.ReadFile(doc)
 		if err != nil {
 			b.Fatal(err)
@@ -129,7 +129,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			b.StopTimer()
-			os.RemoveAll(p.abs(p.Config.Output))
+			os.RemoveAll(p.Abs(p.Config.Output))
 			b.StartTimer()
 			if _, err := p.Build(BuildOptions{}); err != nil {
 				b.Fatal(err)

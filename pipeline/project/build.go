@@ -15,14 +15,22 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/config"
+	"github.com/quipu-l10n/quipu/pipeline/dates"
 	"github.com/quipu-l10n/quipu/pipeline/format"
 	"github.com/quipu-l10n/quipu/pipeline/fsutil"
+	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/page"
+	"github.com/quipu-l10n/quipu/pipeline/parallel"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
+	"github.com/quipu-l10n/quipu/pipeline/siteout"
 	"github.com/quipu-l10n/quipu/pipeline/stamp"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // BuildOptions tune Build.
@@ -48,7 +56,7 @@ type BuildOptions struct {
 	// goroutines).
 	Progress func(done, total int)
 	// Shard builds only the documents of one part of the project.
-	Shard Shard
+	Shard tree.Shard
 	// Drafts builds documents whose front matter says draft: true too.
 	Drafts bool
 }
@@ -75,34 +83,7 @@ type BuildResult struct {
 // so an unchanged document reports the same as when it was built. Counts
 // are short lists rather than maps: thousands of reports are read back on
 // every build.
-type docReport struct {
-	Segments     int
-	Files        int
-	Warnings     []string
-	Untranslated []count // per locale
-	From         []count // per locale and the locale of its chain used
-	// Draft is a document whose front matter says draft: true. Left out
-	// of a build without --drafts, it has no outputs.
-	Draft bool
-	// Date is the page date's key (see pageDates.cacheKey).
-	Date int64
-	// Assets are the files under content/ its pages reference, copied
-	// beside them (content-relative paths).
-	Assets []string
-	// Missing are the files its pages reference that are not under
-	// content/: the document is built again once one appears.
-	Missing []string
-	// outputs are the files built, for the cache's list (not kept with
-	// the report).
-	outputs []string
-}
-
-// count is a number of segments in a locale, taken From one locale of
-// its chain.
-type count struct {
-	Locale, From string
-	N            int
-}
+type docReport = cache.Report
 
 // Build reassembles every document in every locale into output/: Markdown
 // and a complete HTML page for Markdown and text documents, the localized
@@ -111,18 +92,18 @@ type count struct {
 // only when every document built, a new one is written in place through
 // the build's journal (see fsutil.Batch), so a bad message file stops the
 // build with every file as it was. Documents whose inputs did not change
-// since the last build are skipped (see cache.go).
+// since the last build are skipped (see package cache).
 func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
-	l, err := p.lock()
+	l, err := p.Lock()
 	if err != nil {
 		return nil, err
 	}
 	defer l.Release()
-	if err := p.checkLocaleFolders(); err != nil {
+	if err := p.CheckLocaleFolders(); err != nil {
 		return nil, err
 	}
-	journal := p.abs(path.Join(CacheDir, "build.journal"))
-	if err := fsutil.Recover(journal, p.ownedBy(p.Config.Output)); err != nil {
+	journal := p.Abs(path.Join(config.CacheDir, "build.journal"))
+	if err := fsutil.Recover(journal, p.OwnedBy(p.Config.Output)); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}
 	locales, err := p.Config.SelectLocales(opt.Locales, false)
@@ -130,42 +111,42 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	// The cache is read while the documents are listed.
-	opened := make(chan *buildCache, 1)
+	opened := make(chan *cache.Build, 1)
 	go func() {
-		opened <- p.openCache(p.buildFingerprint(locales, opt.Strict, p.publish(opt.UseFuzzy, opt.UseMachine)), opt.Force)
+		opened <- cache.OpenBuild(p.Tree, p.buildFingerprint(locales, opt.Strict, p.publish(opt.UseFuzzy, opt.UseMachine)), opt.Force)
 	}()
 	sources, err := p.Sources()
-	cache := <-opened
+	bc := <-opened
 	if err != nil {
 		return nil, err
 	}
 	sources = opt.Shard.Filter(sources)
 	msgLocales := p.messageLocales(locales)
-	inputs := p.scanInputs(sources, msgLocales)
-	dates := p.newPageDates()
+	inputs := cache.ScanInputs(p.Tree, sources, msgLocales)
+	pd := dates.NewPages(p.Tree)
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
 	p.staged = &sync.Map{}
 	reports := make([]*docReport, len(sources))
-	entries := make([]*cacheEntry, len(sources))
+	entries := make([]*cache.Entry, len(sources))
 	errs := make([]pipeline.ErrorList, len(sources))
 	var done atomic.Int64
-	parallel(len(sources), func(i int) {
+	parallel.Each(len(sources), func(i int) {
 		if opt.Progress != nil {
 			defer func() { opt.Progress(int(done.Add(1)), len(sources)) }()
 		}
 		s := sources[i]
-		if rep, ok := p.unchanged(cache, s, inputs[i], locales, opt.Drafts, dates); ok {
+		if rep, ok := p.unchanged(bc, s, inputs[i], locales, opt.Drafts, pd); ok {
 			reports[i] = rep
 			return
 		}
-		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch, dates)
+		rep, err := p.buildDoc(s, locales, present(msgLocales, inputs[i]), opt, batch, pd)
 		if err != nil {
 			errs[i].Add(err)
 			return
 		}
 		reports[i] = rep
-		entries[i] = &cacheEntry{Inputs: inputs[i], Report: *rep}
+		entries[i] = &cache.Entry{Inputs: inputs[i], Report: *rep}
 	})
 	var all pipeline.ErrorList
 	for i := range errs {
@@ -180,16 +161,16 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	}
 	for i, e := range entries {
 		if e != nil {
-			cache.wrote(sources[i].Rel, reports[i].outputs)
+			bc.AddWritten(sources[i].Rel, reports[i].Built)
 		}
 	}
-	p.removeGone(cache, sources, opt.Shard, opt.Log)
+	p.removeGone(bc, sources, opt.Shard, opt.Log)
 
 	// A run killed while writing leaves temporary files beside the
 	// output; they must not be published with it. Only a run that found
 	// its predecessor's lock abandoned needs to look for them.
 	if l.TookOver {
-		if err := fsutil.RemoveTemp(p.abs(p.Config.Output)); err != nil {
+		if err := fsutil.RemoveTemp(p.Abs(p.Config.Output)); err != nil {
 			return nil, err
 		}
 	}
@@ -200,25 +181,25 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			}
 		}
 	}
-	assetFiles := p.settleAssets(cache, sources, reports, locales, opt.Drafts, opt.Log)
+	assetFiles := p.settleAssets(bc, sources, reports, locales, opt.Drafts, opt.Log)
 	outDirs := map[string]bool{}
-	folders, docs := byFolder(sources)
+	folders, docs := cache.ByFolder(sources)
 	for _, d := range folders {
-		for _, o := range p.outputPaths(sources[docs[d][0]], locales) {
+		for _, o := range p.OutputPaths(sources[docs[d][0]], locales) {
 			outDirs[path.Dir(o)] = true
 		}
 	}
-	cache.stampDirs(outDirs)
+	bc.StampDirs(outDirs)
 	res := &BuildResult{Files: assetFiles, Untranslated: map[string]int{}, From: map[string]map[string]int{}}
 	for i, rep := range reports {
 		leftOut := rep.Draft && !opt.Drafts
 		if entries[i] != nil {
 			if !leftOut {
 				res.Rebuilt++
-				entries[i].Outputs = stamp.Files(p.Root, p.outputPaths(sources[i], locales))
+				entries[i].Outputs = stamp.Files(p.Root, p.OutputPaths(sources[i], locales))
 				entries[i].Assets = p.assetStats(rep.Assets, locales)
 			}
-			cache.store(sources[i].Rel, entries[i])
+			bc.Store(sources[i].Rel, entries[i])
 		}
 		if leftOut {
 			res.Drafts++
@@ -242,20 +223,20 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			}
 		}
 	}
-	if err := cache.save(); err != nil {
+	if err := bc.Save(); err != nil {
 		return res, err
 	}
-	placed, err := p.placeSite(sources, reports, locales, opt)
+	placed, err := siteout.Place(p.Tree, sources, reports, locales, opt.Drafts, opt.Shard, opt.Log)
 	res.Files += placed
 	return res, err
 }
 
 // present lists the locales of msgLocales in which a document has a
-// message file, from the stamps scanInputs found.
-func present(msgLocales []string, in inputs) []string {
+// message file, from the stamps cache.ScanInputs found.
+func present(msgLocales []string, in cache.Inputs) []string {
 	var out []string
 	for k, l := range msgLocales {
-		if in.messages(k).Exists() {
+		if in.Messages[k].Exists() {
 			out = append(out, l)
 		}
 	}
@@ -265,8 +246,8 @@ func present(msgLocales []string, in inputs) []string {
 // buildDoc builds one document in every locale, staging its outputs. It
 // reads the document's message files in msgLocales (the others, missing,
 // count as empty).
-func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch, dates *pageDates) (*docReport, error) {
-	db, err := p.prepareDoc(s, msgLocales, opt, dates)
+func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOptions, batch *fsutil.Batch, pd *dates.Pages) (*docReport, error) {
+	db, err := p.prepareDoc(s, msgLocales, opt, pd)
 	if err != nil || db.doc == nil {
 		return db.report(), err
 	}
@@ -279,7 +260,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			continue
 		}
 		for _, f := range out {
-			name, err := p.path(f.path)
+			name, err := p.Path(f.path)
 			if err != nil {
 				return nil, err
 			}
@@ -287,7 +268,7 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 				return nil, fmt.Errorf("write %s: %w", f.path, err)
 			}
 			rep.Files++
-			rep.outputs = append(rep.outputs, f.path)
+			rep.Built = append(rep.Built, f.path)
 		}
 		if err := p.copyAssets(s, l, out, batch, rep); err != nil {
 			return nil, err
@@ -316,7 +297,7 @@ func (db *docBuild) report() *docReport {
 // prepareDoc reads a document, its date and its message files in
 // msgLocales. A draft left out of the build comes back without its
 // document.
-func (p *Project) prepareDoc(s Source, msgLocales []string, opt BuildOptions, dates *pageDates) (*docBuild, error) {
+func (p *Project) prepareDoc(s Source, msgLocales []string, opt BuildOptions, pd *dates.Pages) (*docBuild, error) {
 	doc, err := p.Load(s)
 	if err != nil {
 		return nil, err
@@ -329,19 +310,19 @@ func (p *Project) prepareDoc(s Source, msgLocales []string, opt BuildOptions, da
 		return &docBuild{rep: &docReport{Draft: true}}, nil
 	}
 	// A document that is its own page shows no date.
-	updated, dateKey := time.Time{}, int64(dateInSource)
-	if !format.IsOwnPage(p.formats.For(doc.Path)) {
-		if updated, err = dates.of(s, meta); err != nil {
+	updated, dateKey := time.Time{}, int64(dates.InSource)
+	if !format.IsOwnPage(p.Formats.For(doc.Path)) {
+		if updated, err = pd.Of(s, meta); err != nil {
 			return nil, err
 		}
-		if dateKey, err = dates.cacheKey(s, meta); err != nil {
+		if dateKey, err = pd.CacheKey(s, meta); err != nil {
 			return nil, err
 		}
 	}
 	files := map[string]*catalog.File{}
 	var errs pipeline.ErrorList
 	for _, cl := range msgLocales {
-		f, err := p.readMessages(p.MessagePath(cl, s))
+		f, err := p.ReadMessages(p.MessagePath(cl, s))
 		if err != nil {
 			errs.Add(err)
 		}
@@ -350,11 +331,11 @@ func (p *Project) prepareDoc(s Source, msgLocales []string, opt BuildOptions, da
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	rep := &docReport{Segments: messages(doc), Draft: meta.Draft, Date: dateKey}
+	rep := &docReport{Segments: localized.Messages(doc), Draft: meta.Draft, Date: dateKey}
 	// The source's Markdown is what its format writes with the source text
 	// everywhere: the document itself for Markdown, not for plain text.
 	sourceMD := sync.OnceValue(func() []byte {
-		_, a := p.localizeDoc(doc, p.Config.SourceLocale, func(seg *pipeline.Segment) (string, bool) { return seg.Text, true })
+		_, a := p.LocalizeDoc(doc, p.Config.SourceLocale, func(seg *pipeline.Segment) (string, bool) { return seg.Text, true })
 		return a.Markdown
 	})
 	dp := &docPages{
@@ -367,7 +348,7 @@ func (p *Project) prepareDoc(s Source, msgLocales []string, opt BuildOptions, da
 			return page.HeadingIDs(markdown.Parse(md), md, tmpl.IDs()...)
 		}),
 	}
-	if m, ok := p.formats.For(doc.Path).(format.SourceMarker); ok {
+	if m, ok := p.Formats.For(doc.Path).(format.SourceMarker); ok {
 		dp.marks = sync.OnceValue(func() markFunc { return m.SourceMarks(doc) })
 	}
 	return &docBuild{doc: doc, rep: rep, files: files, dp: dp}, nil
@@ -380,8 +361,8 @@ type outFile struct {
 
 // localize builds one document in one locale.
 func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all []string, files map[string]*catalog.File, opt BuildOptions, rep *docReport, dp *docPages) ([]outFile, error) {
-	rd := p.resolveDoc(doc, s, locale, files, p.publish(opt.UseFuzzy, opt.UseMachine))
-	f, a := rd.f, rd.a
+	rd := localized.Resolve(p.Tree, doc, s, locale, files, p.publish(opt.UseFuzzy, opt.UseMachine))
+	f, a := rd.Format, rd.Localized
 	name := p.ContentPath(s)
 	target := locale != p.Config.SourceLocale && locale != pseudo.Locale
 	if target {
@@ -399,7 +380,7 @@ func (p *Project) localize(doc *pipeline.Document, s Source, locale string, all 
 	} else {
 		in.Page = func() ([]byte, error) {
 			text := func(seg *pipeline.Segment) string {
-				t := rd.of(seg).Text
+				t := rd.Of(seg).Text
 				return strings.TrimSpace(markdown.PlainText(markdown.ReaderText(t, seg.Placeholders)))
 			}
 			var mark func(ast.Node) bool
@@ -489,7 +470,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 	for i, seg := range doc.Segments {
 		texts[i] = page.Text{Kind: seg.Kind, Text: text(seg)}
 	}
-	words := data.SetContent(path.Base(stem(s.Rel)), texts, article)
+	words := data.SetContent(path.Base(tree.Stem(s.Rel)), texts, article)
 	data.Alternates = p.alternates(s, locale, all)
 	for _, l := range all {
 		if l != locale && l != pseudo.Locale {
@@ -510,7 +491,7 @@ func (p *Project) page(doc *pipeline.Document, s Source, locale string, all []st
 // the site's base URL when there is one, else relative to the page itself.
 func (p *Project) url(s Source, locale string) string {
 	if base := p.Config.SiteURL(""); base != "" {
-		return bundle.PageURL(base, locale, stem(s.Rel)+output.Page.Ext())
+		return bundle.PageURL(base, locale, tree.Stem(s.Rel)+output.Page.Ext())
 	}
 	return relative(s.Rel, locale)
 }
@@ -521,7 +502,7 @@ func (p *Project) url(s Source, locale string) string {
 // cannot be read (sync and check report that).
 func (p *Project) foreign() []string {
 	p.foreignOnce.Do(func() {
-		if g, err := p.glossary(); err == nil {
+		if g, err := p.Glossary(); err == nil {
 			p.foreignList = g.Foreign
 		}
 	})
@@ -532,8 +513,8 @@ func (p *Project) template() (*page.Template, error) {
 	p.tmplOnce.Do(func() {
 		dir := ""
 		if p.Config.Templates != "" {
-			dir = p.abs(p.Config.Templates)
-			if p.tmplErr = p.ws.Regular(path.Join(p.Config.Templates, "page.html")); p.tmplErr != nil {
+			dir = p.Abs(p.Config.Templates)
+			if p.tmplErr = p.WS.Regular(path.Join(p.Config.Templates, "page.html")); p.tmplErr != nil {
 				return
 			}
 		}
@@ -547,7 +528,7 @@ func (p *Project) template() (*page.Template, error) {
 // locale folder, then down.
 func relative(rel, locale string) string {
 	depth := strings.Count(rel, "/") + 1
-	return strings.Repeat("../", depth) + locale + "/" + stem(rel) + output.Page.Ext()
+	return strings.Repeat("../", depth) + locale + "/" + tree.Stem(rel) + output.Page.Ext()
 }
 
 // localeDirs reports which locales have a message folder: a locale of a
@@ -559,9 +540,25 @@ func (p *Project) localeDirs(locales []string) map[string]bool {
 			if _, done := present[cl]; done {
 				continue
 			}
-			_, err := os.Stat(p.abs(path.Join(p.Config.LocalesDir, cl)))
+			_, err := os.Stat(p.Abs(path.Join(p.Config.LocalesDir, cl)))
 			present[cl] = err == nil
 		}
 	}
 	return present
+}
+
+// meta reads what a document says about publishing it, through its
+// format (front matter, for Markdown).
+func (p *Project) meta(doc *pipeline.Document) (format.Meta, error) {
+	return format.ReadMeta(p.Formats.For(doc.Path), doc.Path, doc.Source)
+}
+
+// useFuzzy is whether fuzzy translations are published: the project's
+// use_fuzzy, or a command's --use-fuzzy.
+func (p *Project) useFuzzy(flag bool) bool { return flag || p.Config.UseFuzzy }
+
+// publish is which drafts a build publishes: those the project's
+// configuration or the command's flags ask for.
+func (p *Project) publish(fuzzy, machine bool) resolve.Options {
+	return resolve.Options{UseFuzzy: p.useFuzzy(fuzzy), UseMachine: machine || p.Config.UseMachine}
 }

@@ -40,7 +40,7 @@ func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsut
 		dst := path.Join(p.Config.Output, locale, ref)
 		// Listed with the document's outputs: they go with it, unless
 		// another document's pages still use them.
-		rep.outputs = append(rep.outputs, dst)
+		rep.Built = append(rep.Built, dst)
 		if p.staged != nil {
 			if _, dup := p.staged.LoadOrStore(dst, true); dup {
 				continue
@@ -50,7 +50,7 @@ func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsut
 		if err != nil {
 			return err
 		}
-		name, err := p.path(dst)
+		name, err := p.Path(dst)
 		if err != nil {
 			return err
 		}
@@ -67,7 +67,7 @@ func (p *Project) copyAssets(s Source, locale string, out []outFile, batch *fsut
 func (p *Project) missingAsset(s Source, ref, rel string) string {
 	name := p.ContentPath(s)
 	where := name
-	if src, err := p.ws.ReadFile(name); err == nil {
+	if src, err := p.WS.ReadFile(name); err == nil {
 		if i := bytes.Index(src, []byte(ref)); i >= 0 {
 			line := 1 + bytes.Count(src[:i], []byte("\n"))
 			col := i - (bytes.LastIndexByte(src[:i], '\n') + 1) + 1
@@ -82,7 +82,7 @@ func (p *Project) missingAsset(s Source, ref, rel string) string {
 // symbolic links are resolved, so a link may not publish a file from
 // elsewhere on the machine.
 func (p *Project) readAsset(ref string) ([]byte, error) {
-	return p.ws.ReadFile(path.Join(p.Config.Content, ref))
+	return p.WS.ReadFile(path.Join(p.Config.Content, ref))
 }
 
 // assetStats are the sizes and times of a document's assets under
@@ -119,5 +119,5 @@ func (p *Project) mayBeAsset(ref []byte) bool {
 	if i := bytes.IndexAny(ref, "?#"); i >= 0 {
 		end = i
 	}
-	return p.formats.For(string(ref[:end])) == nil // a page is no asset
+	return p.Formats.For(string(ref[:end])) == nil // a page is no asset
 }

@@ -1,11 +1,16 @@
 package project
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/quipu-l10n/quipu/pipeline/config"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
+)
 
 // TestMayBeAssetKeepsFiles: the quick filter build runs on every URL of
 // every page never drops one that names a file.
 func TestMayBeAssetKeepsFiles(t *testing.T) {
-	p := &Project{formats: newFormats(Config{})}
+	p := &Project{Tree: &tree.Tree{Formats: tree.NewFormats(config.Config{})}}
 	for ref, want := range map[string]bool{
 		"img/a.png":                 true,
 		" ../img/a.png ":            true,

@@ -9,6 +9,9 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/quipu-l10n/quipu/pipeline/cache"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // removeGone removes the outputs of the documents that left the project
@@ -18,7 +21,7 @@ import (
 // output folder; folders left empty go too. It runs once the build's own
 // files are in place. A file that cannot be removed is reported on log and
 // stays listed, for the next build to try again.
-func (p *Project) removeGone(c *buildCache, sources []Source, shard Shard, log io.Writer) {
+func (p *Project) removeGone(c *cache.Build, sources []Source, shard tree.Shard, log io.Writer) {
 	present := make(map[string]bool, len(sources))
 	for _, s := range sources {
 		present[s.Rel] = true
@@ -59,7 +62,7 @@ func (p *Project) removeGone(c *buildCache, sources []Source, shard Shard, log i
 			// The cache is a file anyone could have written: what it
 			// lists is removed only inside the output folder, inside the
 			// project.
-			name, err := p.ws.Path(o)
+			name, err := p.WS.Path(o)
 			if err == nil && !strings.HasPrefix(path.Clean(o), out) {
 				err = fmt.Errorf("not in the output folder %s", p.Config.Output)
 			}
@@ -87,9 +90,7 @@ func (p *Project) removeGone(c *buildCache, sources []Source, shard Shard, log i
 			fmt.Fprintf(log, "%s: the document is gone; removed the %d files builds wrote for it\n", p.ContentPath(Source{Rel: rel}), removed)
 		}
 		if !failed {
-			delete(c.Wrote, rel)
-			delete(c.Docs, rel)
-			c.dirty = true
+			c.Forget(rel)
 		}
 	}
 	p.removeEmptyDirs(dirs)
@@ -107,11 +108,35 @@ func (p *Project) removeEmptyDirs(dirs map[string]bool) {
 	root := path.Clean(p.Config.Output) + "/"
 	for _, d := range list {
 		for strings.HasPrefix(d+"/", root) && d+"/" != root {
-			name, err := p.ws.Path(d)
+			name, err := p.WS.Path(d)
 			if err != nil || os.Remove(name) != nil {
 				break // not empty, not there, or not ours
 			}
 			d = path.Dir(d)
 		}
 	}
+}
+
+// unpublishDraft removes the pages a draft has in output/ from a build
+// that published it (before it became a draft, or with --drafts): a draft
+// is not published. Files it references stay, as other pages may use them.
+func (p *Project) unpublishDraft(s Source, locales []string, log io.Writer) error {
+	// Every output its format builds, as tree.OutputPaths lists them.
+	for _, rel := range p.OutputPaths(s, locales) {
+		name, err := p.Path(rel)
+		if err != nil {
+			return err
+		}
+		err = os.Remove(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("remove %s: %w", rel, err)
+		}
+		if log != nil {
+			fmt.Fprintf(log, "removed %s: %s is a draft\n", rel, p.ContentPath(s))
+		}
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
 
@@ -28,7 +29,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 	build(BuildOptions{Locales: []string{"qps"}})
 	hand := []string{"output/notes.txt", "output/es-PE/guide/extra.html", "output/en/ref/deep/page-05.txt"}
 	for _, h := range hand {
-		if err := os.WriteFile(p.abs(h), []byte("mine"), 0o644); err != nil {
+		if err := os.WriteFile(p.Abs(h), []byte("mine"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -36,7 +37,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 	// file); ref/ holds pages 1 and 4.
 	gone := []string{"ref/deep/page-02.md", "ref/deep/page-05.md", "ref/page-04.md"}
 	for _, rel := range gone {
-		if err := os.Remove(p.abs("content/" + rel)); err != nil {
+		if err := os.Remove(p.Abs("content/" + rel)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -60,10 +61,10 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 			t.Errorf("%s was removed", want)
 		}
 	}
-	if _, err := os.Stat(p.abs("output/es-PE/ref/deep")); err == nil {
+	if _, err := os.Stat(p.Abs("output/es-PE/ref/deep")); err == nil {
 		t.Error("output/es-PE/ref/deep, left empty, is still there")
 	}
-	c := p.openCache(p.buildFingerprint([]string{"en", "es-PE"}, false, resolve.Options{}), false)
+	c := cache.OpenBuild(p.Tree, p.buildFingerprint([]string{"en", "es-PE"}, false, resolve.Options{}), false)
 	if c.Docs["guide/page-00.md"] == nil {
 		t.Fatal("the cache lost the documents that are there")
 	}
@@ -72,7 +73,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 			t.Errorf("the cache still lists the outputs of %s", rel)
 		}
 	}
-	cache, _ := os.ReadFile(p.abs(".quipu/build.cache"))
+	cache, _ := os.ReadFile(p.Abs(".quipu/build.cache"))
 	if strings.Contains(string(cache), "page-04") {
 		t.Error("the cache still names page-04.md")
 	}
@@ -97,7 +98,7 @@ func TestBuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 func readOutput(t *testing.T, p *Project) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	err := filepath.WalkDir(p.abs("output"), func(path string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(p.Abs("output"), func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -127,16 +128,15 @@ func TestBuildRemovesOnlyOutputs(t *testing.T) {
 	if err := os.WriteFile(outside, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c := p.openCache("", false)
-	c.Wrote["gone.md"] = []string{"content/guide/page-00.md", "../outside.txt", "output/../locales/es-PE/guide/page-00.es-PE.toml"}
-	c.dirty = true
-	if err := c.save(); err != nil {
+	c := cache.OpenBuild(p.Tree, "", false)
+	c.SetWritten("gone.md", []string{"content/guide/page-00.md", "../outside.txt", "output/../locales/es-PE/guide/page-00.es-PE.toml"})
+	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := p.Build(BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{p.abs("content/guide/page-00.md"), outside, p.abs("locales/es-PE/guide/page-00.es-PE.toml")} {
+	for _, f := range []string{p.Abs("content/guide/page-00.md"), outside, p.Abs("locales/es-PE/guide/page-00.es-PE.toml")} {
 		if _, err := os.Stat(f); err != nil {
 			t.Errorf("a build removed %s, which a tampered cache listed", f)
 		}

@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/cache"
+	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/say"
 )
@@ -16,7 +18,7 @@ import (
 // locale says: a warning (an error when strict) at each fuzzy, rejected or
 // disturbed translation's place in its message file, a line for the
 // document's untranslated messages, and where its messages came from.
-func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd *resolved, strict bool, rep *docReport) error {
+func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd *localized.Doc, strict bool, rep *docReport) error {
 	var errs pipeline.ErrorList
 	report := func(pos pipeline.Position, msg string) {
 		if strict {
@@ -32,7 +34,7 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 			continue
 		}
 		seen[seg.ID] = true
-		r := &rd.res[i]
+		r := &rd.Res[i]
 		if r.Source() {
 			from[p.Config.SourceLocale]++
 		} else {
@@ -70,7 +72,7 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 			report(r.Refused.Pos(0), fmt.Sprintf("message %s: aligned translation not used (found in an existing translation: review it and mark it translated); %s was used", seg.ID, used))
 		}
 	}
-	counts := resolve.Count(doc.Segments, rd.res)
+	counts := resolve.Count(doc.Segments, rd.Res)
 	if n := counts.Untranslated(); n > 0 {
 		msg := fmt.Sprintf("%s: %s: %d of %s untranslated (%d missing, %d fuzzy, %d rejected", name, locale, n, say.Count("Segment", counts.Total), counts.Missing, counts.Fuzzy, counts.Rejected)
 		if counts.Machine > 0 {
@@ -85,13 +87,13 @@ func (p *Project) reportResolved(doc *pipeline.Document, name, locale string, rd
 		} else {
 			rep.Warnings = append(rep.Warnings, msg)
 		}
-		rep.Untranslated = append(rep.Untranslated, count{Locale: locale, N: n})
+		rep.Untranslated = append(rep.Untranslated, cache.Count{Locale: locale, N: n})
 	}
-	for _, l := range rd.losesMarkup(doc) {
-		report(rd.of(l.Segment).From.Pos(l.Problem.Offset), fmt.Sprintf("message %s: %s", l.Segment.ID, l.Problem.Msg))
+	for _, l := range rd.LosesMarkup(doc) {
+		report(rd.Of(l.Segment).From.Pos(l.Problem.Offset), fmt.Sprintf("message %s: %s", l.Segment.ID, l.Problem.Msg))
 	}
 	for _, l := range slices.Sorted(maps.Keys(from)) {
-		rep.From = append(rep.From, count{Locale: locale, From: l, N: from[l]})
+		rep.From = append(rep.From, cache.Count{Locale: locale, From: l, N: from[l]})
 	}
 	return errs.Err()
 }
@@ -104,11 +106,11 @@ type markFunc = func(root ast.Node, source func(*pipeline.Segment) bool, lang, l
 // built through Markdown (lang="en" on its blocks), so a screen reader
 // switches voice for it; nil when the page has none or its format cannot
 // mark it.
-func (p *Project) markSource(doc *pipeline.Document, rd *resolved, locale string, dp *docPages) func(ast.Node) bool {
-	if dp.marks == nil || !slices.ContainsFunc(rd.res, func(r resolve.Resolution) bool { return r.Source() }) {
+func (p *Project) markSource(doc *pipeline.Document, rd *localized.Doc, locale string, dp *docPages) func(ast.Node) bool {
+	if dp.marks == nil || !slices.ContainsFunc(rd.Res, func(r resolve.Resolution) bool { return r.Source() }) {
 		return nil
 	}
 	mark, lang := dp.marks(), p.Config.SourceLocale
-	source := func(seg *pipeline.Segment) bool { return rd.of(seg).Source() }
+	source := func(seg *pipeline.Segment) bool { return rd.Of(seg).Source() }
 	return func(root ast.Node) bool { return mark(root, source, lang, locale) }
 }

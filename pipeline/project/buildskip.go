@@ -4,30 +4,31 @@ import (
 	"os"
 	"path"
 	"slices"
+
+	"github.com/quipu-l10n/quipu/pipeline/cache"
+	"github.com/quipu-l10n/quipu/pipeline/dates"
 )
 
 // unchanged returns the report of a document the build can skip: one left
 // out as a draft since it was last read (unless drafts are built), or one
 // whose inputs, outputs, page date and assets are as its last build left
 // them.
-func (p *Project) unchanged(c *buildCache, s Source, in inputs, locales []string, drafts bool, dates *pageDates) (*docReport, bool) {
-	c.mu.Lock()
-	e := c.Docs[s.Rel]
-	c.mu.Unlock()
-	if e == nil || !slices.Equal(e.Inputs, in) {
+func (p *Project) unchanged(c *cache.Build, s Source, in cache.Inputs, locales []string, drafts bool, pd *dates.Pages) (*docReport, bool) {
+	e := c.Entry(s.Rel)
+	if e == nil || !e.Inputs.Equal(in) {
 		return nil, false
 	}
 	if e.Report.Draft && !drafts {
 		return &e.Report, true
 	}
-	rep, ok := c.lookup(s.Rel, in, p.outputPaths(s, locales))
+	rep, ok := c.Lookup(s.Rel, in, p.OutputPaths(s, locales))
 	if !ok {
 		return nil, false
 	}
-	if rep.Date != dateInSource {
+	if rep.Date != dates.InSource {
 		// A new commit, or SOURCE_DATE_EPOCH set, changes the date of a
 		// page whose front matter gives none.
-		if now, err := dates.fallback(s); err != nil || now != rep.Date {
+		if now, err := pd.Fallback(s); err != nil || now != rep.Date {
 			return nil, false
 		}
 	}
@@ -35,7 +36,7 @@ func (p *Project) unchanged(c *buildCache, s Source, in inputs, locales []string
 		return nil, false
 	}
 	for _, ref := range rep.Missing {
-		if _, err := os.Lstat(p.abs(path.Join(p.Config.Content, ref))); err == nil {
+		if _, err := os.Lstat(p.Abs(path.Join(p.Config.Content, ref))); err == nil {
 			return nil, false // there now: to copy
 		}
 	}

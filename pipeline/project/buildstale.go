@@ -8,6 +8,8 @@ import (
 	"os"
 	"path"
 	"strings"
+
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 )
 
 // settleAssets removes the copies of assets that builds wrote for the
@@ -21,7 +23,7 @@ import (
 //
 // It returns how many asset copies the published pages use, for the
 // build's count of files.
-func (p *Project) settleAssets(c *buildCache, sources []Source, reports []*docReport, locales []string, drafts bool, log io.Writer) int {
+func (p *Project) settleAssets(c *cache.Build, sources []Source, reports []*docReport, locales []string, drafts bool, log io.Writer) int {
 	out := path.Clean(p.Config.Output)
 	live := map[string]bool{}
 	built := make(map[string]bool, len(sources))
@@ -62,7 +64,7 @@ func (p *Project) settleAssets(c *buildCache, sources []Source, reports []*docRe
 		outs := c.Wrote[s.Rel]
 		keep := outs[:0:0]
 		outputs := map[string]bool{}
-		for _, o := range p.outputPaths(s, locales) {
+		for _, o := range p.OutputPaths(s, locales) {
 			outputs[o] = true
 		}
 		for _, o := range outs {
@@ -73,10 +75,7 @@ func (p *Project) settleAssets(c *buildCache, sources []Source, reports []*docRe
 			dirs[path.Dir(o)] = true
 		}
 		if len(keep) < len(outs) {
-			c.mu.Lock()
-			c.Wrote[s.Rel] = keep
-			c.dirty = true
-			c.mu.Unlock()
+			c.SetWritten(s.Rel, keep)
 		}
 	}
 	p.removeEmptyDirs(dirs)
@@ -87,7 +86,7 @@ func (p *Project) settleAssets(c *buildCache, sources []Source, reports []*docRe
 // it is gone (or was already). Removed only inside the output folder, as
 // the cache that lists it is a file anyone could have written.
 func (p *Project) removeStale(o string, log io.Writer) bool {
-	name, err := p.ws.Path(o)
+	name, err := p.WS.Path(o)
 	if err == nil && !strings.HasPrefix(path.Clean(o), path.Clean(p.Config.Output)+"/") {
 		err = fmt.Errorf("not in the output folder %s", p.Config.Output)
 	}

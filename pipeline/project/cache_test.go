@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quipu-l10n/quipu/pipeline/cache"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
 
@@ -27,7 +28,7 @@ func TestBuildNoticesMissingOutputs(t *testing.T) {
 	if n := build(); n != 0 {
 		t.Fatalf("a second build rebuilt %d documents", n)
 	}
-	page := p.abs("output/es-PE/guide/page-00.html")
+	page := p.Abs("output/es-PE/guide/page-00.html")
 	dir := filepath.Dir(page)
 	for _, restoreTime := range []bool{false, true} {
 		fi, err := os.Stat(dir)
@@ -53,14 +54,14 @@ func TestBuildNoticesMissingOutputs(t *testing.T) {
 	// Once a folder's time is old enough to trust, its files are not
 	// listed: a no-op build stats no output.
 	old := time.Now().Add(-time.Hour)
-	filepath.Walk(p.abs("output"), func(path string, fi os.FileInfo, err error) error {
+	filepath.Walk(p.Abs("output"), func(path string, fi os.FileInfo, err error) error {
 		if err == nil && fi.IsDir() {
 			os.Chtimes(path, old, old)
 		}
 		return nil
 	})
 	build() // records the old times
-	c := p.openCache(p.buildFingerprint(append([]string{p.Config.SourceLocale}, p.Config.Locales...), false, resolve.Options{}), false)
+	c := cache.OpenBuild(p.Tree, p.buildFingerprint(append([]string{p.Config.SourceLocale}, p.Config.Locales...), false, resolve.Options{}), false)
 	if len(c.Racy) != 0 {
 		t.Errorf("folders changed an hour ago are still racy: %v", c.Racy)
 	}

@@ -1,15 +1,12 @@
 package project
 
 import (
-	"slices"
 	"sort"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
-	"github.com/quipu-l10n/quipu/pipeline/format"
-	"github.com/quipu-l10n/quipu/pipeline/glossary"
-	"github.com/quipu-l10n/quipu/pipeline/markdown"
-	"github.com/quipu-l10n/quipu/pipeline/output"
+	"github.com/quipu-l10n/quipu/pipeline/localized"
+	"github.com/quipu-l10n/quipu/pipeline/msgedit"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
@@ -38,7 +35,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	gl, err := p.glossary()
+	gl, err := p.Glossary()
 	if err != nil {
 		return nil, err
 	}
@@ -50,11 +47,11 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		}
 		// Each translation on its own: the chain's other locales are
 		// checked as locales of their own.
-		rd := p.resolveDoc(doc, s, locale, map[string]*catalog.File{locale: f}, everyDraft)
+		rd := localized.Resolve(p.Tree, doc, s, locale, map[string]*catalog.File{locale: f}, localized.EveryDraft)
 		idx := f.Index()
 		file := p.MessagePath(locale, s)
 		lost := map[*pipeline.Segment]pipeline.Problem{}
-		for _, l := range rd.losesMarkup(doc) {
+		for _, l := range rd.LosesMarkup(doc) {
 			lost[l.Segment] = l.Problem
 		}
 		seen := map[string]bool{}
@@ -65,7 +62,7 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 			}
 			seen[seg.ID] = true
 			at := resolve.Origin{Locale: locale, File: file, Message: m}
-			for _, pr := range p.messageProblems(doc, &rd, i, m, locale, gl, lost) {
+			for _, pr := range msgedit.Problems(checks, p.Formats.For(doc.Path), doc, &rd, i, m, locale, gl, lost) {
 				pos := at.Pos(pr.Offset)
 				out = append(out, Finding{File: file, Line: pos.Line, Col: pos.Col, Severity: pr.Severity, Code: pr.Code, Message: pr.Msg, ID: m.ID, Doc: doc.Path, Locale: locale})
 			}
@@ -82,39 +79,4 @@ func (p *Project) Check(locales []string) ([]Finding, error) {
 		return a.Col < b.Col
 	})
 	return out, err
-}
-
-// messageProblems is what check finds in one translation m of segment i
-// of a document resolved as rd in locale, lost being the segments whose
-// markup the document loses (see resolved.losesMarkup). The serve API
-// reports the same problems as the translator types.
-func (p *Project) messageProblems(doc *pipeline.Document, rd *resolved, i int, m *catalog.Message, locale string, gl *glossary.Glossary, lost map[*pipeline.Segment]pipeline.Problem) []pipeline.Problem {
-	seg := doc.Segments[i]
-	var out []pipeline.Problem
-	switch m.State {
-	case catalog.Stale:
-		out = append(out, pipeline.Problem{Severity: qa.Warning, Code: "fuzzy", Msg: "the English changed since this was translated: review it and remove the fuzzy flag (a build uses the next translation along the chain, or the English)"})
-	case catalog.Machine:
-		out = append(out, pipeline.Problem{Severity: qa.Warning, Code: "machine", Msg: "a machine draft: post-edit it, then mark it translated or reviewed (a build uses it only with --use-machine)"})
-	case catalog.Aligned:
-		out = append(out, pipeline.Problem{Severity: qa.Warning, Code: "aligned", Msg: "found in an existing translation by quipu align: review it and mark it translated (a build uses it only with --use-fuzzy)"})
-	}
-	out = append(out, qa.Run(qa.Input{Markdown: writesMarkdown(p.formats.For(doc.Path)), Segment: seg, Translation: m.Other, Locale: locale, Glossary: gl}, checks)...)
-	// What only the document as a whole shows: tags moved where their
-	// markup would add syntax or shows as text, words no reader would see.
-	for _, pr := range rd.res[i].Problems {
-		if pr.Code == markdown.CodeMarkupAdded || pr.Code == markdown.CodeTextHidden {
-			out = append(out, pr)
-		}
-	}
-	if pr, ok := lost[seg]; ok && rd.res[i].From.Locale == locale {
-		out = append(out, pr)
-	}
-	return out
-}
-
-// writesMarkdown reports whether a format's translations are written into
-// Markdown: its documents are built into a Markdown output.
-func writesMarkdown(f format.Format) bool {
-	return f != nil && slices.Contains(f.Outputs(), output.Markdown)
 }

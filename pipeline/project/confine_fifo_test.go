@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/quipu-l10n/quipu/pipeline/config"
 )
 
 // TestNamedPipesRefused: a named pipe named like a document, a message
@@ -31,7 +33,7 @@ func TestNamedPipesRefused(t *testing.T) {
 		{"locales/es-PE/a.obsolete.es-PE.toml", run},
 		{"locales/es-PE/gone.es-PE.toml", run},
 		{"locales/glossary.toml", run},
-		{ConfigFile, nil},
+		{config.File, nil},
 	} {
 		t.Run(tt.pipe, func(t *testing.T) {
 			root, _ := confined(t, map[string]string{"content/a.md": "# A\n\nText.\n"})

@@ -7,6 +7,9 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/quipu-l10n/quipu/pipeline/config"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
 )
 
 // confined is a project beside a folder outside it, for links to point
@@ -134,7 +137,7 @@ func TestConfigConfinesFolders(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			files := map[string]string{}
 			if tt.config != "" {
-				files[ConfigFile] = tt.config + "\n"
+				files[config.File] = tt.config + "\n"
 			}
 			root, outside := confined(t, files)
 			if _, link := tt.links["content"]; !link {
@@ -234,11 +237,11 @@ func TestExportRefusesAssetLinks(t *testing.T) {
 			os.WriteFile(filepath.Join(outside, "dir/map.png"), []byte("secret"), 0o644)
 			to := filepath.Join(outside, tt.to)
 			if tt.to == "" {
-				os.WriteFile(p.abs("shared.png"), []byte("\x89PNG fake"), 0o644)
+				os.WriteFile(p.Abs("shared.png"), []byte("\x89PNG fake"), 0o644)
 				to = "../../shared.png"
 			}
-			os.RemoveAll(p.abs(tt.link))
-			symlink(t, to, p.abs(tt.link))
+			os.RemoveAll(p.Abs(tt.link))
+			symlink(t, to, p.Abs(tt.link))
 			b, _, err := p.Export(ExportOptions{Epoch: &epoch})
 			if tt.want == "" {
 				if err != nil {
@@ -266,11 +269,11 @@ func TestExportRefusesAssetLinks(t *testing.T) {
 // (it may come with the project); a file it lists outside the project is
 // not removed.
 func TestRecoverStaysInside(t *testing.T) {
-	for _, journal := range []string{syncJournal, CacheDir + "/build.journal"} {
+	for _, journal := range []string{syncer.Journal, config.CacheDir + "/build.journal"} {
 		t.Run(journal, func(t *testing.T) {
 			root, outside := confined(t, map[string]string{"content/a.md": "# A\n"})
 			victim := filepath.Join(outside, "secret.md")
-			os.MkdirAll(filepath.Join(root, CacheDir), 0o755)
+			os.MkdirAll(filepath.Join(root, config.CacheDir), 0o755)
 			os.WriteFile(filepath.Join(root, journal), []byte("+"+victim+"\x00"), 0o644)
 			p, err := Open(root)
 			if err != nil {
@@ -292,7 +295,7 @@ func TestRecoverStaysInside(t *testing.T) {
 // TestTemplateLinkRefused: a page template that is a link out of the
 // project is not read.
 func TestTemplateLinkRefused(t *testing.T) {
-	root, outside := confined(t, map[string]string{"content/a.md": "# A\n", ConfigFile: "templates = \"tpl\"\n"})
+	root, outside := confined(t, map[string]string{"content/a.md": "# A\n", config.File: "templates = \"tpl\"\n"})
 	symlink(t, filepath.Join(outside, "secret.md"), filepath.Join(root, "tpl/page.html"))
 	p, err := Open(root)
 	if err != nil {

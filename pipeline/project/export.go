@@ -17,9 +17,12 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/dates"
+	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/say"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // ExportOptions tune Export.
@@ -39,9 +42,9 @@ type ExportOptions struct {
 	// UseMachine publishes machine drafts, as BuildOptions.UseMachine.
 	UseMachine bool
 	// Shard exports only the documents of one part of the project.
-	Shard Shard
+	Shard tree.Shard
 	// Epoch, if set, is the timestamp of every entry; otherwise
-	// SourceDateEpoch decides.
+	// dates.SourceDateEpoch decides.
 	Epoch *int64
 	// Log receives the build's warnings.
 	Log io.Writer
@@ -112,7 +115,7 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 		return nil, nil, err
 	}
 	sources = opt.Shard.Filter(sources)
-	if sources, err = p.withoutDrafts(sources, opt.Drafts); err != nil {
+	if sources, err = p.WithoutDrafts(sources, opt.Drafts); err != nil {
 		return nil, nil, err
 	}
 	cov, err := p.Coverage(locales, sources, p.publish(opt.UseFuzzy, opt.UseMachine))
@@ -135,14 +138,14 @@ func (p *Project) Export(opt ExportOptions) (*bundle.Bundle, []Coverage, error) 
 	}
 	meta := bundle.Meta{
 		Version:      pipeline.Version,
-		Commit:       GitCommit(p.Root),
+		Commit:       dates.Commit(p.Root),
 		BaseURL:      p.Config.BaseURL,
 		SourceLocale: p.Config.SourceLocale,
 		Shard:        opt.Shard.String(),
 	}
 	if opt.Epoch != nil {
 		meta.Epoch = *opt.Epoch
-	} else if meta.Epoch, err = SourceDateEpoch(p.Root); err != nil {
+	} else if meta.Epoch, err = dates.SourceDateEpoch(p.Root); err != nil {
 		return nil, cov, err
 	}
 	stats := make([]bundle.Stats, len(cov))
@@ -178,23 +181,23 @@ func (p *Project) Coverage(locales []string, sources []Source, publish resolve.O
 	for i, l := range locales {
 		cov[i].Locale = l
 	}
-	err := p.loadEach(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
+	err := p.LoadEach(sources, func(s Source, doc *pipeline.Document, errs *pipeline.ErrorList) {
 		files := map[string]*catalog.File{}
-		if err := p.readChain(s, locales, files); err != nil {
+		if err := localized.ReadChain(p.Tree, s, locales, files); err != nil {
 			errs.Add(err)
 			return
 		}
 		for i, l := range locales {
 			c := &cov[i]
 			c.Documents++
-			rd := p.resolveDoc(doc, s, l, files, publish)
-			n := resolve.Count(doc.Segments, rd.res)
+			rd := localized.Resolve(p.Tree, doc, s, l, files, publish)
+			n := resolve.Count(doc.Segments, rd.Res)
 			c.Segments += n.Total
 			c.Translated += n.Translated
 			c.Stale += n.Fuzzy
 			seen := map[string]bool{}
 			for k, seg := range doc.Segments {
-				v := rd.res[k].Verdict
+				v := rd.Res[k].Verdict
 				if v == resolve.Translated || seen[seg.ID] {
 					continue
 				}
@@ -216,12 +219,12 @@ func (p *Project) collect(locales []string, sources []Source) ([]bundle.File, er
 	assets := map[string][]byte{} // read once, copied into every locale
 	for _, l := range locales {
 		for _, s := range sources {
-			for _, o := range p.formats.For(s.Rel).Outputs() {
-				data, err := p.ws.ReadFile(p.OutputPath(l, s, o.Ext()))
+			for _, o := range p.Formats.For(s.Rel).Outputs() {
+				data, err := p.WS.ReadFile(p.OutputPath(l, s, o.Ext()))
 				if err != nil {
 					return nil, err
 				}
-				files = append(files, bundle.File{Path: path.Join(l, stem(s.Rel)+o.Ext()), Locale: l, Kind: o.Kind(), Data: data})
+				files = append(files, bundle.File{Path: path.Join(l, tree.Stem(s.Rel)+o.Ext()), Locale: l, Kind: o.Kind(), Data: data})
 				if o != output.Page {
 					continue
 				}
@@ -266,14 +269,14 @@ func (p *Project) pageAssets(s Source, page []byte, missing func(ref, rel string
 		if rel == ".." || strings.HasPrefix(rel, "../") || seen[rel] || bundle.CheckPath(rel) != nil {
 			return
 		}
-		if p.formats.For(rel) != nil {
+		if p.Formats.For(rel) != nil {
 			return // a document: its own pages are exported
 		}
 		// A link is copied if it leads inside the project (collect
 		// refuses one that leads out); a pipe or device never is.
-		fi, err := os.Lstat(p.abs(path.Join(p.Config.Content, rel)))
+		fi, err := os.Lstat(p.Abs(path.Join(p.Config.Content, rel)))
 		if err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			_, err = os.Stat(p.abs(path.Join(p.Config.Content, rel))) // a link to nothing?
+			_, err = os.Stat(p.Abs(path.Join(p.Config.Content, rel))) // a link to nothing?
 		}
 		if errors.Is(err, fs.ErrNotExist) && missing != nil {
 			seen[rel] = true
@@ -312,4 +315,14 @@ func (p *Project) pageAssets(s Source, page []byte, missing func(ref, rel string
 			}
 		}
 	}
+}
+
+// StatsCoverage turns a bundle's statistics into coverage without gaps,
+// for checking a merged bundle: its shards listed the gaps.
+func StatsCoverage(stats []bundle.Stats) []Coverage {
+	out := make([]Coverage, len(stats))
+	for i, s := range stats {
+		out[i].Stats = s
+	}
+	return out
 }

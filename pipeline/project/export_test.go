@@ -15,7 +15,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/bundlefile"
+	"github.com/quipu-l10n/quipu/pipeline/dates"
 	"github.com/quipu-l10n/quipu/pipeline/safeout"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // newProject writes a project with n documents in folders, an image two of
@@ -52,7 +55,7 @@ func newProject(t testing.TB, n, k int) *Project {
 	if k > 0 {
 		sources, _ := p.Sources()
 		for _, s := range sources {
-			name := p.abs(p.MessagePath("es-PE", s))
+			name := p.Abs(p.MessagePath("es-PE", s))
 			data, err := os.ReadFile(name)
 			if err != nil {
 				t.Fatal(err)
@@ -85,7 +88,7 @@ func export(t testing.TB, p *Project, opt ExportOptions) *bundle.Bundle {
 func writeBundle(t testing.TB, b *bundle.Bundle, format bundle.Format) []byte {
 	t.Helper()
 	name := filepath.Join(t.TempDir(), "bundle."+string(format))
-	if err := WriteBundle(name, format, b, safeout.Guard{}); err != nil {
+	if err := bundlefile.Write(name, format, b, safeout.Guard{}); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(name)
@@ -102,7 +105,7 @@ func TestExportReproducible(t *testing.T) {
 	for _, f := range []bundle.Format{bundle.TarGz, bundle.Zip} {
 		a := writeBundle(t, export(t, p, ExportOptions{}), f)
 		// A rebuild in between rewrites output/; the bundle must not care.
-		os.RemoveAll(p.abs(p.Config.Output))
+		os.RemoveAll(p.Abs(p.Config.Output))
 		b := writeBundle(t, export(t, p, ExportOptions{}), f)
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s: two exports differ", f)
@@ -160,7 +163,7 @@ func TestMinCoverage(t *testing.T) {
 	p := newProject(t, 2, 3)
 	// One translation goes fuzzy, one gets a tag the source lacks.
 	sources, _ := p.Sources()
-	name := p.abs(p.MessagePath("es-PE", sources[0]))
+	name := p.Abs(p.MessagePath("es-PE", sources[0]))
 	data, _ := os.ReadFile(name)
 	data = bytes.Replace(data, []byte("#, translated\n"), []byte("#, fuzzy\n"), 1)
 	para := bytes.Index(data, []byte(".a-paragraph-about-topic-0-"))
@@ -188,7 +191,7 @@ func TestMinCoverage(t *testing.T) {
 	if strings.Contains(msg, "en:") {
 		t.Errorf("the source locale is reported:\n%s", msg)
 	}
-	if _, err := os.Stat(p.abs(p.Config.Output + "/en")); err == nil {
+	if _, err := os.Stat(p.Abs(p.Config.Output + "/en")); err == nil {
 		t.Error("a refused export built output/")
 	}
 	if _, _, err := p.Export(ExportOptions{MinCoverage: 40, Epoch: &epoch}); err != nil {
@@ -206,11 +209,11 @@ func TestShardMerge(t *testing.T) {
 	var shards []string
 	total := 0
 	for i := range n {
-		b := export(t, p, ExportOptions{Shard: Shard{Index: i, Count: n}})
+		b := export(t, p, ExportOptions{Shard: tree.Shard{Index: i, Count: n}})
 		total += b.Manifest.Locales[0].Documents
 		out := filepath.Join(dir, fmt.Sprintf("shard-%d", i))
 		format := []bundle.Format{bundle.Dir, bundle.TarGz, bundle.Zip}[i]
-		if err := WriteBundle(out, format, b, safeout.Guard{}); err != nil {
+		if err := bundlefile.Write(out, format, b, safeout.Guard{}); err != nil {
 			t.Fatal(err)
 		}
 		shards = append(shards, out)
@@ -218,7 +221,7 @@ func TestShardMerge(t *testing.T) {
 	if total != 12 {
 		t.Fatalf("shards hold %d documents, want 12", total)
 	}
-	merged, err := MergeBundles(shards)
+	merged, err := bundlefile.Merge(shards)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +230,7 @@ func TestShardMerge(t *testing.T) {
 			t.Errorf("%s: merged shards differ from the whole export", f)
 		}
 	}
-	if _, err := MergeBundles(shards[:2]); err == nil || !strings.Contains(err.Error(), "missing shards: 2/3") {
+	if _, err := bundlefile.Merge(shards[:2]); err == nil || !strings.Contains(err.Error(), "missing shards: 2/3") {
 		t.Errorf("merge of 2 of 3 shards: %v", err)
 	}
 }
@@ -238,7 +241,7 @@ func TestShardPartition(t *testing.T) {
 		for _, p := range paths {
 			owners := 0
 			for i := range n {
-				if (Shard{Index: i, Count: n}).Has(p) {
+				if (tree.Shard{Index: i, Count: n}).Has(p) {
 					owners++
 				}
 			}
@@ -249,21 +252,21 @@ func TestShardPartition(t *testing.T) {
 	}
 	// The partition is part of the recipe machines agree on: FNV-1a 32 of
 	// the path, mod N. A change would scatter shards of mixed versions.
-	if !(Shard{Index: 3, Count: 4}).Has("common/tar.md") {
+	if !(tree.Shard{Index: 3, Count: 4}).Has("common/tar.md") {
 		t.Error("common/tar.md moved out of shard 3/4")
 	}
-	if _, err := ParseShard("4/4"); err == nil {
-		t.Error("ParseShard(4/4) accepted")
+	if _, err := tree.ParseShard("4/4"); err == nil {
+		t.Error("tree.ParseShard(4/4) accepted")
 	}
 }
 
 func TestAssets(t *testing.T) {
 	p := newProject(t, 1, 0)
 	for _, rel := range []string{"guide/img/a.png", "guide/style.css", "guide/v.mp4", "guide/other.md", "secret.dat"} {
-		os.MkdirAll(filepath.Dir(p.abs("content/"+rel)), 0o755)
-		os.WriteFile(p.abs("content/"+rel), []byte("x"), 0o644)
+		os.MkdirAll(filepath.Dir(p.Abs("content/"+rel)), 0o755)
+		os.WriteFile(p.Abs("content/"+rel), []byte("x"), 0o644)
 	}
-	os.Symlink("/etc/passwd", p.abs("content/guide/link.png"))
+	os.Symlink("/etc/passwd", p.Abs("content/guide/link.png"))
 	page := `<link rel="stylesheet" href="style.css"><img src="img/a.png?v=1#x" srcset="img/a.png 1x, img/a.png 2x">
 <video poster="v.mp4"></video><a href="other.md">doc</a><a href="https://example.com/x.png">web</a>
 <img src="/abs.png"><img src="../../../etc/passwd"><img src="missing.png"><img src="link.png"><a href="../secret.dat">up</a>`
@@ -301,17 +304,17 @@ func TestVerifyBundleNeverEscapes(t *testing.T) {
 	archive := filepath.Join(work, "evil.tar.gz")
 	os.WriteFile(archive, buf.Bytes(), 0o644)
 
-	_, problems, err := VerifyBundle(archive)
+	_, problems, err := bundlefile.Verify(archive)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(problems) != 4 || !strings.Contains(problems[0], "symbolic link") || !strings.Contains(problems[1], "manifest.json: missing") {
 		t.Errorf("problems %q, want the link, the missing manifest and two unsafe paths", problems)
 	}
-	if _, err := MergeBundles([]string{archive}); err == nil {
+	if _, err := bundlefile.Merge([]string{archive}); err == nil {
 		t.Error("a crafted archive merged")
 	}
-	if err := WriteBundle(filepath.Join(work, "out"), bundle.Dir, &bundle.Bundle{Files: []bundle.File{{Path: "../x"}}}, safeout.Guard{}); err == nil {
+	if err := bundlefile.Write(filepath.Join(work, "out"), bundle.Dir, &bundle.Bundle{Files: []bundle.File{{Path: "../x"}}}, safeout.Guard{}); err == nil {
 		t.Error("WriteBundle wrote a path leaving the bundle")
 	}
 
@@ -319,7 +322,7 @@ func TestVerifyBundleNeverEscapes(t *testing.T) {
 	site := filepath.Join(work, "site")
 	os.MkdirAll(site, 0o755)
 	os.Symlink("/etc/passwd", filepath.Join(site, "passwd"))
-	if _, problems, _ := VerifyBundle(site); len(problems) != 2 || !strings.Contains(problems[1], "symbolic link") {
+	if _, problems, _ := bundlefile.Verify(site); len(problems) != 2 || !strings.Contains(problems[1], "symbolic link") {
 		t.Errorf("folder with a link: problems %q", problems)
 	}
 
@@ -340,11 +343,11 @@ func TestWriteBundleDir(t *testing.T) {
 	b := export(t, p, ExportOptions{})
 	out := filepath.Join(t.TempDir(), "site")
 	for range 2 { // the second write replaces the first
-		if err := WriteBundle(out, bundle.Dir, b, safeout.Guard{}); err != nil {
+		if err := bundlefile.Write(out, bundle.Dir, b, safeout.Guard{}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, problems, err := VerifyBundle(out); err != nil || len(problems) > 0 {
+	if _, problems, err := bundlefile.Verify(out); err != nil || len(problems) > 0 {
 		t.Fatal(err, problems)
 	}
 	fi, _ := os.Stat(filepath.Join(out, "en", "guide", "page-00.html"))
@@ -354,7 +357,7 @@ func TestWriteBundleDir(t *testing.T) {
 	other := filepath.Join(t.TempDir(), "mine")
 	os.MkdirAll(other, 0o755)
 	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
-	if err := WriteBundle(other, bundle.Dir, b, safeout.Guard{}); err == nil {
+	if err := bundlefile.Write(other, bundle.Dir, b, safeout.Guard{}); err == nil {
 		t.Error("a folder that is no bundle was replaced")
 	}
 }
@@ -362,15 +365,15 @@ func TestWriteBundleDir(t *testing.T) {
 func TestSourceDateEpoch(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("SOURCE_DATE_EPOCH", "1234")
-	if n, err := SourceDateEpoch(dir); n != 1234 || err != nil {
+	if n, err := dates.SourceDateEpoch(dir); n != 1234 || err != nil {
 		t.Errorf("SourceDateEpoch = %d, %v", n, err)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
-	if _, err := SourceDateEpoch(dir); err == nil {
+	if _, err := dates.SourceDateEpoch(dir); err == nil {
 		t.Error("a bad SOURCE_DATE_EPOCH accepted")
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	if n, err := SourceDateEpoch(dir); n != 0 || err != nil {
+	if n, err := dates.SourceDateEpoch(dir); n != 0 || err != nil {
 		t.Errorf("outside git: %d, %v", n, err)
 	}
 }

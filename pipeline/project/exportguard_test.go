@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
+	"github.com/quipu-l10n/quipu/pipeline/bundlefile"
 )
 
 // TestExportNeverReplacesProject: a folder export to the project itself
@@ -16,8 +17,8 @@ import (
 func TestExportNeverReplacesProject(t *testing.T) {
 	p := newProject(t, 2, 0)
 	b := export(t, p, ExportOptions{})
-	os.WriteFile(p.abs("manifest.json"), []byte(`{"name":"x"}`), 0o644)
-	public := p.abs("public")
+	os.WriteFile(p.Abs("manifest.json"), []byte(`{"name":"x"}`), 0o644)
+	public := p.Abs("public")
 	os.MkdirAll(public, 0o755)
 	os.WriteFile(filepath.Join(public, "manifest.json"), []byte(`{"name":"My app","start_url":"/"}`), 0o644)
 	os.WriteFile(filepath.Join(public, "index.html"), []byte("app"), 0o644)
@@ -35,19 +36,19 @@ func TestExportNeverReplacesProject(t *testing.T) {
 	}{
 		{p.Root, bundle.Dir, false, "is the project folder"},
 		{p.Root, bundle.Dir, true, "is the project folder"},
-		{p.abs("content"), bundle.Dir, true, "is the content folder"},
-		{p.abs(".quipu"), bundle.Dir, true, "is quipu's cache folder"},
+		{p.Abs("content"), bundle.Dir, true, "is the content folder"},
+		{p.Abs(".quipu"), bundle.Dir, true, "is quipu's cache folder"},
 		{filepath.Dir(p.Root), bundle.Dir, true, "holds the project folder"},
 		{public, bundle.Dir, false, "no manifest.json written by quipu"},
-		{p.abs("content/site.tar.gz"), bundle.TarGz, true, "is inside the content folder"},
-		{p.abs("quipu.toml"), bundle.Zip, true, "is the configuration"},
+		{p.Abs("content/site.tar.gz"), bundle.TarGz, true, "is inside the content folder"},
+		{p.Abs("quipu.toml"), bundle.Zip, true, "is the configuration"},
 	} {
-		g := p.ExportGuard(tc.force)
-		if err := CheckBundleTarget(tc.dst, tc.format, g); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("CheckBundleTarget(%s, %s, force %v): %v, want %q", tc.dst, tc.format, tc.force, err, tc.want)
+		g := bundlefile.Guard(p.Tree, tc.force)
+		if err := bundlefile.CheckTarget(tc.dst, tc.format, g); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("bundlefile.CheckTarget(%s, %s, force %v): %v, want %q", tc.dst, tc.format, tc.force, err, tc.want)
 		}
-		if err := WriteBundle(tc.dst, tc.format, b, g); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("WriteBundle(%s, %s, force %v): %v, want %q", tc.dst, tc.format, tc.force, err, tc.want)
+		if err := bundlefile.Write(tc.dst, tc.format, b, g); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("bundlefile.Write(%s, %s, force %v): %v, want %q", tc.dst, tc.format, tc.force, err, tc.want)
 		}
 	}
 	if after := count(); after != before {
@@ -55,7 +56,7 @@ func TestExportNeverReplacesProject(t *testing.T) {
 	}
 	// public/ with --force, and an export beside the project, are fine.
 	for _, dst := range []string{public, filepath.Join(t.TempDir(), "site")} {
-		if err := WriteBundle(dst, bundle.Dir, b, p.ExportGuard(dst == public)); err != nil {
+		if err := bundlefile.Write(dst, bundle.Dir, b, bundlefile.Guard(p.Tree, dst == public)); err != nil {
 			t.Error(err)
 		}
 	}
@@ -67,7 +68,7 @@ func TestMergeLoadsOnlyVerified(t *testing.T) {
 	dir := t.TempDir()
 	man := `{"generator":"quipu","files":[{"path":"big","kind":"asset","bytes":` + "3000000000" + `,"sha256":"` + strings.Repeat("a", 64) + `"}]}`
 	os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(man), 0o644)
-	if _, err := MergeBundles([]string{dir}); err == nil || !strings.Contains(err.Error(), "lists more than") {
+	if _, err := bundlefile.Merge([]string{dir}); err == nil || !strings.Contains(err.Error(), "lists more than") {
 		t.Errorf("merge: %v", err)
 	}
 }

@@ -68,7 +68,7 @@ func openWith(t *testing.T, files map[string]string, fs ...format.Format) *Proje
 	for _, f := range fs {
 		r.Register(f)
 	}
-	p.formats = &r
+	p.Formats = &r
 	if _, err := p.Sync(SyncOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestNewFormatMarksSourceLang(t *testing.T) {
 		if _, err := p.Build(BuildOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		data, err := os.ReadFile(p.abs("output/es-PE/a.html"))
+		data, err := os.ReadFile(p.Abs("output/es-PE/a.html"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -107,18 +107,18 @@ func TestDraftRemovesEveryOutput(t *testing.T) {
 	if _, err := p.Build(BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	out := p.abs("output/es-PE/a.json")
+	out := p.Abs("output/es-PE/a.json")
 	if _, err := os.Stat(out); err != nil {
 		t.Fatalf("not built: %v", err)
 	}
-	if err := os.WriteFile(p.abs("content/a.md"), []byte("---\ntitle: T\ndraft: true\n---\n# Hi\n\nHello.\n"), 0o644); err != nil {
+	if err := os.WriteFile(p.Abs("content/a.md"), []byte("---\ntitle: T\ndraft: true\n---\n# Hi\n\nHello.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := p.Build(BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, ext := range []string{".md", ".html", ".json"} {
-		if _, err := os.Stat(p.abs("output/es-PE/a" + ext)); err == nil {
+		if _, err := os.Stat(p.Abs("output/es-PE/a" + ext)); err == nil {
 			t.Errorf("a%s still published after the document became a draft", ext)
 		}
 	}
@@ -129,7 +129,7 @@ func TestDraftRemovesEveryOutput(t *testing.T) {
 // Markdown its format writes, not from its bytes read as Markdown.
 func TestTextPageKeepsSourceAnchors(t *testing.T) {
 	p := openWith(t, map[string]string{"content/a.txt": "My Title\n\nHistory of the town\n\nA paragraph that is long enough to be a paragraph of text here.\n"}, textdoc.Format{})
-	name := p.abs("locales/es-PE/a.es-PE.toml")
+	name := p.Abs("locales/es-PE/a.es-PE.toml")
 	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
@@ -146,7 +146,7 @@ func TestTextPageKeepsSourceAnchors(t *testing.T) {
 	if _, err := p.Build(BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	page, err := os.ReadFile(p.abs("output/es-PE/a.html"))
+	page, err := os.ReadFile(p.Abs("output/es-PE/a.html"))
 	if err != nil {
 		t.Fatal(err)
 	}

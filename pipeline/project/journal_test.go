@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/quipu-l10n/quipu/pipeline/config"
+	"github.com/quipu-l10n/quipu/pipeline/syncer"
 )
 
 // TestPlantedJournalRemovesNothing: a journal quipu did not write, listing
@@ -14,22 +17,22 @@ import (
 // nothing: a build writes only under output, a sync or an import only
 // under locales.
 func TestPlantedJournalRemovesNothing(t *testing.T) {
-	victims := []string{"content/a.md", "notes.txt", ConfigFile, "locales/es-PE/a.es-PE.toml", "output/es-PE/a.html"}
+	victims := []string{"content/a.md", "notes.txt", config.File, "locales/es-PE/a.es-PE.toml", "output/es-PE/a.html"}
 	for _, tt := range []struct {
 		run, journal string
 		refused      []string // the victims the journal may not list
 	}{
-		{"build", CacheDir + "/build.journal", victims[:4]},
-		{"sync", syncJournal, []string{victims[0], victims[1], victims[2], victims[4]}},
-		{"xliff import", syncJournal, []string{victims[0], victims[1], victims[2], victims[4]}},
+		{"build", config.CacheDir + "/build.journal", victims[:4]},
+		{"sync", syncer.Journal, []string{victims[0], victims[1], victims[2], victims[4]}},
+		{"xliff import", syncer.Journal, []string{victims[0], victims[1], victims[2], victims[4]}},
 	} {
 		t.Run(tt.run, func(t *testing.T) {
 			root := t.TempDir()
-			for _, rel := range append(victims, CacheDir+"/.keep") {
+			for _, rel := range append(victims, config.CacheDir+"/.keep") {
 				name := filepath.Join(root, rel)
 				os.MkdirAll(filepath.Dir(name), 0o755)
 				data := "keep\n"
-				if rel == ConfigFile {
+				if rel == config.File {
 					data = "locales = [\"es-PE\"]\n"
 				} else if strings.HasSuffix(rel, ".md") {
 					data = "# A\n"

@@ -12,31 +12,9 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 )
-
-// copyTree copies the files of src into dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
 
 // page is what the check reads of a built HTML page.
 type builtPage struct {
@@ -113,8 +91,8 @@ func readPage(t *testing.T, file string) *builtPage {
 // each other, and every internal link and anchor leading somewhere.
 func TestBuiltPages(t *testing.T) {
 	root := t.TempDir()
-	copyTree(t, filepath.Join("..", "..", "content"), filepath.Join(root, "content"))
-	copyTree(t, filepath.Join("..", "..", "locales"), filepath.Join(root, "locales"))
+	testshared.CopyTree(t, filepath.Join("..", "..", "content"), filepath.Join(root, "content"))
+	testshared.CopyTree(t, filepath.Join("..", "..", "locales"), filepath.Join(root, "locales"))
 	docs := map[string]string{
 		"content/guides/start.md":     "# Start here\n\nRead [the article](../us-military-bases-in-peru.html#historical-context) first.\n\n## Next\n\nThen [jump back](#start-here).\n",
 		"content/guides/deep/more.md": "# More\n\nSee [the start](../start.html#next).\n",

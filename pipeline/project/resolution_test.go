@@ -9,6 +9,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // TestCountsAgree: status, export's coverage and the build count the same
@@ -48,12 +49,12 @@ func TestCountsAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range sources {
-		name := p.abs(p.MessagePath("es-PE", s))
+		name := p.Abs(p.MessagePath("es-PE", s))
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for en, es := range translate[stem(s.Rel)] {
+		for en, es := range translate[tree.Stem(s.Rel)] {
 			data = fill(t, data, en, es)
 		}
 		if err := os.WriteFile(name, data, 0o644); err != nil {

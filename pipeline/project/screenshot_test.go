@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quipu-l10n/quipu/internal/testshared"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 )
 
@@ -28,8 +29,8 @@ func TestScreenshotSeedPage(t *testing.T) {
 		t.Skip("skipping: no Chromium on this machine (Debian package chromium)")
 	}
 	root := t.TempDir()
-	copyTree(t, filepath.Join("..", "..", "content"), filepath.Join(root, "content"))
-	copyTree(t, filepath.Join("..", "..", "locales"), filepath.Join(root, "locales"))
+	testshared.CopyTree(t, filepath.Join("..", "..", "content"), filepath.Join(root, "content"))
+	testshared.CopyTree(t, filepath.Join("..", "..", "locales"), filepath.Join(root, "locales"))
 	p, err := project.Open(root)
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,12 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/quipu-l10n/quipu/pipeline"
+	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/dates"
+	"github.com/quipu-l10n/quipu/pipeline/msgedit"
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
+	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
 // Serving asks of a project one document in one locale at a time, through
@@ -16,13 +21,13 @@ import (
 // Renderer builds single pages for a server; it remembers the page dates
 // (the git history is read once) for the Project it was made from.
 type Renderer struct {
-	p     *Project
-	dates *pageDates
+	p  *Project
+	pd *dates.Pages
 }
 
 // NewRenderer returns a Renderer of the project as it is now: a change to
 // its configuration, glossary or template needs a new Project.
-func (p *Project) NewRenderer() *Renderer { return &Renderer{p: p, dates: p.newPageDates()} }
+func (p *Project) NewRenderer() *Renderer { return &Renderer{p: p, pd: dates.NewPages(p.Tree)} }
 
 // BuildLocales are the locales a build writes: the source and every target.
 func (p *Project) BuildLocales() ([]string, error) { return p.Config.SelectLocales(nil, false) }
@@ -47,7 +52,7 @@ func (r *Renderer) Render(s Source, locale string) (map[string][]byte, error) {
 		msgLocales = p.Config.Chain(locale)
 	}
 	opt := BuildOptions{}
-	db, err := p.prepareDoc(s, msgLocales, opt, r.dates)
+	db, err := p.prepareDoc(s, msgLocales, opt, r.pd)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +78,7 @@ func (r *Renderer) Render(s Source, locale string) (map[string][]byte, error) {
 // document or leads outside the content folder. Its bytes are read with
 // ReadAsset.
 func (p *Project) Asset(rel string) string {
-	if p.formats.For(path.Base(rel)) != nil {
+	if p.Formats.For(path.Base(rel)) != nil {
 		return ""
 	}
 	name := path.Join(p.Config.Content, rel)
@@ -85,4 +90,34 @@ func (p *Project) Asset(rel string) string {
 
 // ReadFile reads a project-relative file through the workspace, which
 // refuses a path that leads outside the project or its area.
-func (p *Project) ReadFile(rel string) ([]byte, error) { return p.ws.ReadFile(rel) }
+func (p *Project) ReadFile(rel string) ([]byte, error) { return p.WS.ReadFile(rel) }
+
+// Message is one message of a document in a locale as a translator works
+// on it (see package msgedit).
+type Message = msgedit.Message
+
+// StaleError is an edit of a message that changed since it was read.
+type StaleError = msgedit.StaleError
+
+// MarkupError is a translation that breaks its segment's markup.
+type MarkupError = msgedit.MarkupError
+
+// editor edits the project's messages with quipu check's checks.
+func (p *Project) editor() *msgedit.Editor { return &msgedit.Editor{Tree: p.Tree, Checks: checks} }
+
+// Messages lists a document's messages in a target locale, with what
+// check finds in each (see msgedit.Editor.Messages).
+func (p *Project) Messages(s Source, locale string, mem *tm.Memory) ([]Message, error) {
+	return p.editor().Messages(s, locale, mem)
+}
+
+// CheckDraft is what check would report of a message translated as text.
+func (p *Project) CheckDraft(s Source, locale, id, text string) ([]pipeline.Problem, error) {
+	return p.editor().CheckDraft(s, locale, id, text)
+}
+
+// SetMessage writes one message under the project's lock (see
+// msgedit.Editor.SetMessage).
+func (p *Project) SetMessage(s Source, locale, id, text string, state catalog.State, version string) (string, []pipeline.Problem, error) {
+	return p.editor().SetMessage(s, locale, id, text, state, version)
+}

@@ -4,6 +4,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
 )
 
@@ -68,8 +69,8 @@ func (p *Project) Status(locales []string) ([]Status, error) {
 	var bad pipeline.ErrorList
 	seen := map[string]bool{}
 	err = p.eachDocument(locales, func(doc *pipeline.Document, s Source, locale string, files map[string]*catalog.File) {
-		rd := p.resolveDoc(doc, s, locale, files, p.publish(false, false))
-		st := statusOf(doc.Path, locale, resolve.Count(doc.Segments, rd.res))
+		rd := localized.Resolve(p.Tree, doc, s, locale, files, p.publish(false, false))
+		st := statusOf(doc.Path, locale, resolve.Count(doc.Segments, rd.Res))
 		meta, err := p.meta(doc)
 		if err != nil && !seen[doc.Path] {
 			seen[doc.Path] = true

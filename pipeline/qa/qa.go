@@ -41,7 +41,7 @@ type Func func(t *Translation)
 // package joins them where the checks are run (pipeline/project's check.go).
 var Checks = []Func{
 	checkTags, checkIdentical, checkWhitespace, checkPunctuation, checkNumbers, checkURLs,
-	checkGlossary, checkDoubles, checkBrackets, checkStartCase, checkLength, checkInvisible, checkControls, checkReferenced, checkMarkdown, checkSpanish,
+	checkGlossary, checkDoubles, checkBrackets, checkStartCase, checkLength, checkInvisible, checkControls, checkReferenced, checkHTML, checkMarkdown, checkSpanish,
 }
 
 // Check runs quipu's own checks.
@@ -340,9 +340,6 @@ func checkMarkdown(c *Translation) {
 			if s[i] == '|' && kind == pipeline.KindTableCell {
 				c.Report(t.Offset+i, Error, "markdown-table-pipe", "| would split the table cell")
 			}
-		}
-		for _, loc := range htmlRE.FindAllStringIndex(s, -1) {
-			c.Report(t.Offset+loc[0], Error, "html", "HTML %s in a translation is shown as text; use the source's tags", s[loc[0]:loc[1]])
 		}
 		for _, loc := range inlineMDRE.FindAllStringIndex(s, -1) {
 			c.Report(t.Offset+loc[0], Warning, "markdown-inline", "Markdown syntax %q is shown as text; use the source's tags for markup", s[loc[0]:loc[1]])

@@ -52,6 +52,17 @@ func AddedLinks(src, tr string) []pipeline.Problem {
 	return out
 }
 
+// BareLinks returns the [start, stop) byte offsets of the bare addresses
+// in plain text s (URLs, www. addresses, e-mail addresses): what readers
+// that link bare addresses would make links of, so that extraction can
+// keep them from translators' hands as tags.
+func BareLinks(s string) [][]int {
+	if !mayLink(s) {
+		return nil
+	}
+	return bareLinkRE.FindAllStringIndex(s, -1)
+}
+
 // mayLink reports whether s holds what every match of bareLinkRE holds.
 func mayLink(s string) bool {
 	if strings.Contains(s, "://") || strings.IndexByte(s, '@') >= 0 {

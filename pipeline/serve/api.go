@@ -3,6 +3,7 @@ package serve
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -102,7 +103,7 @@ func stateName(text string, s catalog.State) string {
 		return "machine"
 	case s == catalog.Aligned:
 		return "aligned"
-	case text == "":
+	case strings.TrimSpace(text) == "":
 		return "untranslated"
 	case s == catalog.Reviewed:
 		return "reviewed"
@@ -157,6 +158,9 @@ func (s *Server) apiError(w http.ResponseWriter, err error) {
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"problems": problems(markup.Problems)})
 	case errors.Is(err, fs.ErrNotExist):
 		writeJSON(w, http.StatusNotFound, errorBody{Error: "no such message"})
+	case outside(err):
+		// Where the link leads is no business of a page's.
+		writeJSON(w, http.StatusNotFound, errorBody{Error: "no such message file in the project"})
 	case errors.As(err, &busy):
 		writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: err.Error()})
 	default:
@@ -249,11 +253,19 @@ func (s *Server) apiGet(w http.ResponseWriter, r *http.Request) {
 }
 
 // readBody decodes a request's JSON, refusing what is not one object of
-// known fields.
+// known fields (see strictJSON).
 func readBody(w http.ResponseWriter, r *http.Request, v any) bool {
-	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: fmt.Sprintf("the request body is over %d bytes", maxBody)})
+		return false
+	}
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, errorBody{Error: "bad request body: " + err.Error()})
+		return false
+	}
+	if err := strictJSON(data, v); err != nil {
 		writeJSON(w, http.StatusBadRequest, errorBody{Error: "bad JSON: " + err.Error()})
 		return false
 	}
@@ -273,6 +285,14 @@ func (s *Server) apiPut(w http.ResponseWriter, r *http.Request) {
 		Version string `json:"version"`
 	}
 	if !readBody(w, r, &body) {
+		return
+	}
+	if strings.TrimSpace(body.Text) == "" {
+		// Whitespace alone is no translation (catalog.Message.Translated).
+		body.Text = ""
+	}
+	if body.Version == "" {
+		writeJSON(w, http.StatusBadRequest, errorBody{Error: "a save names the version of the message it changes"})
 		return
 	}
 	var state catalog.State
@@ -303,6 +323,12 @@ func (s *Server) apiPut(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	st := s.state()
+	if !strings.HasSuffix(r.URL.EscapedPath(), "/check") {
+		// A message is read with its document and written with PUT.
+		w.Header().Set("Allow", "PUT")
+		writeJSON(w, http.StatusMethodNotAllowed, errorBody{Error: "a message is saved with PUT; POST is for …/check"})
+		return
+	}
 	doc, id, ok := target(r, "/check", true)
 	src, ok := s.source(w, r, st, doc, ok)
 	if !ok {

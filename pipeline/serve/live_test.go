@@ -18,6 +18,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/lock"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/serve"
+	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
 // TestConcurrentSaves: two tabs saving different messages of one file
@@ -319,7 +320,7 @@ func TestSaveWhileAnotherRunHoldsTheLock(t *testing.T) {
 	root := seedProject(t)
 	_, c := start(t, root)
 	m := c.messages("es-PE", seedDoc).Messages[1]
-	l, err := lock.Acquire(filepath.Join(root, project.LockFile))
+	l, err := lock.Acquire(filepath.Join(root, tree.LockFile))
 	if err != nil {
 		t.Fatal(err)
 	}

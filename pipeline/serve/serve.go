@@ -11,12 +11,15 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"path"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/quipu-l10n/quipu/pipeline/config"
 	"github.com/quipu-l10n/quipu/pipeline/project"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
@@ -53,6 +56,9 @@ type Server struct {
 
 	writeMu sync.Mutex // one message file write at a time in this process
 	events  *broker
+
+	watchMu sync.Mutex
+	w       watcher // nil until Serve watches
 }
 
 // state is the project as last read: reread when its configuration,
@@ -139,7 +145,7 @@ func (s *Server) state() *state {
 
 // watchRoots are the files and folders whose changes reach the pages.
 func (st *state) watchRoots() []string {
-	roots := []string{project.ConfigFile, st.content, st.messages, st.p.Config.Glossary}
+	roots := []string{config.File, st.content, st.messages, st.p.Config.Glossary}
 	if t := st.p.Config.Templates; t != "" {
 		roots = append(roots, t)
 	}
@@ -150,8 +156,14 @@ func (st *state) watchRoots() []string {
 // they make stale: the pages of a document for its content or messages,
 // everything for the configuration, glossary or template.
 func (s *Server) changed(files []string) {
-	s.mu.Lock()
+	s.mu.RLock()
 	st := s.st
+	s.mu.RUnlock()
+	if files = st.matter(files); len(files) == 0 {
+		return
+	}
+	s.mu.Lock()
+	st = s.st
 	s.gen++
 	all, relist := false, false
 	for _, f := range files {
@@ -198,8 +210,17 @@ func (s *Server) changed(files []string) {
 			s.gen++
 			s.clearPages()
 			s.mu.Unlock()
+			if all {
+				// The new configuration may name other folders and files.
+				s.watchMu.Lock()
+				if s.w != nil {
+					s.w.SetRoots(st2.watchRoots())
+				}
+				s.watchMu.Unlock()
+			}
 		}
 	}
+	// Told only now: a page asked for on this event is built afresh.
 	s.events.send(files)
 }
 
@@ -210,6 +231,11 @@ func (s *Server) dropDoc(k string) {
 		}
 	}
 }
+
+// memoryLimit is the soft limit of the process's memory while serving:
+// what it holds with a full page cache (about 60 MB on the tldr corpus)
+// and room for the pages being built.
+const memoryLimit = 96 << 20
 
 // maxHeld bounds the page cache: a crawl of a large site would otherwise
 // keep every page of it.
@@ -272,6 +298,13 @@ var notify = watchFS
 // way finish, event streams end.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	s.addr = l.Addr().String()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// The page cache is bounded (maxHeld), but by default the garbage
+		// collector lets the heap grow to twice what is live: a soft limit
+		// keeps a server that has shown every page of a large site near
+		// what it holds, collecting more often only then.
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	done := make(chan struct{})
 	defer close(done)
 	st := s.state()
@@ -288,6 +321,9 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 		w = watchPoll(s.root, st.watchRoots(), s.opt.Poll, s.hotFiles, s.changed, done)
 	}
 	defer w.Close()
+	s.watchMu.Lock()
+	s.w = w
+	s.watchMu.Unlock()
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(l) }()

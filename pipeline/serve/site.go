@@ -69,7 +69,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	if _, ok := st.docs[doc]; ok {
 		s.touch(doc)
 		pages, err := s.render(st, locale, doc)
-		if errors.Is(err, fs.ErrNotExist) {
+		if errors.Is(err, fs.ErrNotExist) || outside(err) {
 			http.NotFound(w, r)
 			return
 		}

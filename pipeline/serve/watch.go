@@ -19,70 +19,52 @@ import (
 // its roots, until closed or until done is closed.
 type watcher interface {
 	Close() error
+	// SetRoots changes what is watched: a new configuration may name
+	// another template folder, glossary or content folder.
+	SetRoots(roots []string)
 }
 
-// watchFS watches roots (files and folders relative to the project root;
-// a folder with everything under it) through the file system's
-// notifications.
-func watchFS(root string, roots []string, changed func([]string), done <-chan struct{}) (watcher, error) {
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return nil, err
-	}
-	// A file (the configuration, the glossary) is watched through its
-	// folder: editors replace a file by renaming another over it, and a
-	// watch on the old file would see nothing after.
-	files := map[string]bool{}
-	add := func(dir string) error {
-		return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil // a folder that went away meanwhile
-			}
-			if d.IsDir() {
-				if strings.HasPrefix(d.Name(), ".") && p != dir {
-					return filepath.SkipDir
-				}
-				return w.Add(p)
-			}
-			return nil
-		})
-	}
-	for _, r := range roots {
-		abs := filepath.Join(root, filepath.FromSlash(r))
-		fi, err := os.Stat(abs)
-		switch {
-		case err == nil && fi.IsDir():
-			if err := add(abs); err != nil {
-				w.Close()
-				return nil, err
-			}
-		default:
-			files[abs] = true
-			if err := w.Add(filepath.Dir(abs)); err != nil && !os.IsNotExist(err) {
-				w.Close()
-				return nil, err
-			}
-		}
-	}
-	inRoots := func(abs string) bool {
-		if files[abs] {
-			return true
-		}
-		for _, r := range roots {
-			a := filepath.Join(root, filepath.FromSlash(r))
-			if abs == a || strings.HasPrefix(abs, a+string(filepath.Separator)) {
-				return true
-			}
-		}
-		return false
-	}
-	// A burst of events (a sync writing thousands of files) is told in
-	// batches: the first at once, the rest gathered while it is handled.
+// settle is how long a burst of events is gathered before it is told: a
+// file written in place is truncated, then written, and a page built
+// between the two would show it empty.
+const settle = 5 * time.Millisecond
+
+// coalesce returns a function that gathers changed files and a goroutine
+// that reports them once no more came for settle (at most a tenth of a
+// second after the first), so one save is one report.
+func coalesce(report func([]string), done <-chan struct{}) func([]string) {
 	var mu sync.Mutex
 	var pending []string
 	ready := make(chan struct{}, 1)
-	report := changed
-	changed = func(files []string) {
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-ready:
+			}
+			first := time.Now()
+			for time.Since(first) < 100*time.Millisecond {
+				select {
+				case <-done:
+					return
+				case <-ready:
+					continue
+				case <-time.After(settle):
+				}
+				break
+			}
+			mu.Lock()
+			batch := pending
+			pending = nil
+			mu.Unlock()
+			slices.Sort(batch)
+			if batch = slices.Compact(batch); len(batch) > 0 {
+				report(batch)
+			}
+		}
+	}()
+	return func(files []string) {
 		mu.Lock()
 		pending = append(pending, files...)
 		mu.Unlock()
@@ -91,65 +73,162 @@ func watchFS(root string, roots []string, changed func([]string), done <-chan st
 		default:
 		}
 	}
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-ready:
+}
+
+// fsWatch watches through the file system's notifications.
+type fsWatch struct {
+	w    *fsnotify.Watcher
+	root string // absolute
+
+	mu    sync.Mutex
+	roots []string        // absolute
+	files map[string]bool // roots that are files, watched through their folder
+}
+
+func (fw *fsWatch) Close() error { return fw.w.Close() }
+
+// watchFS watches roots (files and folders relative to the project root;
+// a folder with everything under it) through the file system's
+// notifications.
+func watchFS(root string, roots []string, changed func([]string), done <-chan struct{}) (watcher, error) {
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	fw := &fsWatch{w: w, root: root}
+	if err := fw.setRoots(roots); err != nil {
+		w.Close()
+		return nil, err
+	}
+	changed = coalesce(changed, done)
+	go fw.run(changed, done)
+	return fw, nil
+}
+
+func (fw *fsWatch) SetRoots(roots []string) { fw.setRoots(roots) }
+
+func (fw *fsWatch) setRoots(roots []string) error {
+	fw.mu.Lock()
+	defer fw.mu.Unlock()
+	fw.roots = fw.roots[:0]
+	fw.files = map[string]bool{}
+	// A file (the configuration, the glossary) is watched through its
+	// folder: editors replace a file by renaming another over it, and a
+	// watch on the old file would see nothing after.
+	for _, r := range roots {
+		abs := filepath.Join(fw.root, filepath.FromSlash(r))
+		fw.roots = append(fw.roots, abs)
+		fi, err := os.Stat(abs)
+		switch {
+		case err == nil && fi.IsDir():
+			if err := fw.add(abs); err != nil {
+				return err
 			}
-			mu.Lock()
-			batch := slices.Compact(pending)
-			pending = nil
-			mu.Unlock()
-			if len(batch) > 0 {
-				report(batch)
+		default:
+			fw.files[abs] = true
+			if err := fw.w.Add(filepath.Dir(abs)); err != nil && !os.IsNotExist(err) {
+				return err
 			}
 		}
-	}()
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case e, ok := <-w.Events:
-				if !ok {
-					return
-				}
-				if !inRoots(e.Name) {
-					continue
-				}
-				if e.Has(fsnotify.Create) {
-					// A new folder is watched with what it already holds;
-					// its files count as changed.
-					if fi, err := os.Stat(e.Name); err == nil && fi.IsDir() {
-						add(e.Name)
-						var news []string
-						filepath.WalkDir(e.Name, func(p string, d fs.DirEntry, err error) error {
-							if err == nil && !d.IsDir() {
-								news = append(news, rel(root, p))
-							}
-							return nil
-						})
-						changed(append(news, rel(root, e.Name)))
-						continue
-					}
-				}
-				if e.Op == fsnotify.Chmod {
-					continue
-				}
-				changed([]string{rel(root, e.Name)})
-			case _, ok := <-w.Errors:
-				if !ok {
-					return
-				}
-				// Events were lost (the kernel's queue overflowed): the
-				// project is read afresh, every page built again.
-				changed([]string{"."})
+	}
+	return nil
+}
+
+// add watches a folder and every folder under it but hidden ones.
+func (fw *fsWatch) add(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // a folder that went away meanwhile
+		}
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") && p != dir {
+				return filepath.SkipDir
+			}
+			if err := fw.w.Add(p); err != nil && !os.IsNotExist(err) {
+				return err
 			}
 		}
-	}()
-	return w, nil
+		return nil
+	})
+}
+
+// drop stops watching a folder that went away or was renamed, and every
+// folder under it: a watch follows the folder, not its name, and would
+// report its files under the old name, or be lost when the folder is
+// added again under the new one.
+func (fw *fsWatch) drop(dir string) {
+	for _, p := range fw.w.WatchList() {
+		if p == dir || strings.HasPrefix(p, dir+string(filepath.Separator)) {
+			fw.w.Remove(p)
+		}
+	}
+}
+
+func (fw *fsWatch) inRoots(abs string) bool {
+	fw.mu.Lock()
+	defer fw.mu.Unlock()
+	if fw.files[abs] {
+		return true
+	}
+	for _, a := range fw.roots {
+		if abs == a || strings.HasPrefix(abs, a+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (fw *fsWatch) run(changed func([]string), done <-chan struct{}) {
+	w := fw.w
+	for {
+		select {
+		case <-done:
+			return
+		case e, ok := <-w.Events:
+			if !ok {
+				return
+			}
+			name := filepath.Clean(e.Name)
+			if !fw.inRoots(name) {
+				continue
+			}
+			if e.Has(fsnotify.Rename) || e.Has(fsnotify.Remove) {
+				fw.drop(name)
+			}
+			if e.Has(fsnotify.Create) {
+				// A new folder, or one renamed or moved here, is watched
+				// with what it holds; its files count as changed.
+				if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+					fw.drop(name)
+					fw.add(name)
+					var news []string
+					filepath.WalkDir(name, func(p string, d fs.DirEntry, err error) error {
+						if err == nil && !d.IsDir() {
+							news = append(news, rel(fw.root, p))
+						}
+						return nil
+					})
+					changed(append(news, rel(fw.root, name)))
+					continue
+				}
+			}
+			if e.Op == fsnotify.Chmod {
+				continue
+			}
+			changed([]string{rel(fw.root, name)})
+		case _, ok := <-w.Errors:
+			if !ok {
+				return
+			}
+			// Events were lost (the kernel's queue overflowed): the
+			// project is read afresh, every page built again.
+			changed([]string{"."})
+		}
+	}
 }
 
 func rel(root, abs string) string {
@@ -167,9 +246,30 @@ func rel(root, abs string) string {
 // pages in use (hot: the pages a browser shows and the workbench edits),
 // and a slice of all the files, so that every file is stamped every
 // sweep.
-type poller struct{ stop chan struct{} }
+type poller struct {
+	stop  chan struct{}
+	roots chan []string
+}
 
 func (p *poller) Close() error { close(p.stop); return nil }
+
+// SetRoots hands the new roots to the polling goroutine, which owns the
+// stamps; roots it has already are kept as they are.
+// It never blocks: the goroutine itself calls it (through the changed
+// function it reports to), and the latest roots are what count.
+func (p *poller) SetRoots(roots []string) {
+	for {
+		select {
+		case p.roots <- roots:
+			return
+		default:
+		}
+		select {
+		case <-p.roots:
+		default:
+		}
+	}
+}
 
 // sweep is how long it takes to stamp every file: what a file no page
 // in use is built from waits at most, and what keeps the polling cheap
@@ -177,7 +277,7 @@ func (p *poller) Close() error { close(p.stop); return nil }
 const sweep = time.Second
 
 func watchPoll(root string, roots []string, every time.Duration, hot func() []string, changed func([]string), done <-chan struct{}) watcher {
-	pl := &poller{stop: make(chan struct{})}
+	pl := &poller{stop: make(chan struct{}), roots: make(chan []string, 1)}
 	type folder struct {
 		mod   int64
 		files map[string]stamp.Stamp
@@ -228,14 +328,23 @@ func watchPoll(root string, roots []string, every time.Duration, hot func() []st
 		list(dir, f, report)
 	}
 	single := map[string]stamp.Stamp{}
-	for _, r := range roots {
-		abs := filepath.Join(root, filepath.FromSlash(r))
-		if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
-			scan(abs, nil)
-		} else {
-			single[abs] = stamp.Of(abs)
+	addRoots := func(roots []string) {
+		for _, r := range roots {
+			abs := filepath.Join(root, filepath.FromSlash(r))
+			if _, ok := single[abs]; ok {
+				continue
+			}
+			if _, ok := folders[abs]; ok {
+				continue
+			}
+			if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+				scan(abs, nil)
+			} else {
+				single[abs] = stamp.Of(abs)
+			}
 		}
 	}
+	addRoots(roots)
 	// stampHot stamps the hot files the sweep knows, updating what the
 	// sweep compares, so a change is reported once.
 	stampHot := func(report *[]string) {
@@ -270,6 +379,9 @@ func watchPoll(root string, roots []string, every time.Duration, hot func() []st
 				return
 			case <-pl.stop:
 				return
+			case r := <-pl.roots:
+				addRoots(r)
+				continue
 			case <-t.C:
 			}
 			// The files in use first, told at once: the slice of the

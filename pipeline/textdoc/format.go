@@ -1,6 +1,8 @@
 package textdoc
 
 import (
+	"fmt"
+
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/quipu-l10n/quipu/pipeline"
@@ -20,6 +22,27 @@ func (Format) Name() pipeline.Format { return pipeline.FormatText }
 
 // Extensions returns .txt.
 func (Format) Extensions() []string { return []string{".txt"} }
+
+// Kind names plain-text documents in messages.
+func (Format) Kind() string { return "a plain-text" }
+
+// ImportsInto returns .md: `quipu import` turns an article into Markdown.
+func (Format) ImportsInto() string { return ".md" }
+
+// Import converts a plain-text article into Markdown, its text as it is.
+func (Format) Import(name string, src []byte) ([]byte, error) {
+	doc, err := Extract(name, src)
+	if err != nil {
+		return nil, err
+	}
+	if len(doc.Segments) == 0 {
+		return nil, fmt.Errorf("%s: nothing to import (no line with text)", name)
+	}
+	md, _ := ToMarkdown(doc, func(seg *pipeline.Segment) (string, bool) { return seg.Text, true })
+	return md, nil
+}
+
+var _ format.Importer = Format{}
 
 // Extract splits a plain-text article.
 func (Format) Extract(name string, src []byte) (*pipeline.Document, error) {

@@ -100,17 +100,31 @@ func Extract(path string, src []byte) (*pipeline.Document, error) {
 	return doc, nil
 }
 
+// message is a line as translators see it: a "<" that would read as a
+// tag, and a bare URL or e-mail address (which readers of the Markdown
+// written from the document link, as GitHub does), are placeholders they
+// move but cannot garble, as in Markdown documents.
 func message(line string) (string, []pipeline.Placeholder) {
-	if !strings.Contains(line, "<") {
+	links := qa.BareLinks(line)
+	if len(links) == 0 && !strings.Contains(line, "<") {
 		return line, nil
 	}
 	var b strings.Builder
 	var phs []pipeline.Placeholder
+	add := func(ph pipeline.Placeholder) {
+		phs = append(phs, ph)
+		open, _ := pipeline.Tag(len(phs), pipeline.Standalone)
+		b.WriteString(open)
+	}
 	for i := 0; i < len(line); i++ {
+		if len(links) > 0 && i == links[0][0] {
+			add(pipeline.Placeholder{Kind: pipeline.Standalone, Open: line[i:links[0][1]], Label: "link", Content: true})
+			i = links[0][1] - 1
+			links = links[1:]
+			continue
+		}
 		if line[i] == '<' && placeholder.LooksLikeTag(line[i:]) {
-			phs = append(phs, pipeline.Placeholder{Kind: pipeline.Standalone, Open: "<", Label: "literal <"})
-			open, _ := pipeline.Tag(len(phs), pipeline.Standalone)
-			b.WriteString(open)
+			add(pipeline.Placeholder{Kind: pipeline.Standalone, Open: "<", Label: "literal <"})
 			continue
 		}
 		b.WriteByte(line[i])

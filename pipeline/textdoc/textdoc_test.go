@@ -328,3 +328,29 @@ func TestReferencesToInvisiblesRejected(t *testing.T) {
 		}
 	}
 }
+
+// TestBareAddressesArePlaceholders: a bare URL or e-mail address in a
+// plain-text line reaches translators as a tag that carries content, as
+// in Markdown, so a translation (or the pseudo-locale) cannot garble it,
+// and the Markdown written back holds it as it was.
+func TestBareAddressesArePlaceholders(t *testing.T) {
+	src := "Links\n\nWrite to help@example.com or see https://example.com/docs for more.\nwww.example.org/map\n"
+	doc, err := textdoc.Extract("a.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]string{"title: Links", "paragraph: Write to <1/> or see <2/> for more."}, texts(doc)); d != "" {
+		t.Fatalf("segments differ (-want +got):\n%s", d)
+	}
+	phs := doc.Segments[1].Placeholders
+	if len(phs) != 2 || phs[0].Open != "help@example.com" || phs[1].Open != "https://example.com/docs" || !phs[0].Content || !phs[1].Content {
+		t.Fatalf("placeholders %+v", phs)
+	}
+	md, rejected := textdoc.ToMarkdown(doc, func(seg *pipeline.Segment) (string, bool) {
+		return strings.ToUpper(seg.Text), true
+	})
+	want := "# LINKS\n\nWRITE TO help@example.com OR SEE https://example.com/docs FOR MORE.\n\n## www.example.org/map\n"
+	if d := cmp.Diff(want, string(md)); d != "" || len(rejected) > 0 {
+		t.Errorf("Markdown differs (-want +got):\n%s\nrejected: %v", d, rejected)
+	}
+}
