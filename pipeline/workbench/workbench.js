@@ -181,7 +181,10 @@
     for (const b of document.querySelectorAll('#filters button')) b.querySelector('.count').textContent = n[b.dataset.filter];
   }
 
-  function select(seg, focus) {
+  // select makes seg current; focus puts the cursor in it and brings it
+  // into view, at once when a held key repeats (a smooth scroll would be
+  // cut short by the next one and leave the segment out of view).
+  function select(seg, focus, instant) {
     if (!seg) return;
     if (current !== seg) {
       const was = current;
@@ -200,16 +203,18 @@
     }
     if (focus) {
       seg.editor.focus({ preventScroll: true });
-      seg.card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      seg.card.scrollIntoView({ block: 'nearest', behavior: instant ? 'auto' : 'smooth' });
     }
   }
 
-  function move(step) {
+  // move goes step segments on among those shown; false at either end.
+  function move(step, instant) {
     const shown = segs.filter((s) => !s.card.hidden);
-    if (!shown.length) return;
-    let k = shown.indexOf(current);
-    k = k < 0 ? 0 : Math.min(Math.max(k + step, 0), shown.length - 1);
-    select(shown[k], true);
+    if (!shown.length) return false;
+    const was = shown.indexOf(current);
+    const k = was < 0 ? 0 : Math.min(Math.max(was + step, 0), shown.length - 1);
+    select(shown[k], true, instant);
+    return k !== was;
   }
 
   // --- editing aids --------------------------------------------------------
@@ -319,7 +324,9 @@
         fill(seg);
         counts();
         reloadPreview();
-        if (andNext && current === seg) move(1);
+        if (andNext && current === seg && !move(1)) {
+          status(seg, seg.status + (filter === 'all' ? ' That was the last segment.' : ' That was the last segment this filter shows.'), 'good');
+        }
         return;
       case 422:
         seg.problems = r.data.problems || [];
@@ -482,8 +489,8 @@
     const mod = e.ctrlKey || e.metaKey;
     const inField = e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement;
     let done = true;
-    if (e.altKey && !mod && e.key === 'ArrowDown') move(1);
-    else if (e.altKey && !mod && e.key === 'ArrowUp') move(-1);
+    if (e.altKey && !mod && e.key === 'ArrowDown') move(1, e.repeat);
+    else if (e.altKey && !mod && e.key === 'ArrowUp') move(-1, e.repeat);
     else if (mod && !e.altKey && e.code === 'KeyS') { if (current) save(current, false, false); }
     else if (mod && e.shiftKey && e.key === 'Enter') { if (current) save(current, true, true); }
     else if (mod && e.key === 'Enter') { if (current) save(current, false, true); }
@@ -493,7 +500,7 @@
       const sg = current && (current.msg.suggestions || [])[Number(e.code.slice(5)) - 1];
       if (sg) replace(current, sg.text);
     } else if (!inField && e.key === '?') $('#help').showModal();
-    else if (!inField && (e.key === 'j' || e.key === 'k')) move(e.key === 'j' ? 1 : -1);
+    else if (!inField && (e.key === 'j' || e.key === 'k')) move(e.key === 'j' ? 1 : -1, e.repeat);
     else done = false;
     if (done) e.preventDefault();
   }
