@@ -58,7 +58,7 @@ func Resolve(p *tree.Tree, doc *pipeline.Document, s tree.Source, locale string,
 		}
 	case pseudo.Locale:
 		for i, seg := range doc.Segments {
-			res[i] = resolve.Resolution{Verdict: resolve.Translated, Text: pseudo.Translate(seg.Text)}
+			res[i] = resolve.Resolution{Verdict: resolve.Translated, Text: pseudo.Segment(seg)}
 		}
 	default:
 		layers := chain(p, locale, s, files)

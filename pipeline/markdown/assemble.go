@@ -113,13 +113,27 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 	if placeholder.HasErrors(probs) {
 		return nil, probs
 	}
+	var raw []bool // text Hugo prints as it is, in a {{< >}} body
+	if translated {
+		if moved := attrsMoved(seg, toks); moved != nil {
+			return nil, append(probs, moved...)
+		}
+		raw = rawTokens(src, seg, toks)
+		if bad := rawHTML(toks, raw); bad != nil {
+			return nil, append(probs, bad...)
+		}
+	}
 	var v []byte
 	if escape {
 		e := escaper{single: seg.SingleLine, lineStart: true}
 		for i, t := range toks {
 			switch t.Kind {
 			case placeholder.Text:
+				at := len(v)
 				v = e.appendText(v, t.Text, i == len(toks)-1)
+				if raw != nil && raw[i] {
+					v = append(v[:at], asEntities(v[at:])...)
+				}
 			default:
 				m := placeholder.Markup(t, seg.Placeholders)
 				v = append(v, m...)
@@ -136,7 +150,11 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 			switch t.Kind {
 			case placeholder.Text:
 				if translated {
+					at := len(v)
 					v = keepWords(v, seg, t.Text, lineStart, i == len(toks)-1)
+					if raw != nil && raw[i] {
+						v = append(v[:at], asEntities(v[at:])...)
+					}
 					lineStart = strings.HasSuffix(t.Text, "\n")
 					continue
 				}
@@ -270,10 +288,16 @@ func keepWords(v []byte, seg *pipeline.Segment, s string, lineStart, last bool) 
 // unjoin puts the container prefixes back: the k-th line break of the
 // joined text is followed by the prefix that followed the k-th line of the
 // source (the last one for extra lines), so a translation with more lines
-// than its source stays inside the same blockquote or list item.
+// than its source stays inside the same blockquote or list item. A
+// one-line segment's added lines take its own line's prefix (see
+// ContinuationPrefix): an MkDocs admonition's body has no lazy lines.
 func unjoin(src []byte, seg *pipeline.Segment, v []byte) []byte {
 	if len(seg.Lines) == 1 {
-		return v
+		pre := ContinuationPrefix(src, seg.Start())
+		if len(pre) == 0 || bytes.IndexByte(v, '\n') < 0 {
+			return v
+		}
+		return bytes.ReplaceAll(v, []byte("\n"), append([]byte("\n"), pre...))
 	}
 	out := make([]byte, 0, len(v)+8*len(seg.Lines))
 	k := 0
@@ -291,6 +315,29 @@ func unjoin(src []byte, seg *pipeline.Segment, v []byte) []byte {
 		out = append(out, src[seg.Lines[g].Stop:seg.Lines[g+1].Start]...)
 		k++
 	}
+}
+
+// ContinuationPrefix returns what a line added to a one-line segment
+// starting at off needs to stay in the segment's containers: the bytes
+// before it on its line, list markers made blanks ("- " → "  ", "    "
+// in an MkDocs admonition kept, "> " kept). It is nil when the segment is
+// not first on its line after containers only (a title after "!!! note").
+func ContinuationPrefix(src []byte, off int) []byte {
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	if start == off {
+		return nil
+	}
+	pre := bytes.Clone(src[start:off])
+	for i, c := range pre {
+		switch {
+		case c == ' ' || c == '\t' || c == '>':
+		case c == '-' || c == '+' || c == '*' || c == '.' || c == ')' || c >= '0' && c <= '9':
+			pre[i] = ' '
+		default:
+			return nil
+		}
+	}
+	return pre
 }
 
 // EscapeText returns s as Markdown that reads as s and nothing else, on

@@ -58,7 +58,11 @@ const (
 	onAdmonitionBody  = "Drink water"
 	onMkDocsTitle     = "Coca tea"
 	onAlertBody       = "The bus"
-	onInlineShortcode = "Read the"
+	onInlineShortcode = "Read the <1>timetable"
+	onRawBody         = "Bring a warm"
+	onLead            = "A lead paragraph"
+	onMkDocsBody      = "Drink it slowly"
+	onButton          = "Read the <1>guide"
 )
 
 // attacks is the table docs/SECURITY.md shows (TestSecurityDoc keeps the
@@ -164,6 +168,19 @@ var attacks = []attack{
 	{Name: "quote in an MkDocs admonition title", Text: `$SRC" onclick="alert(1)`, On: onMkDocsTitle, Doc: siteDoc, Does: kept},
 	{Name: "alert marker in an alert's body", Text: "[!CAUTION]\n$SRC", On: onAlertBody, Doc: siteDoc, Does: escaped},
 	{Name: "inline shortcode closed before it opens", Text: "Lea el </1>horario<1> primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: "tag-unbalanced"},
+	{Name: "script element in a {{< >}} body, which Hugo prints as it is", Text: "$SRC <script>alert(1)</script>", On: onRawBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "image with an event handler in a {{< >}} body", Text: "<img src=x onerror=alert(1)> $SRC", On: onRawBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "HTML comment in a {{< >}} body", Text: "$SRC <!-- x", On: onRawBody, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "HTML inside an inline {{< >}} shortcode", Text: "Lea el <1><b onclick=alert(1)>horario</b></1> primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: markdown.CodeShortcodeHTML},
+	{Name: "emphasis in a {{< >}} body, written as character references", Text: "$SRC **x**", On: onRawBody, Doc: siteDoc, Does: escaped, Shows: "**x**"},
+	{Name: "less-than sign in a {{< >}} body", Text: "$SRC 2 < 3", On: onRawBody, Doc: siteDoc, Does: kept},
+	{Name: "attribute list moved first, where Hugo drops the paragraph", Text: "<1/> Un párrafo destacado.", On: onLead, Doc: siteDoc, Does: rejected, Code: markdown.CodeAttributesMoved},
+	{Name: "attribute list moved off its own line", Text: "Un párrafo destacado. <1/>", On: onLead, Doc: siteDoc, Does: rejected, Code: markdown.CodeAttributesMoved},
+	{Name: "attribute list kept on its own line", Text: "Un párrafo destacado.\n<1/>", On: onLead, Doc: siteDoc, Does: kept},
+	{Name: "attribute list moved away from its link", Text: "Lea la <1>guía</1> antes de ir.<2/>", On: onButton, Doc: siteDoc, Does: rejected, Code: markdown.CodeAttributesMoved},
+	{Name: "attribute list kept after its link", Text: "Lea la <1>guía</1><2/> antes de ir.", On: onButton, Doc: siteDoc, Does: kept, Shows: "Lea la guía{ .md-button } antes de ir."},
+	{Name: "line break in an MkDocs admonition's body", Text: "Una línea\nen dos.", On: onMkDocsBody, Doc: siteDoc, Does: kept},
+	{Name: "MkDocs admonition after a line break in an admonition's body", Text: "$SRC\n!!! danger \"x\"\n    oops", On: onMkDocsBody, Doc: siteDoc, Does: escaped, Shows: `!!! danger "x" oops`},
 	{Name: "inline shortcode dropped", Text: "Lea el horario primero.", On: onInlineShortcode, Doc: siteDoc, Does: rejected, Code: placeholder.CodeMissingContent},
 
 	// Tags

@@ -4,6 +4,7 @@ package markdown
 
 import (
 	"bytes"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -107,6 +108,9 @@ func Extract(path string, src []byte) (*pipeline.Document, error) {
 // an error at its position.
 func ExtractWith(path string, src []byte, opt Options) (*pipeline.Document, error) {
 	doc := &pipeline.Document{Path: path, Format: pipeline.FormatMarkdown, Source: src}
+	if !opt.Syntax.NoMDX && strings.EqualFold(filepath.Ext(path), ".mdx") {
+		opt.Syntax.expressions = true
+	}
 	keys := opt.FrontMatterKeys
 	if keys == nil {
 		keys = DefaultFrontMatterKeys
@@ -358,7 +362,7 @@ func collect(src []byte, j *joined, n ast.Node, evs *[]event) bool {
 			*evs = append(*evs, event{kind: evLeaf, node: c, text: c.Label(src)})
 		case *east.FootnoteLink:
 			*evs = append(*evs, event{kind: evLeaf, node: c})
-		case *Shortcode, *AttrList:
+		case *Shortcode, *AttrList, *MDXExpression:
 			seg := c.(interface{ segment() text.Segment }).segment()
 			ev := event{kind: evLeaf, node: c, start: j.virtual(seg.Start), stop: j.virtual(seg.Stop)}
 			if ev.start < 0 || ev.stop < 0 {

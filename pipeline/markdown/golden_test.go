@@ -78,7 +78,7 @@ func TestFixtures(t *testing.T) {
 				t.Errorf("spliced build differs:\n%s", sp)
 			}
 
-			qps, _, rej, changed := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) { return pseudo.Translate(s.Text), true })
+			qps, _, rej, changed := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) { return pseudo.Segment(s), true })
 			if len(rej) > 0 || changed {
 				t.Errorf("pseudo-translation rejected %v, changed shape %v", rej, changed)
 			}

@@ -158,10 +158,13 @@ func verbatim(doc *pipeline.Document, seg *pipeline.Segment, text string) []byte
 	k := 0
 	for _, c := range v {
 		out = append(out, c)
-		if c == '\n' && len(seg.Lines) > 1 {
+		switch {
+		case c == '\n' && len(seg.Lines) > 1:
 			g := min(k, len(seg.Lines)-2)
 			out = append(out, src[seg.Lines[g].Stop:seg.Lines[g+1].Start]...)
 			k++
+		case c == '\n':
+			out = append(out, markdown.ContinuationPrefix(src, seg.Start())...)
 		}
 	}
 	return append(out, src[seg.Stop():]...)

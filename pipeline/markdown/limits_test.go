@@ -13,7 +13,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/pseudo"
 )
 
-func pseudoTranslate(s *pipeline.Segment) (string, bool) { return pseudo.Translate(s.Text), true }
+func pseudoTranslate(s *pipeline.Segment) (string, bool) { return pseudo.Segment(s), true }
 
 // TestDeepNesting splits, rebuilds and pseudo-translates documents nested
 // 1,000 levels deep (10,000 with QUIPU_SCALE=1: goldmark's parsing grows faster

@@ -83,7 +83,7 @@ func scanMarkup(v []byte, p int, ev event, rest []event) (int, bool) {
 				from = e
 			}
 			return 0, false
-		case *ast.RawHTML, *Shortcode, *AttrList:
+		case *ast.RawHTML, *Shortcode, *AttrList, *MDXExpression:
 			return ev.stop, ev.start == p
 		case *ast.AutoLink:
 			if !at("<") {

@@ -76,6 +76,8 @@ func shapeOf(n ast.Node, src []byte) (string, ast.WalkStatus) {
 		return "Block" + n.shape, ast.WalkSkipChildren
 	case *AttrList:
 		return fmt.Sprintf("AttrList(%q)", n.Segment.Value(src)), ast.WalkSkipChildren
+	case *MDXExpression:
+		return fmt.Sprintf("MDXExpression(%q)", n.Segment.Value(src)), ast.WalkSkipChildren
 	case *Marker:
 		return fmt.Sprintf("Marker(%q %q)", n.Pre, n.Post), ast.WalkContinue
 	case *ESM:

@@ -19,6 +19,10 @@ type Syntax struct {
 	NoAdmonitions bool // Docusaurus' :::note and MkDocs' !!! note, ??? note
 	NoAttributes  bool // attribute lists: {.class #id key=val}
 	NoMDX         bool // MDX import and export lines
+
+	// expressions reads MDX expressions ({props.x}) in blocks: set for
+	// .mdx files, where MDX runs them; elsewhere braces are text.
+	expressions bool
 }
 
 // Kinds of the nodes of site syntax.
@@ -146,7 +150,7 @@ func (e siteSyntax) Extend(m goldmark.Markdown) {
 		blocks = append(blocks, util.Prioritized(esmParser{}, 150))
 	}
 	m.Parser().AddOptions(parser.WithBlockParsers(blocks...))
-	if !e.s.NoShortcodes || !e.s.NoAttributes {
+	if !e.s.NoShortcodes || !e.s.NoAttributes || e.s.expressions {
 		m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(braceParser{s: e.s}, 150)))
 	}
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(siteRenderer{}, 150)))
@@ -164,8 +168,18 @@ func (p braceParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 		src := original(pc, block)
 		if sc, ok := scanShortcode(src, seg.Start); ok {
 			// One that spans lines is taken whole if nothing (a
-			// blockquote's ">") lies between its lines.
+			// blockquote's ">") lies between its lines; so is one whose
+			// body is template code, with its body and closing tag.
 			l, pos := block.Position()
+			if end := templateEnd(src, sc); end > 0 {
+				block.Advance(end - seg.Start)
+				if _, at := block.Position(); at.Start == end {
+					whole := src[seg.Start:end]
+					sc.self = true // one tag: nothing for pairShortcodes to close
+					return &Shortcode{Segment: text.NewSegment(seg.Start, end), info: sc, shape: "Shortcode(" + string(whole) + ")"}
+				}
+				block.SetPosition(l, pos)
+			}
 			block.Advance(sc.end - seg.Start)
 			if _, at := block.Position(); at.Start == sc.end {
 				return &Shortcode{Segment: text.NewSegment(seg.Start, sc.end), info: sc, shape: sc.shape(src)}
@@ -181,6 +195,17 @@ func (p braceParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 			return &AttrList{Segment: text.NewSegment(seg.Start, seg.Start+m[1])}
 		}
 	}
+	if p.s.expressions {
+		src := block.Source()
+		if end := scanExpression(src, seg.Start); end > 0 {
+			l, pos := block.Position()
+			block.Advance(end - seg.Start)
+			if _, at := block.Position(); at.Start == end {
+				return &MDXExpression{Segment: text.NewSegment(seg.Start, end)}
+			}
+			block.SetPosition(l, pos)
+		}
+	}
 	return nil
 }
 
@@ -194,6 +219,12 @@ func (siteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindShortcode, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			raw(w, n.(*Shortcode).Segment.Value(src))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(KindMDXExpression, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			raw(w, n.(*MDXExpression).Segment.Value(src))
 		}
 		return ast.WalkSkipChildren, nil
 	})

@@ -48,6 +48,10 @@ func TestSiteSyntaxIsMarkup(t *testing.T) {
 		{"ref and relref keep their arguments", "{{< ref title=\"x\" >}}\n\n{{< relref caption=\"y\" >}}\n", nil},
 		{"link to a ref shortcode", "Read the [timetable]({{< ref \"t.md\" >}}) first.\n", []string{"Read the <1>timetable</1> first."}},
 		{"commented-out shortcode", "{{</* figure src=\"x\" */>}} shows one.\n", []string{"<1/> shows one."}},
+		{"inline shortcode's body is template code", "The year is {{< station.inline >}}{{ now.Year }}{{< /station.inline >}} now.\n", []string{"The year is <1/> now."}},
+		{"inline shortcode alone on its line", "{{< station.inline >}}{{ now.Year }}{{< /station.inline >}}\n\n{{< year.inline >}}\n{{ now.Year }} and text\n{{< /year.inline >}}\n", nil},
+		{"shortcode body with a template action", "{{< note >}}\nBuilt {{ .Site.Title }} here.\n{{< /note >}}\n\nA {{< b >}}{{- .Title -}}{{< /b >}} word.\n", []string{"A <1/> word."}},
+		{"shortcode body without template actions is prose", "{{< note >}}\nPlain {{< b >}}prose{{< /b >}}.\n{{< /note >}}\n", []string{"Plain <1>prose</1>."}},
 		{"not shortcodes", "Go templates {{ .Title }} and {{< unclosed stay text.\n", []string{"Go templates {{ .Title }} and {{< unclosed stay text."}},
 
 		{"GitHub alert", "> [!WARNING]\n> Mind the gap.\n", []string{"Mind the gap."}},

@@ -48,11 +48,15 @@ func (shortcodeBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.
 	}
 	src := original(pc, reader)
 	sc, ok := scanShortcode(src, at)
-	if !ok || !restBlank(src, sc.end) {
+	if !ok {
+		return nil, parser.NoChildren
+	}
+	end := rawBodyEnd(src, sc)
+	if end == 0 && !restBlank(src, sc.end) {
 		return nil, parser.NoChildren
 	}
 	n := &ShortcodeBlock{Start: at, Stop: sc.end, shape: sc.shape(src)}
-	if end := rawBodyEnd(src, sc); end > 0 {
+	if end > 0 {
 		n.Stop = end // code up to the closing tag, all skeleton
 	}
 	for _, p := range sc.translatedParams() {
@@ -96,19 +100,64 @@ func (shortcodeBlockParser) CanAcceptIndentedLine() bool { return false }
 // source, diagrams, formulas.
 var rawShortcodes = map[string]bool{"highlight": true, "code": true, "mermaid": true, "math": true, "katex": true, "chart": true, "plantuml": true}
 
-// rawBodyEnd returns, for a shortcode of rawShortcodes that sc opens, the
-// end of its closing tag when that tag ends its line; else 0.
+// rawBodyEnd returns, for a shortcode of rawShortcodes that sc opens, or
+// one whose body is template code (see templateBody), the end of its
+// closing tag when that tag ends its line; else 0.
 func rawBodyEnd(src []byte, sc shortcodeInfo) int {
-	if !rawShortcodes[sc.name] || sc.closing || sc.self {
+	if sc.closing || sc.self || sc.name == "" {
 		return 0
 	}
-	for i := nextShortcode(src, sc.end); i >= 0; i = nextShortcode(src, i+2) {
-		c, ok := scanShortcode(src, i)
-		if ok && c.closing && c.name == sc.name && restBlank(src, c.end) {
-			return c.end
-		}
+	end, body := closingTag(src, sc, true)
+	if end > 0 && (rawShortcodes[sc.name] || templateBody(sc, body)) {
+		return end
 	}
 	return 0
+}
+
+// templateEnd returns, for a shortcode inside a paragraph whose body is
+// template code, the end of its closing tag; else 0.
+func templateEnd(src []byte, sc shortcodeInfo) int {
+	if sc.closing || sc.self || sc.name == "" {
+		return 0
+	}
+	if end, body := closingTag(src, sc, false); end > 0 && templateBody(sc, body) {
+		return end
+	}
+	return 0
+}
+
+// closingTag returns the end of the tag closing the shortcode sc opens,
+// and the body between them; with lineEnd set, only a closing tag that
+// ends its line counts.
+func closingTag(src []byte, sc shortcodeInfo, lineEnd bool) (int, []byte) {
+	for i := nextShortcode(src, sc.end); i >= 0; i = nextShortcode(src, i+2) {
+		c, ok := scanShortcode(src, i)
+		if ok && c.closing && c.name == sc.name && (!lineEnd || restBlank(src, c.end)) {
+			return c.end, src[sc.end:i]
+		}
+	}
+	return 0, nil
+}
+
+// templateBody reports whether a shortcode's body is Go template code,
+// not prose: an inline shortcode ("{{< name.inline >}}"), whose body Hugo
+// runs as a template, or a body holding a template action ("{{ .Site }}",
+// "{{- now.Year -}}").
+func templateBody(sc shortcodeInfo, body []byte) bool {
+	if strings.HasSuffix(sc.name, ".inline") {
+		return true
+	}
+	for k := bytes.Index(body, []byte("{{")); k >= 0; {
+		if k+2 < len(body) && body[k+2] != '<' && body[k+2] != '%' {
+			return true
+		}
+		next := bytes.Index(body[k+2:], []byte("{{"))
+		if next < 0 {
+			break
+		}
+		k += 2 + next
+	}
+	return false
 }
 
 // alertRE is a GitHub alert's marker, the first line of a blockquote.

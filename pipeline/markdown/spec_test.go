@@ -76,7 +76,7 @@ func TestCommonMarkPseudo(t *testing.T) {
 	for _, ex := range examples {
 		src := []byte(ex.Markdown)
 		doc, _ := markdown.Extract("example.md", src)
-		out, _, rej, _ := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) { return pseudo.Translate(s.Text), true })
+		out, _, rej, _ := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) { return pseudo.Segment(s), true })
 		if len(rej) > 0 {
 			t.Errorf("example %d: rejected %v", ex.Example, rej)
 		}
@@ -104,7 +104,7 @@ func TestTldrPseudo(t *testing.T) {
 			t.Errorf("%s: identity build differs", p)
 			continue
 		}
-		out, _, rej, _ := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) { return pseudo.Translate(s.Text), true })
+		out, _, rej, _ := markdown.Localize(doc, func(s *pipeline.Segment) (string, bool) { return pseudo.Segment(s), true })
 		if len(rej) > 0 {
 			t.Errorf("%s: rejected %v", p, rej)
 		}

@@ -42,7 +42,9 @@ func label(n ast.Node, j *joined) string {
 		}
 		return "shortcode " + n.info.name
 	case *AttrList:
-		return "attributes"
+		return attributesLabel
+	case *MDXExpression:
+		return "expression"
 	}
 	return "markup"
 }
@@ -51,7 +53,7 @@ func label(n ast.Node, j *joined) string {
 // link's destination, an image, code, an autolink, a footnote, a checkbox.
 func carriesContent(n ast.Node) bool {
 	switch n.(type) {
-	case *ast.Link, *ast.Image, *ast.CodeSpan, *ast.AutoLink, *east.TaskCheckBox, *east.FootnoteLink, *Shortcode, *AttrList:
+	case *ast.Link, *ast.Image, *ast.CodeSpan, *ast.AutoLink, *east.TaskCheckBox, *east.FootnoteLink, *Shortcode, *AttrList, *MDXExpression:
 		return true
 	}
 	return false

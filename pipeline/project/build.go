@@ -103,7 +103,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		return nil, err
 	}
 	journal := p.Abs(path.Join(config.CacheDir, "build.journal"))
-	if err := fsutil.Recover(journal, p.OwnedBy(p.Config.Output)); err != nil {
+	if err := fsutil.Recover(journal, siteout.OwnedBy(p.Tree, p.OwnedBy(p.Config.Output))); err != nil {
 		return nil, fmt.Errorf("removing the outputs of a build that did not finish: %w", err)
 	}
 	locales, err := p.Config.SelectLocales(opt.Locales, false)
@@ -127,6 +127,7 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 	batch := fsutil.NewBatch(false)
 	batch.Journal(journal)
 	p.staged = &sync.Map{}
+	p.builtMD = &sync.Map{}
 	reports := make([]*docReport, len(sources))
 	entries := make([]*cache.Entry, len(sources))
 	errs := make([]pipeline.ErrorList, len(sources))
@@ -153,6 +154,13 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 		all = append(all, errs[i]...)
 	}
 	if err := all.Err(); err != nil {
+		batch.Abort()
+		return nil, err
+	}
+	// The pages placed in the site go in the same batch: a refused place
+	// leaves every file as it was, and a killed run as a clean one would.
+	placed, err := siteout.Stage(p.Tree, sources, reports, locales, opt.Drafts, opt.Shard, batch, p.builtPage)
+	if err != nil {
 		batch.Abort()
 		return nil, err
 	}
@@ -223,12 +231,23 @@ func (p *Project) Build(opt BuildOptions) (*BuildResult, error) {
 			}
 		}
 	}
+	res.Files += placed.Pages()
 	if err := bc.Save(); err != nil {
 		return res, err
 	}
-	placed, err := siteout.Place(p.Tree, sources, reports, locales, opt.Drafts, opt.Shard, opt.Log)
-	res.Files += placed
-	return res, err
+	return res, siteout.Finish(p.Tree, placed, opt.Log)
+}
+
+// builtPage is the Markdown page at out this build made, if it made it.
+func (p *Project) builtPage(out string) ([]byte, bool) {
+	if p.builtMD == nil {
+		return nil, false
+	}
+	v, ok := p.builtMD.Load(out)
+	if !ok {
+		return nil, false
+	}
+	return v.([]byte), true
 }
 
 // present lists the locales of msgLocales in which a document has a
@@ -266,6 +285,9 @@ func (p *Project) buildDoc(s Source, locales, msgLocales []string, opt BuildOpti
 			}
 			if _, err := batch.Add(name, f.data); err != nil {
 				return nil, fmt.Errorf("write %s: %w", f.path, err)
+			}
+			if p.builtMD != nil && strings.HasSuffix(f.path, output.Markdown.Ext()) {
+				p.builtMD.Store(f.path, f.data)
 			}
 			rep.Files++
 			rep.Built = append(rep.Built, f.path)

@@ -19,6 +19,9 @@ type Project struct {
 
 	// staged holds the assets a build staged so far (see copyAssets).
 	staged *sync.Map
+	// builtMD holds the Markdown pages a build made, by output path, for
+	// siteout.Stage to place before they are committed.
+	builtMD *sync.Map
 
 	tmplOnce sync.Once
 	tmpl     *page.Template

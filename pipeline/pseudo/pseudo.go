@@ -6,6 +6,7 @@ package pseudo
 import (
 	"strings"
 
+	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 )
 
@@ -27,7 +28,19 @@ var accents = map[rune]string{
 // so truncation shows, and tags, entities and backslash escapes are kept.
 // The brackets go inside leading opening tags and trailing closing tags:
 // next to emphasis delimiters, punctuation would change what they match.
-func Translate(msg string) string {
+func Translate(msg string) string { return translate(msg, nil) }
+
+// AttributesLabel is the label of a tag that stands for an attribute list
+// ("{.lead}", "{: .class }"), which a site generator reads only at the
+// end of its line or right after the element it applies to.
+const AttributesLabel = "attributes"
+
+// Segment pseudo-translates seg's text as Translate does, keeping its
+// trailing attribute lists outside the brackets, where a site generator
+// still reads them: "⟦Ťéẋť⟧{.lead}", "[⟦Ĝúúíðéé⟧](guide.md){ .md-button }".
+func Segment(seg *pipeline.Segment) string { return translate(seg.Text, seg.Placeholders) }
+
+func translate(msg string, phs []pipeline.Placeholder) string {
 	var b strings.Builder
 	b.Grow(len(msg) * 2)
 	toks := placeholder.Parse(msg)
@@ -35,7 +48,10 @@ func Translate(msg string) string {
 	for first < len(toks) && toks[first].Kind == placeholder.Open {
 		first++
 	}
-	for last > first && toks[last].Kind == placeholder.Close {
+	attr := func(t placeholder.Token) bool {
+		return t.Kind == placeholder.Standalone && t.N >= 1 && t.N <= len(phs) && phs[t.N-1].Label == AttributesLabel
+	}
+	for last > first && (toks[last].Kind == placeholder.Close || attr(toks[last])) {
 		last--
 	}
 	for i, t := range toks {
@@ -49,7 +65,13 @@ func Translate(msg string) string {
 			}
 			continue
 		}
-		s := t.Text
+		s, tail := t.Text, ""
+		if i == last && last < len(toks)-1 {
+			// A line break before an attribute list stays after the
+			// bracket, so that the list keeps its own line.
+			trimmed := strings.TrimRight(s, " \t\r\n")
+			s, tail = trimmed, s[len(trimmed):]
+		}
 		for i := 0; i < len(s); i++ {
 			c := s[i]
 			switch {
@@ -77,6 +99,7 @@ func Translate(msg string) string {
 		if i == last {
 			b.WriteString("⟧")
 		}
+		b.WriteString(tail)
 	}
 	if first == len(toks) {
 		b.WriteString("⟦⟧")

@@ -2,7 +2,11 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+
+	"github.com/goccy/go-yaml"
+	"github.com/pelletier/go-toml/v2"
 )
 
 // MarkerKey is the front matter key that marks a file quipu wrote into a
@@ -45,31 +49,76 @@ func Marked(data []byte) bool { return marked(data, false) }
 func MarkedHead(head []byte) bool { return marked(head, true) }
 
 func marked(data []byte, head bool) bool {
-	var end []byte
 	for _, f := range [][2]string{{"---", "---"}, {"+++", "+++"}, {"{", "}"}} {
-		if head && hasFence(data, f[0]) || frontMatter(data, f[0], f[1]) {
-			end = []byte(f[1])
-			break
+		if !hasFence(data, f[0]) {
+			continue
 		}
-	}
-	if end == nil {
-		return false
-	}
-	rest := afterLine(data)
-	for len(rest) > 0 {
-		line := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = nil
-		}
-		line = bytes.TrimRight(line, "\r \t")
-		if bytes.Equal(line, end) {
+		body, closed := fenced(data, f[1])
+		if !closed && !head {
 			return false
 		}
-		switch string(bytes.TrimSpace(line)) {
-		case MarkerKey + ": true", MarkerKey + " = true", `"` + MarkerKey + `": true,`, `"` + MarkerKey + `": true`:
-			return true
+		m := map[string]any{}
+		var err error
+		switch f[0] {
+		case "---":
+			err = yaml.Unmarshal(body, &m)
+		case "+++":
+			err = toml.Unmarshal(body, &m)
+		default:
+			err = json.Unmarshal(append(append([]byte("{"), body...), '}'), &m)
+		}
+		if err != nil {
+			// The first bytes of a long front matter may not parse
+			// alone: quipu writes its mark as the first key.
+			return markFirst(body, f[0])
+		}
+		return m[MarkerKey] == true
+	}
+	return false
+}
+
+// fenced returns the front matter after src's first line up to the line
+// close, and whether that line was found; without it, the complete lines
+// there are.
+func fenced(src []byte, close string) ([]byte, bool) {
+	rest := afterLine(src)
+	start := len(src) - len(rest)
+	for len(rest) > 0 {
+		line := rest
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		if string(bytes.TrimRight(line, "\r \t")) == close {
+			return src[start : len(src)-len(rest)], true
+		}
+		if bytes.IndexByte(rest, '\n') < 0 {
+			break // a line cut short
+		}
+		rest = afterLine(rest)
+	}
+	return src[start : len(src)-len(rest)], false
+}
+
+// markFirst reports whether the first line of body that is not a comment
+// is the mark as Mark writes it, at the top level of the front matter.
+func markFirst(body []byte, open string) bool {
+	for len(body) > 0 {
+		line := body
+		if i := bytes.IndexByte(body, '\n'); i >= 0 {
+			line = body[:i]
+		}
+		body = afterLine(body)
+		line = bytes.TrimRight(line, "\r \t")
+		if open != "{" && bytes.HasPrefix(line, []byte("#")) {
+			continue
+		}
+		switch open {
+		case "---":
+			return string(line) == MarkerKey+": true"
+		case "+++":
+			return string(line) == MarkerKey+" = true"
+		default:
+			return string(line) == `  "`+MarkerKey+`": true,`
 		}
 	}
 	return false

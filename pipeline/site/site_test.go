@@ -90,8 +90,14 @@ func TestMarkedOnlyInFrontMatter(t *testing.T) {
 		"---\nquipu_generated: true\n", // a thematic break, then text: no front matter
 		"---\nnotes: quipu_generated: true is what quipu writes\n---\n",
 		"",
+		// Not top-level keys: a hand-written page says so only in passing.
+		"---\nparams:\n  quipu_generated: true\n---\n",
+		"---\ndescription: |\n  quipu_generated: true\n---\n",
+		"+++\n[params]\nquipu_generated = true\n+++\n",
+		"+++\ndescription = \"\"\"\nquipu_generated = true\n\"\"\"\n+++\n",
+		"{\n  \"params\": {\n  \"quipu_generated\": true\n  }\n}\n",
 	} {
-		if Marked([]byte(in)) {
+		if Marked([]byte(in)) || strings.Contains(in, "params") && MarkedHead([]byte(in)) {
 			t.Errorf("Marked(%q) = true", in)
 		}
 	}

@@ -3,6 +3,7 @@ package siteinit
 import (
 	"fmt"
 	"path"
+	"strings"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 )
@@ -34,15 +35,19 @@ func readDocusaurus(root string) (*Site, error) {
 		return nil, at(0, "no i18n: { … } block (quipu reads it without running the file: write i18n: {defaultLocale: \"en\", locales: [\"en\", \"es\"]} in the config)")
 	}
 	s := &Site{Config: name, Content: "docs"}
-	if dir, ok := docsPath(toks); !ok {
+	if off := docsOff(toks); off >= 0 {
+		return nil, at(off, "docs: false turns the docs plugin off, and the docs are all quipu localizes in a Docusaurus site (i18n/<locale>/docusaurus-plugin-content-docs/current): turn it on, or write quipu.toml by hand")
+	}
+	if dir, off, ok := docsPath(toks); !ok {
 		s.Notes = append(s.Notes, "the docs plugin's path is not a quoted string: docs/ is assumed; set content in quipu.toml if it is elsewhere")
 	} else if dir != "" {
 		if s.Content, ok = clean(dir); !ok {
-			return nil, fmt.Errorf("%s: the docs path %q leads outside the site", name, dir)
+			return nil, at(off, "the docs path %q leads outside the site", dir)
 		}
 	}
 	s.Notes = append(s.Notes, "only the docs are localized (i18n/<locale>/docusaurus-plugin-content-docs/current); the blog, pages and code.json are not")
-	var locales []string
+	var locales []jsToken
+	paths := map[string]jsToken{} // localeConfigs: {fr: {path: 'francais'}}
 	localesAt := -1
 	depth := 0
 	for i := start; i < len(toks) && depth >= 0; i++ {
@@ -75,13 +80,17 @@ func readDocusaurus(root string) (*Site, error) {
 			for ; j < len(toks) && toks[j].text != "]"; j++ {
 				switch {
 				case toks[j].str:
-					locales = append(locales, toks[j].value)
+					locales = append(locales, toks[j])
 				case toks[j].text == ",":
 				default:
 					return nil, at(toks[j].off, "locales holds something other than quoted strings (%s): write the locales out", toks[j].text)
 				}
 			}
 			i = j
+		case "localeConfigs":
+			if err := localeConfigs(toks, i+2, paths, at); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if s.Source == "" {
@@ -90,13 +99,65 @@ func readDocusaurus(root string) (*Site, error) {
 	if localesAt < 0 {
 		return nil, at(toks[start-1].off, "the i18n block has no locales")
 	}
-	for _, l := range locales {
+	for _, t := range locales {
+		l := t.value
 		if l == s.Source {
 			continue
 		}
-		s.Langs = append(s.Langs, Lang{Name: l, Dir: path.Join("i18n", l, "docusaurus-plugin-content-docs", "current")})
+		dir := l
+		if p, ok := paths[l]; ok {
+			// Docusaurus reads i18n/<path>/ for a locale whose config
+			// sets one.
+			if dir, ok = clean(p.value); !ok || strings.Contains(dir, "/") {
+				return nil, at(p.off, "localeConfigs.%s.path %q: want a folder name under i18n/", l, p.value)
+			}
+		}
+		line, col := pipeline.LineCol(src, t.off)
+		s.Langs = append(s.Langs, Lang{Name: l, Dir: path.Join("i18n", dir, "docusaurus-plugin-content-docs", "current"), Pos: pipeline.Position{File: name, Line: line, Col: col}})
 	}
 	return s, nil
+}
+
+// localeConfigs reads the path of each locale from the object at
+// toks[i] (localeConfigs: {fr: {path: 'francais', label: …}}) into paths;
+// a path that is not a quoted string is an error, since the folder
+// Docusaurus reads would be unknown.
+func localeConfigs(toks []jsToken, i int, paths map[string]jsToken, at func(int, string, ...any) error) error {
+	if i >= len(toks) || toks[i].text != "{" {
+		return at(toks[min(i, len(toks)-1)].off, "localeConfigs is not an object: quipu reads the i18n block without running it, so write it out")
+	}
+	depth := 0
+	locale := ""
+	for j := i; j < len(toks); j++ {
+		switch t := toks[j]; t.text {
+		case "{", "[", "(":
+			depth++
+		case "}", "]", ")":
+			depth--
+			if depth == 0 {
+				return nil
+			}
+		default:
+			if j+1 >= len(toks) || toks[j+1].text != ":" {
+				continue
+			}
+			key := t.text
+			if t.str {
+				key = t.value
+			}
+			switch {
+			case depth == 1:
+				locale = key
+			case depth == 2 && key == "path":
+				v := toks[min(j+2, len(toks)-1)]
+				if !v.str {
+					return at(v.off, "localeConfigs.%s.path is not a quoted string: write the folder out", locale)
+				}
+				paths[locale] = v
+			}
+		}
+	}
+	return nil
 }
 
 // jsToken is a token of JavaScript as far as reading a literal object
@@ -168,10 +229,21 @@ func containsDollarBrace(b []byte) bool {
 	return false
 }
 
+// docsOff returns the offset of "false" in the classic preset's "docs:
+// false", or -1.
+func docsOff(toks []jsToken) int {
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].text == "docs" && toks[i+1].text == ":" && toks[i+2].text == "false" {
+			return toks[i+2].off
+		}
+	}
+	return -1
+}
+
 // docsPath is the path option of the classic preset's docs (docs: {path:
-// '…'}), "" when it is not set; false when it is set to something other
-// than a quoted string.
-func docsPath(toks []jsToken) (string, bool) {
+// '…'}) and its offset, "" when it is not set; false when it is set to
+// something other than a quoted string.
+func docsPath(toks []jsToken) (string, int, bool) {
 	for i := 0; i+2 < len(toks); i++ {
 		if toks[i].text != "docs" || toks[i+1].text != ":" || toks[i+2].text != "{" {
 			continue
@@ -188,12 +260,12 @@ func docsPath(toks []jsToken) (string, bool) {
 			}
 			if depth == 0 && toks[j].text == "path" && j+2 < len(toks) && toks[j+1].text == ":" {
 				if !toks[j+2].str {
-					return "", false
+					return "", 0, false
 				}
-				return toks[j+2].value, true
+				return toks[j+2].value, toks[j+2].off, true
 			}
 		}
-		return "", true
+		return "", 0, true
 	}
-	return "", true
+	return "", 0, true
 }

@@ -59,7 +59,11 @@ func readHugo(root string) (*Site, error) {
 		return nil, d.errorf("languages", "languages: want a table of languages, like [languages.es-pe]")
 	}
 	if _, found := get(langs, s.Source); !found && len(langs) > 0 {
-		return nil, d.errorf("languages", "languages has no %q, the defaultContentLanguage", s.Source)
+		key := "defaultcontentlanguage"
+		if _, set := get(d.data, key); !set {
+			key = "languages"
+		}
+		return nil, d.errorf(key, "languages has no %q, the defaultContentLanguage", s.Source)
 	}
 	dirOf := func(key string) (string, error) {
 		t, ok := table(langs, key)
@@ -101,7 +105,7 @@ func readHugo(root string) (*Site, error) {
 		if dir == path.Clean(s.Content) {
 			dir = "" // translations by file name in a shared folder
 		}
-		s.Langs = append(s.Langs, Lang{Name: strings.ToLower(key), Dir: dir})
+		s.Langs = append(s.Langs, Lang{Name: strings.ToLower(key), Dir: dir, Pos: d.tablePos("languages." + key)})
 	}
 	return s, nil
 }

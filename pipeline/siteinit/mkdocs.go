@@ -95,7 +95,7 @@ func readMkDocs(root string) (*Site, error) {
 		if structure == "folder" {
 			dir = path.Join(docs, l.locale)
 		}
-		s.Langs = append(s.Langs, Lang{Name: l.locale, Dir: dir})
+		s.Langs = append(s.Langs, Lang{Name: l.locale, Dir: dir, Pos: d.pos(l.at + ".locale")})
 	}
 	return s, nil
 }

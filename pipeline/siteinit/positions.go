@@ -30,6 +30,25 @@ func (d *decoded) pos(key string) pipeline.Position {
 	return pipeline.Position{File: d.file, Line: 1, Col: 1}
 }
 
+// tablePos is where a table is named: its key, or the first of its keys
+// when only dotted keys ("es.weight = 2") name it.
+func (d *decoded) tablePos(key string) pipeline.Position {
+	key = strings.ToLower(key)
+	if p, ok := d.at[key]; ok {
+		return p
+	}
+	var best pipeline.Position
+	for k, p := range d.at {
+		if strings.HasPrefix(k, key+".") && (best.Line == 0 || p.Line < best.Line || p.Line == best.Line && p.Col < best.Col) {
+			best = p
+		}
+	}
+	if best.Line > 0 {
+		return best
+	}
+	return d.pos(key)
+}
+
 // errorf is an error at a key's value.
 func (d *decoded) errorf(key, format string, args ...any) error {
 	return &pipeline.Error{Pos: d.pos(key), Msg: fmt.Sprintf(format, args...)}

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
 )
 
@@ -25,6 +26,8 @@ type Lang struct {
 	Dir string
 	// Locale is the quipu locale it is mapped to (es-PE).
 	Locale string
+	// Pos is where the configuration names it, when known.
+	Pos pipeline.Position
 }
 
 // Site is what init learned from a site's configuration.
@@ -65,12 +68,29 @@ func Read(root, generator string, wants []string) (*Site, error) {
 	if len(s.Langs) == 0 {
 		return nil, fmt.Errorf("%s: the site has no language besides %s: add the language to translate into there, then run init again", s.Config, s.Source)
 	}
-	for i := range s.Langs {
-		loc, err := MapLocale(s.Langs[i].Name, wants)
-		if err != nil {
-			return nil, fmt.Errorf("%s: language %q: %v", s.Config, s.Langs[i].Name, err)
+	at := func(l Lang) pipeline.Position {
+		if l.Pos.File == "" {
+			return pipeline.Position{File: s.Config}
 		}
-		s.Langs[i].Locale = loc
+		return l.Pos
+	}
+	seen := map[string]int{}
+	for i := range s.Langs {
+		l := &s.Langs[i]
+		loc, err := MapLocale(l.Name, wants)
+		if err != nil {
+			return nil, &pipeline.Error{Pos: at(*l), Msg: fmt.Sprintf("language %q: %v", l.Name, err)}
+		}
+		l.Locale = loc
+		if j, dup := seen[loc]; dup {
+			first := s.Langs[j]
+			where := ""
+			if first.Pos.Line > 0 {
+				where = fmt.Sprintf(" (%s)", first.Pos)
+			}
+			return nil, &pipeline.Error{Pos: at(*l), Msg: fmt.Sprintf("languages %q%s and %q both map to the quipu locale %s: quipu writes each locale into one language; remove one, or pass --locale for the one without a region", first.Name, where, l.Name, loc)}
+		}
+		seen[loc] = i
 	}
 	return s, nil
 }

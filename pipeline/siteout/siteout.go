@@ -4,12 +4,14 @@
 package siteout
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -32,41 +34,104 @@ type placed struct {
 	Locale string `json:"locale"`
 }
 
-// Place writes the Markdown the build made for each target locale
-// where the site's generator reads it, marked as quipu's, and returns how
-// many pages it wrote. Every place is checked before anything is written:
-// a file there that quipu did not write stops it. Pages placed before
-// that no document or locale wants any more are removed, when the build
-// covered every document.
-func Place(p *tree.Tree, sources []tree.Source, reports []*cache.Report, locales []string, drafts bool, shard tree.Shard, log io.Writer) (int, error) {
+// Staged is what Stage added to a build's batch: the plan, whose
+// removals Finish makes once the batch is committed, and the list of
+// placed pages to keep.
+type Staged struct {
+	plan site.Plan
+	kept []placed
+	on   bool
+}
+
+// Pages is how many pages Stage added.
+func (s Staged) Pages() int { return len(s.plan.Write) }
+
+// Stage adds to the build's batch the Markdown the build made for each
+// target locale, where the site's generator reads it, marked as quipu's.
+// built returns a page the build made and has not committed yet, by its
+// output path; other pages are read from output. Every place is checked
+// before anything is written: a file there that quipu did not write
+// stops the build, which then aborts its batch with every file as it was;
+// a killed build's placed pages are recovered with its outputs (see
+// OwnedBy).
+func Stage(p *tree.Tree, sources []tree.Source, reports []*cache.Report, locales []string, drafts bool, shard tree.Shard, batch *fsutil.Batch, built func(out string) ([]byte, bool)) (Staged, error) {
 	if !p.Config.Site.Enabled() {
-		return 0, nil
+		return Staged{}, nil
 	}
-	want, err := sitePages(p, sources, reports, locales, drafts)
+	want, err := sitePages(p, sources, reports, locales, drafts, built)
 	if err != nil {
-		return 0, err
+		return Staged{}, err
 	}
 	previous, kept := placedBefore(p, locales, shard)
 	plan, err := site.MakePlan(want, previous, p.WS.ReadFile)
 	if err != nil {
-		return 0, err
+		return Staged{}, err
 	}
-	failed := applySite(p, plan, log)
+	var errs []string
+	for _, f := range plan.Write {
+		name, err := sitePath(p, f.Path)
+		if err == nil {
+			_, err = batch.Add(name, f.Data)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("write %s: %v", f.Path, err))
+		}
+	}
+	if len(errs) > 0 {
+		return Staged{}, errors.New(strings.Join(errs, "\n"))
+	}
 	for _, f := range want {
 		kept = append(kept, placed{f.Path, f.Locale})
 	}
-	if err := savePlaced(p, kept); err != nil {
+	return Staged{plan: plan, kept: kept, on: true}, nil
+}
+
+// Finish removes the pages placed before that no document or locale
+// wants any more (when the build covered every document), once the batch
+// that wrote the others is committed, and keeps the list of placed pages
+// for the next build. A run killed before it leaves pages a clean run
+// would have removed; the next build removes them.
+func Finish(p *tree.Tree, s Staged, log io.Writer) error {
+	if !s.on {
+		return nil
+	}
+	failed := removeUnwanted(p, s.plan, log)
+	if err := savePlaced(p, s.kept); err != nil {
 		failed = append(failed, err.Error())
 	}
 	if len(failed) > 0 {
-		return len(plan.Write), errors.New(strings.Join(failed, "\n"))
+		return errors.New(strings.Join(failed, "\n"))
 	}
-	return len(plan.Write), nil
+	return nil
+}
+
+// OwnedBy wraps the check Recover makes of each file a build's journal
+// lists (inOutput, for its pages in output) to accept a page placed in
+// the site too.
+func OwnedBy(p *tree.Tree, inOutput func(string) error) func(string) error {
+	return func(name string) error {
+		err := inOutput(name)
+		if err == nil || !p.Config.Site.Enabled() {
+			return err
+		}
+		rel, rerr := filepath.Rel(p.Root, name)
+		if rerr != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if !p.Config.Site.Placeable(p.Config.Content, rel) {
+			return err
+		}
+		if _, perr := sitePath(p, rel); perr != nil {
+			return perr
+		}
+		return nil
+	}
 }
 
 // sitePages are the pages the build places: each published Markdown
 // page, in each locale built that the site has a place for.
-func sitePages(p *tree.Tree, sources []tree.Source, reports []*cache.Report, locales []string, drafts bool) ([]site.File, error) {
+func sitePages(p *tree.Tree, sources []tree.Source, reports []*cache.Report, locales []string, drafts bool, built func(string) ([]byte, bool)) ([]site.File, error) {
 	cfg := p.Config.Site
 	var want []site.File
 	var errs pipeline.ErrorList
@@ -86,8 +151,12 @@ func sitePages(p *tree.Tree, sources []tree.Source, reports []*cache.Report, loc
 				errs.Add(err)
 				continue
 			}
-			md, err := p.WS.ReadFile(p.OutputPath(l, s, output.Markdown.Ext()))
-			if err != nil {
+			out := p.OutputPath(l, s, output.Markdown.Ext())
+			var md []byte
+			var err error
+			if v, ok := built(out); ok {
+				md = bytes.Clone(v) // built now, not yet committed
+			} else if md, err = p.WS.ReadFile(out); err != nil {
 				errs.Add(err)
 				continue
 			}
@@ -123,19 +192,9 @@ func placedBefore(p *tree.Tree, locales []string, shard tree.Shard) (previous []
 	return previous, kept
 }
 
-// applySite writes and removes what the plan says, and returns what
-// failed.
-func applySite(p *tree.Tree, plan site.Plan, log io.Writer) []string {
+// removeUnwanted removes what the plan says, and returns what failed.
+func removeUnwanted(p *tree.Tree, plan site.Plan, log io.Writer) []string {
 	var failed []string
-	for _, f := range plan.Write {
-		name, err := sitePath(p, f.Path)
-		if err == nil {
-			err = fsutil.WriteFast(name, f.Data)
-		}
-		if err != nil {
-			failed = append(failed, fmt.Sprintf("write %s: %v", f.Path, err))
-		}
-	}
 	for _, r := range plan.Remove {
 		name, err := sitePath(p, r)
 		if err == nil {

@@ -150,6 +150,16 @@ func (p *Tree) List() ([]Source, error) {
 			if rel != "" {
 				r = rel + "/" + name
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				// A link to a folder that leads out of the project is an
+				// error at the link, as anywhere quipu reads.
+				if fi, err := os.Stat(dir + string(filepath.Separator) + name); err == nil && fi.IsDir() {
+					if _, err := p.WS.Resolve(path.Join(p.Config.Content, r)); err != nil {
+						refused = append(refused, refusal{r, err.Error()})
+					}
+					continue
+				}
+			}
 			if !d.IsDir() {
 				consider(r, d)
 			} else if !strings.HasPrefix(name, ".") {

@@ -238,6 +238,10 @@ func TestWorkbenchTwoTabsOnQuipuServe(t *testing.T) {
 	if _, err := chromedp.Run(a, chromedp.Evaluate[chromedp.Void](`(() => { const t = document.querySelector('.seg.current textarea'); t.focus(); t.select(); document.execCommand('insertText', false, 'Lean el texto <1>entero</1> del <2>acuerdo</2>.'); })()`)); err != nil {
 		t.Fatal(err)
 	}
+	// B learns of A's save through /events before it edits the same
+	// message; a save from a page that never heard of it would rightly be
+	// refused as stale.
+	waitJS(t, b, "tab B shows tab A's paragraph", `[...document.querySelectorAll('#segments article')].find(a => a.querySelector('.source').textContent.startsWith('Read the')).querySelector('textarea').value === `+"`"+paragraph+"`")
 	typeIn(b, "Read the", "Lean <1>todo</1> el <2>acuerdo</2>.")
 	waitJS(t, b, "tab B saved the paragraph", `document.querySelector('.seg.current .status').textContent === 'Saved.'`)
 	if err := chromedp.Do(a, ctrlS); err != nil {
