@@ -36,6 +36,9 @@ type Message struct {
 	Position pipeline.Position
 	Problems []pipeline.Problem
 	Terms    []*glossary.Term
+	// Tags says what each tag of Source stands for, by its number less
+	// one: "emphasis", "code", "link https://…".
+	Tags []string
 	// Suggestions are translation memory matches of the English.
 	Suggestions []tm.Match
 	// Res is what the page shows for the message, through the locale's
@@ -149,11 +152,19 @@ func (p *Editor) Messages(s tree.Source, locale string, mem *tm.Memory) ([]Messa
 			Terms:    dm.gl.In(placeholder.Strip(seg.Text)),
 			Res:      *rd.Of(seg),
 		}
+		for _, ph := range seg.Placeholders {
+			msg.Tags = append(msg.Tags, ph.Label)
+		}
 		if m != nil {
 			msg.ID, msg.Text, msg.State, msg.Previous = dm.file.WrittenID(m), m.Other, m.State, m.Previous
 		}
 		if mem != nil {
 			msg.Suggestions = mem.Fuzzy(seg.Text, syncer.MinFuzzyScore, 3)
+			// A fuzzy lookup skips identical English; a translator wants
+			// that 100% match first, unless it is this message's own words.
+			if e, ok := mem.Exact(seg.Text); ok && e.Target != msg.Text {
+				msg.Suggestions = append([]tm.Match{{Entry: e, Score: 1}}, msg.Suggestions...)
+			}
 		}
 		out = append(out, msg)
 	}

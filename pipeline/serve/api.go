@@ -62,6 +62,7 @@ type messageJSON struct {
 	Problems    []problemJSON    `json:"problems"`
 	Glossary    []termJSON       `json:"glossary"`
 	Suggestions []suggestionJSON `json:"suggestions"`
+	Tags        []string         `json:"tags"` // what tag n stands for, at n-1
 }
 
 // progressJSON counts a document's messages as quipu status does.
@@ -226,6 +227,7 @@ func (s *Server) apiGet(w http.ResponseWriter, r *http.Request) {
 			ID: m.ID, Source: m.Source, Text: m.Text, State: stateName(m.Text, m.State), Kind: string(m.Kind),
 			Version: m.Version, Previous: m.Previous, Position: m.Position.String(),
 			Problems: problems(m.Problems), Glossary: []termJSON{}, Suggestions: []suggestionJSON{},
+			Tags: append([]string{}, m.Tags...),
 		}
 		if m.Previous != "" {
 			mj.Diff = catalog.WordDiff(m.Previous, m.Source)
