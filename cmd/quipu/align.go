@@ -126,6 +126,7 @@ func printAlignReports(w io.Writer, reports []project.AlignReport, verbose, quie
 			}
 		}
 	}
-	fmt.Fprintf(w, "aligned %d of %d segments in %d documents (%d doubtful), %d left, %d kept; %d without a translation\n",
-		sum.Aligned, sum.Segments, docs, sum.Doubtful, sum.Left, sum.Kept, missing)
+	fmt.Fprintf(w, "aligned %s of %s in %s (%s doubtful), %s left, %s kept; %s without a translation\n",
+		say.Number(sum.Aligned), say.Count("Segment", sum.Segments), say.Count("Document", docs),
+		say.Number(sum.Doubtful), say.Number(sum.Left), say.Number(sum.Kept), say.Number(missing))
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -108,7 +109,7 @@ Example:
 				cov = project.StatsCoverage(b.Manifest.Locales)
 				report(c, cov)
 				if err := project.CheckCoverage(cov, c.Float64("min-coverage")); err != nil {
-					return err
+					return verboseGaps(c, err)
 				}
 			} else {
 				log := newLog(c)
@@ -126,7 +127,7 @@ Example:
 					err = ferr
 				}
 				if err != nil {
-					return err
+					return verboseGaps(c, err)
 				}
 				report(c, cov)
 			}
@@ -162,4 +163,14 @@ func report(c *cli.Context, cov []project.Coverage) {
 		fmt.Fprintf(c.App.ErrWriter, "%s: %s, %s of %s translated (%s), %s fuzzy\n",
 			l.Locale, say.Count("Document", l.Documents), say.Number(l.Translated), say.Count("Segment", l.Segments), say.Percent(l.Coverage), say.Number(l.Stale))
 	}
+}
+
+// verboseGaps lists every gap of a refused export under -v, the first few
+// of each locale otherwise, as the build's warnings are listed.
+func verboseGaps(c *cli.Context, err error) error {
+	var ce *project.CoverageError
+	if errors.As(err, &ce) {
+		ce.Verbose = c.Bool("verbose")
+	}
+	return err
 }

@@ -61,7 +61,15 @@ func (open tarGz) Walk(visit func(*Item) error) error {
 		if err != nil && !errors.Is(err, tar.ErrInsecurePath) {
 			return err
 		}
-		it := &Item{Name: h.Name, Size: h.Size}
+		// `tar czf b.tar.gz -C dir .` names every entry "./…", and the
+		// folder itself "./": the same paths, in tar's common form. Only
+		// that one prefix goes; "..", absolute paths and "./" inside a path
+		// are still refused by CheckPath.
+		name := strings.TrimPrefix(h.Name, "./")
+		if h.Typeflag == tar.TypeDir && (name == "" || name == ".") {
+			continue
+		}
+		it := &Item{Name: name, Size: h.Size}
 		switch {
 		case sparse(h):
 			// A sparse entry unpacks to far more than it stores; a
@@ -70,7 +78,7 @@ func (open tarGz) Walk(visit func(*Item) error) error {
 		case h.Typeflag == tar.TypeReg:
 			it.R = tr
 		case h.Typeflag == tar.TypeDir:
-			it.Dir, it.Name = true, strings.TrimSuffix(h.Name, "/")
+			it.Dir, it.Name = true, strings.TrimSuffix(name, "/")
 		case h.Typeflag == tar.TypeXGlobalHeader:
 			continue
 		default:

@@ -24,6 +24,10 @@ const File = "quipu.toml"
 // Config is the project's quipu.toml. Every field has a default, so a
 // project without the file works.
 type Config struct {
+	// noFile is set when the project has no quipu.toml: its locales are
+	// the defaults, and errors say so rather than cite the file.
+	noFile bool
+
 	// SourceLocale is the language documents are written in.
 	SourceLocale string `toml:"source_locale"`
 	// Locales are the target locales.
@@ -105,6 +109,7 @@ func Read(ws *workspace.Workspace) (Config, error) {
 	cfg := Default()
 	data, err := ws.ReadFile(File)
 	if errors.Is(err, os.ErrNotExist) {
+		cfg.noFile = true
 		return cfg, cfg.validate(ws, nil)
 	}
 	if err != nil {

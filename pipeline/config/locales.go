@@ -17,6 +17,9 @@ import (
 type LocaleError struct {
 	Locale string
 	Known  []string // the locales a run may ask for
+	// Default says Known are the default locales: the project has no
+	// quipu.toml to name them.
+	Default bool
 }
 
 func (e *LocaleError) Error() string {
@@ -24,7 +27,11 @@ func (e *LocaleError) Error() string {
 	if near := suggest.Nearest(e.Locale, e.Known); near != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", near)
 	}
-	return msg + fmt.Sprintf("; this project has %s (%s)", strings.Join(e.Known, ", "), File)
+	where := File
+	if e.Default {
+		where = "the default locales: there is no " + File
+	}
+	return msg + fmt.Sprintf("; this project has %s (%s)", strings.Join(e.Known, ", "), where)
 }
 
 // Runnable lists the locales a run may ask for: the source locale, the
@@ -50,7 +57,7 @@ func (c *Config) SelectLocales(asked []string, targetsOnly bool) ([]string, erro
 	var out []string
 	for _, l := range asked {
 		if !slices.Contains(known, l) {
-			return nil, &LocaleError{Locale: l, Known: known}
+			return nil, &LocaleError{Locale: l, Known: known, Default: c.noFile}
 		}
 		if !slices.Contains(out, l) {
 			out = append(out, l)

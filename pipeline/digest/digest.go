@@ -149,3 +149,20 @@ func fileLocale(p string) string {
 	}
 	return ""
 }
+
+// Lines writes n lines to w, line(i) the i-th, as a Log prints one kind:
+// the first few and a count of the others, or all of them when verbose.
+// For lists that are one kind already (a locale's gaps), built outside a
+// Log; only the lines shown are made.
+func Lines(w io.Writer, n int, verbose bool, line func(i int) string) {
+	shown := n
+	if !verbose {
+		shown = min(n, First)
+	}
+	for i := range shown {
+		fmt.Fprintf(w, "%s\n", line(i))
+	}
+	if more := n - shown; more > 0 {
+		fmt.Fprintf(w, "%s\n", say.Count("More", more))
+	}
+}

@@ -71,3 +71,25 @@ content/x.md:3:1: warning: odd
 		t.Errorf("quiet printed %q, counted %d", b.String(), q.Len())
 	}
 }
+
+// TestLinesShowsTheFirstFew: a list that is one kind already (a refused
+// export's gaps) is shortened as a Log's kind is, and -v lists it all.
+func TestLinesShowsTheFirstFew(t *testing.T) {
+	line := func(i int) string { return fmt.Sprintf("gap %d", i) }
+	for _, tc := range []struct {
+		n       int
+		verbose bool
+		want    string
+	}{
+		{2, false, "gap 0\ngap 1\n"},
+		{3, false, "gap 0\ngap 1\ngap 2\n"},
+		{1812, false, "gap 0\ngap 1\ngap 2\n… and 1,809 more (-v lists them all)\n"},
+		{4, true, "gap 0\ngap 1\ngap 2\ngap 3\n"},
+	} {
+		var b strings.Builder
+		Lines(&b, tc.n, tc.verbose, line)
+		if b.String() != tc.want {
+			t.Errorf("Lines(%d, %v) = %q, want %q", tc.n, tc.verbose, b.String(), tc.want)
+		}
+	}
+}

@@ -10,8 +10,10 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
+	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/mt"
 	"github.com/quipu-l10n/quipu/pipeline/mt/postedit"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
 )
 
@@ -59,8 +61,9 @@ type MachineDrop struct {
 // drafts, in state machine: never published unless asked, never counted
 // as translated, never fed to translation memory until a person accepts
 // them. The message files must be in step (quipu sync): an exact match in
-// translation memory, which sync fills in, and a translation already there
-// (an aligned one too) are never replaced, and a message for which memory
+// translation memory, which sync fills in, a translation already there
+// (an aligned one too) and one the page shows from a fallback locale are
+// never replaced, and a message for which memory
 // has a fuzzy suggestion is left to it. Drafts whose tags come back
 // damaged, or that alter a translate = false glossary term, are dropped.
 // Files are written as sync writes them: under the lock, all or none.
@@ -110,10 +113,19 @@ func MachineDrafts(ctx context.Context, t *tree.Tree, opt MachineOptions) (*Mach
 		res.Documents++
 		jobs = append(jobs, job{doc, f, p.MessagePath(locale, s)})
 		lines, msgs := parsed.Index(), f.Index()
+		// A message the page already shows translated, from a locale
+		// further along the chain (es for es-PE), is left alone, as
+		// status counts it: resolve decides, as everywhere.
+		files := map[string]*catalog.File{locale: f}
+		if err := localized.ReadChain(p.Tree, s, []string{locale}, files); err != nil {
+			errs.Add(err)
+			continue
+		}
+		rd := localized.Resolve(p.Tree, doc, s, locale, files, resolve.Options{})
 		seen := map[string]bool{}
 		for _, seg := range doc.Segments {
 			m := msgs[seg.ID]
-			if seen[seg.ID] || m == nil || m.Other != "" {
+			if seen[seg.ID] || m == nil || m.Other != "" || rd.Of(seg).Verdict == resolve.Translated {
 				continue
 			}
 			seen[seg.ID] = true

@@ -17,6 +17,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
 	"github.com/quipu-l10n/quipu/pipeline/qa"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/syncer"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 	"github.com/quipu-l10n/quipu/pipeline/tree"
@@ -35,8 +36,25 @@ type Message struct {
 	Position pipeline.Position
 	Problems []pipeline.Problem
 	Terms    []*glossary.Term
+	// Tags says what each tag of Source stands for, by its number less
+	// one: "emphasis", "code", "link https://…".
+	Tags []string
 	// Suggestions are translation memory matches of the English.
 	Suggestions []tm.Match
+	// Res is what the page shows for the message, through the locale's
+	// fallback chain, as status counts it (see Count).
+	Res resolve.Resolution
+}
+
+// Count counts a document's messages (as Messages lists them) as status
+// counts them: by resolve's verdicts, one rule for every count.
+func Count(msgs []Message) resolve.Counts {
+	segs := make([]*pipeline.Segment, len(msgs))
+	res := make([]resolve.Resolution, len(msgs))
+	for i := range msgs {
+		segs[i], res[i] = &pipeline.Segment{ID: msgs[i].ID, Text: msgs[i].Source}, msgs[i].Res
+	}
+	return resolve.Count(segs, res)
 }
 
 // Editor edits the messages of a project's documents, finding in each
@@ -110,6 +128,12 @@ func (p *Editor) Messages(s tree.Source, locale string, mem *tm.Memory) ([]Messa
 		idx = dm.file.Index()
 	}
 	probs := p.problems(dm, s, locale, dm.file, -1)
+	files := map[string]*catalog.File{locale: dm.file}
+	if err := localized.ReadChain(p.Tree, s, []string{locale}, files); err != nil {
+		return nil, err
+	}
+	// A verdict does not depend on which drafts are published.
+	rd := localized.Resolve(p.Tree, dm.doc, s, locale, files, resolve.Options{})
 	var out []Message
 	seen := map[string]bool{}
 	for i, seg := range dm.doc.Segments {
@@ -126,12 +150,21 @@ func (p *Editor) Messages(s tree.Source, locale string, mem *tm.Memory) ([]Messa
 			Position: pipeline.Position{File: p.ContentPath(s), Line: seg.Line, Col: seg.Col},
 			Problems: probs[i],
 			Terms:    dm.gl.In(placeholder.Strip(seg.Text)),
+			Res:      *rd.Of(seg),
+		}
+		for _, ph := range seg.Placeholders {
+			msg.Tags = append(msg.Tags, ph.Label)
 		}
 		if m != nil {
 			msg.ID, msg.Text, msg.State, msg.Previous = dm.file.WrittenID(m), m.Other, m.State, m.Previous
 		}
 		if mem != nil {
 			msg.Suggestions = mem.Fuzzy(seg.Text, syncer.MinFuzzyScore, 3)
+			// A fuzzy lookup skips identical English; a translator wants
+			// that 100% match first, unless it is this message's own words.
+			if e, ok := mem.Exact(seg.Text); ok && e.Target != msg.Text {
+				msg.Suggestions = append([]tm.Match{{Entry: e, Score: 1}}, msg.Suggestions...)
+			}
 		}
 		out = append(out, msg)
 	}

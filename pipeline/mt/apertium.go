@@ -141,8 +141,5 @@ func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
-	if s == "" {
-		return "(no message)"
-	}
 	return s
 }

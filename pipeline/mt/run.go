@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os/exec"
 	"time"
 )
@@ -74,8 +75,14 @@ func run(ctx context.Context, name string, timeout time.Duration, input []byte, 
 		return nil, fmt.Errorf("%s: answered more than %d bytes for %d bytes of input (stopped)", name, limit, len(input))
 	case ctx.Err() == context.DeadlineExceeded:
 		return nil, fmt.Errorf("%s: no answer within %s (killed)", name, timeout)
+	case errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist):
+		// It never ran: there is no message of its own to show.
+		return nil, fmt.Errorf("%s: program %q not found", name, args[0])
 	case err != nil:
-		return nil, fmt.Errorf("%s: %v: %s", name, err, firstLine(stderr.buf.String()))
+		if msg := firstLine(stderr.buf.String()); msg != "" {
+			return nil, fmt.Errorf("%s: %v: %s", name, err, msg)
+		}
+		return nil, fmt.Errorf("%s: %v (nothing on stderr)", name, err)
 	}
 	return out.buf.Bytes(), nil
 }

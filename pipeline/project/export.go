@@ -18,6 +18,7 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline/bundle"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/dates"
+	"github.com/quipu-l10n/quipu/pipeline/digest"
 	"github.com/quipu-l10n/quipu/pipeline/localized"
 	"github.com/quipu-l10n/quipu/pipeline/output"
 	"github.com/quipu-l10n/quipu/pipeline/resolve"
@@ -69,23 +70,21 @@ type Coverage struct {
 // CoverageError is an export refused because locales fall short of the
 // required coverage.
 type CoverageError struct {
-	Min   float64
-	Below []Coverage
+	Min     float64
+	Below   []Coverage
+	Verbose bool // list every gap, not the first few of each locale
 }
 
 func (e *CoverageError) Error() string {
 	var b strings.Builder
-	for i, c := range e.Below {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		fmt.Fprintf(&b, "%s: %s translated (%d of %s, %d fuzzy), below --min-coverage %g",
+	for _, c := range e.Below {
+		fmt.Fprintf(&b, "%s: %s translated (%d of %s, %d fuzzy), below --min-coverage %g\n",
 			c.Locale, say.Percent(c.Coverage), c.Translated, say.Count("Segment", c.Segments), c.Stale, e.Min)
-		for _, g := range c.Gaps {
-			fmt.Fprintf(&b, "\n%s: %s: %s: %s", g.Pos, c.Locale, g.State, g.ID)
-		}
+		digest.Lines(&b, len(c.Gaps), e.Verbose, func(j int) string {
+			return fmt.Sprintf("%s: %s: %s: %s", c.Gaps[j].Pos, c.Locale, c.Gaps[j].State, c.Gaps[j].ID)
+		})
 	}
-	return b.String()
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // CheckCoverage returns a *CoverageError for the locales below min percent.

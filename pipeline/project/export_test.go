@@ -175,6 +175,11 @@ func TestMinCoverage(t *testing.T) {
 	if !errors.As(err, &ce) {
 		t.Fatalf("err = %v, want a CoverageError", err)
 	}
+	// The first three gaps, and how many more, as the build's warnings.
+	if msg := err.Error(); !strings.HasSuffix(msg, "second-item-0-b90de8\n… and 3 more (-v lists them all)") || strings.Contains(msg, "a-map-") {
+		t.Errorf("not the first three gaps and a count:\n%s", msg)
+	}
+	ce.Verbose = true
 	msg := err.Error()
 	for _, want := range []string{
 		"es-PE: 40.00% translated (4 of 10 segments, 1 fuzzy), below --min-coverage 80",

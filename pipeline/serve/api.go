@@ -14,7 +14,9 @@ import (
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/catalog"
 	"github.com/quipu-l10n/quipu/pipeline/lock"
+	"github.com/quipu-l10n/quipu/pipeline/msgedit"
 	"github.com/quipu-l10n/quipu/pipeline/project"
+	"github.com/quipu-l10n/quipu/pipeline/resolve"
 	"github.com/quipu-l10n/quipu/pipeline/tm"
 )
 
@@ -60,13 +62,18 @@ type messageJSON struct {
 	Problems    []problemJSON    `json:"problems"`
 	Glossary    []termJSON       `json:"glossary"`
 	Suggestions []suggestionJSON `json:"suggestions"`
+	Tags        []string         `json:"tags"` // what tag n stands for, at n-1
 }
 
+// progressJSON counts a document's messages as quipu status does.
 type progressJSON struct {
 	Total        int `json:"total"`
 	Translated   int `json:"translated"`
 	Reviewed     int `json:"reviewed"`
 	Fuzzy        int `json:"fuzzy"`
+	Machine      int `json:"machine"`
+	Aligned      int `json:"aligned"`
+	Rejected     int `json:"rejected"`
 	Untranslated int `json:"untranslated"`
 }
 
@@ -220,6 +227,7 @@ func (s *Server) apiGet(w http.ResponseWriter, r *http.Request) {
 			ID: m.ID, Source: m.Source, Text: m.Text, State: stateName(m.Text, m.State), Kind: string(m.Kind),
 			Version: m.Version, Previous: m.Previous, Position: m.Position.String(),
 			Problems: problems(m.Problems), Glossary: []termJSON{}, Suggestions: []suggestionJSON{},
+			Tags: append([]string{}, m.Tags...),
 		}
 		if m.Previous != "" {
 			mj.Diff = catalog.WordDiff(m.Previous, m.Source)
@@ -233,20 +241,14 @@ func (s *Server) apiGet(w http.ResponseWriter, r *http.Request) {
 			from = strings.TrimSuffix(from, path.Ext(from))
 			mj.Suggestions = append(mj.Suggestions, suggestionJSON{Text: sg.Target, Score: sg.Score, Source: from, English: sg.Source})
 		}
-		out.Progress.Total++
-		switch mj.State {
-		case "untranslated":
-			out.Progress.Untranslated++
-		case "fuzzy", "machine", "aligned":
-			// Drafts a build does not publish by default: to review.
-			out.Progress.Fuzzy++
-		case "reviewed":
-			out.Progress.Reviewed++
-		default:
-			out.Progress.Translated++
+		if m.Res.Verdict == resolve.Rejected {
+			mj.State = "rejected" // the build shows the English instead
 		}
 		out.Messages = append(out.Messages, mj)
 	}
+	c := msgedit.Count(msgs)
+	out.Progress = progressJSON{Total: c.Total, Translated: c.Translated, Reviewed: c.Reviewed, Fuzzy: c.Fuzzy,
+		Machine: c.Machine, Aligned: c.Aligned, Rejected: c.Rejected, Untranslated: c.Missing}
 	writeJSON(w, http.StatusOK, out)
 }
 

@@ -130,7 +130,7 @@ type apiMessage struct {
 type apiDoc struct {
 	Locale, Doc string
 	Messages    []apiMessage
-	Progress    struct{ Total, Translated, Reviewed, Fuzzy, Untranslated int }
+	Progress    struct{ Total, Translated, Reviewed, Fuzzy, Machine, Aligned, Rejected, Untranslated int }
 }
 
 func (c *client) messages(locale, doc string) apiDoc {

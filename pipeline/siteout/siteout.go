@@ -38,13 +38,16 @@ type placed struct {
 // removals Finish makes once the batch is committed, and the list of
 // placed pages to keep.
 type Staged struct {
-	plan site.Plan
-	kept []placed
-	on   bool
+	plan  site.Plan
+	kept  []placed
+	on    bool
+	pages int
 }
 
-// Pages is how many pages Stage added.
-func (s Staged) Pages() int { return len(s.plan.Write) }
+// Pages is how many pages the site holds from this build, added to the
+// batch now or already in place and unchanged, so that build counts its
+// files alike on every run (as it counts output/'s).
+func (s Staged) Pages() int { return s.pages }
 
 // Stage adds to the build's batch the Markdown the build made for each
 // target locale, where the site's generator reads it, marked as quipu's.
@@ -83,7 +86,7 @@ func Stage(p *tree.Tree, sources []tree.Source, reports []*cache.Report, locales
 	for _, f := range want {
 		kept = append(kept, placed{f.Path, f.Locale})
 	}
-	return Staged{plan: plan, kept: kept, on: true}, nil
+	return Staged{plan: plan, kept: kept, on: true, pages: len(want)}, nil
 }
 
 // Finish removes the pages placed before that no document or locale

@@ -17,9 +17,19 @@ const quipuAids = (() => {
       b.type = 'button';
       b.addEventListener('click', () => act.reloadMessage(seg));
       c.append(b);
+      // Both versions side by side: the translator merges, or picks one.
+      c.append(el('p', 'muted', 'On disk now (' + (m.state || 'untranslated') + '):'));
+      const disk = tagged(el('div', 'draft-copy disk-copy'), m.text || '');
+      if (!m.text) disk.append(el('em', 'muted', 'no translation'));
+      c.append(disk);
       if (seg.draft !== null) {
-        c.append(el('p', 'muted', 'Your draft, to copy before you reload:'));
+        c.append(el('p', 'muted', 'Your draft, in the editor:'));
         c.append(tagged(el('div', 'draft-copy'), seg.draft));
+        const k = el('button', null, 'Keep my draft');
+        k.type = 'button';
+        k.title = 'Save will replace the version on disk with your draft';
+        k.addEventListener('click', () => act.keepDraft(seg));
+        c.append(k);
       }
       d.append(c);
     }

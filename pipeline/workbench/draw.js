@@ -16,11 +16,18 @@ const quipuPage = (() => {
   }
 
   // tagged fills box with a message's text, its tags as chips.
-  function tagged(box, s, append) {
+  // tagged draws s with its tags as chips; labels[n-1], when given, says
+  // what tag n stands for (code, a link's address), shown on hover.
+  function tagged(box, s, append, labels) {
     if (!append) box.replaceChildren();
     for (const t of T.tokenize(s || '')) {
       if (t.text !== undefined) box.append(t.text);
-      else box.append(el('span', 'chip ' + t.kind, t.tag));
+      else {
+        const c = el('span', 'chip ' + t.kind, t.tag);
+        const n = Number((/\d+/.exec(t.tag) || [])[0]);
+        if (labels && labels[n - 1]) c.title = labels[n - 1];
+        box.append(c);
+      }
     }
     return box;
   }
@@ -96,6 +103,30 @@ const quipuPage = (() => {
     }
   }
 
+  const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,td,th,dt,dd,blockquote,figcaption,caption,summary,pre,button,label';
+
+  // at finds the message shown where the page was clicked: of the messages
+  // whose every piece of text (translation or English) the clicked block
+  // holds, the one with the most text, so a list item beats its list.
+  function at(target, msgs) {
+    const b = target && target.closest ? target.closest(BLOCKS) : null;
+    if (!b) return -1;
+    const t = b.textContent.replace(/\s+/g, ' ');
+    let best = -1;
+    let most = 0;
+    msgs.forEach((m, i) => {
+      for (const x of [m.text, m.source]) {
+        const ps = T.pieces(x || '');
+        const n = ps.reduce((a, p) => a + p.length, 0);
+        if (n > most && ps.every((p) => t.includes(p))) {
+          best = i;
+          most = n;
+        }
+      }
+    });
+    return best;
+  }
+
   // mark outlines msg's segment in the page d: the smallest block holding
   // every piece of its text (failing that, its longest piece), the text the
   // page shows first (the translation once published, else the English).
@@ -108,7 +139,7 @@ const quipuPage = (() => {
     }
     if (!msg) return false;
     const tries = published.has(msg.state) ? [msg.text, msg.source] : [msg.source, msg.text];
-    const blocks = d.body.querySelectorAll('h1,h2,h3,h4,h5,h6,p,li,td,th,dt,dd,blockquote,figcaption,caption,summary,pre,button,label');
+    const blocks = d.body.querySelectorAll(BLOCKS);
     for (const s of tries) {
       const ps = T.pieces(s || '');
       if (!ps.length) continue;
@@ -141,6 +172,6 @@ const quipuPage = (() => {
     return false;
   }
 
-  return { el, tagged, sourceDiff, fit, button, wholeTag, mark, terms };
+  return { el, tagged, sourceDiff, fit, button, wholeTag, mark, at, terms };
 })();
 window.quipuPage = quipuPage;

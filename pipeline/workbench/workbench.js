@@ -14,7 +14,7 @@
   const docPath = doc.split('/').map(encodeURIComponent).join('/');
   const api = '/api/' + encodeURIComponent(locale) + '/' + docPath;
   const pageURL = '/' + encodeURIComponent(locale) + '/' + docPath + '.html';
-  const stateLabel = { untranslated: 'untranslated', fuzzy: 'fuzzy', translated: 'translated', reviewed: 'reviewed', aligned: 'aligned', machine: 'machine' };
+  const stateLabel = { untranslated: 'untranslated', fuzzy: 'fuzzy', translated: 'translated', reviewed: 'reviewed', aligned: 'aligned', machine: 'machine', rejected: 'rejected' };
 
   const segs = []; // one per message, in document order
   const byId = new Map();
@@ -95,7 +95,7 @@
     const m = seg.msg;
     seg.source.classList.remove('diff');
     if (m.state === 'fuzzy' && m.diff) sourceDiff(seg.source, m.diff);
-    else tagged(seg.source, m.source);
+    else tagged(seg.source, m.source, false, m.tags);
     if (seg === current) P.terms(seg.source, m.glossary);
   }
 
@@ -126,7 +126,7 @@
 
   // details opens the current segment's panel (aids.js draws it).
   function details(seg) {
-    A.details(seg, { save, copySource, insertTag, insert, replace, reloadMessage });
+    A.details(seg, { save, copySource, insertTag, insert, replace, reloadMessage, keepDraft });
   }
 
   // --- selection, filters and progress -----------------------------------
@@ -156,9 +156,10 @@
     for (const b of document.querySelectorAll('#filters button')) b.setAttribute('aria-pressed', String(b.dataset.filter === filter));
   }
 
-  // Drafts (machine, aligned) are work to do: listed with the untranslated,
-  // never counted as translated.
-  const drafts = new Set(['machine', 'aligned']);
+  // Drafts (machine, aligned) and translations the build rejects (tags
+  // wrong) are work to do: listed with the untranslated, never counted as
+  // translated.
+  const drafts = new Set(['machine', 'aligned', 'rejected']);
   const todo = (st) => st === 'untranslated' || drafts.has(st);
 
   function counts() {
@@ -181,7 +182,10 @@
     for (const b of document.querySelectorAll('#filters button')) b.querySelector('.count').textContent = n[b.dataset.filter];
   }
 
-  function select(seg, focus) {
+  // select makes seg current; focus puts the cursor in it and brings it
+  // into view, at once when a held key repeats (a smooth scroll would be
+  // cut short by the next one and leave the segment out of view).
+  function select(seg, focus, instant) {
     if (!seg) return;
     if (current !== seg) {
       const was = current;
@@ -200,16 +204,18 @@
     }
     if (focus) {
       seg.editor.focus({ preventScroll: true });
-      seg.card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      seg.card.scrollIntoView({ block: 'nearest', behavior: instant ? 'auto' : 'smooth' });
     }
   }
 
-  function move(step) {
+  // move goes step segments on among those shown; false at either end.
+  function move(step, instant) {
     const shown = segs.filter((s) => !s.card.hidden);
-    if (!shown.length) return;
-    let k = shown.indexOf(current);
-    k = k < 0 ? 0 : Math.min(Math.max(k + step, 0), shown.length - 1);
-    select(shown[k], true);
+    if (!shown.length) return false;
+    const was = shown.indexOf(current);
+    const k = was < 0 ? 0 : Math.min(Math.max(was + step, 0), shown.length - 1);
+    select(shown[k], true, instant);
+    return k !== was;
   }
 
   // --- editing aids --------------------------------------------------------
@@ -319,7 +325,9 @@
         fill(seg);
         counts();
         reloadPreview();
-        if (andNext && current === seg) move(1);
+        if (andNext && current === seg && !move(1)) {
+          status(seg, seg.status + (filter === 'all' ? ' That was the last segment.' : ' That was the last segment this filter shows.'), 'good');
+        }
         return;
       case 422:
         seg.problems = r.data.problems || [];
@@ -330,6 +338,8 @@
       case 409:
         seg.conflict = true;
         status(seg, 'Not saved: changed on disk, reload.', 'bad');
+        // read what is on disk now, so the note can show it beside the draft
+        refresh();
         return;
       case 403:
         banner('The server refused this page\'s token (was quipu serve restarted?): reload the page.', 'Reload the page', () => location.reload());
@@ -338,6 +348,16 @@
       default:
         status(seg, 'Not saved: ' + (r.data.error || 'the server answered ' + r.status) + '.', 'bad');
     }
+  }
+
+  // keepDraft takes the version on disk as the one the draft replaces:
+  // the next save overwrites it, as the translator chose after seeing both.
+  function keepDraft(seg) {
+    seg.base = seg.msg.version;
+    seg.conflict = false;
+    status(seg, 'Your draft replaces the version on disk when you save.', '');
+    details(seg);
+    seg.editor.focus();
   }
 
   async function reloadMessage(seg) {
@@ -446,16 +466,32 @@
     $('#preview-note').textContent = !current || found ? '' : 'segment ' + (current.i + 1) + ' is not visible on the page';
   }
 
-  frame.addEventListener('load', highlight);
+  // The preview is for looking: a click there opens the segment it shows
+  // (a link does not take the preview away; "open page" is for browsing),
+  // and the workbench's keys keep working while it has the focus.
+  frame.addEventListener('load', () => {
+    highlight();
+    let d;
+    try { d = frame.contentDocument; } catch (e) { return; }
+    if (!d) return;
+    d.addEventListener('keydown', onKey);
+    d.addEventListener('click', (e) => {
+      if (e.target.closest && e.target.closest('a[href]')) e.preventDefault();
+      const i = P.at(e.target, segs.map((s) => s.msg));
+      if (i >= 0) select(segs[i], true);
+    });
+  });
 
   // --- keys ------------------------------------------------------------------
 
-  document.addEventListener('keydown', (e) => {
+  document.addEventListener('keydown', onKey);
+
+  function onKey(e) {
     const mod = e.ctrlKey || e.metaKey;
     const inField = e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement;
     let done = true;
-    if (e.altKey && !mod && e.key === 'ArrowDown') move(1);
-    else if (e.altKey && !mod && e.key === 'ArrowUp') move(-1);
+    if (e.altKey && !mod && e.key === 'ArrowDown') move(1, e.repeat);
+    else if (e.altKey && !mod && e.key === 'ArrowUp') move(-1, e.repeat);
     else if (mod && !e.altKey && e.code === 'KeyS') { if (current) save(current, false, false); }
     else if (mod && e.shiftKey && e.key === 'Enter') { if (current) save(current, true, true); }
     else if (mod && e.key === 'Enter') { if (current) save(current, false, true); }
@@ -465,10 +501,10 @@
       const sg = current && (current.msg.suggestions || [])[Number(e.code.slice(5)) - 1];
       if (sg) replace(current, sg.text);
     } else if (!inField && e.key === '?') $('#help').showModal();
-    else if (!inField && (e.key === 'j' || e.key === 'k')) move(e.key === 'j' ? 1 : -1);
+    else if (!inField && (e.key === 'j' || e.key === 'k')) move(e.key === 'j' ? 1 : -1, e.repeat);
     else done = false;
     if (done) e.preventDefault();
-  });
+  }
 
   for (const b of document.querySelectorAll('#filters button')) {
     b.addEventListener('click', () => {

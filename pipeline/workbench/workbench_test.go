@@ -101,3 +101,19 @@ func TestScriptWritesNoMarkup(t *testing.T) {
 		}
 	}
 }
+
+// The preview shows the site's page on the workbench's own origin: a script
+// of that page (raw HTML in the English, a template's analytics) must not
+// run there, where it could read the token and save translations, or open
+// a dialog that stops the workbench. The sandbox keeps the origin, so the
+// workbench can still outline the current segment in it.
+func TestRenderPreviewRunsNoScript(t *testing.T) {
+	out := render(t, Data{Locale: "es-PE", Doc: "a"})
+	m := regexp.MustCompile(`<iframe id="preview"[^>]*>`).FindString(out)
+	if m == "" {
+		t.Fatal("no preview frame")
+	}
+	if !strings.Contains(m, `sandbox="allow-same-origin"`) || strings.Contains(m, "allow-scripts") {
+		t.Errorf("preview frame may run the page's scripts: %s", m)
+	}
+}
