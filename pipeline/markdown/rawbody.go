@@ -3,9 +3,11 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
@@ -79,27 +81,68 @@ func rawBodies(src []byte) []shortcodeBody {
 	return out
 }
 
-// bodyCache keeps the shortcode bodies of the last document rendered:
-// Render is called once per segment of the same source.
+// bodyCache keeps the shortcode bodies of the documents rendered last:
+// Render is called once per segment of the same source, and scanning the
+// source each time would make a large document cost its size times its
+// segments. Entries are keyed by the source's address, length and edges,
+// not by the slice, so the cache keeps no document alive; a few entries
+// serve the documents a parallel build renders at once.
 var bodyCache struct {
 	sync.Mutex
-	src    []byte
+	entries [8]bodyEntry
+	next    int
+}
+
+type bodyEntry struct {
+	key    bodyKey
 	bodies []shortcodeBody
+}
+
+type bodyKey struct {
+	addr uintptr
+	n    int
+	edge uint64
+}
+
+// keyOf identifies src cheaply: its address and length, and a hash of
+// its first and last kilobyte, so a buffer reused for another document
+// of the same length is told apart.
+func keyOf(src []byte) bodyKey {
+	h := fnv.New64a()
+	h.Write(src[:min(len(src), 1024)])
+	h.Write(src[max(0, len(src)-1024):])
+	return bodyKey{addr: uintptr(unsafe.Pointer(unsafe.SliceData(src))), n: len(src), edge: h.Sum64()}
+}
+
+// bodiesOf returns the shortcode bodies of src, scanning it once.
+func bodiesOf(src []byte) []shortcodeBody {
+	k := keyOf(src)
+	bodyCache.Lock()
+	for _, e := range bodyCache.entries {
+		if e.key == k {
+			bodyCache.Unlock()
+			return e.bodies
+		}
+	}
+	bodyCache.Unlock()
+	var bodies []shortcodeBody
+	if bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%")) {
+		bodies = rawBodies(src)
+	}
+	bodyCache.Lock()
+	bodyCache.entries[bodyCache.next] = bodyEntry{key: k, bodies: bodies}
+	bodyCache.next = (bodyCache.next + 1) % len(bodyCache.entries)
+	bodyCache.Unlock()
+	return bodies
 }
 
 // bodyAt returns how text at offset off of src is written: the strictest
 // mode of the shortcode bodies it lies in.
 func bodyAt(src []byte, off int) bodyMode {
-	if len(src) == 0 || !bytes.Contains(src, []byte("{{<")) && !bytes.Contains(src, []byte("{{%")) {
+	if len(src) == 0 {
 		return inProse
 	}
-	bodyCache.Lock()
-	c := bodyCache.src
-	if len(c) != len(src) || &c[0] != &src[0] {
-		bodyCache.src, bodyCache.bodies = src, rawBodies(src)
-	}
-	bodies := bodyCache.bodies
-	bodyCache.Unlock()
+	bodies := bodiesOf(src)
 	mode := inProse
 	for _, b := range bodies {
 		if b.start > off {
