@@ -432,7 +432,7 @@ func (a *aligner) byAnchors() {
 			continue
 		}
 		for j, tu := range a.tgt {
-			if a.used[j] || tu.seg.Kind != su.seg.Kind {
+			if a.used[j] || blockKind(tu.seg.Kind) != blockKind(su.seg.Kind) {
 				continue
 			}
 			score, any := Agreement(su.anchors, tu.anchors)

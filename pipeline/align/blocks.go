@@ -14,9 +14,9 @@ func (a *aligner) blocks(s, t span) {
 		if ns == 0 || nt == 0 {
 			return 0
 		}
-		kind := src[i].seg.Kind
+		kind := blockKind(src[i].seg.Kind)
 		for _, u := range append(src[i:i+ns:i+ns], tgt[j:j+nt]...) {
-			if u.seg.Kind != kind {
+			if blockKind(u.seg.Kind) != kind {
 				return math.Inf(1)
 			}
 		}
@@ -31,6 +31,10 @@ func (a *aligner) blocks(s, t span) {
 		return cost
 	})
 	beads = a.absorb(src, tgt, beads)
+	// Cells carry no row or column: a table the translation gives
+	// another number of cells is paired by length alone, which shifts
+	// short cells, so none of its pairs passes as sure.
+	reshaped := count(src, pipeline.KindTableCell) != count(tgt, pipeline.KindTableCell)
 	for k, b := range beads {
 		if b.Src == 0 || b.Tgt == 0 {
 			if k+1 < len(beads) && b.Src+beads[k+1].Src == 1 && b.Tgt+beads[k+1].Tgt == 1 {
@@ -47,6 +51,9 @@ func (a *aligner) blocks(s, t span) {
 			continue
 		}
 		conf := confidence(b)
+		if reshaped && src[b.S].seg.Kind == pipeline.KindTableCell {
+			conf = min(conf, Doubtful-0.05)
+		}
 		if b.Src == 1 {
 			by := "structure"
 			if b.Tgt > 1 {
@@ -62,6 +69,17 @@ func (a *aligner) blocks(s, t span) {
 		}
 		a.sentences(s.from+b.S, b.Src, t.from+b.T, b.Tgt, 0.9*conf)
 	}
+}
+
+// blockKind is the kind two sides' blocks must share to be paired: a
+// title is a heading, since formats tell them apart differently (a
+// Markdown page's first "# " is its title, an HTML page's <h1> a heading
+// beside its <title>).
+func blockKind(k pipeline.Kind) pipeline.Kind {
+	if k == pipeline.KindTitle {
+		return pipeline.KindHeading
+	}
+	return k
 }
 
 // sentenceCost is what each sentence more or fewer costs a bead of
@@ -80,6 +98,16 @@ func confidence(b Bead) float64 {
 		}
 	}
 	return math.Exp(-(b.Cost - prior) / 3)
+}
+
+func count(us []*unit, k pipeline.Kind) int {
+	n := 0
+	for _, u := range us {
+		if u.seg.Kind == k {
+			n++
+		}
+	}
+	return n
 }
 
 func sentenceCount(us []*unit) int {
@@ -140,7 +168,7 @@ func (a *aligner) absorb(src, tgt []*unit, beads []Bead) []Bead {
 // pairDoubtful pairs source unit i with target unit j, both skipped by
 // the length alignment, as a doubtful pair.
 func (a *aligner) pairDoubtful(i, j int, su, tu *unit) {
-	if su.seg.Kind != tu.seg.Kind || a.used[j] || a.pairs[i] != nil || a.why[i] != "" {
+	if blockKind(su.seg.Kind) != blockKind(tu.seg.Kind) || a.used[j] || a.pairs[i] != nil || a.why[i] != "" {
 		return
 	}
 	conf := min(Doubtful-0.05, MatchProbability(su.length, tu.length, a.ratio))
