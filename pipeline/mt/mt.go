@@ -155,7 +155,7 @@ func Translate(ctx context.Context, e Engine, segs []*pipeline.Segment, batch in
 }
 
 func draft(seg *pipeline.Segment, got string, post PostEdit) Draft {
-	d := Draft{Segment: seg, Text: keepSpace(seg.Text, Restore(got))}
+	d := Draft{Segment: seg, Text: tagSpace(seg.Text, keepSpace(seg.Text, Restore(got)))}
 	if strings.TrimSpace(placeholder.Strip(d.Text)) == "" {
 		d.Dropped = "the engine returned no text"
 		return d
