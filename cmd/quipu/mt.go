@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -84,7 +85,7 @@ Example:
 			}
 			var docs []string
 			for _, a := range c.Args().Slice() {
-				d, err := outDir(root, a)
+				d, err := docPath(root, a)
 				if err != nil {
 					return err
 				}
@@ -112,4 +113,22 @@ Example:
 			return nil
 		},
 	}
+}
+
+// docPath turns a document named on the command line, relative to the
+// working folder or absolute, into its path in the project; a path
+// outside the project is passed on as given, for the error to name it.
+func docPath(root, doc string) (string, error) {
+	if !filepath.IsAbs(doc) {
+		return outDir(root, doc)
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(absRoot, doc)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return doc, nil
+	}
+	return rel, nil
 }
