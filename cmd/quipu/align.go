@@ -21,7 +21,7 @@ func alignCommand() *cli.Command {
 		Description: `Pairs the documents under SRC (a document of the project, or a folder of
 them under content/) with their existing translations under TRANSLATED (a file,
 or a folder where each has the same relative path; --map old=new names one
-that was renamed; one of another format, guide.html for guide.md, is found by
+that was renamed, or a folder; one of another format, guide.html for guide.md, is found by
 its name), aligns their segments and writes the translations found into the
 locale's message files, flagged "#, aligned" with a "#. aligned:" note of the
 confidence and where each came from.
@@ -51,7 +51,7 @@ Example:
    quipu align content old-site/es --map faq.md=preguntas.md --json`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "locale", Aliases: []string{"l"}, Usage: "target locale (default: the first in quipu.toml)"},
-			&cli.StringSliceFlag{Name: "map", Usage: "OLD=NEW: the translation of SRC/OLD is TRANSLATED/NEW (repeatable)"},
+			&cli.StringSliceFlag{Name: "map", Usage: "OLD=NEW: the translation of SRC/OLD is TRANSLATED/NEW, documents or folders (repeatable)"},
 			forceFlag("replace translations the message files already have"),
 			quietFlag(), verboseFlag(), jsonFlag("print an array of objects (doc, translation, segments, aligned, doubtful, left, kept)"),
 		},

@@ -57,3 +57,23 @@ func TestAlignTableOfAnotherShapeIsDoubtful(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchDocumentsFolderRenamed: --map docs=documentos pairs every
+// document under docs/ with the one at the same path (or stem) under
+// documentos/; a document's own rename wins over its folder's.
+func TestMatchDocumentsFolderRenamed(t *testing.T) {
+	got := MatchDocuments(
+		[]string{"docs/a.md", "docs/sub/b.md", "docs/c.md", "docs/d.md", "docsx/e.md"},
+		[]string{"documentos/a.md", "documentos/sub/b.html", "documentos/otro.md", "docsx/e.md", "c.md"},
+		map[string]string{"docs/": "documentos/", "docs/c.md": "c.md"},
+	)
+	want := map[string]string{"docs/a.md": "documentos/a.md", "docs/sub/b.md": "documentos/sub/b.html", "docs/c.md": "c.md", "docsx/e.md": "docsx/e.md"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: got %q, want %q", k, got[k], v)
+		}
+	}
+}

@@ -28,11 +28,27 @@ func MatchDocuments(src, translated []string, renames map[string]string) map[str
 			}
 			continue
 		}
-		if have[s] {
-			out[s] = s
-		} else if t, ok := byStem[strings.TrimSuffix(s, path.Ext(s))]; ok {
+		want := s
+		if old, ok := FolderRenamed(s, renames); ok {
+			want = path.Join(strings.TrimSuffix(renames[old], "/"), strings.TrimPrefix(s, strings.TrimSuffix(old, "/")+"/"))
+		}
+		if have[want] {
+			out[s] = want
+		} else if t, ok := byStem[strings.TrimSuffix(want, path.Ext(want))]; ok {
 			out[s] = t
 		}
 	}
 	return out
+}
+
+// FolderRenamed finds the rename whose OLD is a folder holding doc
+// ("docs" or "docs/" for docs/a.md), the deepest when several are.
+func FolderRenamed(doc string, renames map[string]string) (old string, ok bool) {
+	for o := range renames {
+		dir := strings.TrimSuffix(o, "/")
+		if dir != "" && strings.HasPrefix(doc, dir+"/") && (!ok || len(dir) > len(strings.TrimSuffix(old, "/"))) {
+			old, ok = o, true
+		}
+	}
+	return old, ok
 }

@@ -245,6 +245,14 @@ func warnRenames(w io.Writer, src, translated string, docs map[string]tree.Sourc
 	for _, old := range olds {
 		new := renames[old]
 		_, isDoc := docs[old]
+		if !isDoc && isDir && under(docs, old) {
+			// A folder renamed: it pairs something when NEW holds a
+			// translation.
+			if !underNames(names, new) {
+				fmt.Fprintf(w, "--map %s=%s: no translation under %s (NEW is a path relative to TRANSLATED)\n", old, new, filepath.Join(translated, filepath.FromSlash(new)))
+			}
+			continue
+		}
 		switch {
 		case !isDir:
 			fmt.Fprintf(w, "--map %s=%s: ignored: %s is one file, paired with %s\n", old, new, translated, src)
@@ -254,6 +262,27 @@ func warnRenames(w io.Writer, src, translated string, docs map[string]tree.Sourc
 			fmt.Fprintf(w, "--map %s=%s: %s not found (NEW is a path relative to TRANSLATED)\n", old, new, filepath.Join(translated, filepath.FromSlash(new)))
 		}
 	}
+}
+
+// under reports whether a document lies in folder dir.
+func under(docs map[string]tree.Source, dir string) bool {
+	for rel := range docs {
+		if _, ok := align.FolderRenamed(rel, map[string]string{dir: ""}); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// underNames reports whether a translation lies in folder dir.
+func underNames(names []string, dir string) bool {
+	prefix := strings.TrimSuffix(dir, "/") + "/"
+	for _, n := range names {
+		if strings.HasPrefix(n, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // clearAligned takes an earlier aligned draft off a message the new
