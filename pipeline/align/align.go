@@ -68,16 +68,9 @@ type unit struct {
 	sentences int
 }
 
-func units(segs []*pipeline.Segment, dedupe bool) []*unit {
-	seen := map[string]bool{}
-	var out []*unit
+func units(segs []*pipeline.Segment) []*unit {
+	out := make([]*unit, 0, len(segs))
 	for _, s := range segs {
-		if dedupe {
-			if seen[s.ID] {
-				continue
-			}
-			seen[s.ID] = true
-		}
 		out = append(out, &unit{seg: s, length: utf8.RuneCountInString(placeholder.Strip(s.Text)), anchors: AnchorsOf(s.Text, s.Placeholders), sentences: len(Sentences(s.Text))})
 	}
 	return out
@@ -99,18 +92,46 @@ func Documents(src, tgt *pipeline.Document) Result {
 	if tgt.Format == pipeline.FormatHTML || tgt.Format == pipeline.FormatMarkdown {
 		tsegs, hidden = visible(tgt)
 	}
-	a := &aligner{src: units(src.Segments, true), tgt: units(tsegs, false)}
+	// Every occurrence of a repeated segment (a "yes" cell in each row)
+	// keeps its place, or the blocks after it would shift; the message
+	// takes its best pair (result below).
+	a := &aligner{src: units(src.Segments), tgt: units(tsegs)}
 	a.ratio = expectedRatio(lengths(a.src), lengths(a.tgt))
 	a.pairs = make([]*Pair, len(a.src))
 	a.why = make([]string, len(a.src))
 	a.used = make([]bool, len(a.tgt))
 	a.sections()
 	a.byAnchors()
+	best, text, differ := map[string]int{}, map[string]string{}, map[string]bool{}
+	for i, p := range a.pairs {
+		if p == nil {
+			continue
+		}
+		if j, ok := best[p.ID]; !ok || p.Confidence > a.pairs[j].Confidence {
+			best[p.ID] = i
+		}
+		if t, ok := text[p.ID]; ok && t != p.Text {
+			differ[p.ID] = true
+		}
+		text[p.ID] = p.Text
+	}
+	done := map[string]bool{}
 	var r Result
 	for i, u := range a.src {
+		if done[u.seg.ID] {
+			continue
+		}
+		done[u.seg.ID] = true
+		if j, ok := best[u.seg.ID]; ok {
+			p := *a.pairs[j]
+			if differ[p.ID] {
+				// Its occurrences found different translations.
+				p.Confidence = min(p.Confidence, round(Doubtful-0.05))
+			}
+			r.Pairs = append(r.Pairs, p)
+			continue
+		}
 		switch {
-		case a.pairs[i] != nil:
-			r.Pairs = append(r.Pairs, *a.pairs[i])
 		case strings.HasPrefix(a.why[i], "tags: "):
 			r.Left = append(r.Left, Left{ID: u.seg.ID, Reason: a.why[i], Why: WhyTags})
 		case a.why[i] == sameText:

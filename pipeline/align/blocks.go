@@ -31,11 +31,11 @@ func (a *aligner) blocks(s, t span) {
 		return cost
 	})
 	beads = a.absorb(src, tgt, beads)
-	// Cells carry no row or column: a table the translation gives fewer
-	// cells (a column dropped, cells merged) is paired by length alone,
-	// which shifts short cells, so none of its pairs passes as sure. More
-	// cells are usual: the source's repeated cells ("yes") count once.
-	reshaped := count(src, pipeline.KindTableCell) > count(tgt, pipeline.KindTableCell)
+	// Cells carry no row or column: a table the translation gives
+	// another number of cells (a column dropped, cells merged) is paired
+	// by length alone, which shifts short cells, so none of its pairs
+	// passes as sure.
+	reshaped := count(src, pipeline.KindTableCell) != count(tgt, pipeline.KindTableCell)
 	for k, b := range beads {
 		if b.Src == 0 || b.Tgt == 0 {
 			if k+1 < len(beads) && b.Src+beads[k+1].Src == 1 && b.Tgt+beads[k+1].Tgt == 1 {

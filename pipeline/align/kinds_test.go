@@ -77,3 +77,22 @@ func TestMatchDocumentsFolderRenamed(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignRepeatedCellsKeepTheirPlace: a table whose cells repeat
+// ("yes" in every row) is one message for them all, but each cell keeps
+// its place in the alignment: the rows after a repeated cell do not
+// shift onto it.
+func TestAlignRepeatedCellsKeepTheirPlace(t *testing.T) {
+	en := "# Features\n\n| Feature | Supported |\n| --- | --- |\n| Offline mode | yes |\n| Sync | yes |\n| Cloud backup | no |\n| Export | yes |\n| Dark theme | no |\n"
+	es := "# Funciones\n\n| Función | Soportada |\n| --- | --- |\n| Modo sin conexión | sí |\n| Sincronización | sí |\n| Copia en la nube | no |\n| Exportar | sí |\n| Tema oscuro | no |\n"
+	got, _ := aligned(t, en, es)
+	expect(t, got, map[string]string{
+		"Offline mode": "Modo sin conexión",
+		"yes":          "sí",
+		"Sync":         "Sincronización",
+		"Cloud backup": "Copia en la nube",
+		"no":           "no",
+		"Export":       "Exportar",
+		"Dark theme":   "Tema oscuro",
+	})
+}
