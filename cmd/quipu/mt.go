@@ -21,7 +21,7 @@ func mtCommand() *cli.Command {
 		Usage:     "fill untranslated messages with machine drafts, offline",
 		ArgsUsage: "[DOC...]",
 		Description: `Translates the untranslated messages of a locale (of the documents named, or
-of all) with a machine translation engine, and stores each draft in state
+under the folders named, or of all) with a machine translation engine, and stores each draft in state
 machine ("#, machine", with a "#. machine: ENGINE" note): a build publishes it
 only with --use-machine, status counts it apart, and translation memory ignores
 it until a person marks it translated or reviewed.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -213,7 +214,8 @@ func suggested(m *catalog.Message) bool {
 }
 
 // machineSources returns the documents named (all when none is), each
-// name a path under the project such as content/a.md.
+// name a path under the project such as content/a.md, or a folder of
+// them such as content/news; a document named twice counts once.
 func (p *run) machineSources(names []string) ([]tree.Source, error) {
 	sources, err := p.Sources()
 	if err != nil || len(names) == 0 {
@@ -224,12 +226,41 @@ func (p *run) machineSources(names []string) ([]tree.Source, error) {
 		known[p.ContentPath(s)] = s
 	}
 	var out []tree.Source
+	seen := map[string]bool{}
+	add := func(s tree.Source) {
+		if k := p.ContentPath(s); !seen[k] {
+			seen[k] = true
+			out = append(out, s)
+		}
+	}
 	for _, n := range names {
+		if under := p.sourcesUnder(n, sources); len(under) > 0 {
+			for _, s := range under {
+				add(s)
+			}
+			continue
+		}
 		s, err := p.sourceNamed(n, known)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, s)
+		add(s)
 	}
 	return out, nil
+}
+
+// sourcesUnder lists the documents in folder dir of the project
+// (content/news), none when dir is no such folder.
+func (p *run) sourcesUnder(dir string, sources []tree.Source) []tree.Source {
+	dir = strings.TrimSuffix(dir, "/")
+	if dir == "" || dir != path.Clean(dir) || strings.HasPrefix(dir, "../") || path.IsAbs(dir) {
+		return nil
+	}
+	var out []tree.Source
+	for _, s := range sources {
+		if dir == "." || strings.HasPrefix(p.ContentPath(s), dir+"/") {
+			out = append(out, s)
+		}
+	}
+	return out
 }
