@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -14,10 +15,20 @@ import (
 )
 
 // reloadScript reloads a served page when a file it is built from
-// changes. It is added to served pages only, never to built files. A page
-// framed by the workbench leaves the reloading to it: a browser opens only
-// six connections to one server, and each event stream holds one.
-const reloadScript = `<script>if(window.top===window)new EventSource("/events").addEventListener("change",function(){location.reload()})</script>`
+// changes. It is added to served pages only, never to built files. A
+// browser opens only six connections to one server and an event stream
+// holds one, so tabs listen through one shared worker (/events.js) and a
+// page framed by the workbench leaves the reloading to it; a stream of the
+// page's own is for browsers without shared workers.
+const reloadScript = `<script>if(window.top===window)(function(f){if(window.SharedWorker)try{var w=new SharedWorker("/events.js");w.port.onmessage=f;addEventListener("pagehide",function(){w.port.postMessage("bye")});addEventListener("pageshow",function(e){if(e.persisted)w.port.postMessage("hi")});return}catch(e){}new EventSource("/events").addEventListener("change",f)})(function(){location.reload()})</script>`
+
+// eventsWorker serves the shared worker that holds the tabs' one event
+// stream.
+func eventsWorker(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	io.WriteString(w, workbench.EventsJS)
+}
 
 // withReload adds the reload script before the page's last </body>, or at
 // its end.

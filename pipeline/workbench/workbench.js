@@ -530,12 +530,25 @@
 
   // The server says when any file changed: messages and preview follow.
   let pending = 0;
-  if (window.EventSource) {
-    const es = new EventSource('/events');
-    es.addEventListener('change', () => {
-      clearTimeout(pending);
-      pending = setTimeout(() => { refresh(); reloadPreview(); }, 120);
-    });
+  listen(() => {
+    clearTimeout(pending);
+    pending = setTimeout(() => { refresh(); reloadPreview(); }, 120);
+  });
+
+  // listen calls f on each change, through the worker all tabs share (a
+  // stream per tab would take one of the browser's six connections to the
+  // server each), or a stream of its own where there are no shared workers.
+  function listen(f) {
+    if (window.SharedWorker) {
+      try {
+        const w = new SharedWorker('/events.js');
+        w.port.onmessage = f;
+        window.addEventListener('pagehide', () => w.port.postMessage('bye'));
+        window.addEventListener('pageshow', (e) => { if (e.persisted) w.port.postMessage('hi'); });
+        return;
+      } catch (e) { /* a stream of its own, below */ }
+    }
+    if (window.EventSource) new EventSource('/events').addEventListener('change', f);
   }
 
   reloadPreview();
