@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 
@@ -145,13 +146,23 @@ func (s *Server) problemPage(w http.ResponseWriter, err error) {
 	w.Write(withReload(b.Bytes()))
 }
 
-var indexTmpl = template.Must(template.New("index").Parse(`<!DOCTYPE html>
+// escapePath escapes each segment of a document's path for a link, so a
+// name holding ? or # stays a path (html/template leaves those as they are).
+func escapePath(doc string) string {
+	segs := strings.Split(doc, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+var indexTmpl = template.Must(template.New("index").Funcs(template.FuncMap{"path": escapePath}).Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>quipu serve</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}td{padding:.1rem .6rem}</style></head>
 <body><h1>quipu serve</h1>
 <p>Locales: {{range .Locales}}{{.}} {{end}}</p>
 <table><thead><tr><th>Document</th>{{range .Locales}}<th>{{.}}</th>{{end}}{{range .Targets}}<th>edit {{.}}</th>{{end}}</tr></thead><tbody>
-{{range $d := .Docs}}<tr><td>{{$d}}</td>{{range $.Locales}}<td><a href="/{{.}}/{{$d}}.html">page</a></td>{{end}}{{range $.Targets}}<td><a href="/edit/{{.}}/{{$d}}">edit</a></td>{{end}}</tr>
+{{range $d := .Docs}}<tr><td>{{$d}}</td>{{range $.Locales}}<td><a href="/{{.}}/{{path $d}}.html">page</a></td>{{end}}{{range $.Targets}}<td><a href="/edit/{{.}}/{{path $d}}">edit</a></td>{{end}}</tr>
 {{end}}</tbody></table></body></html>
 `))
 
