@@ -253,6 +253,10 @@ func breaksMarkup(probs []pipeline.Problem) bool {
 	return false
 }
 
+// beforeReread runs as SetMessage reads the file again to write it; tests
+// edit the file there.
+var beforeReread = func() {}
+
 // SetMessage writes one message of a document's file in a target locale:
 // its translation and state, if the message on disk still has version.
 // It goes through the project's lock and the durable write sync uses;
@@ -289,9 +293,21 @@ func (p *Editor) SetMessage(s tree.Source, locale, id, text string, state catalo
 			return "", probs, &MarkupError{Problems: probs}
 		}
 	}
+	beforeReread()
 	data, err := p.WS.ReadFile(dm.path)
 	if err != nil {
 		return "", nil, err
+	}
+	// Checking took time: a hand edit of the message since it was read
+	// is in these bytes, and must not be overwritten unseen.
+	f, err := catalog.Parse(dm.path, data)
+	if err != nil {
+		return "", nil, err
+	}
+	if m := f.Lookup(seg.ID); m == nil || f.WrittenID(m) != id {
+		return "", nil, fs.ErrNotExist
+	} else if cur := catalog.Version(m); cur != version {
+		return "", nil, &StaleError{Current: cur}
 	}
 	out, err := catalog.SetMessage(data, id, text, state)
 	if errors.Is(err, catalog.ErrNoMessage) {

@@ -350,6 +350,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /events", s.serveEvents)
+	mux.HandleFunc("GET /events.js", eventsWorker)
 	mux.HandleFunc("GET /edit/{locale}/{doc...}", s.edit)
 	mux.HandleFunc("GET /api/{locale}/{rest...}", s.apiGet)
 	mux.HandleFunc("PUT /api/{locale}/{rest...}", s.apiPut)

@@ -173,7 +173,7 @@ func served(t testing.TB, c *client, path string) []byte {
 	return bytes.Replace(body, []byte(reloadScript), nil, 1)
 }
 
-const reloadScript = `<script>if(window.top===window)new EventSource("/events").addEventListener("change",function(){location.reload()})</script>`
+const reloadScript = `<script>if(window.top===window)(function(f){if(window.SharedWorker)try{var w=new SharedWorker("/events.js");w.port.onmessage=f;addEventListener("pagehide",function(){w.port.postMessage("bye")});addEventListener("pageshow",function(e){if(e.persisted)w.port.postMessage("hi")});return}catch(e){}new EventSource("/events").addEventListener("change",f)})(function(){location.reload()})</script>`
 
 // TestServedPagesAreWhatBuildWrites protects the one rule: a served page
 // is byte for byte the page quipu build writes from the same files, for

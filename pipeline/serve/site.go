@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 
@@ -14,10 +16,20 @@ import (
 )
 
 // reloadScript reloads a served page when a file it is built from
-// changes. It is added to served pages only, never to built files. A page
-// framed by the workbench leaves the reloading to it: a browser opens only
-// six connections to one server, and each event stream holds one.
-const reloadScript = `<script>if(window.top===window)new EventSource("/events").addEventListener("change",function(){location.reload()})</script>`
+// changes. It is added to served pages only, never to built files. A
+// browser opens only six connections to one server and an event stream
+// holds one, so tabs listen through one shared worker (/events.js) and a
+// page framed by the workbench leaves the reloading to it; a stream of the
+// page's own is for browsers without shared workers.
+const reloadScript = `<script>if(window.top===window)(function(f){if(window.SharedWorker)try{var w=new SharedWorker("/events.js");w.port.onmessage=f;addEventListener("pagehide",function(){w.port.postMessage("bye")});addEventListener("pageshow",function(e){if(e.persisted)w.port.postMessage("hi")});return}catch(e){}new EventSource("/events").addEventListener("change",f)})(function(){location.reload()})</script>`
+
+// eventsWorker serves the shared worker that holds the tabs' one event
+// stream.
+func eventsWorker(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	io.WriteString(w, workbench.EventsJS)
+}
 
 // withReload adds the reload script before the page's last </body>, or at
 // its end.
@@ -134,13 +146,23 @@ func (s *Server) problemPage(w http.ResponseWriter, err error) {
 	w.Write(withReload(b.Bytes()))
 }
 
-var indexTmpl = template.Must(template.New("index").Parse(`<!DOCTYPE html>
+// escapePath escapes each segment of a document's path for a link, so a
+// name holding ? or # stays a path (html/template leaves those as they are).
+func escapePath(doc string) string {
+	segs := strings.Split(doc, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+var indexTmpl = template.Must(template.New("index").Funcs(template.FuncMap{"path": escapePath}).Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>quipu serve</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}td{padding:.1rem .6rem}</style></head>
 <body><h1>quipu serve</h1>
 <p>Locales: {{range .Locales}}{{.}} {{end}}</p>
 <table><thead><tr><th>Document</th>{{range .Locales}}<th>{{.}}</th>{{end}}{{range .Targets}}<th>edit {{.}}</th>{{end}}</tr></thead><tbody>
-{{range $d := .Docs}}<tr><td>{{$d}}</td>{{range $.Locales}}<td><a href="/{{.}}/{{$d}}.html">page</a></td>{{end}}{{range $.Targets}}<td><a href="/edit/{{.}}/{{$d}}">edit</a></td>{{end}}</tr>
+{{range $d := .Docs}}<tr><td>{{$d}}</td>{{range $.Locales}}<td><a href="/{{.}}/{{path $d}}.html">page</a></td>{{end}}{{range $.Targets}}<td><a href="/edit/{{.}}/{{path $d}}">edit</a></td>{{end}}</tr>
 {{end}}</tbody></table></body></html>
 `))
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -116,6 +117,9 @@ func (f *fakeServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		f.page(w)
 	case p == "/events":
 		f.events(w, r)
+	case p == "/events.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, workbench.EventsJS)
 	case p == prefix && r.Method == http.MethodGet:
 		f.mu.Lock()
 		defer f.mu.Unlock()

@@ -39,6 +39,13 @@ var (
 	pageJS string
 )
 
+// EventsJS is the shared worker served at /events.js: one event stream for
+// every tab of the site, each tab's page and workbench listening to it,
+// so that tabs past the browser's six connections to one server still load.
+//
+//go:embed events.js
+var EventsJS string
+
 var page = template.Must(template.New("workbench").Parse(pageHTML))
 
 // view is Data plus what each rendering adds: a fresh nonce, so the page's

@@ -411,7 +411,24 @@
         byId.set(m.id, s);
         box.append(s.card);
       });
-      const want = current && byId.get(current.msg.id);
+      // A sync that changed a segment's English gave it a new ID: a draft
+      // typed under the old one goes to the new segment in its place,
+      // flagged as changed on disk, rather than vanishing.
+      const moved = new Map();
+      for (const old of keep.values()) {
+        if (old.draft === null || byId.has(old.msg.id)) continue;
+        const s = segs[old.i];
+        if (!s || keep.has(s.msg.id) || s.draft !== null) continue;
+        s.draft = old.draft;
+        s.base = old.base;
+        s.editor.value = old.draft;
+        s.conflict = true;
+        s.status = 'The English changed under your draft: check it before you save.';
+        s.statusKind = 'bad';
+        backdrop(s);
+        moved.set(old.msg.id, s);
+      }
+      const want = current && (byId.get(current.msg.id) || moved.get(current.msg.id));
       const linked = byId.get(decodeURIComponent(location.hash.slice(1)));
       current = null;
       select(want || linked || segs[0], false);
@@ -530,12 +547,25 @@
 
   // The server says when any file changed: messages and preview follow.
   let pending = 0;
-  if (window.EventSource) {
-    const es = new EventSource('/events');
-    es.addEventListener('change', () => {
-      clearTimeout(pending);
-      pending = setTimeout(() => { refresh(); reloadPreview(); }, 120);
-    });
+  listen(() => {
+    clearTimeout(pending);
+    pending = setTimeout(() => { refresh(); reloadPreview(); }, 120);
+  });
+
+  // listen calls f on each change, through the worker all tabs share (a
+  // stream per tab would take one of the browser's six connections to the
+  // server each), or a stream of its own where there are no shared workers.
+  function listen(f) {
+    if (window.SharedWorker) {
+      try {
+        const w = new SharedWorker('/events.js');
+        w.port.onmessage = f;
+        window.addEventListener('pagehide', () => w.port.postMessage('bye'));
+        window.addEventListener('pageshow', (e) => { if (e.persisted) w.port.postMessage('hi'); });
+        return;
+      } catch (e) { /* a stream of its own, below */ }
+    }
+    if (window.EventSource) new EventSource('/events').addEventListener('change', f);
   }
 
   reloadPreview();
