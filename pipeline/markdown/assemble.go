@@ -55,6 +55,7 @@ func assemble(doc *pipeline.Document, tr pipeline.Translator, escape bool) ([]by
 	out := make([]byte, 0, len(src)+len(src)/4)
 	var rejected []pipeline.Rejected
 	var spans []span
+	b := &bodies{src: src}
 	prev := 0
 	for _, seg := range doc.Segments {
 		out = append(out, src[prev:seg.Start()]...)
@@ -64,7 +65,7 @@ func assemble(doc *pipeline.Document, tr pipeline.Translator, escape bool) ([]by
 			out = append(out, src[seg.Start():seg.Stop()]...)
 			continue
 		}
-		rendered, probs := Render(src, seg, text, escape)
+		rendered, probs := render(b, seg, text, escape)
 		if placeholder.HasErrors(probs) {
 			rejected = append(rejected, pipeline.Rejected{Segment: seg, Problems: probs})
 			out = append(out, src[seg.Start():seg.Stop()]...)
@@ -83,6 +84,13 @@ func assemble(doc *pipeline.Document, tr pipeline.Translator, escape bool) ([]by
 // reproduces the source exactly when given the source text, except for
 // syntax that would silently drop a translator's words (see keepWords).
 func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte, []placeholder.Problem) {
+	return render(&bodies{src: src}, seg, text, escape)
+}
+
+// render is Render with the shortcode bodies of the source found once for
+// all its segments.
+func render(b *bodies, seg *pipeline.Segment, text string, escape bool) ([]byte, []placeholder.Problem) {
+	src := b.src
 	if fm, ok := findFrontMatter(src); ok && seg.Stop() <= fm.stop {
 		if text == seg.Text {
 			return src[seg.Start():seg.Stop()], nil
@@ -118,7 +126,7 @@ func Render(src []byte, seg *pipeline.Segment, text string, escape bool) ([]byte
 		if moved := attrsMoved(seg, toks); moved != nil {
 			return nil, append(probs, moved...)
 		}
-		raw = rawTokens(src, seg, toks)
+		raw = rawTokens(b, seg, toks)
 		if bad := rawHTML(toks, raw); bad != nil {
 			return nil, append(probs, bad...)
 		}

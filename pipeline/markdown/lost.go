@@ -100,12 +100,13 @@ func losesShape(doc *pipeline.Document, tr pipeline.Translator, want, got []stri
 // document the translations would make if they lost no markup but the
 // markup they drop.
 func kept(doc *pipeline.Document, tr pipeline.Translator) pipeline.Translator {
+	b := &bodies{src: doc.Source}
 	return func(seg *pipeline.Segment) (string, bool) {
 		text, ok := tr(seg)
 		if !ok || text == seg.Text {
 			return "", false
 		}
-		if _, probs := Render(doc.Source, seg, text, true); placeholder.HasErrors(probs) {
+		if _, probs := render(b, seg, text, true); placeholder.HasErrors(probs) {
 			return "", false // rejected: the source is written
 		}
 		toks := placeholder.Parse(text)

@@ -3,11 +3,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"hash/fnv"
 	"sort"
 	"strings"
-	"sync"
-	"unsafe"
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/placeholder"
@@ -81,75 +78,32 @@ func rawBodies(src []byte) []shortcodeBody {
 	return out
 }
 
-// bodyCache keeps the shortcode bodies of the documents rendered last:
-// Render is called once per segment of the same source, and scanning the
-// source each time would make a large document cost its size times its
-// segments. Entries are keyed by the source's address, length and edges,
-// not by the slice, so the cache keeps no document alive; a few entries
-// serve the documents a parallel build renders at once.
-var bodyCache struct {
-	sync.Mutex
-	entries [8]bodyEntry
-	next    int
+// bodies finds the shortcode bodies of one source on first use and keeps
+// them: a document's segments are rendered one by one, and scanning the
+// source for each would make a large document cost its size times its
+// segments.
+type bodies struct {
+	src     []byte
+	scanned bool
+	spans   []shortcodeBody
 }
 
-type bodyEntry struct {
-	key    bodyKey
-	bodies []shortcodeBody
-}
-
-type bodyKey struct {
-	addr uintptr
-	n    int
-	edge uint64
-}
-
-// keyOf identifies src cheaply: its address and length, and a hash of
-// its first and last kilobyte, so a buffer reused for another document
-// of the same length is told apart.
-func keyOf(src []byte) bodyKey {
-	h := fnv.New64a()
-	h.Write(src[:min(len(src), 1024)])
-	h.Write(src[max(0, len(src)-1024):])
-	return bodyKey{addr: uintptr(unsafe.Pointer(unsafe.SliceData(src))), n: len(src), edge: h.Sum64()}
-}
-
-// bodiesOf returns the shortcode bodies of src, scanning it once.
-func bodiesOf(src []byte) []shortcodeBody {
-	k := keyOf(src)
-	bodyCache.Lock()
-	for _, e := range bodyCache.entries {
-		if e.key == k {
-			bodyCache.Unlock()
-			return e.bodies
+// at returns how text at offset off of the source is written: the
+// strictest mode of the shortcode bodies it lies in.
+func (b *bodies) at(off int) bodyMode {
+	if !b.scanned {
+		b.scanned = true
+		if bytes.Contains(b.src, []byte("{{<")) || bytes.Contains(b.src, []byte("{{%")) {
+			b.spans = rawBodies(b.src)
 		}
 	}
-	bodyCache.Unlock()
-	var bodies []shortcodeBody
-	if bytes.Contains(src, []byte("{{<")) || bytes.Contains(src, []byte("{{%")) {
-		bodies = rawBodies(src)
-	}
-	bodyCache.Lock()
-	bodyCache.entries[bodyCache.next] = bodyEntry{key: k, bodies: bodies}
-	bodyCache.next = (bodyCache.next + 1) % len(bodyCache.entries)
-	bodyCache.Unlock()
-	return bodies
-}
-
-// bodyAt returns how text at offset off of src is written: the strictest
-// mode of the shortcode bodies it lies in.
-func bodyAt(src []byte, off int) bodyMode {
-	if len(src) == 0 {
-		return inProse
-	}
-	bodies := bodiesOf(src)
 	mode := inProse
-	for _, b := range bodies {
-		if b.start > off {
+	for _, s := range b.spans {
+		if s.start > off {
 			break
 		}
-		if off < b.stop {
-			mode = max(mode, modeOf(b.percent))
+		if off < s.stop {
+			mode = max(mode, modeOf(s.percent))
 		}
 	}
 	return mode
@@ -167,8 +121,8 @@ func modeOf(percent bool) bodyMode {
 // in one or holds a "{{% %}}" shortcode, or the token lies between the
 // paired tags of an inline one.
 // It returns nil when no token does.
-func rawTokens(src []byte, seg *pipeline.Segment, toks []placeholder.Token) []bodyMode {
-	all := bodyAt(src, seg.Start())
+func rawTokens(b *bodies, seg *pipeline.Segment, toks []placeholder.Token) []bodyMode {
+	all := b.at(seg.Start())
 	for _, ph := range seg.Placeholders {
 		// A {{% %}} shortcode's output is Markdown: one that writes an
 		// HTML tag first starts an HTML block where it begins a line,
