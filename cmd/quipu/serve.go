@@ -42,7 +42,7 @@ Example:
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.App.Writer, "serving http://%s/\n", l.Addr())
+			fmt.Fprintf(c.App.Writer, "serving %s\n", serve.URL(c.String("addr"), l))
 			if f, ok := c.App.Writer.(*os.File); ok {
 				f.Sync()
 			}

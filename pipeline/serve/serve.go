@@ -416,3 +416,15 @@ func (s *Server) hotFiles() []string {
 func (s *Server) SetAddr(addr string) { s.addr = addr }
 
 func (st *state) isLocale(l string) bool { return slices.Contains(st.locales, l) }
+
+// URL is the address to print for a listener opened at addr: the host as
+// the user gave it, so that "0.0.0.0:0" reads as that and not as Go's
+// "[::]", with the port the listener really has.
+func URL(addr string, l net.Listener) string {
+	host, _, err := net.SplitHostPort(addr)
+	_, port, perr := net.SplitHostPort(l.Addr().String())
+	if err != nil || perr != nil || host == "" {
+		return "http://" + l.Addr().String() + "/"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
+}
