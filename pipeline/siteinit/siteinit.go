@@ -5,8 +5,9 @@
 package siteinit
 
 import (
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path"
 	"path/filepath"
 	"slices"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/quipu-l10n/quipu/pipeline"
 	"github.com/quipu-l10n/quipu/pipeline/markdown"
+	"github.com/quipu-l10n/quipu/pipeline/workspace"
 )
 
 // Lang is one of the site's languages besides its source.
@@ -178,14 +180,20 @@ func (s *Site) TOML() []byte {
 	return []byte(b.String())
 }
 
-// firstFile is the first of names that exists in root.
+// firstFile is the first of names that exists in root, read as quipu
+// reads every project file: a link leading out of the site or a named pipe
+// is an error, not a configuration to read or wait on.
 func firstFile(root string, names ...string) (string, []byte, error) {
+	w, err := workspace.Open(root)
+	if err != nil {
+		return "", nil, err
+	}
 	for _, n := range names {
-		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(n)))
+		data, err := w.ReadFile(n)
 		if err == nil {
 			return n, data, nil
 		}
-		if !os.IsNotExist(err) {
+		if !errors.Is(err, fs.ErrNotExist) {
 			return "", nil, err
 		}
 	}
